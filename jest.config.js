@@ -1,0 +1,35 @@
+// Jest runs every test (DESIGN §6). Three projects: pure unit tests, API+database integration tests
+// (PGlite by default, PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set), and browser end-to-end tests.
+const transform = {
+  "^.+\\.(t|j)sx?$": [
+    "@swc/jest",
+    { jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022", transform: { react: { runtime: "automatic" } } }, module: { type: "commonjs" } },
+  ],
+};
+const common = {
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"],
+  // lib0/y-* ship ESM only; they are transformed like our own sources.
+  transformIgnorePatterns: ["/node_modules/(?!(lib0|y-protocols|y-websocket|y-utility|yjs)/)"],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: "unit", testMatch: ["<rootDir>/tests/shared/**/*.test.ts", "<rootDir>/tests/client/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "integration",
+      testMatch: ["<rootDir>/tests/server/**/*.test.ts", "<rootDir>/tests/seeds/**/*.test.ts"],
+      setupFiles: ["<rootDir>/tests/support/env.ts"],
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+      setupFiles: ["<rootDir>/tests/support/env.ts"],
+      testTimeout: 180000,
+    },
+  ],
+};

@@ -1,0 +1,6 @@
+export * from "./builders";
+export { loadSample, isEmpty, demoAccountTable } from "./loadSample";
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, SAMPLE_COUNCIL } from "./data/accounts";
+export { SAMPLE_INDEX_SETS } from "./data/indexSets";
+export { timeline2023, trainingTimeline, vnTime, sampleRules, BANDS_2023 } from "./data/periods";
+export { PROVINCIAL_AGENCIES, DISTRICT_COMMITTEES } from "./data/units";

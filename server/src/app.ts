@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import express, { type RequestHandler } from "express";
+import session from "express-session";
+import pinoHttp from "pino-http";
+import type { AppContext } from "./context";
+import { createPassport } from "./auth/passport";
+import { DbSessionStore } from "./auth/sessionStore";
+import { AppError } from "./http/errors";
+import { errorHandler } from "./http/errorHandler";
+import { createMetrics } from "./http/metrics";
+import { buildOpenApi } from "./http/openapi";
+import { originCheck } from "./http/originCheck";
+import { securityHeaders } from "./http/securityHeaders";
+import { authRoutes } from "./routes/auth";
+import { dossierRoutes } from "./routes/dossiers";
+import { healthRoutes } from "./routes/health";
+import { indexSetRoutes } from "./routes/indexSets";
+import { periodRoutes } from "./routes/periods";
+import { unitRoutes } from "./routes/units";
+import { userRoutes } from "./routes/users";
+
+const CLIENT_DIST = path.resolve(__dirname, "../../client/dist");
+
+/** Builds the Express app: API, health, metrics and the built client. Returns the session middleware for sockets. */
+export function createApp(ctx: AppContext) {
+  const { config, database, logger } = ctx;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  const metrics = createMetrics();
+  const store = new DbSessionStore(database.db);
+  const passport = createPassport(database.db);
+
+  const sessionMiddleware = session({
+    name: "ca.sid",
+    secret: sessionSecret(ctx),
+    store,
+    resave: false,
+    saveUninitialized: false,
+    // Idle timeout: every request pushes the expiry forward; a session idle longer than this is gone.
+    rolling: true,
+    cookie: {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.PUBLIC_URL?.startsWith("https://") ?? false,
+      maxAge: config.SESSION_IDLE_MINUTES * 60_000,
+    },
+  });
+
+  // Absolute timeout: a session started more than SESSION_ABSOLUTE_HOURS ago ends, however active.
+  const absoluteTimeout: RequestHandler = (req, _res, next) => {
+    const started = req.session?.startedAt;
+    if (started && Date.now() - started > config.SESSION_ABSOLUTE_HOURS * 3_600_000) {
+      return req.session.destroy(() => next());
+    }
+    next();
+  };
+
+  app.use(metrics.middleware);
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }));
+  app.use(securityHeaders);
+  app.use(healthRoutes(ctx, metrics.registry));
+  app.get("/api/openapi.json", (_req, res) => {
+    res.json(buildOpenApi());
+  });
+
+  const api = express.Router();
+  api.use(originCheck(config.allowedOrigins));
+  api.use(express.json({ limit: "100kb", strict: true }));
+  api.use(sessionMiddleware, absoluteTimeout, passport.initialize(), passport.session());
+  api.use(authRoutes(ctx, passport));
+  api.use(periodRoutes(ctx));
+  api.use(dossierRoutes(ctx));
+  api.use(unitRoutes(ctx));
+  api.use(userRoutes(ctx));
+  api.use(indexSetRoutes(ctx));
+  api.use((_req, _res, next) => next(new AppError("not_found")));
+  app.use("/api", api);
+
+  if (fs.existsSync(path.join(CLIENT_DIST, "index.html"))) {
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: "1h" }));
+    // The single-page app answers every other GET; hashed assets above are cached, index.html is not.
+    app.get(/^\/(?!api\/|socket\.io\/|collab\/).*/, (_req, res) => {
+      res.setHeader("Cache-Control", "no-cache");
+      res.sendFile(path.join(CLIENT_DIST, "index.html"));
+    });
+  }
+  app.use(errorHandler(logger));
+
+  const pruneTimer = setInterval(() => store.prune().catch(() => undefined), 10 * 60_000);
+  pruneTimer.unref();
+  return { app, sessionMiddleware, passport, store };
+}
+
+// Without SESSION_SECRET (development), the embedded database folder keeps a generated secret so that
+// sessions survive restarts; with an external database, a per-process secret is the safe default.
+function sessionSecret({ config }: AppContext): string {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  if (config.DATABASE_URL || config.DATA_DIR.startsWith("memory://")) return crypto.randomBytes(32).toString("hex");
+  const file = path.join(config.dataDir, ".session-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8");
+}

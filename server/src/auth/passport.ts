@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import passport from "passport";
+import { Strategy as LocalStrategy } from "passport-local";
+import type { Role } from "@ca/shared";
+import { authenticate } from "../commands/authenticate";
+import type { Db } from "../db/client";
+import { users } from "../db/schema";
+
+/** Builds the request's user from a row: only what policies and presenters need. */
+export function toRequestUser(row: typeof users.$inferSelect): Express.User {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    roles: row.roles as Role[],
+    unitId: row.unitId,
+    locale: row.locale,
+  };
+}
+
+/** A Passport instance with the local strategy on our database; one per app so tests stay isolated. */
+export function createPassport(db: Db): passport.PassportStatic {
+  const pp = new passport.Passport() as unknown as passport.PassportStatic;
+  pp.use(
+    new LocalStrategy({ passReqToCallback: true }, (req, username, password, done) => {
+      authenticate({ db, username: username.trim(), password, ip: req.ip ?? "unknown" })
+        .then((row) => done(null, toRequestUser(row)))
+        .catch((err) => done(err));
+    }),
+  );
+  pp.serializeUser((user, done) => done(null, user.id));
+  // A disabled or deleted account's session yields no user: it is signed out at its next request.
+  pp.deserializeUser((id: string, done) => {
+    db.select()
+      .from(users)
+      .where(eq(users.id, id))
+      .limit(1)
+      .then(([row]) => done(null, row && !row.disabledAt ? toRequestUser(row) : false))
+      .catch((err) => done(err));
+  });
+  return pp;
+}

@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import type { Role, TUserUpdate } from "@ca/shared";
+import { appendAudit } from "../audit/appendAudit";
+import { endSessionsOf } from "../auth/sessionStore";
+import type { Db } from "../db/client";
+import { users } from "../db/schema";
+import { notFound, validationFailed } from "../http/errors";
+import { checkRolesAndUnit } from "./userRules";
+
+/** Changes an account; disabling it ends every session it has (DESIGN §4 Authentication). */
+export async function updateUser({
+  db,
+  actor,
+  userId,
+  changes,
+}: {
+  db: Db;
+  actor: { id: string; username: string };
+  userId: string;
+  changes: TUserUpdate;
+}) {
+  if (userId === actor.id && (changes.disabled || (changes.roles && !changes.roles.includes("admin"))))
+    throw validationFailed([{ path: "disabled", message: "an admin cannot disable or demote themselves" }]);
+  return db.transaction(async (tx) => {
+    const [old] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!old) throw notFound();
+    const roles = (changes.roles ?? old.roles) as Role[];
+    const unitId = changes.unitId !== undefined ? changes.unitId : old.unitId;
+    const unitName = await checkRolesAndUnit(tx, roles, unitId);
+    const { disabled, ...fields } = changes;
+    const set = {
+      ...fields,
+      ...(fields.roles ? { roles: [...new Set(fields.roles)] } : {}),
+      ...(disabled === undefined ? {} : { disabledAt: disabled ? (old.disabledAt ?? new Date()) : null }),
+    };
+    const [user] = await tx.update(users).set(set).where(eq(users.id, userId)).returning();
+    if (disabled) await endSessionsOf(tx, userId);
+    await appendAudit(tx, {
+      actor,
+      action: disabled === true ? "user.disable" : disabled === false ? "user.enable" : "user.update",
+      entity: "user",
+      entityId: userId,
+      oldValue: { fullName: old.fullName, email: old.email, roles: old.roles, unitId: old.unitId, disabled: !!old.disabledAt },
+      newValue: changes,
+    });
+    return { user, unitName };
+  });
+}

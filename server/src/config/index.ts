@@ -1,0 +1,47 @@
+import path from "node:path";
+import { z } from "zod";
+
+const ZConfig = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  /** Origins allowed to make state-changing requests and WebSocket upgrades, comma-separated. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  PUBLIC_URL: z.url().optional(),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOAD_SAMPLE_DATA: z.enum(["auto", "never"]).default("auto"),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** Lower argon2 cost, for test suites that create many accounts. Never in production. */
+  FAST_HASH: z.enum(["0", "1"]).default("0"),
+});
+
+export type Config = z.infer<typeof ZConfig> & { dataDir: string; allowedOrigins: string[] };
+
+/** Parses the environment once; a bad value stops the process with a message that names it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === "production" && !c.SESSION_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  SESSION_SECRET: required in production");
+  }
+  if (c.NODE_ENV === "production" && c.FAST_HASH === "1") {
+    throw new ConfigError("Invalid configuration:\n  FAST_HASH: not allowed in production");
+  }
+  const base = c.PUBLIC_URL ?? `http://localhost:${c.PORT}`;
+  const allowedOrigins = (c.ALLOWED_ORIGINS ?? `${new URL(base).origin},http://127.0.0.1:${c.PORT}`)
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return { ...c, dataDir: path.resolve(c.DATA_DIR), allowedOrigins };
+}
+
+export class ConfigError extends Error {}

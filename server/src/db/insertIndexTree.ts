@@ -1,0 +1,62 @@
+import { kindOfCode, parentCodeOf } from "@ca/shared";
+import type { DbOrTx } from "./client";
+import { indexItems, indexSets } from "./schema";
+
+export interface IndexItemInput {
+  code: string;
+  title: string;
+  titleEn?: string;
+  guidance?: string;
+  /** Hundredths of a point. */
+  max: number;
+  /** Hundredths of a point. */
+  step?: number;
+  method?: "self" | "survey" | "council";
+  evidenceRequired?: boolean;
+}
+
+/**
+ * Inserts an index set and its item tree (kinds and parents derived from the codes), parents first.
+ * Used by the spreadsheet import and by the seed builders alike; the caller has checked the tree.
+ */
+export async function insertIndexSet(
+  tx: DbOrTx,
+  set: { code: string; name: string; unitTypeId: string; version?: number },
+  items: readonly IndexItemInput[],
+) {
+  const bonusCap = items.find((i) => i.code === "B")?.max ?? 0;
+  const penaltyCap = items.find((i) => i.code === "P")?.max ?? 0;
+  const [row] = await tx
+    .insert(indexSets)
+    .values({ ...set, version: set.version ?? 1, bonusCap, penaltyCap })
+    .returning();
+  const ordered = [...items].sort((a, b) => a.code.split(".").length - b.code.split(".").length);
+  const order = new Map(items.map((i, n) => [i.code, n]));
+  const idByCode = new Map<string, string>();
+  // One insert per depth level: parents get their ids before their children reference them.
+  for (let depth = 1; depth <= 3; depth++) {
+    const level = ordered.filter((i) => i.code.split(".").length === depth);
+    if (level.length === 0) continue;
+    const inserted = await tx
+      .insert(indexItems)
+      .values(
+        level.map((i) => ({
+          indexSetId: row.id,
+          parentId: parentCodeOf(i.code) ? idByCode.get(parentCodeOf(i.code)!)! : null,
+          code: i.code,
+          kind: kindOfCode(i.code),
+          title: i.title,
+          titleEn: i.titleEn ?? "",
+          guidance: i.guidance ?? "",
+          maxPoints: i.max,
+          step: i.step ?? 25,
+          method: i.method ?? "self",
+          evidenceRequired: i.evidenceRequired ?? i.method !== "survey",
+          sortOrder: order.get(i.code)!,
+        })),
+      )
+      .returning({ id: indexItems.id, code: indexItems.code });
+    for (const r of inserted) idByCode.set(r.code, r.id);
+  }
+  return row;
+}

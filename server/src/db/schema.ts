@@ -1,0 +1,250 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const id = () => uuid("id").primaryKey().defaultRandom();
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** Kinds of appraised unit; data, not code (DESIGN §3: communes can be appraised just as well). */
+export const unitTypes = pgTable("unit_types", {
+  id: id(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+export const units = pgTable(
+  "units",
+  {
+    id: id(),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    shortName: text("short_name").notNull(),
+    unitTypeId: uuid("unit_type_id")
+      .notNull()
+      .references(() => unitTypes.id),
+    active: boolean("active").notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("units_type_idx").on(t.unitTypeId)],
+);
+
+/** The head and deputies of a unit, with the index areas each deputy is in charge of (DESIGN §3). */
+export const unitLeaders = pgTable("unit_leaders", {
+  id: id(),
+  unitId: uuid("unit_id")
+    .notNull()
+    .references(() => units.id, { onDelete: "cascade" }),
+  fullName: text("full_name").notNull(),
+  position: text("position", { enum: ["head", "deputy"] }).notNull(),
+  title: text("title").notNull(),
+  areaCodes: text("area_codes").array().notNull().default(sql`'{}'::text[]`),
+});
+
+export const users = pgTable("users", {
+  id: id(),
+  username: text("username").notNull().unique(),
+  fullName: text("full_name").notNull(),
+  email: text("email"),
+  passwordHash: text("password_hash").notNull(),
+  roles: text("roles").array().notNull(),
+  unitId: uuid("unit_id").references(() => units.id),
+  locale: text("locale", { enum: ["vi", "en"] }).notNull().default("vi"),
+  disabledAt: tstz("disabled_at"),
+  createdAt: createdAt(),
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sid: text("sid").primaryKey(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    data: jsonb("data").notNull(),
+    expiresAt: tstz("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** Failed sign-ins, kept for throttling (TARGETS S8); every one is also in the audit log. */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    username: text("username").notNull(),
+    ip: text("ip").notNull(),
+    at: tstz("at").notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_key_idx").on(t.username, t.ip, t.at)],
+);
+
+export const periods = pgTable("periods", {
+  id: id(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  year: integer("year").notNull(),
+  kind: text("kind", { enum: ["official", "training"] }).notNull(),
+  timezone: text("timezone").notNull().default("Asia/Ho_Chi_Minh"),
+  status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+  /** Classification bands, tie-break order and responsibility rules, configured per period (DESIGN §3). */
+  rules: jsonb("rules").notNull(),
+  createdAt: createdAt(),
+});
+
+export const milestones = pgTable(
+  "milestones",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    labelEn: text("label_en").notNull(),
+    startsAt: tstz("starts_at"),
+    deadline: tstz("deadline").notNull(),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  (t) => [uniqueIndex("milestones_period_key_idx").on(t.periodId, t.key)],
+);
+
+export const indexSets = pgTable("index_sets", {
+  id: id(),
+  code: text("code").notNull(),
+  name: text("name").notNull(),
+  version: integer("version").notNull().default(1),
+  unitTypeId: uuid("unit_type_id")
+    .notNull()
+    .references(() => unitTypes.id),
+  /** Caps in hundredths of a point, outside the 100 (DESIGN §3). */
+  bonusCap: integer("bonus_cap").notNull().default(0),
+  penaltyCap: integer("penalty_cap").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** The index tree. Points are integers in hundredths of a point, never floats (DESIGN §3). */
+export const indexItems = pgTable(
+  "index_items",
+  {
+    id: id(),
+    indexSetId: uuid("index_set_id")
+      .notNull()
+      .references(() => indexSets.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id"),
+    code: text("code").notNull(),
+    kind: text("kind", { enum: ["area", "criterion", "sub", "bonus", "penalty"] }).notNull(),
+    title: text("title").notNull(),
+    titleEn: text("title_en").notNull().default(""),
+    guidance: text("guidance").notNull().default(""),
+    maxPoints: integer("max_points").notNull(),
+    step: integer("step").notNull().default(25),
+    method: text("method", { enum: ["self", "survey", "council"] }).notNull().default("self"),
+    evidenceRequired: boolean("evidence_required").notNull().default(true),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  (t) => [uniqueIndex("index_items_set_code_idx").on(t.indexSetId, t.code)],
+);
+
+/** Which index set a period applies to each unit type. */
+export const periodIndexSets = pgTable(
+  "period_index_sets",
+  {
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    unitTypeId: uuid("unit_type_id")
+      .notNull()
+      .references(() => unitTypes.id),
+    indexSetId: uuid("index_set_id")
+      .notNull()
+      .references(() => indexSets.id),
+  },
+  (t) => [uniqueIndex("period_index_sets_idx").on(t.periodId, t.unitTypeId)],
+);
+
+/** One unit's file for one period (DESIGN §2). */
+export const dossiers = pgTable(
+  "dossiers",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    status: text("status").notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("dossiers_period_unit_idx").on(t.periodId, t.unitId)],
+);
+
+/** The appraisal council of a period: chair, members and working group, with assigned areas. */
+export const councilMembers = pgTable(
+  "council_members",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: ["chair", "member", "working_group"] }).notNull(),
+    /** Area codes (e.g. "5" public finance) the member appraises, in every index set of the period. */
+    areaCodes: text("area_codes").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [uniqueIndex("council_members_idx").on(t.periodId, t.userId)],
+);
+
+/** Declared conflicts of interest: the member is recused on that unit's dossier (DESIGN §1). */
+export const conflicts = pgTable(
+  "conflicts",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    reason: text("reason").notNull(),
+  },
+  (t) => [uniqueIndex("conflicts_idx").on(t.periodId, t.userId, t.unitId)],
+);
+
+/**
+ * Append-only, hash-chained audit log (DESIGN §5). Each row's hash covers its fields and the previous hash,
+ * so changing one byte anywhere breaks the chain from that row on.
+ */
+export const auditLog = pgTable("audit_log", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: tstz("at").notNull(),
+  actorId: uuid("actor_id"),
+  actorName: text("actor_name"),
+  action: text("action").notNull(),
+  entity: text("entity").notNull(),
+  entityId: text("entity_id"),
+  oldValue: jsonb("old_value"),
+  newValue: jsonb("new_value"),
+  reason: text("reason"),
+  prevHash: text("prev_hash").notNull(),
+  hash: text("hash").notNull(),
+});

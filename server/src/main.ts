@@ -1,0 +1,89 @@
+import { ConfigError, loadConfig } from "./config";
+import { DataDirLockedError } from "./db/dataDirLock";
+import { openDatabase } from "./db/open";
+import { useFastHashing } from "./auth/password";
+import { createLogger } from "./logger";
+import { createServer } from "./server";
+import type { AppContext } from "./context";
+import { demoAccountTable, isEmpty, loadSample } from "@ca/seeds";
+
+/** Starts the whole app: configuration, database (migrated), sample data on a fresh install, HTTP server. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  useFastHashing(config.FAST_HASH === "1");
+  const logger = createLogger(config);
+
+  let opened;
+  try {
+    opened = await openDatabase(config);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) fail(err.message);
+    throw err;
+  }
+  const { database, release } = opened;
+  if (database.kind === "pglite") {
+    logger.warn(
+      { dataDir: config.dataDir },
+      "Using the embedded database (PGlite): for trying out and development only. It does not fsync; " +
+        "production runs on a PostgreSQL server (set DATABASE_URL; see docker-compose.yml).",
+    );
+  }
+
+  const ctx: AppContext = { config, database, logger, ready: { migrated: false } };
+  const { server, io } = createServer(ctx);
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    release();
+    fail(err.code === "EADDRINUSE" ? `Port ${config.PORT} is already in use. Set PORT to another port.` : err.message);
+  });
+  // Listening first lets /healthz answer while migrations run; /readyz stays 503 until they are done.
+  server.listen(config.PORT, config.HOST);
+
+  await database.migrate();
+  if (config.LOAD_SAMPLE_DATA === "auto" && (await isEmpty(database.db))) {
+    await loadSample(database.db);
+    printDemoAccounts();
+  }
+  ctx.ready.migrated = true;
+  logger.info({ port: config.PORT, database: database.kind }, `Council Appraisal ready on http://localhost:${config.PORT}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down");
+    io.close();
+    server.close();
+    await database.close().catch(() => undefined);
+    release();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+function printDemoAccounts() {
+  const rows = demoAccountTable();
+  const widths = [14, 10, 16].map((w, i) => Math.max(w, ...rows.map((r) => [r.username, r.password, r.role][i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
+  console.log("\nSample data loaded. Demo accounts (tài khoản dùng thử):\n");
+  console.log(line(["username", "password", "role", "who"]));
+  console.log(line(widths.map((w) => "-".repeat(w)).concat("-".repeat(30))));
+  for (const r of rows) console.log(line([r.username, r.password, r.role, r.who]));
+  console.log("");
+}
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

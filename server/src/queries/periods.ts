@@ -1,0 +1,30 @@
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
+import { milestones, periods } from "../db/schema";
+import { notFound } from "../http/errors";
+
+/** What a period configures (DESIGN §3); stored as jsonb on the period. */
+export interface PeriodRules {
+  classificationBands: { code: string; label: string; labelEn: string; minIndex: number }[];
+  classificationOverrides: { kind: string; band: string; areaIndexBelow: number }[];
+  tieBreak: ("appraisedPoints" | "surveyPoints" | "fewerPenalty")[];
+  responsibility: { deputyAreaWeight: number; unitWeight: number; headCappedByUnit: boolean };
+  survey: { minResponses: number; weights: Record<string, number> };
+}
+
+/** All periods, newest first, each with its milestones. */
+export async function listPeriods(db: DbOrTx) {
+  const rows = await db.select().from(periods).orderBy(desc(periods.year), asc(periods.kind), asc(periods.code));
+  const ms = rows.length
+    ? await db.select().from(milestones).where(inArray(milestones.periodId, rows.map((r) => r.id)))
+    : [];
+  return rows.map((p) => ({ period: p, milestones: ms.filter((m) => m.periodId === p.id) }));
+}
+
+/** One period with its milestones, or 404. */
+export async function loadPeriod(db: DbOrTx, id: string) {
+  const [period] = await db.select().from(periods).where(eq(periods.id, id)).limit(1);
+  if (!period) throw notFound();
+  const ms = await db.select().from(milestones).where(eq(milestones.periodId, id)).orderBy(asc(milestones.sortOrder));
+  return { period, milestones: ms };
+}

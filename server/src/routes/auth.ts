@@ -1,0 +1,61 @@
+import { Router } from "express";
+import type passport from "passport";
+import { eq } from "drizzle-orm";
+import { ZLogin } from "@ca/shared";
+import type { AppContext } from "../context";
+import { unitTypes, units } from "../db/schema";
+import { appendAudit } from "../audit/appendAudit";
+import { AppError } from "../http/errors";
+import { actorOf } from "../http/authorize";
+import { validate } from "../http/validate";
+import { presentMe } from "../presenters/me";
+
+/** Sign in, sign out, who am I. */
+export function authRoutes(ctx: AppContext, pp: passport.PassportStatic): Router {
+  const { db } = ctx.database;
+  const router = Router();
+
+  router.post("/auth/login", (req, res, next) => {
+    req.body = validate(ZLogin, req.body);
+    pp.authenticate("local", { session: false }, (err: unknown, user: Express.User | false) => {
+      if (err) return next(err);
+      if (!user) return next(new AppError("invalid_credentials"));
+      // Passport ≥ 0.6 regenerates the session id at login (no session fixation).
+      req.logIn(user, (loginErr) => {
+        if (loginErr) return next(loginErr);
+        req.session.startedAt = Date.now();
+        meOf(user).then((me) => res.json({ data: me }), next);
+      });
+    })(req, res, next);
+  });
+
+  router.post("/auth/logout", async (req, res, next) => {
+    const user = req.user;
+    if (user) {
+      await db.transaction((tx) =>
+        appendAudit(tx, { actor: user, action: "auth.logout", entity: "user", entityId: user.id }),
+      );
+    }
+    req.session.destroy((err) => {
+      if (err) return next(err);
+      res.clearCookie("ca.sid", { path: "/" });
+      res.status(204).end();
+    });
+  });
+
+  router.get("/me", async (req, res) => {
+    res.json({ data: await meOf(actorOf(req) as Express.User) });
+  });
+
+  async function meOf(user: Express.User) {
+    if (!user.unitId) return presentMe(user, null);
+    const [unit] = await db
+      .select({ id: units.id, code: units.code, name: units.name, unitTypeCode: unitTypes.code })
+      .from(units)
+      .innerJoin(unitTypes, eq(unitTypes.id, units.unitTypeId))
+      .where(eq(units.id, user.unitId));
+    return presentMe(user, unit ?? null);
+  }
+
+  return router;
+}

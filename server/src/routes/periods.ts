@@ -1,0 +1,52 @@
+import { Router } from "express";
+import { abilities, can, ZMilestoneKey, ZMilestoneUpdate } from "@ca/shared";
+import type { AppContext } from "../context";
+import { updateMilestone } from "../commands/updateMilestone";
+import { actorOf, authorize } from "../http/authorize";
+import { idParam, validate } from "../http/validate";
+import { presentDossierSummary } from "../presenters/dossier";
+import { presentMilestone, presentPeriod } from "../presenters/period";
+import { listDossiersOfPeriod } from "../queries/dossiers";
+import { listPeriods, loadPeriod } from "../queries/periods";
+
+/** Periods, their timelines, and the dossiers of a period the caller may see. */
+export function periodRoutes(ctx: AppContext): Router {
+  const { db } = ctx.database;
+  const router = Router();
+
+  router.get("/periods", async (req, res) => {
+    const actor = actorOf(req);
+    authorize(actor, "read", { type: "period" });
+    const rows = await listPeriods(db);
+    res.json({ data: rows.map((r) => presentPeriod(r.period, r.milestones)) });
+  });
+
+  router.get("/periods/:periodId", async (req, res) => {
+    const actor = actorOf(req);
+    const { period, milestones } = await loadPeriod(db, idParam(req.params.periodId));
+    const resource = { type: "period" as const, id: period.id };
+    authorize(actor, "read", resource);
+    res.json({ data: presentPeriod(period, milestones), abilities: abilities(actor, resource) });
+  });
+
+  router.put("/periods/:periodId/milestones/:key", async (req, res) => {
+    const actor = actorOf(req);
+    const periodId = idParam(req.params.periodId);
+    authorize(actor, "updateMilestone", { type: "period", id: periodId });
+    const key = validate(ZMilestoneKey, req.params.key);
+    const input = validate(ZMilestoneUpdate, req.body);
+    const milestone = await updateMilestone({ db, actor: req.user!, periodId, key, ...input });
+    res.json({ data: presentMilestone(milestone) });
+  });
+
+  router.get("/periods/:periodId/dossiers", async (req, res) => {
+    const actor = actorOf(req);
+    const { period } = await loadPeriod(db, idParam(req.params.periodId));
+    authorize(actor, "read", { type: "period", id: period.id });
+    const rows = await listDossiersOfPeriod(db, period.id);
+    const visible = rows.filter(({ resource }) => can(actor, "read", resource));
+    res.json({ data: visible.map(({ row }) => presentDossierSummary(row)) });
+  });
+
+  return router;
+}

@@ -1,0 +1,43 @@
+/**
+ * Exact points. A point value is an integer number of hundredths ("centipoints"): 85.25 points = 8525.
+ * Binary floats never carry an official score (DESIGN §3: 0.1 + 0.2 must not appear in a ranking).
+ */
+export type Centi = number;
+
+const DECIMAL = /^-?\d{1,7}([.,]\d{1,2})?$/;
+
+/** Parses a decimal with at most two decimals ("85,25", "85.25", 85.25) into hundredths; null when invalid. */
+export function parsePoints(input: string | number): Centi | null {
+  const text = typeof input === "number" ? numberToText(input) : input.trim();
+  if (text === null || !DECIMAL.test(text)) return null;
+  const negative = text.startsWith("-");
+  const [whole, frac = ""] = text.replace("-", "").split(/[.,]/);
+  const value = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+  return negative ? -value : value;
+}
+
+// A JSON number such as 85.25 arrives as the nearest double; printing it with toFixed(2) and checking the
+// round trip rejects 85.255 instead of silently rounding it.
+function numberToText(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  const fixed = n.toFixed(2);
+  return Number(fixed) === n ? fixed : null;
+}
+
+/** Hundredths back to the decimal number the public API carries (at most two decimals). */
+export function centiToNumber(c: Centi): number {
+  return Number((c / 100).toFixed(2));
+}
+
+/** Formats hundredths for people: decimal comma in Vietnamese ("85,25"), point in English. */
+export function formatPoints(c: Centi, locale: "vi" | "en" = "vi"): string {
+  const sign = c < 0 ? "-" : "";
+  const abs = Math.abs(c);
+  const text = `${Math.trunc(abs / 100)}${locale === "vi" ? "," : "."}${String(abs % 100).padStart(2, "0")}`;
+  return sign + text;
+}
+
+/** True when a score lies in [0, max] and on the item's step (all in hundredths). */
+export function isValidScore(score: Centi, max: Centi, step: Centi): boolean {
+  return Number.isInteger(score) && score >= 0 && score <= max && step > 0 && score % step === 0;
+}

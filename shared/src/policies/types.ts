@@ -1,0 +1,45 @@
+import type { Role } from "../roles";
+import type { DossierStatus } from "../workflow";
+
+/** Whoever asks: a signed-in user, or null for the public. */
+export interface Actor {
+  id: string;
+  roles: readonly Role[];
+  unitId: string | null;
+}
+
+export interface PeriodResource {
+  type: "period";
+  id?: string;
+}
+export interface DossierResource {
+  type: "dossier";
+  id: string;
+  unitId: string;
+  periodId: string;
+  status: DossierStatus;
+  /** Council members with a conflict of interest on this unit (DESIGN §1). */
+  recusedUserIds: readonly string[];
+}
+export interface UnitResource {
+  type: "unit";
+  id?: string;
+}
+export interface UserResource {
+  type: "user";
+  id?: string;
+}
+export interface IndexSetResource {
+  type: "indexSet";
+  id?: string;
+}
+
+export type Resource = PeriodResource | DossierResource | UnitResource | UserResource | IndexSetResource;
+
+/** A rule grants an action to the holders of any listed role, when its predicate (if any) holds. */
+export interface Rule<R> {
+  roles: readonly Role[] | "any_user";
+  when?: (actor: Actor, resource: R) => boolean;
+}
+
+export type PolicyTable<R> = Record<string, readonly Rule<R>[]>;

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { ROLES } from "../roles";
+import { ZId } from "./common";
+
+export const ZLogin = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type TLogin = z.infer<typeof ZLogin>;
+
+export const ZRole = z.enum(ROLES);
+
+export const ZMe = z.object({
+  id: ZId,
+  username: z.string(),
+  fullName: z.string(),
+  roles: z.array(ZRole),
+  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }).nullable(),
+  locale: z.enum(["vi", "en"]),
+});
+export type TMe = z.infer<typeof ZMe>;

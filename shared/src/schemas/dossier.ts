@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { DOSSIER_STATUSES } from "../workflow";
+import { ZId, ZPoints } from "./common";
+
+export const ZDossierStatus = z.enum(DOSSIER_STATUSES);
+
+export const ZDossierSummary = z.object({
+  id: ZId,
+  periodId: ZId,
+  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
+  status: ZDossierStatus,
+  selfTotal: ZPoints.nullable(),
+  officialTotal: ZPoints.nullable(),
+  updatedAt: z.string(),
+});
+export type TDossierSummary = z.infer<typeof ZDossierSummary>;

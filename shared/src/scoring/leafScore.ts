@@ -1,0 +1,62 @@
+/** A leaf's official score, its stage differences, and the check every entered score must pass (DESIGN §3). */
+import { isValidScore, type Centi } from "../points";
+import type { Leaf, Stage, StageScores } from "./types";
+
+// The explanation is the agency's *proposal* of a revision (giải trình); only the council's round 2 can adopt it,
+// so it never becomes the official score by itself and is absent from this order.
+const OFFICIAL_ORDER = ["agreed", "round2", "round1", "self"] as const;
+const COUNCIL_ORDER = ["agreed", "round2", "round1"] as const;
+
+function lastPresent(scores: StageScores | undefined, order: readonly Stage[]): Centi | null {
+  if (!scores) return null;
+  for (const stage of order) {
+    const value = scores[stage];
+    if (value !== undefined && value !== null) return value;
+  }
+  return null;
+}
+
+/** The official score of a leaf: the last stage that exists in self → round 1 → round 2 → agreed; null if none. */
+export function officialScore(scores: StageScores | undefined): Centi | null {
+  return lastPresent(scores, OFFICIAL_ORDER);
+}
+
+/** The council's latest score (agreed, else round 2, else round 1); null before round 1. */
+export function councilScore(scores: StageScores | undefined): Centi | null {
+  return lastPresent(scores, COUNCIL_ORDER);
+}
+
+/** `to − from` between two stages of one leaf; null when either stage is missing. */
+export function stageDifference(scores: StageScores | undefined, from: Stage, to: Stage): Centi | null {
+  const a = scores?.[from];
+  const b = scores?.[to];
+  return a === undefined || a === null || b === undefined || b === null ? null : b - a;
+}
+
+/** What the meeting screen shows for a leaf: self, the council's latest score, and council − self. */
+export function selfVsCouncil(scores: StageScores | undefined): {
+  self: Centi | null;
+  council: Centi | null;
+  difference: Centi | null;
+} {
+  const self = scores?.self ?? null;
+  const council = councilScore(scores);
+  return { self, council, difference: self === null || council === null ? null : council - self };
+}
+
+/** Why a score was refused; each reason maps to a message in the user's language on the client. */
+export type LeafScoreProblem = "not_applicable" | "survey_leaf" | "council_only" | "out_of_range" | "off_step";
+
+/** Result of `validateLeafScore`. */
+export type LeafScoreCheck = { ok: true } | { ok: false; problem: LeafScoreProblem };
+
+/** Checks a score someone enters for a leaf: applicable, entered by hand, in [0, max] and on the step. */
+export function validateLeafScore(leaf: Leaf, score: Centi, stage?: Stage): LeafScoreCheck {
+  if (!leaf.applicable) return { ok: false, problem: "not_applicable" };
+  // Survey leaves are computed from the answers (DESIGN §3), so no stage may type a value into them.
+  if (leaf.method === "survey") return { ok: false, problem: "survey_leaf" };
+  if (leaf.method === "council" && stage === "self") return { ok: false, problem: "council_only" };
+  if (!Number.isInteger(score) || score < 0 || score > leaf.maxPoints) return { ok: false, problem: "out_of_range" };
+  if (!isValidScore(score, leaf.maxPoints, leaf.step)) return { ok: false, problem: "off_step" };
+  return { ok: true };
+}
