@@ -15,6 +15,8 @@ const common = {
 };
 
 module.exports = {
+  // Integration tests start a real server on a fresh database; browser tests start Chromium.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: "unit", testMatch: ["<rootDir>/tests/shared/**/*.test.ts", "<rootDir>/tests/client/**/*.test.ts"] },
     {
@@ -22,14 +24,12 @@ module.exports = {
       displayName: "integration",
       testMatch: ["<rootDir>/tests/server/**/*.test.ts", "<rootDir>/tests/seeds/**/*.test.ts"],
       setupFiles: ["<rootDir>/tests/support/env.ts"],
-      testTimeout: 60000,
     },
     {
       ...common,
       displayName: "e2e",
       testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
       setupFiles: ["<rootDir>/tests/support/env.ts"],
-      testTimeout: 180000,
     },
   ],
 };

@@ -53,7 +53,8 @@ export function createApp(ctx: AppContext) {
   const absoluteTimeout: RequestHandler = (req, _res, next) => {
     const started = req.session?.startedAt;
     if (started && Date.now() - started > config.SESSION_ABSOLUTE_HOURS * 3_600_000) {
-      return req.session.destroy(() => next());
+      // A fresh, empty session replaces it: the request goes on signed out.
+      return req.session.regenerate((err) => next(err));
     }
     next();
   };

@@ -6,3 +6,4 @@ export * from "./events";
 export * from "./schemas";
 export * from "./policies";
 export * from "./indexTree";
+export * from "./scoring";

@@ -10,7 +10,7 @@ export const FULL_INDEX: Bp = 10000;
  * achieved ÷ max × 100 in hundredths of a percent, rounded half-up (DESIGN: "rounded to two decimals"), computed
  * as floor((2·achieved·10000 + max) / (2·max)) on integers; null when max ≤ 0 (nothing applies, no index).
  */
-export function indexOf(achieved: Centi, max: Centi): Bp | null {
+export function computeIndex(achieved: Centi, max: Centi): Bp | null {
   if (max <= 0) return null;
   const numerator = 2 * achieved * FULL_INDEX + max;
   const denominator = 2 * max;
@@ -55,8 +55,11 @@ export function computeUnitTotals(unit: UnitInput): UnitTotals {
   let appraisedPoints = 0;
   let surveyPoints = 0;
   let applicableMax = 0;
+  let area: AreaTotals | undefined;
   for (const leaf of unit.leaves) {
-    let area = areaByCode.get(leaf.areaCode);
+    // Leaves usually come area by area, so the previous leaf's area is almost always the right one; the map
+    // lookup is only for the first leaf of each area (a quarter of the full recompute's time otherwise).
+    if (area === undefined || area.areaCode !== leaf.areaCode) area = areaByCode.get(leaf.areaCode);
     if (area === undefined) {
       // Every area appears, even one whose leaves are all not applicable: it shows with a null index.
       area = { areaCode: leaf.areaCode, achieved: 0, applicableMax: 0, index: null };
@@ -71,7 +74,7 @@ export function computeUnitTotals(unit: UnitInput): UnitTotals {
     area.applicableMax += leaf.maxPoints;
     applicableMax += leaf.maxPoints;
   }
-  for (const area of areas) area.index = indexOf(area.achieved, area.applicableMax);
+  for (const area of areas) area.index = computeIndex(area.achieved, area.applicableMax);
   const base = appraisedPoints + surveyPoints;
   const bonus = cappedSum(unit.bonus, unit.bonusCap);
   const penalty = cappedSum(unit.penalty, unit.penaltyCap);
@@ -87,7 +90,7 @@ export function computeUnitTotals(unit: UnitInput): UnitTotals {
     bonus,
     penalty,
     total,
-    index: indexOf(total, applicableMax),
+    index: computeIndex(total, applicableMax),
     areas,
   };
 }

@@ -1,0 +1,55 @@
+import { AGENCY_ROLES, COUNCIL_ROLES, hasAnyRole, type Role } from "@ca/shared";
+
+/**
+ * What a person mainly does here, which picks their navigation and landing page. Only the menu depends on
+ * it: what they may see and change is answered by the server (`abilities`), never re-derived here.
+ */
+export type Persona = "admin" | "council" | "leadership" | "agency";
+
+// When someone holds several roles, the broadest duty wins the landing page.
+const ROLE_PRIORITY: readonly Role[] = [
+  "admin",
+  "council_chair",
+  "council_member",
+  "working_group",
+  "leadership",
+  "agency_head",
+  "agency_editor",
+];
+
+/** The role that names the landing page (`data-testid="landing-<role>"`). */
+export function primaryRole(roles: readonly Role[]): Role {
+  return ROLE_PRIORITY.find((r) => roles.includes(r)) ?? roles[0] ?? "leadership";
+}
+
+/** The persona of a set of roles. */
+export function personaOf(roles: readonly Role[]): Persona {
+  if (roles.includes("admin")) return "admin";
+  if (hasAnyRole(roles, COUNCIL_ROLES)) return "council";
+  if (roles.includes("leadership")) return "leadership";
+  if (hasAnyRole(roles, AGENCY_ROLES)) return "agency";
+  return "leadership";
+}
+
+export type NavKey = "dossiers" | "timeline" | "units" | "accounts" | "indexSets";
+
+/** The side navigation of a persona, in order. */
+export function navOf(persona: Persona): NavKey[] {
+  return persona === "admin" ? ["dossiers", "timeline", "units", "accounts", "indexSets"] : ["dossiers", "timeline"];
+}
+
+/** Where a nav entry points; period pages need the selected period. */
+export function pathOf(key: NavKey, periodId: string | null): string {
+  switch (key) {
+    case "dossiers":
+      return periodId ? `/periods/${periodId}/dossiers` : "/";
+    case "timeline":
+      return periodId ? `/periods/${periodId}/timeline` : "/";
+    case "units":
+      return "/units";
+    case "accounts":
+      return "/accounts";
+    case "indexSets":
+      return "/index-sets";
+  }
+}

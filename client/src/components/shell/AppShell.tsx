@@ -1,0 +1,96 @@
+import { Suspense, useState } from "react";
+import { Alert, AppBar, Box, Drawer, IconButton, Stack, Toolbar, Typography } from "@mui/material";
+import MenuIcon from "@mui/icons-material/Menu";
+import VerifiedOutlined from "@mui/icons-material/VerifiedOutlined";
+import { useTranslation } from "react-i18next";
+import { Link as RouterLink, Outlet, useMatch } from "react-router-dom";
+import { useMe } from "../../auth/AuthProvider";
+import { personaOf } from "../../auth/persona";
+import { usePeriods } from "../../period/PeriodProvider";
+import { LoadingState } from "../States";
+import { PeriodSelect } from "./PeriodSelect";
+import { SideNav } from "./SideNav";
+import { UserMenu } from "./UserMenu";
+
+const DRAWER_WIDTH = 256;
+
+/** The frame of every signed-in page: app bar, side navigation, and the page itself. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const persona = personaOf(me.roles);
+  const { periods, defaultPeriodId } = usePeriods();
+  const match = useMatch("/periods/:periodId/*");
+  const periodId = match?.params.periodId ?? defaultPeriodId;
+  const period = periods?.find((p) => p.id === periodId);
+  const [mobileOpen, setMobileOpen] = useState(false);
+
+  const nav = <SideNav persona={persona} periodId={periodId} onNavigate={() => setMobileOpen(false)} />;
+  return (
+    <Box sx={{ display: "flex", minHeight: "100vh" }}>
+      <AppBar position="fixed" sx={{ zIndex: (th) => th.zIndex.drawer + 1, bgcolor: "primary.dark" }}>
+        <Toolbar sx={{ gap: 2 }}>
+          <IconButton color="inherit" edge="start" onClick={() => setMobileOpen(true)} sx={{ display: { md: "none" } }} aria-label={t("nav.open")}>
+            <MenuIcon />
+          </IconButton>
+          <Stack
+            direction="row"
+            spacing={1.5}
+            component={RouterLink}
+            to="/"
+            sx={{ alignItems: "center", color: "inherit", textDecoration: "none", minWidth: 0 }}
+          >
+            <VerifiedOutlined sx={{ color: "#ffd54f", fontSize: 30 }} />
+            <Box sx={{ minWidth: 0 }}>
+              <Typography variant="subtitle1" component="div" noWrap sx={{ fontWeight: 700, lineHeight: 1.2 }} data-testid="product-name">
+                {t("app.name")}
+              </Typography>
+              <Typography variant="caption" component="div" noWrap sx={{ opacity: 0.8, lineHeight: 1.2 }}>
+                {t("app.owner")}
+              </Typography>
+            </Box>
+          </Stack>
+          <Box sx={{ flexGrow: 1 }} />
+          <Box sx={{ display: { xs: "none", sm: "block" } }}>
+            <PeriodSelect periodId={periodId} />
+          </Box>
+          <UserMenu />
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="temporary"
+        open={mobileOpen}
+        onClose={() => setMobileOpen(false)}
+        sx={{ display: { md: "none" }, "& .MuiDrawer-paper": { width: DRAWER_WIDTH } }}
+      >
+        <Toolbar />
+        {nav}
+      </Drawer>
+      <Drawer
+        variant="permanent"
+        sx={{
+          display: { xs: "none", md: "block" },
+          width: DRAWER_WIDTH,
+          flexShrink: 0,
+          "& .MuiDrawer-paper": { width: DRAWER_WIDTH, boxSizing: "border-box", borderRight: 1, borderColor: "divider" },
+        }}
+      >
+        <Toolbar />
+        {nav}
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0 }}>
+        <Toolbar />
+        {period?.kind === "training" && match && (
+          <Alert severity="warning" square sx={{ borderBottom: 1, borderColor: "warning.light" }} data-testid="training-banner">
+            {t("period.trainingBanner", { name: period.name })}
+          </Alert>
+        )}
+        <Box sx={{ p: { xs: 2, md: 3 }, maxWidth: 1400, mx: "auto" }}>
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,118 @@
+import { useMemo, useState } from "react";
+import { Paper, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TableSortLabel, Typography } from "@mui/material";
+import { DOSSIER_STATUSES, type TDossierSummary, type TUnitType } from "@ca/shared";
+import { useTranslation } from "react-i18next";
+import { StatusChip } from "../../components/StatusChip";
+import { formatDateTime } from "../../format/dates";
+import { showPoints, toCenti } from "../../format/points";
+import { currentLang } from "../../i18n";
+
+type SortKey = "unit" | "unitType" | "status" | "selfTotal" | "officialTotal";
+
+interface Props {
+  dossiers: readonly TDossierSummary[];
+  unitTypes: readonly TUnitType[];
+}
+
+// Scores compare as hundredths; a missing score sorts below every real one.
+const byScore = (v: number | null) => (v === null ? -Infinity : toCenti(v));
+
+/** The dossiers of a period: unit, type, state, self and official totals. */
+export function DossierTable({ dossiers, unitTypes }: Props) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [sort, setSort] = useState<{ key: SortKey; dir: "asc" | "desc" }>({ key: "unitType", dir: "asc" });
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(50);
+
+  const typeRank = (code: string) => unitTypes.findIndex((u) => u.code === code);
+  const unitTypeName = (code: string) => {
+    const ut = unitTypes.find((u) => u.code === code);
+    return ut ? (lang === "en" ? ut.nameEn : ut.name) : code;
+  };
+
+  const sorted = useMemo(() => {
+    const collator = new Intl.Collator("vi");
+    const cmp: Record<SortKey, (a: TDossierSummary, b: TDossierSummary) => number> = {
+      unit: (a, b) => collator.compare(a.unit.name, b.unit.name),
+      unitType: (a, b) => typeRank(a.unit.unitType) - typeRank(b.unit.unitType),
+      status: (a, b) => DOSSIER_STATUSES.indexOf(a.status) - DOSSIER_STATUSES.indexOf(b.status),
+      selfTotal: (a, b) => byScore(a.selfTotal) - byScore(b.selfTotal),
+      officialTotal: (a, b) => byScore(a.officialTotal) - byScore(b.officialTotal),
+    };
+    const sign = sort.dir === "asc" ? 1 : -1;
+    // Server order (the province's own unit order) breaks ties, so equal keys keep a familiar sequence.
+    return dossiers.map((d, i) => ({ d, i })).sort((x, y) => sign * cmp[sort.key](x.d, y.d) || x.i - y.i).map((x) => x.d);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- typeRank derives from unitTypes
+  }, [dossiers, sort, unitTypes]);
+
+  const visible = sorted.slice(page * rowsPerPage, page * rowsPerPage + rowsPerPage);
+  const header = (key: SortKey, label: string, align: "left" | "right" = "left") => (
+    <TableCell align={align} sortDirection={sort.key === key ? sort.dir : false}>
+      <TableSortLabel
+        active={sort.key === key}
+        direction={sort.key === key ? sort.dir : "asc"}
+        onClick={() => setSort((s) => ({ key, dir: s.key === key && s.dir === "asc" ? "desc" : "asc" }))}
+      >
+        {label}
+      </TableSortLabel>
+    </TableCell>
+  );
+
+  return (
+    <Paper variant="outlined">
+      <TableContainer>
+        <Table size="small" data-testid="dossier-table">
+          <TableHead>
+            <TableRow>
+              <TableCell sx={{ width: 56 }}>{t("common.no")}</TableCell>
+              {header("unit", t("dossiers.unit"))}
+              {header("unitType", t("dossiers.unitType"))}
+              {header("status", t("dossiers.status"))}
+              {header("selfTotal", t("dossiers.selfTotal"), "right")}
+              {header("officialTotal", t("dossiers.officialTotal"), "right")}
+              <TableCell>{t("dossiers.updatedAt")}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {visible.map((d, i) => (
+              <TableRow key={d.id} hover data-testid="dossier-row">
+                <TableCell sx={{ color: "text.secondary" }}>{page * rowsPerPage + i + 1}</TableCell>
+                <TableCell>
+                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                    {d.unit.name}
+                  </Typography>
+                </TableCell>
+                <TableCell sx={{ color: "text.secondary" }}>{unitTypeName(d.unit.unitType)}</TableCell>
+                <TableCell>
+                  <StatusChip status={d.status} />
+                </TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
+                  {showPoints(d.selfTotal, lang)}
+                </TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums", fontWeight: 600 }}>
+                  {showPoints(d.officialTotal, lang)}
+                </TableCell>
+                <TableCell sx={{ color: "text.secondary", whiteSpace: "nowrap" }}>{formatDateTime(d.updatedAt)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {sorted.length > 25 && (
+        <TablePagination
+          component="div"
+          count={sorted.length}
+          page={Math.min(page, Math.max(0, Math.ceil(sorted.length / rowsPerPage) - 1))}
+          onPageChange={(_e, p) => setPage(p)}
+          rowsPerPage={rowsPerPage}
+          onRowsPerPageChange={(e) => {
+            setRowsPerPage(Number(e.target.value));
+            setPage(0);
+          }}
+          rowsPerPageOptions={[25, 50, 100]}
+        />
+      )}
+    </Paper>
+  );
+}

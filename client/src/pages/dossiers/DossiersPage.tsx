@@ -1,0 +1,102 @@
+import { useState } from "react";
+import { Stack } from "@mui/material";
+import FolderOffOutlined from "@mui/icons-material/FolderOffOutlined";
+import SearchOffOutlined from "@mui/icons-material/SearchOffOutlined";
+import type { TDossierSummary, TUnitType } from "@ca/shared";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router-dom";
+import { periodsApi } from "../../api/periods";
+import { unitsApi } from "../../api/units";
+import { useMe } from "../../auth/AuthProvider";
+import { personaOf, primaryRole } from "../../auth/persona";
+import { Countdown } from "../../components/Countdown";
+import { PageHeader } from "../../components/PageHeader";
+import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { fold, matches } from "../../format/text";
+import { useApi } from "../../hooks/useApi";
+import { currentLang } from "../../i18n";
+import { usePeriods } from "../../period/PeriodProvider";
+import { AgencyDossierCard } from "./AgencyDossierCard";
+import { DossierFilters, type DossierFilter } from "./DossierFilters";
+import { DossierTable } from "./DossierTable";
+import { StatusSummary } from "./StatusSummary";
+
+/**
+ * Each role's landing page: the admin's and the leadership's overview with counts per state, the council's
+ * list of dossiers to appraise, an agency's own dossier. The server decides which dossiers come back.
+ */
+export default function DossiersPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const persona = personaOf(me.roles);
+  const { periodId = "" } = useParams();
+  const { periods } = usePeriods();
+  const period = periods?.find((p) => p.id === periodId);
+  const dossiers = useApi((signal) => periodsApi.dossiers(periodId, signal), [periodId]);
+  const unitTypes = useApi((signal) => unitsApi.types(signal).catch(() => [] as TUnitType[]), []);
+  const [filter, setFilter] = useState<DossierFilter>({ search: "", unitType: "", status: null });
+  const lang = currentLang();
+
+  const typeName = (code: string) => {
+    const ut = unitTypes.data?.find((u) => u.code === code);
+    return ut ? (lang === "en" ? ut.nameEn : ut.name) : code;
+  };
+
+  let body;
+  if (dossiers.error) body = <ErrorState error={dossiers.error} onRetry={dossiers.reload} />;
+  else if (dossiers.loading || !dossiers.data) body = <LoadingState />;
+  else if (dossiers.data.length === 0)
+    body = <EmptyState icon={<FolderOffOutlined />} title={t("dossiers.empty")} description={t(`dossiers.emptyText.${persona}`)} />;
+  else if (persona === "agency")
+    body = (
+      <Stack spacing={2}>
+        {dossiers.data.map((d) => (
+          <AgencyDossierCard key={d.id} dossier={d} unitTypeName={typeName(d.unit.unitType)} />
+        ))}
+      </Stack>
+    );
+  else {
+    const rows = dossiers.data.filter(
+      (d: TDossierSummary) =>
+        (!filter.unitType || d.unit.unitType === filter.unitType) &&
+        (!filter.status || d.status === filter.status) &&
+        matches(filter.search, d.unit.name, d.unit.code, typeName(d.unit.unitType)),
+    );
+    body = (
+      <>
+        {(persona === "admin" || persona === "leadership") && (
+          <StatusSummary dossiers={dossiers.data} selected={filter.status} onSelect={(status) => setFilter({ ...filter, status })} />
+        )}
+        <DossierFilters value={filter} onChange={setFilter} unitTypes={unitTypes.data ?? []} />
+        {rows.length === 0 ? (
+          <EmptyState
+            icon={<SearchOffOutlined />}
+            title={t("common.noMatch")}
+            description={fold(filter.search) ? t("common.noMatchSearch", { q: filter.search }) : t("common.noMatchFilter")}
+          />
+        ) : (
+          <DossierTable dossiers={rows} unitTypes={unitTypes.data ?? []} />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <Stack data-testid={`landing-${primaryRole(me.roles)}`} spacing={0}>
+      <PageHeader
+        title={t(`nav.dossiers.${persona}`)}
+        subtitle={
+          persona === "agency" && me.unit
+            ? t("dossiers.subtitleAgency", { unit: me.unit.name, period: period?.name ?? "" })
+            : t(`dossiers.subtitle.${persona}`, { period: period?.name ?? "" })
+        }
+      />
+      {persona === "agency" && period && (
+        <Stack sx={{ mb: 3 }}>
+          <Countdown milestones={period.milestones} />
+        </Stack>
+      )}
+      {body}
+    </Stack>
+  );
+}

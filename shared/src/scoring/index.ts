@@ -1,0 +1,7 @@
+/** The scoring engine (DESIGN §3): pure and exact, shared by the server, the client and the seeds. */
+export * from "./types";
+export * from "./leafScore";
+export * from "./totals";
+export * from "./classify";
+export * from "./rank";
+export * from "./incremental";

@@ -1,0 +1,144 @@
+/**
+ * TARGETS S1: every route and socket event of the API × every role (each demo account, plus the public) ×
+ * own/other unit, checked against the policy table written out below by hand — not derived from `can()`.
+ */
+import ExcelJS from "exceljs";
+import { io as connect, type Socket } from "socket.io-client";
+import { DEMO_ACCOUNTS } from "@ca/seeds";
+import { startTestApp, TEST_ORIGIN, type TestApp } from "../support/testApp";
+
+type Caller = (typeof DEMO_ACCOUNTS)[number]["username"] | "public";
+const CALLERS: Caller[] = [...DEMO_ACCOUNTS.map((a) => a.username), "public"];
+const SIGNED_IN = CALLERS.filter((c) => c !== "public");
+
+interface Ids {
+  periodId: string;
+  snvDossier: string;
+  stcDossier: string;
+  tuyhoaDossier: string;
+  unitId: string;
+  unitTypeId: string;
+  userId: string;
+  indexSetId: string;
+  xlsx: Buffer;
+}
+
+// Expected status per caller. `ok` is the success status of that route.
+const everyone = (ok: number) => Object.fromEntries(CALLERS.map((c) => [c, c === "public" ? 401 : ok]));
+const adminOnly = (ok: number) => Object.fromEntries(CALLERS.map((c) => [c, c === "public" ? 401 : c === "admin" ? ok : 403]));
+
+// Who may read which dossier (DESIGN §1): own unit for agencies; the council unless recused (member.home sits
+// for Sở Nội vụ, member.finance for Sở Tài chính); leadership and the admin all.
+const DOSSIER_READ: Record<string, Record<Caller, number>> = {
+  snvDossier: { admin: 200, chair: 200, "member.finance": 200, "member.home": 403, wg: 200, "editor.snv": 200, "head.snv": 200, "editor.stc": 403, "head.stc": 403, "editor.tuyhoa": 403, "head.tuyhoa": 403, leader: 200, public: 401 },
+  stcDossier: { admin: 200, chair: 200, "member.finance": 403, "member.home": 200, wg: 200, "editor.snv": 403, "head.snv": 403, "editor.stc": 200, "head.stc": 200, "editor.tuyhoa": 403, "head.tuyhoa": 403, leader: 200, public: 401 },
+  tuyhoaDossier: { admin: 200, chair: 200, "member.finance": 200, "member.home": 200, wg: 200, "editor.snv": 403, "head.snv": 403, "editor.stc": 403, "head.stc": 403, "editor.tuyhoa": 200, "head.tuyhoa": 200, leader: 200, public: 401 },
+};
+// How many of the 30 dossiers each caller sees in a period's list.
+const DOSSIER_LIST_COUNT: Record<string, number> = {
+  admin: 30, chair: 30, "member.finance": 29, "member.home": 29, wg: 30, leader: 30,
+  "editor.snv": 1, "head.snv": 1, "editor.stc": 1, "head.stc": 1, "editor.tuyhoa": 1, "head.tuyhoa": 1,
+};
+
+let n = 0;
+const ROUTES: { name: string; method: "get" | "post" | "put" | "patch"; path: (i: Ids) => string; body?: (i: Ids) => object; file?: boolean; expect: Record<string, number> }[] = [
+  { name: "GET /api/me", method: "get", path: () => "/api/me", expect: everyone(200) },
+  { name: "GET /api/periods", method: "get", path: () => "/api/periods", expect: everyone(200) },
+  { name: "GET /api/periods/:id", method: "get", path: (i) => `/api/periods/${i.periodId}`, expect: everyone(200) },
+  { name: "GET /api/periods/:id/dossiers", method: "get", path: (i) => `/api/periods/${i.periodId}/dossiers`, expect: everyone(200) },
+  {
+    name: "PUT /api/periods/:id/milestones/:key", method: "put", path: (i) => `/api/periods/${i.periodId}/milestones/guidance`,
+    body: () => ({ startsAt: null, deadline: "2023-10-31T23:59:59+07:00", reason: "Điều chỉnh" }), expect: adminOnly(200),
+  },
+  ...Object.keys(DOSSIER_READ).map((key) => ({
+    name: `GET /api/dossiers/:id (${key})`, method: "get" as const, path: (i: Ids) => `/api/dossiers/${i[key as keyof Ids]}`, expect: DOSSIER_READ[key],
+  })),
+  { name: "GET /api/unit-types", method: "get", path: () => "/api/unit-types", expect: everyone(200) },
+  { name: "GET /api/units", method: "get", path: () => "/api/units", expect: everyone(200) },
+  { name: "POST /api/units", method: "post", path: () => "/api/units", body: (i) => ({ code: `m-unit-${n++}`, name: "Đơn vị ma trận", shortName: "M", unitTypeId: i.unitTypeId }), expect: adminOnly(201) },
+  { name: "PATCH /api/units/:id", method: "patch", path: (i) => `/api/units/${i.unitId}`, body: () => ({ shortName: `S${n++}` }), expect: adminOnly(200) },
+  { name: "GET /api/users", method: "get", path: () => "/api/users", expect: adminOnly(200) },
+  { name: "POST /api/users", method: "post", path: () => "/api/users", body: () => ({ username: `matrix.${n++}`, fullName: "Ma trận", password: "Matrix123", roles: ["leadership"], unitId: null }), expect: adminOnly(201) },
+  { name: "PATCH /api/users/:id", method: "patch", path: (i) => `/api/users/${i.userId}`, body: () => ({ fullName: `Tên ${n++}` }), expect: adminOnly(200) },
+  { name: "POST /api/users/:id/reset-password", method: "post", path: (i) => `/api/users/${i.userId}/reset-password`, body: () => ({ password: "Reset1234" }), expect: adminOnly(204) },
+  { name: "GET /api/index-sets", method: "get", path: () => "/api/index-sets", expect: everyone(200) },
+  { name: "GET /api/index-sets/:id", method: "get", path: (i) => `/api/index-sets/${i.indexSetId}`, expect: everyone(200) },
+  { name: "GET /api/index-sets/template.xlsx", method: "get", path: () => "/api/index-sets/template.xlsx", expect: everyone(200) },
+  { name: "POST /api/index-sets/import", method: "post", path: () => "/api/index-sets/import", file: true, expect: adminOnly(201) },
+];
+
+let app: TestApp;
+let ids: Ids;
+beforeAll(async () => {
+  app = await startTestApp();
+  const admin = await app.login("admin");
+  const period = (await admin.get("/api/periods")).body.data.find((p: { code: string }) => p.code === "2023");
+  const dossiers = (await admin.get(`/api/periods/${period.id}/dossiers`)).body.data as { id: string; unit: { code: string } }[];
+  const units = (await admin.get("/api/units")).body.data;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("s");
+  ws.addRow(["code"]);
+  ws.addRow(["1", "Một lĩnh vực", "", "", 100, 1, "tự chấm", "Có"]);
+  const user = await admin.post("/api/users").send({ username: "matrix.target", fullName: "Đích", password: "Target123", roles: ["leadership"], unitId: null });
+  ids = {
+    periodId: period.id,
+    snvDossier: dossiers.find((d) => d.unit.code === "snv")!.id,
+    stcDossier: dossiers.find((d) => d.unit.code === "stc")!.id,
+    tuyhoaDossier: dossiers.find((d) => d.unit.code === "tp-tuyhoa")!.id,
+    unitId: units[5].id,
+    unitTypeId: units[0].unitType.id,
+    userId: user.body.data.id,
+    indexSetId: (await admin.get("/api/index-sets")).body.data[0].id,
+    xlsx: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
+});
+afterAll(() => app.close());
+
+describe.each(CALLERS)("as %s", (caller) => {
+  it.each(ROUTES.map((r) => [r.name, r] as const))("%s", async (_name, route) => {
+    const agent = caller === "public" ? app.anonymous() : await app.login(caller);
+    let req = agent[route.method](route.path(ids));
+    if (route.file)
+      req = req.field("code", `m-set-${n++}`).field("name", "Ma trận").field("unitTypeId", ids.unitTypeId).attach("file", ids.xlsx, "m.xlsx");
+    else if (route.body) req = req.send(route.body(ids));
+    const res = await req;
+    expect({ route: route.name, caller, status: res.status }).toEqual({ route: route.name, caller, status: route.expect[caller] });
+    if (res.status >= 400) expect(res.body.error.code).toBeDefined();
+    if (route.name === "GET /api/periods/:id/dossiers" && caller !== "public")
+      expect(res.body.data).toHaveLength(DOSSIER_LIST_COUNT[caller]);
+  });
+});
+
+describe("Socket.IO joins follow the same policy", () => {
+  const join = (socket: Socket, room: string) =>
+    new Promise<{ ok: boolean }>((resolve) => socket.emit("join", room, (r: { ok: boolean }) => resolve(r)));
+
+  it.each(SIGNED_IN)("as %s", async (caller) => {
+    const agent = await app.login(caller);
+    const cookie = (await agent.get("/api/me")).request.cookies ?? "";
+    const jar = (agent as unknown as { jar: { getCookies: (o: object) => { toValueString(): string }[] } }).jar;
+    const cookieHeader = jar.getCookies({ domain: "127.0.0.1", path: "/", secure: false, script: false }).map((c) => c.toValueString()).join("; ") || cookie;
+    const socket = connect(app.baseUrl, { transports: ["websocket"], extraHeaders: { Cookie: cookieHeader, Origin: TEST_ORIGIN } });
+    try {
+      await new Promise<void>((resolve, reject) => { socket.on("connect", resolve); socket.on("connect_error", reject); });
+      expect(await join(socket, `period:${ids.periodId}`)).toEqual({ ok: true });
+      for (const key of Object.keys(DOSSIER_READ)) {
+        const result = await join(socket, `dossier:${ids[key as keyof Ids]}`);
+        expect({ key, ok: result.ok }).toEqual({ key, ok: DOSSIER_READ[key][caller] === 200 });
+      }
+      expect((await join(socket, "meeting:nope")).ok).toBe(false);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it("disconnects a socket with no session, and refuses a cross-site handshake", async () => {
+    const anon = connect(app.baseUrl, { transports: ["websocket"], extraHeaders: { Origin: TEST_ORIGIN }, reconnection: false });
+    await new Promise<void>((resolve) => anon.on("disconnect", () => resolve()));
+    anon.close();
+    const evil = connect(app.baseUrl, { transports: ["websocket"], extraHeaders: { Origin: "https://evil.example" }, reconnection: false });
+    const err = await new Promise<Error>((resolve) => evil.on("connect_error", resolve));
+    expect(err).toBeInstanceOf(Error);
+    evil.close();
+  });
+});

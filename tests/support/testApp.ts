@@ -1,0 +1,87 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { Client } from "pg";
+import request from "supertest";
+import { loadConfig } from "@ca/server/src/config";
+import { openPglite, openPostgres, type Database } from "@ca/server/src/db/client";
+import { useFastHashing } from "@ca/server/src/auth/password";
+import { createLogger } from "@ca/server/src/logger";
+import { createServer } from "@ca/server/src/server";
+import type { AppContext } from "@ca/server/src/context";
+import { loadSample } from "@ca/seeds";
+
+export const TEST_ORIGIN = "http://localhost:3999";
+
+/**
+ * A fresh, isolated database for one test file: PGlite in memory by default; with DATABASE_URL, a new database
+ * created on that PostgreSQL server and dropped afterwards. Migrations applied.
+ */
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openPglite("memory://");
+    await database.migrate();
+    return { database, drop: () => database.close() };
+  }
+  const name = `ca_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString(), 10);
+  await database.migrate();
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  ctx: AppContext;
+  server: http.Server;
+  baseUrl: string;
+  /** A cookie-keeping client signed in as the given user (password defaults to the demo one). */
+  login(username: string, password?: string): Promise<request.Agent>;
+  /** A cookie-keeping client with no session. */
+  anonymous(): request.Agent;
+  close(): Promise<void>;
+}
+
+/** Starts the real server (HTTP, Socket.IO) on a random port over a fresh database, optionally with sample data. */
+export async function startTestApp(opts: { sample?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  useFastHashing(true);
+  const { database, drop } = await openTestDatabase();
+  if (opts.sample !== false) await loadSample(database.db);
+  const config = loadConfig({ ...process.env, DATA_DIR: "memory://", ALLOWED_ORIGINS: TEST_ORIGIN, ...opts.env });
+  const ctx: AppContext = { config, database, logger: createLogger(config), ready: { migrated: true } };
+  const { server, io } = createServer(ctx);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const agent = () => request.agent(server).set("Origin", TEST_ORIGIN);
+  return {
+    ctx,
+    server,
+    baseUrl,
+    anonymous: agent,
+    async login(username, password = "Demo@2023") {
+      const a = agent();
+      const res = await a.post("/api/auth/login").send({ username, password });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return a;
+    },
+    async close() {
+      io.close();
+      await new Promise((resolve) => server.close(resolve));
+      await drop();
+    },
+  };
+}
