@@ -6,6 +6,7 @@ import { createLogger } from "./logger";
 import { createServer } from "./server";
 import type { AppContext } from "./context";
 import { demoAccountTable, isEmpty, loadSample } from "@ca/seeds";
+import { createFirstAdmin } from "./commands/createFirstAdmin";
 
 /** Starts the whole app: configuration, database (migrated), sample data on a fresh install, HTTP server. */
 async function main() {
@@ -48,6 +49,8 @@ async function main() {
   if (config.LOAD_SAMPLE_DATA === "auto" && (await isEmpty(database.db))) {
     await loadSample(database.db);
     printDemoAccounts();
+  } else if (config.BOOTSTRAP_ADMIN_PASSWORD && (await createFirstAdmin(database.db, config.BOOTSTRAP_ADMIN_PASSWORD))) {
+    logger.warn("Created the first account `admin` from BOOTSTRAP_ADMIN_PASSWORD; change its password after signing in.");
   }
   ctx.ready.migrated = true;
   logger.info({ port: config.PORT, database: database.kind }, `Council Appraisal ready on http://localhost:${config.PORT}`);

@@ -8,8 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const find = (periods: { code: string }[], pred: (p: { code: string; kind?: string }) => boolean) => periods.find(pred)!;
 type M = { key: string; startsAt: string | null; deadline: string };
+type P = { code: string; kind: string; milestones: M[] };
+const find = (periods: P[], pred: (p: P) => boolean) => periods.find(pred)!;
 
 describe("periods", () => {
   it("lists the 2023 period with the plan's dates and the training period open now", async () => {

@@ -36,7 +36,8 @@ export interface ServerProcess {
 export function startServerProcess(env: Record<string, string>, port: number): ServerProcess {
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "server/src/main.ts")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: "", LOG_LEVEL: "warn", PORT: String(port), HOST: "127.0.0.1", ...env },
+    // The child gets the embedded database unless the caller names a DATABASE_URL itself.
+    env: { ...withoutServices(process.env), NODE_OPTIONS: "", LOG_LEVEL: "warn", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -70,4 +71,9 @@ export async function waitReady(server: ServerProcess, timeoutMs = 90_000): Prom
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server not ready after ${timeoutMs} ms: ${server.output()}`);
+}
+
+function withoutServices(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = env;
+  return rest;
 }

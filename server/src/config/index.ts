@@ -7,6 +7,10 @@ const ZConfig = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().default("./data"),
+  /** Redis, for running several instances (Socket.IO adapter, Yjs fan-out); unused by a single instance. */
+  REDIS_URL: z.url().optional(),
+  /** On a database with no account at all, creates `admin` with this password (production's first sign-in). */
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
   /** Origins allowed to make state-changing requests and WebSocket upgrades, comma-separated. */
   ALLOWED_ORIGINS: z.string().optional(),
   PUBLIC_URL: z.url().optional(),

@@ -30,7 +30,12 @@ export const BANDS_2023: readonly ClassificationBand[] = [
 
 /** The national four-level scheme of task completion: ≥90, 70–<90, 50–<70, <50. */
 export const BANDS_NATIONAL_FOUR_LEVEL: readonly ClassificationBand[] = [
-  { code: "hoan_thanh_xuat_sac", minIndex: 9000, label: "Hoàn thành xuất sắc nhiệm vụ", labelEn: "Excellent completion" },
+  {
+    code: "hoan_thanh_xuat_sac",
+    minIndex: 9000,
+    label: "Hoàn thành xuất sắc nhiệm vụ",
+    labelEn: "Excellent completion",
+  },
   { code: "hoan_thanh_tot", minIndex: 7000, label: "Hoàn thành tốt nhiệm vụ", labelEn: "Good completion" },
   { code: "hoan_thanh", minIndex: 5000, label: "Hoàn thành nhiệm vụ", labelEn: "Completed" },
   { code: "khong_hoan_thanh", minIndex: 0, label: "Không hoàn thành nhiệm vụ", labelEn: "Not completed" },

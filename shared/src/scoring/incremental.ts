@@ -4,10 +4,10 @@
  * It must always agree exactly with computeUnitTotals + rankGroup (tests/shared/scoring/incremental.test.ts).
  */
 import type { Centi } from "../points";
-import { officialScore, validateLeafScore } from "./leafScore";
+import { officialScore, toStageScores, validateLeafScore } from "./leafScore";
 import { assignRanks, compareForDisplay, type RankEntry, type RankOptions } from "./rank";
 import { cappedSum, computeIndex, finalTotal } from "./totals";
-import type { AreaTotals, Bp, Leaf, Stage, StageScores, UnitInput, UnitTotals } from "./types";
+import type { AreaTotals, Bp, Leaf, Stage, UnitInput, UnitTotals } from "./types";
 
 type MutableStages = { -readonly [S in Stage]?: Centi | null };
 
@@ -65,7 +65,8 @@ export class IncrementalRanking {
       if (group) group.sorted.push(unit);
       else this.groups.set(unit.unitTypeId, { sorted: [unit], entries: null });
     }
-    for (const group of this.groups.values()) group.sorted.sort((a, b) => compareForDisplay(a, b, this.options));
+    for (const group of this.groups.values())
+      group.sorted.sort((a, b) => compareForDisplay(a, b, this.options));
   }
 
   /**
@@ -77,7 +78,8 @@ export class IncrementalRanking {
     const state = leafOf(unit, code);
     if (newScore !== null) {
       const check = validateLeafScore(state.leaf, newScore, stage);
-      if (!check.ok) throw new RangeError(`score ${newScore} refused for ${unitId}/${code}/${stage}: ${check.problem}`);
+      if (!check.ok)
+        throw new RangeError(`score ${newScore} refused for ${unitId}/${code}/${stage}: ${check.problem}`);
     }
     const before = standingOf(unit);
     state.stages[stage] = newScore;
@@ -90,6 +92,9 @@ export class IncrementalRanking {
     const unit = this.unit(unitId);
     const state = leafOf(unit, code);
     if (state.leaf.method !== "survey") throw new RangeError(`${code} is not a survey leaf`);
+    // Survey points are maxPoints × a mean weight in [0, 1], so anything outside [0, max] is a tallying bug.
+    if (points !== null && !(Number.isInteger(points) && points >= 0 && points <= state.leaf.maxPoints))
+      throw new RangeError(`survey points ${points} refused for ${unitId}/${code}`);
     const before = standingOf(unit);
     if (points === null) unit.survey.delete(code);
     else unit.survey.set(code, points);
@@ -110,6 +115,9 @@ export class IncrementalRanking {
   /** Replaces a unit's bonus and/or penalty items (official points per item); the caps still apply. */
   setExtras(unitId: string, extras: { bonus?: readonly Centi[]; penalty?: readonly Centi[] }): boolean {
     const unit = this.unit(unitId);
+    for (const item of [...(extras.bonus ?? []), ...(extras.penalty ?? [])])
+      if (!Number.isInteger(item) || item < 0)
+        throw new RangeError(`bonus/penalty item ${item} refused for ${unitId}`);
     const before = standingOf(unit);
     if (extras.bonus) unit.bonusItems = [...extras.bonus];
     if (extras.penalty) unit.penaltyItems = [...extras.penalty];
@@ -233,7 +241,8 @@ function createUnitState(input: UnitInput): UnitState {
     total: 0,
     index: null,
   };
-  for (const [code, points] of Object.entries(input.surveyPoints ?? {})) if (points !== undefined) unit.survey.set(code, points);
+  for (const [code, points] of Object.entries(input.surveyPoints ?? {}))
+    if (points !== undefined) unit.survey.set(code, points);
   const areaByCode = new Map<string, AreaTotals>();
   for (const leaf of input.leaves) {
     if (unit.leaves.has(leaf.code)) throw new Error(`duplicate leaf ${leaf.code} for unit ${input.unitId}`);
@@ -243,7 +252,7 @@ function createUnitState(input: UnitInput): UnitState {
       areaByCode.set(leaf.areaCode, area);
       unit.areas.push(area);
     }
-    const stages: MutableStages = { ...(input.scores[leaf.code] as StageScores | undefined) };
+    const stages: MutableStages = toStageScores(input.scores[leaf.code] ?? {});
     const state: LeafState = { leaf: { ...leaf }, area, stages, points: 0, max: 0 };
     state.points = contribution(state, unit.survey);
     state.max = leaf.applicable ? leaf.maxPoints : 0;

@@ -16,6 +16,20 @@ function councilOrNull(scores: StageScores): Centi | null {
   return null;
 }
 
+/**
+ * Stage scores with all five stages present (null when missing), in one fixed key order. Objects of one shape keep
+ * the engine's reads fast (about twice as fast on a national full recompute); database rows already have it.
+ */
+export function toStageScores(stages: StageScores): StageScores {
+  return {
+    self: stages.self ?? null,
+    round1: stages.round1 ?? null,
+    explanation: stages.explanation ?? null,
+    round2: stages.round2 ?? null,
+    agreed: stages.agreed ?? null,
+  };
+}
+
 /** The official score of a leaf: the last stage that exists in self → round 1 → round 2 → agreed; null if none. */
 export function officialScore(scores: StageScores | undefined): Centi | null {
   if (scores === undefined) return null;
@@ -46,7 +60,8 @@ export function selfVsCouncil(scores: StageScores | undefined): {
 }
 
 /** Why a score was refused; each reason maps to a message in the user's language on the client. */
-export type LeafScoreProblem = "not_applicable" | "survey_leaf" | "council_only" | "out_of_range" | "off_step";
+export type LeafScoreProblem =
+  "not_applicable" | "survey_leaf" | "council_only" | "out_of_range" | "off_step";
 
 /** Result of `validateLeafScore`. */
 export type LeafScoreCheck = { ok: true } | { ok: false; problem: LeafScoreProblem };
@@ -57,7 +72,8 @@ export function validateLeafScore(leaf: Leaf, score: Centi, stage?: Stage): Leaf
   // Survey leaves are computed from the answers (DESIGN §3), so no stage may type a value into them.
   if (leaf.method === "survey") return { ok: false, problem: "survey_leaf" };
   if (leaf.method === "council" && stage === "self") return { ok: false, problem: "council_only" };
-  if (!Number.isInteger(score) || score < 0 || score > leaf.maxPoints) return { ok: false, problem: "out_of_range" };
+  if (!Number.isInteger(score) || score < 0 || score > leaf.maxPoints)
+    return { ok: false, problem: "out_of_range" };
   if (!isValidScore(score, leaf.maxPoints, leaf.step)) return { ok: false, problem: "off_step" };
   return { ok: true };
 }

@@ -84,11 +84,17 @@ export function assignRanks(sorted: readonly Rankable[], options: RankOptions = 
 export function rankGroup(units: readonly Rankable[], options: RankOptions = {}): RankEntry[] {
   const type = units[0]?.unitTypeId;
   if (units.some((u) => u.unitTypeId !== type)) throw new Error("rankGroup: units of different unit types");
-  return assignRanks([...units].sort((a, b) => compareForDisplay(a, b, options)), options);
+  return assignRanks(
+    [...units].sort((a, b) => compareForDisplay(a, b, options)),
+    options,
+  );
 }
 
 /** Ranks every unit within its own unit type; the map's keys are the unit type ids. */
-export function rankByUnitType(units: readonly Rankable[], options: RankOptions = {}): Map<string, RankEntry[]> {
+export function rankByUnitType(
+  units: readonly Rankable[],
+  options: RankOptions = {},
+): Map<string, RankEntry[]> {
   const groups = new Map<string, Rankable[]>();
   for (const unit of units) {
     const group = groups.get(unit.unitTypeId);

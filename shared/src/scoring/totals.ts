@@ -55,6 +55,8 @@ export function computeUnitTotals(unit: UnitInput): UnitTotals {
   let appraisedPoints = 0;
   let surveyPoints = 0;
   let applicableMax = 0;
+  const scores = unit.scores;
+  const survey = unit.surveyPoints;
   let area: AreaTotals | undefined;
   for (const leaf of unit.leaves) {
     // Leaves usually come area by area, so the previous leaf's area is almost always the right one; the map
@@ -67,9 +69,15 @@ export function computeUnitTotals(unit: UnitInput): UnitTotals {
       areas.push(area);
     }
     if (!leaf.applicable) continue;
-    const points = leafPoints(leaf, unit);
-    if (leaf.method === "survey") surveyPoints += points;
-    else appraisedPoints += points;
+    // Same rule as leafPoints(), written out: this loop is the whole cost of a national full recompute.
+    let points: Centi;
+    if (leaf.method === "survey") {
+      points = survey?.[leaf.code] ?? 0;
+      surveyPoints += points;
+    } else {
+      points = officialScore(scores[leaf.code]) ?? 0;
+      appraisedPoints += points;
+    }
     area.achieved += points;
     area.applicableMax += leaf.maxPoints;
     applicableMax += leaf.maxPoints;

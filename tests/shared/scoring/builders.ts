@@ -87,12 +87,21 @@ function stageScoresArb(leaf: Leaf): fc.Arbitrary<StageScores> {
 }
 
 /** A random unit over a given index set: applicability, stage histories, survey points, extras. */
-export function unitArb(leaves: readonly Leaf[], unitId: string, unitTypeId = "agency"): fc.Arbitrary<UnitInput> {
+export function unitArb(
+  leaves: readonly Leaf[],
+  unitId: string,
+  unitTypeId = "agency",
+): fc.Arbitrary<UnitInput> {
   return fc
     .record({
-      applicable: fc.array(fc.integer({ min: 0, max: 5 }).map((n) => n > 0), { minLength: leaves.length, maxLength: leaves.length }),
+      applicable: fc.array(
+        fc.integer({ min: 0, max: 5 }).map((n) => n > 0),
+        { minLength: leaves.length, maxLength: leaves.length },
+      ),
       scores: fc.tuple(...leaves.map(stageScoresArb)),
-      survey: fc.tuple(...leaves.map((l) => fc.option(fc.integer({ min: 0, max: l.maxPoints }), { nil: undefined }))),
+      survey: fc.tuple(
+        ...leaves.map((l) => fc.option(fc.integer({ min: 0, max: l.maxPoints }), { nil: undefined })),
+      ),
       bonus: fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 3 }),
       penalty: fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 3 }),
       bonusCap: fc.constantFrom(0, 100, 300),
@@ -125,8 +134,14 @@ export function unitArb(leaves: readonly Leaf[], unitId: string, unitTypeId = "a
 /** A group of 1–maxUnits units sharing one index set, split over two unit types. */
 export function groupArb(maxUnits = 8): fc.Arbitrary<UnitInput[]> {
   return leafSetArb.chain((leaves) =>
-    fc.integer({ min: 1, max: maxUnits }).chain((n) =>
-      fc.tuple(...Array.from({ length: n }, (_, i) => unitArb(leaves, `u${String(i).padStart(2, "0")}`, i % 3 === 2 ? "district" : "agency"))),
-    ),
+    fc
+      .integer({ min: 1, max: maxUnits })
+      .chain((n) =>
+        fc.tuple(
+          ...Array.from({ length: n }, (_, i) =>
+            unitArb(leaves, `u${String(i).padStart(2, "0")}`, i % 3 === 2 ? "district" : "agency"),
+          ),
+        ),
+      ),
   );
 }

@@ -9,7 +9,12 @@ import {
 } from "@ca/shared";
 import { unitWithPoints } from "./builders";
 
-const area = (areaCode: string, index: number | null): AreaTotals => ({ areaCode, achieved: 0, applicableMax: 0, index });
+const area = (areaCode: string, index: number | null): AreaTotals => ({
+  areaCode,
+  achieved: 0,
+  applicableMax: 0,
+  index,
+});
 
 describe("bands", () => {
   it("2023 sample bands at their boundaries", () => {
@@ -25,7 +30,8 @@ describe("bands", () => {
       [4999, "yeu"],
       [0, "yeu"],
     ];
-    for (const [index, band] of cases) expect([index, bandForIndex(index, BANDS_2023)]).toEqual([index, band]);
+    for (const [index, band] of cases)
+      expect([index, bandForIndex(index, BANDS_2023)]).toEqual([index, band]);
   });
   it("national four-level scheme at its boundaries", () => {
     const cases: [number, string][] = [
@@ -37,7 +43,8 @@ describe("bands", () => {
       [4999, "khong_hoan_thanh"],
       [0, "khong_hoan_thanh"],
     ];
-    for (const [index, band] of cases) expect([index, bandForIndex(index, BANDS_NATIONAL_FOUR_LEVEL)]).toEqual([index, band]);
+    for (const [index, band] of cases)
+      expect([index, bandForIndex(index, BANDS_NATIONAL_FOUR_LEVEL)]).toEqual([index, band]);
   });
   it("does not depend on the order the bands are listed in", () => {
     expect(bandForIndex(8500, [...BANDS_2023].reverse())).toBe("tot");
@@ -56,16 +63,23 @@ describe("bands", () => {
 });
 
 describe("overrides", () => {
-  const noExcellentBelow70: ClassificationOverride = { kind: "maxBandIfAreaBelow", band: "tot", areaIndexBelow: 7000 };
+  const noExcellentBelow70: ClassificationOverride = {
+    kind: "maxBandIfAreaBelow",
+    band: "tot",
+    areaIndexBelow: 7000,
+  };
 
   it("holds a unit at Tốt when one area is below 70 %", () => {
-    const result = classify({ index: 9200, areas: [area("1", 9800), area("2", 6999)] }, BANDS_2023, [noExcellentBelow70]);
+    const result = classify({ index: 9200, areas: [area("1", 9800), area("2", 6999)] }, BANDS_2023, [
+      noExcellentBelow70,
+    ]);
     expect(result).toEqual({ band: "tot", bandByIndex: "xuat_sac", appliedOverrides: [noExcellentBelow70] });
   });
   it("does not fire at exactly 70 % nor for areas where nothing applies", () => {
-    expect(classify({ index: 9200, areas: [area("1", 7000), area("2", null)] }, BANDS_2023, [noExcellentBelow70]).band).toBe(
-      "xuat_sac",
-    );
+    expect(
+      classify({ index: 9200, areas: [area("1", 7000), area("2", null)] }, BANDS_2023, [noExcellentBelow70])
+        .band,
+    ).toBe("xuat_sac");
   });
   it("never raises a band", () => {
     const result = classify({ index: 7500, areas: [area("1", 5000)] }, BANDS_2023, [noExcellentBelow70]);
@@ -78,8 +92,14 @@ describe("overrides", () => {
     expect(classify(unit, BANDS_2023, [toKha, noExcellentBelow70]).band).toBe("kha");
   });
   it("works with the national scheme", () => {
-    const cap: ClassificationOverride = { kind: "maxBandIfAreaBelow", band: "hoan_thanh_tot", areaIndexBelow: 7000 };
-    expect(classify({ index: 9100, areas: [area("1", 6500)] }, BANDS_NATIONAL_FOUR_LEVEL, [cap]).band).toBe("hoan_thanh_tot");
+    const cap: ClassificationOverride = {
+      kind: "maxBandIfAreaBelow",
+      band: "hoan_thanh_tot",
+      areaIndexBelow: 7000,
+    };
+    expect(classify({ index: 9100, areas: [area("1", 6500)] }, BANDS_NATIONAL_FOUR_LEVEL, [cap]).band).toBe(
+      "hoan_thanh_tot",
+    );
   });
   it("refuses an override naming a band the period does not have", () => {
     const wrong: ClassificationOverride = { kind: "maxBandIfAreaBelow", band: "good", areaIndexBelow: 7000 };

@@ -20,14 +20,53 @@ type Op =
 
 const stageArb = fc.constantFrom<Stage>("self", "round1", "explanation", "round2", "agreed");
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant("leaf" as const), unit: fc.nat(), leaf: fc.nat(), stage: stageArb, steps: fc.option(fc.nat({ max: 25 })) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("raw" as const), unit: fc.nat(), leaf: fc.nat(), stage: stageArb, value: fc.integer({ min: -100, max: 3000 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("survey" as const), unit: fc.nat(), leaf: fc.nat(), value: fc.option(fc.nat({ max: 2000 })) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("applicable" as const), unit: fc.nat(), leaf: fc.nat(), applicable: fc.boolean() }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant("leaf" as const),
+      unit: fc.nat(),
+      leaf: fc.nat(),
+      stage: stageArb,
+      steps: fc.option(fc.nat({ max: 25 })),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("raw" as const),
+      unit: fc.nat(),
+      leaf: fc.nat(),
+      stage: stageArb,
+      value: fc.integer({ min: -100, max: 3000 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("survey" as const),
+      unit: fc.nat(),
+      leaf: fc.nat(),
+      value: fc.option(fc.nat({ max: 2000 })),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("applicable" as const),
+      unit: fc.nat(),
+      leaf: fc.nat(),
+      applicable: fc.boolean(),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record(
-      { kind: fc.constant("extras" as const), unit: fc.nat(), bonus: fc.array(fc.nat({ max: 200 }), { maxLength: 3 }), penalty: fc.array(fc.nat({ max: 300 }), { maxLength: 3 }) },
+      {
+        kind: fc.constant("extras" as const),
+        unit: fc.nat(),
+        bonus: fc.array(fc.nat({ max: 200 }), { maxLength: 3 }),
+        penalty: fc.array(fc.nat({ max: 300 }), { maxLength: 3 }),
+      },
       { requiredKeys: ["kind", "unit"] },
     ),
   },
@@ -92,6 +131,8 @@ describe("IncrementalRanking: examples", () => {
     expect(() => model.applyLeafChange("a", "9.9", "self", 50)).toThrow(/unknown leaf/);
     expect(() => model.applyLeafChange("zz", "1.1", "self", 50)).toThrow(/unknown unit/);
     expect(() => model.setSurveyPoints("a", "1.1", 50)).toThrow(/not a survey leaf/);
+    expect(() => model.setSurveyPoints("a", "2.1", 101)).toThrow(/survey points 101 refused/);
+    expect(() => model.setExtras("a", { penalty: [-100] })).toThrow(/refused/);
     expect(model.totals("a")).toEqual(before);
     expect(() => new IncrementalRanking([unit, unit])).toThrow(/duplicate unit/);
   });
@@ -106,7 +147,10 @@ describe("IncrementalRanking: examples", () => {
   it("follows applicability, survey points and extras", () => {
     const unit = buildUnit({
       unitId: "a",
-      leaves: [buildLeaf({ code: "1.1", maxPoints: 1000 }), buildLeaf({ code: "2.1", maxPoints: 1000, method: "survey", step: 1 })],
+      leaves: [
+        buildLeaf({ code: "1.1", maxPoints: 1000 }),
+        buildLeaf({ code: "2.1", maxPoints: 1000, method: "survey", step: 1 }),
+      ],
       scores: { "1.1": { self: 500 } },
     });
     const model = new IncrementalRanking([unit]);
@@ -137,7 +181,12 @@ describe("IncrementalRanking: equals a full recompute (property)", () => {
           const rowBefore = fullRanking(mirror, m.unitTypeId, options).find((e) => e.unitId === m.unitId)!;
           let changed: boolean;
           if (op.kind === "leaf" || op.kind === "raw") {
-            const value = op.kind === "raw" ? op.value : op.steps === null ? null : Math.min(op.steps * leaf.step, leaf.maxPoints);
+            const value =
+              op.kind === "raw"
+                ? op.value
+                : op.steps === null
+                  ? null
+                  : Math.min(op.steps * leaf.step, leaf.maxPoints);
             if (value !== null && !validateLeafScore(leaf, value, op.stage).ok) {
               expect(() => model.applyLeafChange(m.unitId, leaf.code, op.stage, value)).toThrow(RangeError);
               continue;
@@ -168,7 +217,8 @@ describe("IncrementalRanking: equals a full recompute (property)", () => {
           expect(changed).toBe(JSON.stringify(a) !== JSON.stringify(b));
         }
         for (const u of mirror) expect(model.totals(u.unitId)).toEqual(computeUnitTotals(u as UnitInput));
-        for (const type of model.unitTypeIds()) expect(model.ranking(type)).toEqual(fullRanking(mirror, type, options));
+        for (const type of model.unitTypeIds())
+          expect(model.ranking(type)).toEqual(fullRanking(mirror, type, options));
       }),
       { numRuns: 300 },
     );

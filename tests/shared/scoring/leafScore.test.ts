@@ -25,7 +25,11 @@ describe("officialScore", () => {
 describe("stage differences", () => {
   it("shows self vs the council's latest score and their difference", () => {
     expect(selfVsCouncil({ self: 100, round1: 75 })).toEqual({ self: 100, council: 75, difference: -25 });
-    expect(selfVsCouncil({ self: 100, round1: 75, round2: 100 })).toEqual({ self: 100, council: 100, difference: 0 });
+    expect(selfVsCouncil({ self: 100, round1: 75, round2: 100 })).toEqual({
+      self: 100,
+      council: 100,
+      difference: 0,
+    });
     expect(selfVsCouncil({ self: 100 })).toEqual({ self: 100, council: null, difference: null });
     expect(selfVsCouncil({ round1: 50 })).toEqual({ self: null, council: 50, difference: null });
     expect(councilScore({ self: 100, explanation: 50 })).toBeNull();
@@ -48,19 +52,38 @@ describe("validateLeafScore", () => {
     expect(validateLeafScore(leaf, -25)).toEqual({ ok: false, problem: "out_of_range" });
     expect(validateLeafScore(leaf, 0.5)).toEqual({ ok: false, problem: "out_of_range" });
     expect(validateLeafScore(leaf, Number.NaN)).toEqual({ ok: false, problem: "out_of_range" });
-    expect(validateLeafScore({ ...leaf, applicable: false }, 50)).toEqual({ ok: false, problem: "not_applicable" });
-    expect(validateLeafScore({ ...leaf, method: "survey" }, 50)).toEqual({ ok: false, problem: "survey_leaf" });
-    expect(validateLeafScore({ ...leaf, method: "council" }, 50, "self")).toEqual({ ok: false, problem: "council_only" });
+    expect(validateLeafScore({ ...leaf, applicable: false }, 50)).toEqual({
+      ok: false,
+      problem: "not_applicable",
+    });
+    expect(validateLeafScore({ ...leaf, method: "survey" }, 50)).toEqual({
+      ok: false,
+      problem: "survey_leaf",
+    });
+    expect(validateLeafScore({ ...leaf, method: "council" }, 50, "self")).toEqual({
+      ok: false,
+      problem: "council_only",
+    });
     expect(validateLeafScore({ ...leaf, method: "council" }, 50, "round1")).toEqual({ ok: true });
   });
   it("never accepts a score outside [0, max] or off the step (property)", () => {
-    const scoreArb = fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.double({ min: -5000, max: 5000 }), fc.constantFrom(Infinity, -Infinity, NaN));
+    const scoreArb = fc.oneof(
+      fc.integer({ min: -5000, max: 5000 }),
+      fc.double({ min: -5000, max: 5000 }),
+      fc.constantFrom(Infinity, -Infinity, NaN),
+    );
     fc.assert(
-      fc.property(leafSetArb, scoreArb, fc.constantFrom("self", "round1", "explanation", "round2", "agreed") as fc.Arbitrary<"self">, (leaves, score, stage) => {
-        const leaf = { ...leaves[0], method: "self" as const };
-        const expected = Number.isInteger(score) && score >= 0 && score <= leaf.maxPoints && score % leaf.step === 0;
-        expect(validateLeafScore(leaf, score, stage).ok).toBe(expected);
-      }),
+      fc.property(
+        leafSetArb,
+        scoreArb,
+        fc.constantFrom("self", "round1", "explanation", "round2", "agreed") as fc.Arbitrary<"self">,
+        (leaves, score, stage) => {
+          const leaf = { ...leaves[0], method: "self" as const };
+          const expected =
+            Number.isInteger(score) && score >= 0 && score <= leaf.maxPoints && score % leaf.step === 0;
+          expect(validateLeafScore(leaf, score, stage).ok).toBe(expected);
+        },
+      ),
       { numRuns: 500 },
     );
   });

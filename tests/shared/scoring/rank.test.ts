@@ -55,8 +55,12 @@ describe("rankGroup: hand-computed examples", () => {
 
   it("prefers fewer penalty points when everything else is equal", () => {
     // base 80 for both: A 80 + 2 − 1 = 81, B 80 + 3 − 2 = 81.
-    const a = computeUnitTotals(unitWithPoints("A", [["1.1", 10000, 8000]], { bonus: [200], penalty: [100] }));
-    const b = computeUnitTotals(unitWithPoints("B", [["1.1", 10000, 8000]], { bonus: [300], penalty: [200] }));
+    const a = computeUnitTotals(
+      unitWithPoints("A", [["1.1", 10000, 8000]], { bonus: [200], penalty: [100] }),
+    );
+    const b = computeUnitTotals(
+      unitWithPoints("B", [["1.1", 10000, 8000]], { bonus: [300], penalty: [200] }),
+    );
     expect([a.total, b.total]).toEqual([8100, 8100]);
     expect(ranksOf(rankGroup([b, a]))).toEqual([
       ["A", 1],
@@ -69,7 +73,11 @@ describe("rankGroup: hand-computed examples", () => {
   });
 
   it("shares a rank only when the total and every tie-break are equal; lists ties by name, then id", () => {
-    const units = [row("u3", 7000, { name: "Sở Y tế" }), row("u1", 7000, { name: "Sở Nội vụ" }), row("u2", 7000, { name: "Sở Nội vụ" })];
+    const units = [
+      row("u3", 7000, { name: "Sở Y tế" }),
+      row("u1", 7000, { name: "Sở Nội vụ" }),
+      row("u2", 7000, { name: "Sở Nội vụ" }),
+    ];
     expect(rankGroup(units).map((e) => [e.unitId, e.rank])).toEqual([
       ["u1", 1],
       ["u2", 1],
@@ -82,7 +90,10 @@ describe("rankGroup: hand-computed examples", () => {
     const a = computeUnitTotals(
       buildUnit({
         unitId: "A",
-        leaves: [buildLeaf({ code: "1.1", maxPoints: 8500, step: 50 }), buildLeaf({ code: "1.2", maxPoints: 1500, applicable: false })],
+        leaves: [
+          buildLeaf({ code: "1.1", maxPoints: 8500, step: 50 }),
+          buildLeaf({ code: "1.2", maxPoints: 1500, applicable: false }),
+        ],
         scores: { "1.1": { agreed: 7650 } },
       }),
     );
@@ -98,7 +109,12 @@ describe("rankGroup: hand-computed examples", () => {
   });
 
   it("ranks each unit type on its own and refuses to mix them in one group", () => {
-    const units = [row("a", 9000), row("b", 8000), row("x", 7000, { unitTypeId: "district" }), row("y", 9500, { unitTypeId: "district" })];
+    const units = [
+      row("a", 9000),
+      row("b", 8000),
+      row("x", 7000, { unitTypeId: "district" }),
+      row("y", 9500, { unitTypeId: "district" }),
+    ];
     const ranked = rankByUnitType(units);
     expect(ranksOf(ranked.get("agency")!)).toEqual([
       ["a", 1],
@@ -163,26 +179,34 @@ describe("rankGroup: properties", () => {
 
   it("raising one leaf never lowers that unit's rank", () => {
     fc.assert(
-      fc.property(groupArb(8), optionsArb, fc.nat(), fc.nat(), fc.nat(), (raw, options, pickUnit, pickLeaf, pickRaise) => {
-        const units = oneType(raw);
-        const u = units[pickUnit % units.length];
-        const leaf = u.leaves[pickLeaf % u.leaves.length];
-        if (!leaf.applicable) return;
-        const current = computeUnitTotals({ ...u, leaves: [leaf] }).base;
-        if (current >= leaf.maxPoints) return;
-        const raised =
-          leaf.method === "survey"
-            ? current + 1 + (pickRaise % (leaf.maxPoints - current))
-            : current + leaf.step * (1 + (pickRaise % ((leaf.maxPoints - current) / leaf.step)));
-        const better: UnitInput =
-          leaf.method === "survey"
-            ? { ...u, surveyPoints: { ...u.surveyPoints, [leaf.code]: raised } }
-            : { ...u, scores: { ...u.scores, [leaf.code]: { ...u.scores[leaf.code], agreed: raised } } };
-        const rankOf = (list: UnitInput[]) => rankGroup(list.map(computeUnitTotals), options).find((e) => e.unitId === u.unitId)!.rank;
-        const before = rankOf(units);
-        const after = rankOf(units.map((x) => (x === u ? better : x)));
-        expect(after).toBeLessThanOrEqual(before);
-      }),
+      fc.property(
+        groupArb(8),
+        optionsArb,
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        (raw, options, pickUnit, pickLeaf, pickRaise) => {
+          const units = oneType(raw);
+          const u = units[pickUnit % units.length];
+          const leaf = u.leaves[pickLeaf % u.leaves.length];
+          if (!leaf.applicable) return;
+          const current = computeUnitTotals({ ...u, leaves: [leaf] }).base;
+          if (current >= leaf.maxPoints) return;
+          const raised =
+            leaf.method === "survey"
+              ? current + 1 + (pickRaise % (leaf.maxPoints - current))
+              : current + leaf.step * (1 + (pickRaise % ((leaf.maxPoints - current) / leaf.step)));
+          const better: UnitInput =
+            leaf.method === "survey"
+              ? { ...u, surveyPoints: { ...u.surveyPoints, [leaf.code]: raised } }
+              : { ...u, scores: { ...u.scores, [leaf.code]: { ...u.scores[leaf.code], agreed: raised } } };
+          const rankOf = (list: UnitInput[]) =>
+            rankGroup(list.map(computeUnitTotals), options).find((e) => e.unitId === u.unitId)!.rank;
+          const before = rankOf(units);
+          const after = rankOf(units.map((x) => (x === u ? better : x)));
+          expect(after).toBeLessThanOrEqual(before);
+        },
+      ),
       { numRuns: 500 },
     );
   });

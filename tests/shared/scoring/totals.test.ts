@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { cappedSum, centiToNumber, computeIndex, computeUnitTotals, leafPoints, parsePoints } from "@ca/shared";
+import {
+  cappedSum,
+  centiToNumber,
+  computeIndex,
+  computeUnitTotals,
+  leafPoints,
+  parsePoints,
+} from "@ca/shared";
 import { buildLeaf, buildUnit, groupArb, leafSetArb, unitArb, unitWithPoints } from "./builders";
 
 // Reference rounding on BigInt: floor((2·a·10000 + m) / (2·m)), i.e. half-up to hundredths of a percent.
@@ -39,9 +46,13 @@ describe("computeIndex", () => {
       { numRuns: 2000 },
     );
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), (a, m) => {
-        expect(computeIndex(a, m)).toBe(referenceIndex(a, m));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        (a, m) => {
+          expect(computeIndex(a, m)).toBe(referenceIndex(a, m));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -133,29 +144,35 @@ describe("computeUnitTotals: hand-computed examples", () => {
 describe("computeUnitTotals: properties", () => {
   it("totals equal the sum of the leaves, per area and overall", () => {
     fc.assert(
-      fc.property(leafSetArb.chain((leaves) => unitArb(leaves, "u")), (unit) => {
-        const t = computeUnitTotals(unit);
-        const applicable = unit.leaves.filter((l) => l.applicable);
-        const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-        expect(t.base).toBe(sum(applicable.map((l) => leafPoints(l, unit))));
-        expect(t.appraisedPoints + t.surveyPoints).toBe(t.base);
-        expect(t.surveyPoints).toBe(sum(applicable.filter((l) => l.method === "survey").map((l) => leafPoints(l, unit))));
-        expect(t.applicableMax).toBe(sum(applicable.map((l) => l.maxPoints)));
-        expect(sum(t.areas.map((a) => a.achieved))).toBe(t.base);
-        expect(sum(t.areas.map((a) => a.applicableMax))).toBe(t.applicableMax);
-        for (const area of t.areas) {
-          const own = applicable.filter((l) => l.areaCode === area.areaCode);
-          expect(area.achieved).toBe(sum(own.map((l) => leafPoints(l, unit))));
-          expect(area.index).toBe(referenceIndex(area.achieved, area.applicableMax));
-        }
-        expect(t.base).toBeGreaterThanOrEqual(0);
-        expect(t.base).toBeLessThanOrEqual(t.applicableMax);
-        const bonus = Math.min(sum([...unit.bonus]), unit.bonusCap);
-        const penalty = Math.min(sum([...unit.penalty]), unit.penaltyCap);
-        expect(t.total).toBe(Math.max(0, t.base + bonus - penalty));
-        expect(t.index).toBe(referenceIndex(t.total, t.applicableMax));
-        for (const v of [t.base, t.total, t.bonus, t.penalty, t.index ?? 0]) expect(Number.isInteger(v)).toBe(true);
-      }),
+      fc.property(
+        leafSetArb.chain((leaves) => unitArb(leaves, "u")),
+        (unit) => {
+          const t = computeUnitTotals(unit);
+          const applicable = unit.leaves.filter((l) => l.applicable);
+          const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+          expect(t.base).toBe(sum(applicable.map((l) => leafPoints(l, unit))));
+          expect(t.appraisedPoints + t.surveyPoints).toBe(t.base);
+          expect(t.surveyPoints).toBe(
+            sum(applicable.filter((l) => l.method === "survey").map((l) => leafPoints(l, unit))),
+          );
+          expect(t.applicableMax).toBe(sum(applicable.map((l) => l.maxPoints)));
+          expect(sum(t.areas.map((a) => a.achieved))).toBe(t.base);
+          expect(sum(t.areas.map((a) => a.applicableMax))).toBe(t.applicableMax);
+          for (const area of t.areas) {
+            const own = applicable.filter((l) => l.areaCode === area.areaCode);
+            expect(area.achieved).toBe(sum(own.map((l) => leafPoints(l, unit))));
+            expect(area.index).toBe(referenceIndex(area.achieved, area.applicableMax));
+          }
+          expect(t.base).toBeGreaterThanOrEqual(0);
+          expect(t.base).toBeLessThanOrEqual(t.applicableMax);
+          const bonus = Math.min(sum([...unit.bonus]), unit.bonusCap);
+          const penalty = Math.min(sum([...unit.penalty]), unit.penaltyCap);
+          expect(t.total).toBe(Math.max(0, t.base + bonus - penalty));
+          expect(t.index).toBe(referenceIndex(t.total, t.applicableMax));
+          for (const v of [t.base, t.total, t.bonus, t.penalty, t.index ?? 0])
+            expect(Number.isInteger(v)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,0 +1,106 @@
+import { useState } from "react";
+import { Box, Button, InputAdornment, MenuItem, Paper, Stack, TextField } from "@mui/material";
+import Add from "@mui/icons-material/Add";
+import Search from "@mui/icons-material/Search";
+import SearchOffOutlined from "@mui/icons-material/SearchOffOutlined";
+import type { TUnit, TUnitType } from "@ca/shared";
+import { useTranslation } from "react-i18next";
+import { unitsApi } from "../../api/units";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { PageHeader } from "../../components/PageHeader";
+import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { matches } from "../../format/text";
+import { useApi } from "../../hooks/useApi";
+import { currentLang } from "../../i18n";
+import { UnitDialog } from "./UnitDialog";
+import { UnitsTable } from "./UnitsTable";
+
+/** The admin's list of appraised units, with create, rename and (de)activate. */
+export default function UnitsPage() {
+  const { t } = useTranslation();
+  const units = useApi((signal) => unitsApi.list(signal), []);
+  const types = useApi((signal) => unitsApi.types(signal).catch(() => [] as TUnitType[]), []);
+  const [search, setSearch] = useState("");
+  const [typeId, setTypeId] = useState("");
+  const [editing, setEditing] = useState<TUnit | "new" | null>(null);
+  const [toggling, setToggling] = useState<TUnit | null>(null);
+
+  const replace = (u: TUnit) =>
+    units.setData((prev) => {
+      if (!prev) return prev;
+      const exists = prev.data.some((x) => x.id === u.id);
+      return { ...prev, data: exists ? prev.data.map((x) => (x.id === u.id ? u : x)) : [...prev.data, u] };
+    });
+
+  let body;
+  if (units.error) body = <ErrorState error={units.error} onRetry={units.reload} />;
+  else if (units.loading || !units.data) body = <LoadingState />;
+  else if (units.data.data.length === 0) body = <EmptyState title={t("units.empty")} description={t("units.emptyText")} />;
+  else {
+    const rows = units.data.data.filter((u) => (!typeId || u.unitType.id === typeId) && matches(search, u.name, u.shortName, u.code));
+    body =
+      rows.length === 0 ? (
+        <EmptyState icon={<SearchOffOutlined />} title={t("common.noMatch")} description={t("common.noMatchFilter")} />
+      ) : (
+        <UnitsTable units={rows} canUpdate={units.data.abilities.update} onEdit={setEditing} onToggle={setToggling} />
+      );
+  }
+
+  return (
+    <Box data-testid="units-page">
+      <PageHeader
+        title={t("nav.units")}
+        subtitle={t("units.subtitle")}
+        actions={
+          units.data?.abilities.create && (
+            <Button variant="contained" startIcon={<Add />} onClick={() => setEditing("new")} data-testid="unit-create">
+              {t("units.create")}
+            </Button>
+          )
+        }
+      />
+      <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+        <Stack direction={{ xs: "column", md: "row" }} spacing={2}>
+          <TextField
+            label={t("common.search")}
+            placeholder={t("units.searchPlaceholder")}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
+            sx={{ flex: 2 }}
+          />
+          <TextField select label={t("units.unitType")} value={typeId} onChange={(e) => setTypeId(e.target.value)} sx={{ flex: 1, minWidth: 220 }}>
+            <MenuItem value="">{t("common.all")}</MenuItem>
+            {(types.data ?? []).map((ut) => (
+              <MenuItem key={ut.id} value={ut.id}>
+                {currentLang() === "en" ? ut.nameEn : ut.name}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Stack>
+      </Paper>
+      {body}
+      {editing && (
+        <UnitDialog
+          unit={editing === "new" ? null : editing}
+          unitTypes={types.data ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={(u) => {
+            replace(u);
+            setEditing(null);
+          }}
+        />
+      )}
+      {toggling && (
+        <ConfirmDialog
+          title={toggling.active ? t("units.deactivate") : t("units.activate")}
+          text={t(toggling.active ? "units.deactivateConfirm" : "units.activateConfirm", { name: toggling.name })}
+          confirmLabel={toggling.active ? t("units.deactivate") : t("units.activate")}
+          danger={toggling.active}
+          onConfirm={() => unitsApi.update(toggling.id, { active: !toggling.active }).then(replace)}
+          onClose={() => setToggling(null)}
+        />
+      )}
+    </Box>
+  );
+}
