@@ -23,29 +23,28 @@ export function formatDateTime(iso: string | Date): string {
   return `${dateFmt.format(d)} ${timeFmt.format(d)}`;
 }
 
-/** The value of an <input type="datetime-local"> showing this instant in Vietnam time (yyyy-mm-ddTHH:mm). */
-export function toVnLocalInput(iso: string | null): string {
-  if (!iso) return "";
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: PERIOD_TIMEZONE,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+/** An instant as Vietnam wall-clock parts for editing: { date: "dd/mm/yyyy", time: "HH:mm" } ("" for null). */
+export function toVnParts(iso: string | null): { date: string; time: string } {
+  if (!iso) return { date: "", time: "" };
+  const d = new Date(iso);
+  return { date: dateFmt.format(d), time: timeFmt.format(d) };
 }
 
-/** An ISO instant with the Vietnam offset from a datetime-local value; seconds as given (deadlines end at :59). */
-export function fromVnLocalInput(value: string, seconds = "00"): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  return `${value}:${seconds}${VN_OFFSET}`;
+/**
+ * The ISO instant (with the Vietnam offset) of a typed date "dd/mm/yyyy" and time "HH:mm"; null when either
+ * is malformed or the day does not exist (31/02). Native date pickers follow the browser's locale
+ * (mm/dd/yyyy, AM/PM), so the forms use these typed fields to keep dd/mm/yyyy everywhere.
+ */
+export function fromVnParts(date: string, time: string, seconds = "00"): string | null {
+  const dm = date.trim().match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+  const tm = (time.trim() || "00:00").match(/^(\d{1,2})[:hg](\d{2})$/);
+  if (!dm || !tm) return null;
+  const [day, month, year, hour, minute] = [dm[1], dm[2], dm[3], tm[1], tm[2]].map(Number);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  if (hour > 23 || minute > 59) return null;
+  const p2 = (n: number) => String(n).padStart(2, "0");
+  return `${year}-${p2(month)}-${p2(day)}T${p2(hour)}:${p2(minute)}:${seconds}${VN_OFFSET}`;
 }
 
 /** Days, hours and minutes left until an instant (all zero once it has passed). */

@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { councilScore, officialScore, selfVsCouncil, stageDifference, validateLeafScore } from "@ca/shared";
+import {
+  councilScore,
+  officialScore,
+  selfVsCouncil,
+  stageDifference,
+  toStageScores,
+  validateLeafScore,
+} from "@ca/shared";
 import { buildLeaf, leafSetArb } from "./builders";
 
 describe("officialScore", () => {
@@ -19,6 +26,15 @@ describe("officialScore", () => {
   it("treats 0 as a real score and null as a missing stage", () => {
     expect(officialScore({ self: 75, round1: 0 })).toBe(0);
     expect(officialScore({ self: 75, round1: null, round2: null })).toBe(75);
+  });
+});
+
+describe("toStageScores", () => {
+  it("gives every leaf the same five keys, null where a stage is missing, without changing the official score", () => {
+    const s = toStageScores({ round1: 0, self: 50 });
+    expect(Object.keys(s)).toEqual(["self", "round1", "explanation", "round2", "agreed"]);
+    expect(s).toEqual({ self: 50, round1: 0, explanation: null, round2: null, agreed: null });
+    expect(officialScore(s)).toBe(0);
   });
 });
 

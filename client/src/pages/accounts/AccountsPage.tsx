@@ -68,7 +68,7 @@ export default function AccountsPage() {
             slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
             sx={{ flex: 2 }}
           />
-          <TextField select label={t("accounts.role")} value={role} onChange={(e) => setRole(e.target.value)} sx={{ flex: 1, minWidth: 220 }}>
+          <TextField select slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }} label={t("accounts.role")} value={role} onChange={(e) => setRole(e.target.value)} sx={{ flex: 1, minWidth: 220 }}>
             <MenuItem value="">{t("common.all")}</MenuItem>
             {ROLES.map((r) => (
               <MenuItem key={r} value={r}>

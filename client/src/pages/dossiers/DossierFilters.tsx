@@ -42,6 +42,7 @@ export function DossierFilters({ value, onChange, unitTypes }: Props) {
         />
         <TextField
           select
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
           label={t("dossiers.unitType")}
           value={value.unitType}
           onChange={(e) => onChange({ ...value, unitType: e.target.value })}
@@ -57,6 +58,7 @@ export function DossierFilters({ value, onChange, unitTypes }: Props) {
         </TextField>
         <TextField
           select
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
           label={t("dossiers.status")}
           value={value.status ?? ""}
           onChange={(e) => onChange({ ...value, status: (e.target.value || null) as DossierStatus | null })}

@@ -83,7 +83,7 @@ export function DossierTable({ dossiers, unitTypes }: Props) {
                     {d.unit.name}
                   </Typography>
                 </TableCell>
-                <TableCell sx={{ color: "text.secondary" }}>{unitTypeName(d.unit.unitType)}</TableCell>
+                <TableCell sx={{ color: "text.secondary", whiteSpace: "nowrap" }}>{unitTypeName(d.unit.unitType)}</TableCell>
                 <TableCell>
                   <StatusChip status={d.status} />
                 </TableCell>

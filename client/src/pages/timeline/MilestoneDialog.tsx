@@ -4,7 +4,8 @@ import { ZMilestoneUpdate, type TMilestone } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/http";
 import { periodsApi } from "../../api/periods";
-import { fromVnLocalInput, toVnLocalInput } from "../../format/dates";
+import { fromVnParts, toVnParts } from "../../format/dates";
+import { VnDateTimeField } from "../../components/VnDateTimeField";
 import { currentLang } from "../../i18n";
 import { milestoneLabel } from "../../period/milestones";
 
@@ -18,26 +19,27 @@ interface Props {
 type Field = "startsAt" | "deadline" | "reason";
 
 // A deadline typed as 23:59 means the whole minute (…:59:59), as the plan's "before 10/12" does.
-const deadlineSeconds = (local: string) => (local.endsWith(":59") ? "59" : "00");
+const deadlineSeconds = (time: string) => (time.trim().endsWith("59") ? "59" : "00");
 
 /** The admin moves one step of the timeline; the reason goes to the audit log. */
 export function MilestoneDialog({ periodId, milestone, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const [start, setStart] = useState(toVnLocalInput(milestone.startsAt));
-  const [deadline, setDeadline] = useState(toVnLocalInput(milestone.deadline));
+  const [start, setStart] = useState(toVnParts(milestone.startsAt));
+  const [deadline, setDeadline] = useState(toVnParts(milestone.deadline));
   const [reason, setReason] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const messageFor = (field: string): string =>
-    field === "startsAt" ? t("timeline.errors.startBeforeDeadline") : field === "deadline" ? t("timeline.errors.deadline") : t("timeline.errors.reason");
+    field === "startsAt" ? t(start.date.trim() && !fromVnParts(start.date, start.time) ? "timeline.errors.startFormat" : "timeline.errors.startBeforeDeadline") : field === "deadline" ? t("timeline.errors.deadline") : t("timeline.errors.reason");
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
+    // An empty start means "no start of its own"; a half-typed one is an error, not silently dropped.
     const body = {
-      startsAt: start ? fromVnLocalInput(start) : null,
-      deadline: fromVnLocalInput(deadline, deadlineSeconds(deadline)) ?? "",
+      startsAt: start.date.trim() || start.time.trim() ? (fromVnParts(start.date, start.time) ?? "invalid") : null,
+      deadline: fromVnParts(deadline.date, deadline.time, deadlineSeconds(deadline.time)) ?? "",
       reason: reason.trim(),
     };
     // The shared schema is the server's own rule: check it here first for an immediate, per-field answer.
@@ -79,27 +81,23 @@ export function MilestoneDialog({ periodId, milestone, onClose, onSaved }: Props
           </Typography>
           <Stack spacing={2.5}>
             {error && <Alert severity="error">{error.message}</Alert>}
-            <Stack direction={{ xs: "column", sm: "row" }} spacing={2}>
-              <TextField
-                type="datetime-local"
-                label={t("timeline.startsAt")}
-                value={start}
-                onChange={(e) => setStart(e.target.value)}
-                error={!!fieldErrors.startsAt}
-                helperText={fieldErrors.startsAt ?? t("timeline.startsAtHint")}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { "data-testid": "milestone-start" } }}
-              />
-              <TextField
-                type="datetime-local"
-                label={t("timeline.deadlineField")}
-                required
-                value={deadline}
-                onChange={(e) => setDeadline(e.target.value)}
-                error={!!fieldErrors.deadline}
-                helperText={fieldErrors.deadline ?? t("timeline.deadlineHint")}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { "data-testid": "milestone-deadline" } }}
-              />
-            </Stack>
+            <VnDateTimeField
+              label={t("timeline.startsAt")}
+              value={start}
+              onChange={setStart}
+              error={!!fieldErrors.startsAt}
+              helperText={fieldErrors.startsAt ?? t("timeline.startsAtHint")}
+              testId="milestone-start"
+            />
+            <VnDateTimeField
+              label={t("timeline.deadlineField")}
+              required
+              value={deadline}
+              onChange={setDeadline}
+              error={!!fieldErrors.deadline}
+              helperText={fieldErrors.deadline ?? t("timeline.deadlineHint")}
+              testId="milestone-deadline"
+            />
             <TextField
               label={t("timeline.reason")}
               required

@@ -69,7 +69,7 @@ export default function UnitsPage() {
             slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
             sx={{ flex: 2 }}
           />
-          <TextField select label={t("units.unitType")} value={typeId} onChange={(e) => setTypeId(e.target.value)} sx={{ flex: 1, minWidth: 220 }}>
+          <TextField select slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }} label={t("units.unitType")} value={typeId} onChange={(e) => setTypeId(e.target.value)} sx={{ flex: 1, minWidth: 220 }}>
             <MenuItem value="">{t("common.all")}</MenuItem>
             {(types.data ?? []).map((ut) => (
               <MenuItem key={ut.id} value={ut.id}>
