@@ -1,10 +1,11 @@
-import { lazy, Suspense, useMemo } from "react";
+import { lazy, Suspense, useEffect, useMemo } from "react";
 import { CssBaseline, ThemeProvider } from "@mui/material";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { AuthProvider } from "./auth/AuthProvider";
 import { RequireAdmin, RequireAuth, RedirectIfSignedIn } from "./auth/guards";
 import { AppShell } from "./components/shell/AppShell";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 import { LoadingState } from "./components/States";
 import { HomeRedirect } from "./pages/HomeRedirect";
 import { buildTheme } from "./theme";
@@ -21,40 +22,45 @@ const IndexSetDetailPage = lazy(() => import("./pages/indexSets/IndexSetDetailPa
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
 export function App() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const theme = useMemo(() => buildTheme(i18n.language as Lang), [i18n.language]);
+  useEffect(() => {
+    document.title = t("app.name");
+  }, [t, i18n.language]);
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <AuthProvider>
         <BrowserRouter>
-          <Suspense fallback={<LoadingState minHeight={480} />}>
-            <Routes>
-              <Route
-                path="/login"
-                element={
-                  <RedirectIfSignedIn>
-                    <LoginPage />
-                  </RedirectIfSignedIn>
-                }
-              />
-              <Route element={<RequireAuth />}>
-                <Route element={<AppShell />}>
-                  <Route index element={<HomeRedirect />} />
-                  <Route path="periods/:periodId" element={<Navigate to="dossiers" replace />} />
-                  <Route path="periods/:periodId/dossiers" element={<DossiersPage />} />
-                  <Route path="periods/:periodId/timeline" element={<TimelinePage />} />
-                  <Route path="index-sets" element={<IndexSetsPage />} />
-                  <Route path="index-sets/:indexSetId" element={<IndexSetDetailPage />} />
-                  <Route element={<RequireAdmin />}>
-                    <Route path="units" element={<UnitsPage />} />
-                    <Route path="accounts" element={<AccountsPage />} />
+          <ErrorBoundary>
+            <Suspense fallback={<LoadingState minHeight={480} />}>
+              <Routes>
+                <Route
+                  path="/login"
+                  element={
+                    <RedirectIfSignedIn>
+                      <LoginPage />
+                    </RedirectIfSignedIn>
+                  }
+                />
+                <Route element={<RequireAuth />}>
+                  <Route element={<AppShell />}>
+                    <Route index element={<HomeRedirect />} />
+                    <Route path="periods/:periodId" element={<Navigate to="dossiers" replace />} />
+                    <Route path="periods/:periodId/dossiers" element={<DossiersPage />} />
+                    <Route path="periods/:periodId/timeline" element={<TimelinePage />} />
+                    <Route path="index-sets" element={<IndexSetsPage />} />
+                    <Route path="index-sets/:indexSetId" element={<IndexSetDetailPage />} />
+                    <Route element={<RequireAdmin />}>
+                      <Route path="units" element={<UnitsPage />} />
+                      <Route path="accounts" element={<AccountsPage />} />
+                    </Route>
+                    <Route path="*" element={<NotFoundPage />} />
                   </Route>
-                  <Route path="*" element={<NotFoundPage />} />
                 </Route>
-              </Route>
-            </Routes>
-          </Suspense>
+              </Routes>
+            </Suspense>
+          </ErrorBoundary>
         </BrowserRouter>
       </AuthProvider>
     </ThemeProvider>

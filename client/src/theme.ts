@@ -27,7 +27,10 @@ export function buildTheme(lang: Lang) {
       },
       components: {
         MuiAppBar: { defaultProps: { elevation: 0 } },
-        MuiPaper: { defaultProps: { elevation: 0 }, styleOverrides: { outlined: { borderColor: "#e3e7ee" } } },
+        MuiPaper: {
+          defaultProps: { elevation: 0 },
+          styleOverrides: { outlined: { borderColor: "#e3e7ee" } },
+        },
         MuiButton: { defaultProps: { disableElevation: true } },
         MuiTableCell: {
           styleOverrides: {
@@ -41,7 +44,9 @@ export function buildTheme(lang: Lang) {
         },
         MuiTableRow: {
           styleOverrides: {
-            root: ({ theme }) => ({ "&.MuiTableRow-hover:hover": { backgroundColor: alpha(theme.palette.primary.main, 0.04) } }),
+            root: ({ theme }) => ({
+              "&.MuiTableRow-hover:hover": { backgroundColor: alpha(theme.palette.primary.main, 0.04) },
+            }),
           },
         },
         MuiDialogTitle: { styleOverrides: { root: { fontWeight: 700 } } },

@@ -20,6 +20,13 @@ import { indexSetRoutes } from "./routes/indexSets";
 import { periodRoutes } from "./routes/periods";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
+import { selfAssessmentRoutes } from "./routes/selfAssessment";
+import { reviewRoutes } from "./routes/review";
+import { explanationRoutes } from "./routes/explanation";
+import { fileRoutes } from "./routes/files";
+import { rankingRoutes } from "./routes/ranking";
+import { progressRoutes } from "./routes/progress";
+import { notificationRoutes } from "./routes/notifications";
 
 const CLIENT_DIST = path.resolve(__dirname, "../../client/dist");
 
@@ -77,6 +84,13 @@ export function createApp(ctx: AppContext) {
   api.use(unitRoutes(ctx));
   api.use(userRoutes(ctx));
   api.use(indexSetRoutes(ctx));
+  api.use(selfAssessmentRoutes(ctx));
+  api.use(reviewRoutes(ctx));
+  api.use(explanationRoutes(ctx));
+  api.use(fileRoutes(ctx));
+  api.use(rankingRoutes(ctx));
+  api.use(progressRoutes(ctx));
+  api.use(notificationRoutes(ctx));
   api.use((_req, _res, next) => next(new AppError("not_found")));
   app.use("/api", api);
 

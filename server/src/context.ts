@@ -1,12 +1,17 @@
 import type { Logger } from "pino";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
+import type { LiveEvents } from "./realtime/liveEvents";
+import type { FileStore } from "./services/fileStore";
 
-/** What every route and realtime handler gets: config, database, logger, and readiness state. */
+/** What every route and realtime handler gets: config, database, logger, files, live events, readiness. */
 export interface AppContext {
   config: Config;
   database: Database;
   logger: Logger;
+  files: FileStore;
+  /** Pushes small "what changed" events to the rooms allowed to see them (Socket.IO once attached). */
+  events: LiveEvents;
   /** Set once migrations and sample data are done; cleared while the database is unreachable. */
   ready: { migrated: boolean };
 }

@@ -5,6 +5,8 @@ import { useFastHashing } from "./auth/password";
 import { createLogger } from "./logger";
 import { createServer } from "./server";
 import type { AppContext } from "./context";
+import { noLiveEvents } from "./realtime/liveEvents";
+import { FileStore } from "./services/fileStore";
 import { demoAccountTable, isEmpty, loadSample } from "@ca/seeds";
 import { createFirstAdmin } from "./commands/createFirstAdmin";
 
@@ -36,7 +38,14 @@ async function main() {
     );
   }
 
-  const ctx: AppContext = { config, database, logger, ready: { migrated: false } };
+  const ctx: AppContext = {
+    config,
+    database,
+    logger,
+    files: new FileStore(config.uploadDir),
+    events: noLiveEvents,
+    ready: { migrated: false },
+  };
   const { server, io } = createServer(ctx);
   server.on("error", (err: NodeJS.ErrnoException) => {
     release();

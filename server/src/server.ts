@@ -2,11 +2,13 @@ import http from "node:http";
 import type { AppContext } from "./context";
 import { createApp } from "./app";
 import { createSocketServer } from "./realtime/socketServer";
+import { socketLiveEvents } from "./realtime/liveEvents";
 
 /** The one HTTP server: REST API, Socket.IO and the built client. */
 export function createServer(ctx: AppContext) {
   const { app, sessionMiddleware, passport } = createApp(ctx);
   const server = http.createServer(app);
   const io = createSocketServer(ctx, server, sessionMiddleware, passport);
+  ctx.events = socketLiveEvents(io);
   return { server, io, app };
 }

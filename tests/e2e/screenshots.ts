@@ -22,7 +22,16 @@ const ROLES: [string, string][] = [
 
 function badWorkbook(file: string) {
   const rows = [
-    ["Mã / Code", "Tên tiêu chí / Title", "Tên tiếng Anh / English title", "Hướng dẫn chấm / Guidance", "Điểm tối đa / Max points", "Bước điểm / Step", "Phương pháp / Method", "Bắt buộc minh chứng / Evidence required"],
+    [
+      "Mã / Code",
+      "Tên tiêu chí / Title",
+      "Tên tiếng Anh / English title",
+      "Hướng dẫn chấm / Guidance",
+      "Điểm tối đa / Max points",
+      "Bước điểm / Step",
+      "Phương pháp / Method",
+      "Bắt buộc minh chứng / Evidence required",
+    ],
     ["1", "Chỉ đạo, điều hành", "Leadership", "", 12, 0.25, "tự chấm", "Có"],
     ["1.1", "Kế hoạch công tác năm", "Annual plan", "", 3, 0.25, "tự chấm", "Có"],
     ["1.1", "Kế hoạch trùng mã", "Duplicate", "", 3, 0.25, "tự chấm", "Có"],
@@ -38,12 +47,16 @@ function badWorkbook(file: string) {
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const browser = await launchChromium();
-  const shot = async (page: import("playwright-core").Page, name: string) => {
+  const shot = async (page: import("playwright-core").Page, name: string, fullPage = false) => {
     await page.waitForTimeout(400); // let transitions settle
-    await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: false });
+    await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
     console.log("saved", name);
   };
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const ctx = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
   const page = await ctx.newPage();
   page.on("console", (m) => m.type() === "error" && console.log("console:", m.text()));
   page.on("pageerror", (e) => console.log("pageerror:", e.message));
@@ -65,6 +78,17 @@ async function main() {
     await shot(page, `landing-${role}`);
   }
 
+  // Error pages: an agency opening an admin page; a period that does not exist.
+  await ctx.clearCookies();
+  await loginThroughUi(page, BASE, "editor.stc", PASSWORD);
+  await page.getByTestId("landing-agency_editor").waitFor();
+  await page.goto(`${BASE}/units`);
+  await page.getByText("Bạn không có quyền truy cập trang này").waitFor();
+  await shot(page, "forbidden");
+  await page.goto(`${BASE}/periods/00000000-0000-4000-8000-000000000000/timeline`);
+  await page.getByText("Không tìm thấy kỳ đánh giá").waitFor();
+  await shot(page, "period-not-found");
+
   // The admin's pages.
   await ctx.clearCookies();
   await loginThroughUi(page, BASE, "admin", PASSWORD);
@@ -73,11 +97,15 @@ async function main() {
   await page.getByTestId("timeline-page").waitFor();
   await shot(page, "timeline-2023");
   await page.getByTestId("period-select").click();
-  await page.getByRole("option").filter({ hasText: /tập huấn/i }).click();
+  await page
+    .getByRole("option")
+    .filter({ hasText: /tập huấn/i })
+    .click();
   await page.getByTestId("timeline-page").waitFor();
   await page.waitForLoadState("networkidle");
-  await shot(page, "timeline-training");
+  await shot(page, "timeline-training", true);
   await page.getByTestId("edit-self_assessment").click();
+  await page.getByTestId("milestone-start-date").fill("31/02/2026");
   await page.getByTestId("milestone-save").click();
   await shot(page, "timeline-edit-dialog");
   await page.keyboard.press("Escape");

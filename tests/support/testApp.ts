@@ -1,4 +1,7 @@
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
@@ -9,6 +12,8 @@ import { useFastHashing } from "@ca/server/src/auth/password";
 import { createLogger } from "@ca/server/src/logger";
 import { createServer } from "@ca/server/src/server";
 import type { AppContext } from "@ca/server/src/context";
+import { noLiveEvents } from "@ca/server/src/realtime/liveEvents";
+import { FileStore } from "@ca/server/src/services/fileStore";
 import { loadSample } from "@ca/seeds";
 
 export const TEST_ORIGIN = "http://localhost:3999";
@@ -62,7 +67,14 @@ export async function startTestApp(opts: { sample?: boolean; env?: Record<string
   const { database, drop } = await openTestDatabase();
   if (opts.sample !== false) await loadSample(database.db);
   const config = loadConfig({ ...process.env, DATA_DIR: "memory://", ALLOWED_ORIGINS: TEST_ORIGIN, ...opts.env });
-  const ctx: AppContext = { config, database, logger: createLogger(config), ready: { migrated: true } };
+  const ctx: AppContext = {
+    config,
+    database,
+    logger: createLogger(config),
+    files: new FileStore(fs.mkdtempSync(path.join(os.tmpdir(), "ca-files-"))),
+    events: noLiveEvents,
+    ready: { migrated: true },
+  };
   const { server, io } = createServer(ctx);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -82,6 +94,7 @@ export async function startTestApp(opts: { sample?: boolean; env?: Record<string
       io.close();
       await new Promise((resolve) => server.close(resolve));
       await drop();
+      fs.rmSync(ctx.files.root, { recursive: true, force: true });
     },
   };
 }

@@ -23,7 +23,8 @@ export class ApiError extends Error {
     if (!Array.isArray(this.details)) return {};
     const out: Record<string, string> = {};
     for (const d of this.details as { path?: unknown; message?: unknown }[]) {
-      if (typeof d?.path === "string" && typeof d.message === "string" && !(d.path in out)) out[d.path] = d.message;
+      if (typeof d?.path === "string" && typeof d.message === "string" && !(d.path in out))
+        out[d.path] = d.message;
     }
     return out;
   }
@@ -47,16 +48,26 @@ export interface RequestOptions {
 
 /** Sends one request to our own API and returns the parsed JSON body, or throws an ApiError. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18n.language || "vi" };
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Language": i18n.language || "vi",
+  };
   let body: BodyInit | undefined;
-  if (options.body instanceof FormData) body = options.body; // the browser sets the multipart boundary
+  if (options.body instanceof FormData)
+    body = options.body; // the browser sets the multipart boundary
   else if (options.body !== undefined) {
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(options.body);
   }
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, { method, headers, body, signal: options.signal, credentials: "same-origin" });
+    res = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body,
+      signal: options.signal,
+      credentials: "same-origin",
+    });
   } catch (err) {
     if ((err as Error).name === "AbortError") throw err;
     throw new ApiError("network", i18n.t("errors.network"));
@@ -67,10 +78,15 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (json === null) throw new ApiError("bad_response", i18n.t("errors.badResponse"), res.status);
     return json as T;
   }
-  const error = (json as { error?: { code?: ClientErrorCode; message?: string; details?: unknown } } | null)?.error;
+  const error = (json as { error?: { code?: ClientErrorCode; message?: string; details?: unknown } } | null)
+    ?.error;
   const apiError = error?.code
     ? new ApiError(error.code, error.message || i18n.t("errors.unknown"), res.status, error.details)
-    : new ApiError(res.status >= 500 ? "internal" : "bad_response", i18n.t("errors.httpStatus", { status: res.status }), res.status);
+    : new ApiError(
+        res.status >= 500 ? "internal" : "bad_response",
+        i18n.t("errors.httpStatus", { status: res.status }),
+        res.status,
+      );
   if (res.status === 401 && apiError.code === "unauthenticated" && !options.quiet401) {
     unauthenticatedListeners.forEach((l) => l());
   }

@@ -14,8 +14,10 @@ export interface ImportRowError {
 export const TEMPLATE_URL = "/api/index-sets/template.xlsx";
 
 export const indexSetsApi = {
-  list: (signal?: AbortSignal) => api.get<Envelope<IndexSetSummary[]>>("/index-sets", { signal }).then((r) => r.data),
-  get: (id: string, signal?: AbortSignal) => api.get<Envelope<TIndexSet>>(`/index-sets/${id}`, { signal }).then((r) => r.data),
+  list: (signal?: AbortSignal) =>
+    api.get<Envelope<IndexSetSummary[]>>("/index-sets", { signal }).then((r) => r.data),
+  get: (id: string, signal?: AbortSignal) =>
+    api.get<Envelope<TIndexSet>>(`/index-sets/${id}`, { signal }).then((r) => r.data),
   import: (file: File, meta: { code: string; name: string; unitTypeId: string }) => {
     const form = new FormData();
     form.append("code", meta.code);

@@ -5,7 +5,8 @@ export type PeriodAbility = "read" | "updateMilestone" | "listAllDossiers";
 
 export const periodsApi = {
   list: (signal?: AbortSignal) => api.get<Envelope<TPeriod[]>>("/periods", { signal }).then((r) => r.data),
-  get: (id: string, signal?: AbortSignal) => api.get<WithAbilities<TPeriod, PeriodAbility>>(`/periods/${id}`, { signal }),
+  get: (id: string, signal?: AbortSignal) =>
+    api.get<WithAbilities<TPeriod, PeriodAbility>>(`/periods/${id}`, { signal }),
   updateMilestone: (periodId: string, key: string, body: TMilestoneUpdate) =>
     api.put<Envelope<TMilestone>>(`/periods/${periodId}/milestones/${key}`, body).then((r) => r.data),
   dossiers: (periodId: string, signal?: AbortSignal) =>

@@ -18,9 +18,10 @@ export function RequireAuth() {
       </Container>
     );
   if (me === undefined) return <LoadingState minHeight={480} />;
-  if (me === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me === null)
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return (
-    <PeriodProvider key={me.id}>
+    <PeriodProvider key={me.id} userId={me.id}>
       <Outlet />
     </PeriodProvider>
   );

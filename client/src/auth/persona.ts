@@ -35,7 +35,9 @@ export type NavKey = "dossiers" | "timeline" | "units" | "accounts" | "indexSets
 
 /** The side navigation of a persona, in order. */
 export function navOf(persona: Persona): NavKey[] {
-  return persona === "admin" ? ["dossiers", "timeline", "units", "accounts", "indexSets"] : ["dossiers", "timeline"];
+  return persona === "admin"
+    ? ["dossiers", "timeline", "units", "accounts", "indexSets"]
+    : ["dossiers", "timeline"];
 }
 
 /** Where a nav entry points; period pages need the selected period. */

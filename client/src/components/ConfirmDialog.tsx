@@ -1,5 +1,13 @@
 import { useState } from "react";
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from "@mui/material";
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+} from "@mui/material";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/http";
 
@@ -43,7 +51,13 @@ export function ConfirmDialog({ title, text, confirmLabel, danger, onConfirm, on
         <Button onClick={onClose} disabled={busy}>
           {t("common.cancel")}
         </Button>
-        <Button variant="contained" color={danger ? "error" : "primary"} onClick={confirm} disabled={busy} data-testid="confirm">
+        <Button
+          variant="contained"
+          color={danger ? "error" : "primary"}
+          onClick={confirm}
+          disabled={busy}
+          data-testid="confirm"
+        >
           {confirmLabel}
         </Button>
       </DialogActions>

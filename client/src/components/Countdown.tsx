@@ -9,8 +9,14 @@ import { milestoneLabel, nextDeadline } from "../period/milestones";
 
 function Unit({ value, label }: { value: number; label: string }) {
   return (
-    <Box sx={{ textAlign: "center", minWidth: 64, px: 1.5, py: 1, borderRadius: 2, bgcolor: "primary.light" }}>
-      <Typography variant="h5" component="div" sx={{ color: "primary.dark", fontVariantNumeric: "tabular-nums", lineHeight: 1.1 }}>
+    <Box
+      sx={{ textAlign: "center", minWidth: 64, px: 1.5, py: 1, borderRadius: 2, bgcolor: "primary.light" }}
+    >
+      <Typography
+        variant="h5"
+        component="div"
+        sx={{ color: "primary.dark", fontVariantNumeric: "tabular-nums", lineHeight: 1.1 }}
+      >
         {String(value).padStart(2, "0")}
       </Typography>
       <Typography variant="caption" color="text.secondary">

@@ -11,7 +11,14 @@ export function LoadingState({ label, minHeight = 240 }: { label?: string; minHe
     <Box
       role="status"
       aria-live="polite"
-      sx={{ minHeight, display: "flex", flexDirection: "column", alignItems: "center", justifyContent: "center", gap: 2 }}
+      sx={{
+        minHeight,
+        display: "flex",
+        flexDirection: "column",
+        alignItems: "center",
+        justifyContent: "center",
+        gap: 2,
+      }}
     >
       <CircularProgress size={32} />
       <Typography variant="body2" color="text.secondary">
@@ -30,7 +37,9 @@ export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () =
       variant="outlined"
       sx={{ bgcolor: "background.paper" }}
       action={
-        onRetry && (
+        // Retrying cannot help when the thing does not exist or is not the person's to see.
+        onRetry &&
+        !["not_found", "forbidden", "unauthenticated"].includes(error.code) && (
           <Button color="inherit" size="small" onClick={onRetry}>
             {t("common.retry")}
           </Button>
@@ -44,7 +53,17 @@ export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () =
 }
 
 /** What an empty list says instead of a blank table. */
-export function EmptyState({ title, description, icon, action }: { title: string; description?: string; icon?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  description,
+  icon,
+  action,
+}: {
+  title: string;
+  description?: string;
+  icon?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <Paper variant="outlined" sx={{ py: 6, px: 3, textAlign: "center" }}>
       <Box sx={{ color: "text.disabled", mb: 1, "& svg": { fontSize: 48 } }}>{icon ?? <InboxOutlined />}</Box>

@@ -27,7 +27,15 @@ export function StatusChip({ status, size = "small" }: { status: DossierStatus; 
         color,
         bgcolor: alpha(color, 0.1),
         border: `1px solid ${alpha(color, 0.3)}`,
-        "&::before": { content: '""', width: 8, height: 8, borderRadius: "50%", bgcolor: color, ml: 1, mr: -0.25 },
+        "&::before": {
+          content: '""',
+          width: 8,
+          height: 8,
+          borderRadius: "50%",
+          bgcolor: color,
+          ml: 1,
+          mr: -0.25,
+        },
       }}
     />
   );

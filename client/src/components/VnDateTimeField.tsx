@@ -35,8 +35,18 @@ export function VnDateTimeField({ label, value, onChange, required, error, helpe
           onChange={(e) => onChange({ ...value, date: e.target.value })}
           slotProps={{
             inputLabel: { shrink: true },
-            htmlInput: { inputMode: "numeric", "data-testid": testId && `${testId}-date`, "aria-label": `${label} — ${t("dateField.date")}` },
-            input: { startAdornment: <InputAdornment position="start"><CalendarMonthOutlined fontSize="small" /></InputAdornment> },
+            htmlInput: {
+              inputMode: "numeric",
+              "data-testid": testId && `${testId}-date`,
+              "aria-label": `${label} — ${t("dateField.date")}`,
+            },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <CalendarMonthOutlined fontSize="small" />
+                </InputAdornment>
+              ),
+            },
           }}
           sx={{ flex: 3 }}
         />
@@ -48,8 +58,18 @@ export function VnDateTimeField({ label, value, onChange, required, error, helpe
           onChange={(e) => onChange({ ...value, time: e.target.value })}
           slotProps={{
             inputLabel: { shrink: true },
-            htmlInput: { inputMode: "numeric", "data-testid": testId && `${testId}-time`, "aria-label": `${label} — ${t("dateField.time")}` },
-            input: { startAdornment: <InputAdornment position="start"><ScheduleOutlined fontSize="small" /></InputAdornment> },
+            htmlInput: {
+              inputMode: "numeric",
+              "data-testid": testId && `${testId}-time`,
+              "aria-label": `${label} — ${t("dateField.time")}`,
+            },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <ScheduleOutlined fontSize="small" />
+                </InputAdornment>
+              ),
+            },
           }}
           sx={{ flex: 2 }}
         />

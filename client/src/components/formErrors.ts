@@ -8,7 +8,10 @@ interface IssueLike {
  * Field errors in the user's language. The shared zod schemas (and the server's details) say which field
  * is wrong in English; each form supplies its own localized explanation of that field's rule.
  */
-export function fieldErrorsOf(issues: readonly IssueLike[], explain: (field: string) => string): Record<string, string> {
+export function fieldErrorsOf(
+  issues: readonly IssueLike[],
+  explain: (field: string) => string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "");

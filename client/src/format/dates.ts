@@ -10,7 +10,12 @@ const dateFmt = new Intl.DateTimeFormat("en-GB", {
   month: "2-digit",
   year: "numeric",
 });
-const timeFmt = new Intl.DateTimeFormat("en-GB", { timeZone: PERIOD_TIMEZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const timeFmt = new Intl.DateTimeFormat("en-GB", {
+  timeZone: PERIOD_TIMEZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** dd/mm/yyyy in Vietnam time. */
 export function formatDate(iso: string | Date): string {
@@ -41,14 +46,18 @@ export function fromVnParts(date: string, time: string, seconds = "00"): string 
   if (!dm || !tm) return null;
   const [day, month, year, hour, minute] = [dm[1], dm[2], dm[3], tm[1], tm[2]].map(Number);
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
+    return null;
   if (hour > 23 || minute > 59) return null;
   const p2 = (n: number) => String(n).padStart(2, "0");
   return `${year}-${p2(month)}-${p2(day)}T${p2(hour)}:${p2(minute)}:${seconds}${VN_OFFSET}`;
 }
 
 /** Days, hours and minutes left until an instant (all zero once it has passed). */
-export function timeLeft(target: string, now: Date): { days: number; hours: number; minutes: number; past: boolean } {
+export function timeLeft(
+  target: string,
+  now: Date,
+): { days: number; hours: number; minutes: number; past: boolean } {
   const ms = Date.parse(target) - now.getTime();
   if (ms <= 0) return { days: 0, hours: 0, minutes: 0, past: true };
   const totalMinutes = Math.floor(ms / 60_000);

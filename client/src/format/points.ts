@@ -13,7 +13,9 @@ export function showPoints(value: number | null | undefined, lang: Lang): string
 
 /** A maximum as the regulation writes it: "100", "2,5", "0,25" (no trailing zeros). */
 export function showMax(centi: number, lang: Lang): string {
-  return formatPoints(centi, lang).replace(/[.,]00$/, "").replace(/([.,]\d)0$/, "$1");
+  return formatPoints(centi, lang)
+    .replace(/[.,]00$/, "")
+    .replace(/([.,]\d)0$/, "$1");
 }
 
 /** Hundredths of an API decimal; 0 when the value is malformed (maxima are validated by the server). */

@@ -31,7 +31,9 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: reado
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
-        setError(err instanceof ApiError ? err : new ApiError("internal", String((err as Error)?.message ?? err)));
+        setError(
+          err instanceof ApiError ? err : new ApiError("internal", String((err as Error)?.message ?? err)),
+        );
       })
       .finally(() => {
         if (!controller.signal.aborted) setLoading(false);

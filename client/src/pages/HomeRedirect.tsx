@@ -13,6 +13,9 @@ export function HomeRedirect() {
   const { periods, loading, error, reload, defaultPeriodId } = usePeriods();
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (loading || !periods) return <LoadingState />;
-  if (!defaultPeriodId) return <EmptyState icon={<EventBusyOutlined />} title={t("period.none")} description={t("period.noneText")} />;
+  if (!defaultPeriodId)
+    return (
+      <EmptyState icon={<EventBusyOutlined />} title={t("period.none")} description={t("period.noneText")} />
+    );
   return <Navigate to={`/periods/${defaultPeriodId}/dossiers`} replace />;
 }

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import type { TPeriod } from "@ca/shared";
 import { periodsApi } from "../api/periods";
 import type { ApiError } from "../api/http";
@@ -13,25 +13,35 @@ interface PeriodValue {
   reload: () => void;
   /** The period to open when the URL names none: the last one chosen here, else the current official one. */
   defaultPeriodId: string | null;
-  /** Remembers the period picked in the selector. */
+  /** Remembers the period picked in the selector or opened by its address. */
   remember: (periodId: string) => void;
 }
 
 const PeriodContext = createContext<PeriodValue | null>(null);
 
-function storedPeriodId(): string | null {
+function storedPeriodId(userId: string): string | null {
   try {
-    return localStorage.getItem(STORAGE_KEY);
+    return localStorage.getItem(`${STORAGE_KEY}.${userId}`);
   } catch {
     return null;
   }
 }
 
-/** The default period: a remembered one that still exists, else the newest active official, else any. */
-export function pickDefaultPeriod(periods: readonly TPeriod[], remembered: string | null): string | null {
+/**
+ * The default period: a remembered one that still exists, else the official period whose timeline is still
+ * running, else the newest active official one. A training period is never chosen for someone: practice
+ * data must not be mistaken for the official appraisal.
+ */
+export function pickDefaultPeriod(
+  periods: readonly TPeriod[],
+  remembered: string | null,
+  now = new Date(),
+): string | null {
   if (remembered && periods.some((p) => p.id === remembered)) return remembered;
   const byYear = [...periods].sort((a, b) => b.year - a.year);
+  const running = (p: TPeriod) => p.milestones.some((m) => Date.parse(m.deadline) > now.getTime());
   return (
+    byYear.find((p) => p.kind === "official" && p.status === "active" && running(p))?.id ??
     byYear.find((p) => p.kind === "official" && p.status === "active")?.id ??
     byYear.find((p) => p.status === "active")?.id ??
     byYear[0]?.id ??
@@ -39,25 +49,31 @@ export function pickDefaultPeriod(periods: readonly TPeriod[], remembered: strin
   );
 }
 
-export function PeriodProvider({ children }: { children: ReactNode }) {
+/** The periods of the signed-in person; the remembered choice is per person (shared office computers). */
+export function PeriodProvider({ userId, children }: { userId: string; children: ReactNode }) {
   const { data, loading, error, reload } = useApi((signal) => periodsApi.list(signal), []);
-  const remember = useCallback((periodId: string) => {
-    try {
-      localStorage.setItem(STORAGE_KEY, periodId);
-    } catch {
-      /* not remembered: the default applies next time */
-    }
-  }, []);
+  const [remembered, setRemembered] = useState<string | null>(() => storedPeriodId(userId));
+  const remember = useCallback(
+    (periodId: string) => {
+      setRemembered(periodId);
+      try {
+        localStorage.setItem(`${STORAGE_KEY}.${userId}`, periodId);
+      } catch {
+        /* not remembered: the default applies next time */
+      }
+    },
+    [userId],
+  );
   const value = useMemo<PeriodValue>(
     () => ({
       periods: data,
       loading,
       error,
       reload,
-      defaultPeriodId: data ? pickDefaultPeriod(data, storedPeriodId()) : null,
+      defaultPeriodId: data ? pickDefaultPeriod(data, remembered) : null,
       remember,
     }),
-    [data, loading, error, reload, remember],
+    [data, loading, error, reload, remember, remembered],
   );
   return <PeriodContext.Provider value={value}>{children}</PeriodContext.Provider>;
 }

@@ -27,7 +27,9 @@ export function milestoneViews(milestones: readonly TMilestone[], now: Date): Mi
 export function nextDeadline(milestones: readonly TMilestone[], now: Date): TMilestone | null {
   const t = now.getTime();
   return (
-    [...milestones].filter((m) => Date.parse(m.deadline) > t).sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline))[0] ?? null
+    [...milestones]
+      .filter((m) => Date.parse(m.deadline) > t)
+      .sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline))[0] ?? null
   );
 }
 

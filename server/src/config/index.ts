@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -20,11 +21,13 @@ const ZConfig = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOAD_SAMPLE_DATA: z.enum(["auto", "never"]).default("auto"),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** Where uploaded files are kept (outside the web root); default `<DATA_DIR>/uploads`. */
+  UPLOAD_DIR: z.string().optional(),
   /** Lower argon2 cost, for test suites that create many accounts. Never in production. */
   FAST_HASH: z.enum(["0", "1"]).default("0"),
 });
 
-export type Config = z.infer<typeof ZConfig> & { dataDir: string; allowedOrigins: string[] };
+export type Config = z.infer<typeof ZConfig> & { dataDir: string; uploadDir: string; allowedOrigins: string[] };
 
 /** Parses the environment once; a bad value stops the process with a message that names it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,7 +48,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  return { ...c, dataDir: path.resolve(c.DATA_DIR), allowedOrigins };
+  const dataDir = path.resolve(c.DATA_DIR);
+  const uploadDir = path.resolve(
+    c.UPLOAD_DIR ?? (c.DATA_DIR.startsWith("memory://") ? path.join(os.tmpdir(), `ca-uploads-${process.pid}`) : path.join(dataDir, "uploads")),
+  );
+  return { ...c, dataDir, uploadDir, allowedOrigins };
 }
 
 export class ConfigError extends Error {}

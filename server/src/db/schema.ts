@@ -248,3 +248,133 @@ export const auditLog = pgTable("audit_log", {
   prevHash: text("prev_hash").notNull(),
   hash: text("hash").notNull(),
 });
+
+/**
+ * The score of one leaf of one dossier at one stage (DESIGN §3: self → round1 → round2 → agreed). Round scores
+ * written by the working group are drafts until a council member confirms them.
+ */
+export const scores = pgTable(
+  "scores",
+  {
+    id: id(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => indexItems.id),
+    stage: text("stage", { enum: ["self", "round1", "round2", "agreed"] }).notNull(),
+    /** Hundredths of a point. */
+    score: integer("score").notNull(),
+    note: text("note").notNull().default(""),
+    confirmed: boolean("confirmed").notNull().default(true),
+    authorId: uuid("author_id").references(() => users.id),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("scores_dossier_item_stage_idx").on(t.dossierId, t.itemId, t.stage)],
+);
+
+/** Leaves that do not apply to a unit: the applicable maximum shrinks by theirs (DESIGN §3). */
+export const notApplicable = pgTable(
+  "not_applicable",
+  {
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => indexItems.id),
+    reason: text("reason").notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("not_applicable_idx").on(t.dossierId, t.itemId)],
+);
+
+/**
+ * Uploaded files: evidence for a leaf (self-assessment or explanation) and signed reports. The bytes live on disk
+ * under their SHA-256, outside the web root; this row is what makes them reachable, and only through `can()`.
+ */
+export const files = pgTable(
+  "files",
+  {
+    id: id(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id").references(() => indexItems.id),
+    purpose: text("purpose", { enum: ["evidence", "explanation_evidence", "signed_self_report", "signed_explanation_report"] }).notNull(),
+    sha256: text("sha256").notNull(),
+    originalName: text("original_name").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    createdAt: createdAt(),
+    deletedAt: tstz("deleted_at"),
+  },
+  (t) => [index("files_dossier_idx").on(t.dossierId)],
+);
+
+/**
+ * The council's comments on a leaf. `kind` internal = council-only note; request = a formal request for
+ * explanation (giải trình) that the agency sees and answers; states open → answered → resolved.
+ */
+export const comments = pgTable(
+  "comments",
+  {
+    id: id(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => indexItems.id),
+    round: integer("round").notNull(),
+    kind: text("kind", { enum: ["internal", "request"] }).notNull(),
+    body: text("body").notNull(),
+    authorId: uuid("author_id").references(() => users.id),
+    status: text("status", { enum: ["open", "answered", "resolved"] }).notNull().default("open"),
+    answer: text("answer"),
+    /** The agency's proposed revised score, hundredths of a point. */
+    proposedScore: integer("proposed_score"),
+    answeredBy: uuid("answered_by").references(() => users.id),
+    answeredAt: tstz("answered_at"),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
+    resolvedAt: tstz("resolved_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comments_dossier_idx").on(t.dossierId)],
+);
+
+/** The admin's extension of one unit's window for one milestone (reason required, audited). */
+export const extensions = pgTable(
+  "extensions",
+  {
+    id: id(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    milestoneKey: text("milestone_key").notNull(),
+    until: tstz("until").notNull(),
+    reason: text("reason").notNull(),
+    grantedBy: uuid("granted_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("extensions_dossier_idx").on(t.dossierId, t.milestoneKey)],
+);
+
+/** In-app notifications (reminders, round closed, new request for explanation…). */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").notNull(),
+    readAt: tstz("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);

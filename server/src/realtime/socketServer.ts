@@ -2,7 +2,7 @@ import type http from "node:http";
 import { Server } from "socket.io";
 import type { RequestHandler } from "express";
 import type passport from "passport";
-import { can, type ClientToServerEvents, type ServerToClientEvents } from "@ca/shared";
+import { can, roomOf, type ClientToServerEvents, type ServerToClientEvents } from "@ca/shared";
 import type { AppContext } from "../context";
 import { isAllowedOrigin } from "../http/originCheck";
 import { loadDossier } from "../queries/dossiers";
@@ -37,6 +37,7 @@ export function createSocketServer(
       socket.disconnect(true);
       return;
     }
+    void socket.join(roomOf.user(user.id));
     socket.on("join", async (room, ack) => {
       const reply = typeof ack === "function" ? ack : () => undefined;
       try {
@@ -53,16 +54,18 @@ export function createSocketServer(
   return io;
 }
 
+/** Room names map to one policy question each; anything else is refused. */
 async function mayJoin(ctx: AppContext, user: Express.User, room: string): Promise<boolean> {
-  const [kind, id] = room.split(":");
+  const [kind, id, scope] = room.split(":");
+  if (scope !== undefined && scope !== "council") return false;
   const { db } = ctx.database;
   if (kind === "period") {
     const { period } = await loadPeriod(db, id);
-    return can(user, "read", { type: "period", id: period.id });
+    return can(user, scope ? "readRanking" : "read", { type: "period", id: period.id });
   }
   if (kind === "dossier") {
     const { resource } = await loadDossier(db, id);
-    return can(user, "read", resource);
+    return can(user, scope ? "readCouncilWork" : "read", resource);
   }
   return false;
 }

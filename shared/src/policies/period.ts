@@ -1,3 +1,4 @@
+import { COUNCIL_ROLES } from "../roles";
 import { allow } from "./rules";
 import type { PeriodResource, PolicyTable } from "./types";
 
@@ -5,5 +6,9 @@ import type { PeriodResource, PolicyTable } from "./types";
 export const periodPolicy = {
   read: [allow<PeriodResource>("any_user")],
   updateMilestone: [allow<PeriodResource>(["admin"])],
-  listAllDossiers: [allow<PeriodResource>(["admin", "leadership", "council_chair", "council_member", "working_group"])],
+  listAllDossiers: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
+  /** The provisional ranking is built from council work: not for agencies before publication. */
+  readRanking: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
+  /** The progress monitor and reminders are the admin's. */
+  monitorProgress: [allow<PeriodResource>(["admin"])],
 } satisfies PolicyTable<PeriodResource>;

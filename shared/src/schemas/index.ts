@@ -6,3 +6,4 @@ export * from "./user";
 export * from "./indexSet";
 export * from "./dossier";
 export * from "./error";
+export * from "./workflow";

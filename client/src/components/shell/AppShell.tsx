@@ -1,36 +1,69 @@
-import { Suspense, useState } from "react";
-import { Alert, AppBar, Box, Drawer, IconButton, Stack, Toolbar, Typography } from "@mui/material";
+import { Suspense, useEffect, useState } from "react";
+import { Alert, AppBar, Box, Button, Drawer, IconButton, Stack, Toolbar, Typography } from "@mui/material";
+import EventBusyOutlined from "@mui/icons-material/EventBusyOutlined";
 import MenuIcon from "@mui/icons-material/Menu";
 import VerifiedOutlined from "@mui/icons-material/VerifiedOutlined";
 import { useTranslation } from "react-i18next";
-import { Link as RouterLink, Outlet, useMatch } from "react-router-dom";
+import { Link as RouterLink, Outlet, useLocation, useMatch } from "react-router-dom";
+import { ErrorBoundary } from "../ErrorBoundary";
 import { useMe } from "../../auth/AuthProvider";
 import { personaOf } from "../../auth/persona";
 import { usePeriods } from "../../period/PeriodProvider";
-import { LoadingState } from "../States";
+import { EmptyState, LoadingState } from "../States";
 import { PeriodSelect } from "./PeriodSelect";
 import { SideNav } from "./SideNav";
 import { UserMenu } from "./UserMenu";
 
 const DRAWER_WIDTH = 256;
 
+function UnknownPeriod() {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      icon={<EventBusyOutlined />}
+      title={t("period.notFound")}
+      description={t("period.notFoundText")}
+      action={
+        <Button variant="contained" component={RouterLink} to="/">
+          {t("common.backHome")}
+        </Button>
+      }
+    />
+  );
+}
+
 /** The frame of every signed-in page: app bar, side navigation, and the page itself. */
 export function AppShell() {
   const { t } = useTranslation();
   const me = useMe();
   const persona = personaOf(me.roles);
-  const { periods, defaultPeriodId } = usePeriods();
+  const { periods, defaultPeriodId, remember } = usePeriods();
   const match = useMatch("/periods/:periodId/*");
-  const periodId = match?.params.periodId ?? defaultPeriodId;
+  const urlPeriodId = match?.params.periodId;
+  // An address naming a period that does not exist (an old link): say so, and keep the menus on a real one.
+  const unknownPeriod = !!urlPeriodId && !!periods && !periods.some((p) => p.id === urlPeriodId);
+  const periodId = urlPeriodId && !unknownPeriod ? urlPeriodId : defaultPeriodId;
+  // A period opened by its address (a shared link, the back button) becomes the one the menu keeps.
+  useEffect(() => {
+    if (urlPeriodId && urlPeriodId !== defaultPeriodId && periods?.some((p) => p.id === urlPeriodId))
+      remember(urlPeriodId);
+  }, [urlPeriodId, defaultPeriodId, periods, remember]);
   const period = periods?.find((p) => p.id === periodId);
   const [mobileOpen, setMobileOpen] = useState(false);
+  const { pathname } = useLocation();
 
   const nav = <SideNav persona={persona} periodId={periodId} onNavigate={() => setMobileOpen(false)} />;
   return (
     <Box sx={{ display: "flex", minHeight: "100vh" }}>
       <AppBar position="fixed" sx={{ zIndex: (th) => th.zIndex.drawer + 1, bgcolor: "primary.dark" }}>
         <Toolbar sx={{ gap: 2 }}>
-          <IconButton color="inherit" edge="start" onClick={() => setMobileOpen(true)} sx={{ display: { md: "none" } }} aria-label={t("nav.open")}>
+          <IconButton
+            color="inherit"
+            edge="start"
+            onClick={() => setMobileOpen(true)}
+            sx={{ display: { md: "none" } }}
+            aria-label={t("nav.open")}
+          >
             <MenuIcon />
           </IconButton>
           <Stack
@@ -42,7 +75,13 @@ export function AppShell() {
           >
             <VerifiedOutlined sx={{ color: "#ffd54f", fontSize: 30 }} />
             <Box sx={{ minWidth: 0 }}>
-              <Typography variant="subtitle1" component="div" noWrap sx={{ fontWeight: 700, lineHeight: 1.2 }} data-testid="product-name">
+              <Typography
+                variant="subtitle1"
+                component="div"
+                noWrap
+                sx={{ fontWeight: 700, lineHeight: 1.2 }}
+                data-testid="product-name"
+              >
                 {t("app.name")}
               </Typography>
               <Typography variant="caption" component="div" noWrap sx={{ opacity: 0.8, lineHeight: 1.2 }}>
@@ -72,7 +111,12 @@ export function AppShell() {
           display: { xs: "none", md: "block" },
           width: DRAWER_WIDTH,
           flexShrink: 0,
-          "& .MuiDrawer-paper": { width: DRAWER_WIDTH, boxSizing: "border-box", borderRight: 1, borderColor: "divider" },
+          "& .MuiDrawer-paper": {
+            width: DRAWER_WIDTH,
+            boxSizing: "border-box",
+            borderRight: 1,
+            borderColor: "divider",
+          },
         }}
       >
         <Toolbar />
@@ -81,14 +125,19 @@ export function AppShell() {
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0 }}>
         <Toolbar />
         {period?.kind === "training" && match && (
-          <Alert severity="warning" square sx={{ borderBottom: 1, borderColor: "warning.light" }} data-testid="training-banner">
+          <Alert
+            severity="warning"
+            square
+            sx={{ borderBottom: 1, borderColor: "warning.light" }}
+            data-testid="training-banner"
+          >
             {t("period.trainingBanner", { name: period.name })}
           </Alert>
         )}
         <Box sx={{ p: { xs: 2, md: 3 }, maxWidth: 1400, mx: "auto" }}>
-          <Suspense fallback={<LoadingState />}>
-            <Outlet />
-          </Suspense>
+          <ErrorBoundary resetKey={pathname}>
+            <Suspense fallback={<LoadingState />}>{unknownPeriod ? <UnknownPeriod /> : <Outlet />}</Suspense>
+          </ErrorBoundary>
         </Box>
       </Box>
     </Box>

@@ -27,6 +27,7 @@ export function PeriodSelect({ periodId }: { periodId: string | null }) {
       onChange={(e) => onChange(e.target.value)}
       inputProps={{ "aria-label": t("period.select") }}
       data-testid="period-select"
+      displayEmpty
       renderValue={(id) => {
         const p = periods.find((x) => x.id === id);
         if (!p) return t("period.select");
@@ -45,7 +46,9 @@ export function PeriodSelect({ periodId }: { periodId: string | null }) {
         color: "common.white",
         bgcolor: (th) => alpha(th.palette.common.white, 0.12),
         "& .MuiOutlinedInput-notchedOutline": { borderColor: (th) => alpha(th.palette.common.white, 0.3) },
-        "&:hover .MuiOutlinedInput-notchedOutline": { borderColor: (th) => alpha(th.palette.common.white, 0.6) },
+        "&:hover .MuiOutlinedInput-notchedOutline": {
+          borderColor: (th) => alpha(th.palette.common.white, 0.6),
+        },
         "& .MuiSelect-icon": { color: "common.white" },
       }}
     >
@@ -53,7 +56,9 @@ export function PeriodSelect({ periodId }: { periodId: string | null }) {
         <MenuItem key={p.id} value={p.id}>
           <ListItemText
             primary={p.name}
-            secondary={p.kind === "training" ? t("period.trainingHint") : t("period.officialHint", { year: p.year })}
+            secondary={
+              p.kind === "training" ? t("period.trainingHint") : t("period.officialHint", { year: p.year })
+            }
           />
           <PeriodKindChip period={p} />
         </MenuItem>

@@ -1,5 +1,13 @@
 import type { ReactElement } from "react";
-import { Box, List, ListItemButton, ListItemIcon, ListItemText, ListSubheader, Typography } from "@mui/material";
+import {
+  Box,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  ListSubheader,
+  Typography,
+} from "@mui/material";
 import FolderOpenOutlined from "@mui/icons-material/FolderOpenOutlined";
 import EventNoteOutlined from "@mui/icons-material/EventNoteOutlined";
 import AccountBalanceOutlined from "@mui/icons-material/AccountBalanceOutlined";
@@ -21,7 +29,15 @@ const ICONS: Record<NavKey, ReactElement> = {
 const ADMIN_KEYS: readonly NavKey[] = ["units", "accounts", "indexSets"];
 
 /** The side navigation: what this persona works on, period pages first. */
-export function SideNav({ persona, periodId, onNavigate }: { persona: Persona; periodId: string | null; onNavigate?: () => void }) {
+export function SideNav({
+  persona,
+  periodId,
+  onNavigate,
+}: {
+  persona: Persona;
+  periodId: string | null;
+  onNavigate?: () => void;
+}) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const keys = navOf(persona);
@@ -44,22 +60,45 @@ export function SideNav({ persona, periodId, onNavigate }: { persona: Persona; p
           mx: 1,
           mb: 0.5,
           borderRadius: 1.5,
-          "&.Mui-selected": { bgcolor: "primary.light", color: "primary.dark", "& .MuiListItemIcon-root": { color: "primary.main" } },
+          "&.Mui-selected": {
+            bgcolor: "primary.light",
+            color: "primary.dark",
+            "& .MuiListItemIcon-root": { color: "primary.main" },
+          },
         }}
       >
         <ListItemIcon sx={{ minWidth: 40 }}>{ICONS[key]}</ListItemIcon>
-        <ListItemText primary={label} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 500, fontSize: 14.5 } } }} />
+        <ListItemText
+          primary={label}
+          slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 500, fontSize: 14.5 } } }}
+        />
       </ListItemButton>
     );
   };
 
   return (
-    <Box component="nav" aria-label={t("nav.label")} sx={{ display: "flex", flexDirection: "column", height: "100%" }}>
-      <List subheader={<ListSubheader sx={{ bgcolor: "transparent", lineHeight: "36px" }}>{t("nav.periodSection")}</ListSubheader>}>
+    <Box
+      component="nav"
+      aria-label={t("nav.label")}
+      sx={{ display: "flex", flexDirection: "column", height: "100%" }}
+    >
+      <List
+        subheader={
+          <ListSubheader sx={{ bgcolor: "transparent", lineHeight: "36px" }}>
+            {t("nav.periodSection")}
+          </ListSubheader>
+        }
+      >
         {periodKeys.map(item)}
       </List>
       {adminKeys.length > 0 && (
-        <List subheader={<ListSubheader sx={{ bgcolor: "transparent", lineHeight: "36px" }}>{t("nav.adminSection")}</ListSubheader>}>
+        <List
+          subheader={
+            <ListSubheader sx={{ bgcolor: "transparent", lineHeight: "36px" }}>
+              {t("nav.adminSection")}
+            </ListSubheader>
+          }
+        >
           {adminKeys.map(item)}
         </List>
       )}

@@ -1,5 +1,16 @@
 import { useState } from "react";
-import { Avatar, Box, Button, Chip, Divider, Menu, MenuItem, ListItemIcon, Stack, Typography } from "@mui/material";
+import {
+  Avatar,
+  Box,
+  Button,
+  Chip,
+  Divider,
+  Menu,
+  MenuItem,
+  ListItemIcon,
+  Stack,
+  Typography,
+} from "@mui/material";
 import Logout from "@mui/icons-material/Logout";
 import ExpandMore from "@mui/icons-material/ExpandMore";
 import { useTranslation } from "react-i18next";
@@ -9,8 +20,17 @@ import { LanguageSwitch } from "../LanguageSwitch";
 
 /** Initials for the avatar: the last two words of a Vietnamese name carry the given name. */
 function initials(name: string): string {
-  const words = name.replace(/\(.*?\)/g, "").trim().split(/\s+/).filter(Boolean);
-  return words.slice(-2).map((w) => w[0]!.toUpperCase()).join("") || "?";
+  const words = name
+    .replace(/\(.*?\)/g, "")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  return (
+    words
+      .slice(-2)
+      .map((w) => w[0]!.toUpperCase())
+      .join("") || "?"
+  );
 }
 
 /** Who is signed in, with their roles and unit; language switch and sign-out. */
@@ -36,8 +56,12 @@ export function UserMenu() {
         data-testid="user-menu"
         sx={{ pl: 0.5, pr: 1, borderRadius: 6 }}
       >
-        <Avatar sx={{ width: 32, height: 32, mr: 1, fontSize: 14, bgcolor: "#ffd54f", color: "primary.dark" }}>{initials(me.fullName)}</Avatar>
-        <Box sx={{ textAlign: "left", display: { xs: "none", md: "block" }, maxWidth: 220 }}>
+        <Avatar
+          sx={{ width: 32, height: 32, mr: 1, fontSize: 14, bgcolor: "#ffd54f", color: "primary.dark" }}
+        >
+          {initials(me.fullName)}
+        </Avatar>
+        <Box sx={{ textAlign: "left", display: { xs: "none", md: "block" }, maxWidth: 280 }}>
           <Typography variant="body2" noWrap sx={{ fontWeight: 600, lineHeight: 1.2 }}>
             {me.fullName}
           </Typography>

@@ -1,6 +1,29 @@
 import { useState, type FormEvent } from "react";
-import { Alert, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, ListItemText, MenuItem, Stack, TextField } from "@mui/material";
-import { AGENCY_ROLES, hasAnyRole, ROLES, ZUserCreate, ZUserUpdate, type Role, type TUnit, type TUser, type TUserCreate } from "@ca/shared";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  ListItemText,
+  MenuItem,
+  Stack,
+  TextField,
+} from "@mui/material";
+import {
+  AGENCY_ROLES,
+  hasAnyRole,
+  ROLES,
+  ZUserCreate,
+  ZUserUpdate,
+  type Role,
+  type TUnit,
+  type TUser,
+  type TUserCreate,
+} from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/http";
 import { usersApi } from "../../api/users";
@@ -25,14 +48,17 @@ export function AccountDialog({ user, units, onClose, onSaved }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const explain = (field: string) => t(`accounts.errors.${field}`, { defaultValue: t("errors.invalidField") });
+  const explain = (field: string) =>
+    t(`accounts.errors.${field}`, { defaultValue: t("errors.invalidField") });
   // People of an appraised unit act for it, so their account must name it (the server checks this too).
   const needsUnit = hasAnyRole(roles, AGENCY_ROLES);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const common = { fullName, email: email.trim() || null, roles, unitId: unitId || null };
-    const save = user ? ZUserUpdate.safeParse(common) : ZUserCreate.safeParse({ ...common, username, password });
+    const save = user
+      ? ZUserUpdate.safeParse(common)
+      : ZUserCreate.safeParse({ ...common, username, password });
     const clientErrors = save.success ? {} : fieldErrorsOf(save.error.issues, explain);
     if (needsUnit && !unitId) clientErrors.unitId = explain("unitId");
     if (!save.success || Object.keys(clientErrors).length) return setErrors(clientErrors);
@@ -40,7 +66,9 @@ export function AccountDialog({ user, units, onClose, onSaved }: Props) {
     setError(null);
     setBusy(true);
     try {
-      onSaved(user ? await usersApi.update(user.id, save.data) : await usersApi.create(save.data as TUserCreate));
+      onSaved(
+        user ? await usersApi.update(user.id, save.data) : await usersApi.create(save.data as TUserCreate),
+      );
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : new ApiError("internal", t("errors.unknown"));
       setError(apiErr);
@@ -65,10 +93,26 @@ export function AccountDialog({ user, units, onClose, onSaved }: Props) {
               onChange={(e) => setUsername(e.target.value)}
               error={!!errors.username}
               helperText={errors.username ?? (!user && t("accounts.usernameHint"))}
-              slotProps={{ htmlInput: { "data-testid": "account-username", autoCapitalize: "none", autoComplete: "off" } }}
+              slotProps={{
+                htmlInput: { "data-testid": "account-username", autoCapitalize: "none", autoComplete: "off" },
+              }}
             />
-            <TextField label={t("accounts.fullName")} required value={fullName} onChange={(e) => setFullName(e.target.value)} error={!!errors.fullName} helperText={errors.fullName} />
-            <TextField label={t("accounts.email")} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={!!errors.email} helperText={errors.email} />
+            <TextField
+              label={t("accounts.fullName")}
+              required
+              value={fullName}
+              onChange={(e) => setFullName(e.target.value)}
+              error={!!errors.fullName}
+              helperText={errors.fullName}
+            />
+            <TextField
+              label={t("accounts.email")}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              error={!!errors.email}
+              helperText={errors.email}
+            />
             {!user && (
               <TextField
                 label={t("accounts.password")}
@@ -114,6 +158,7 @@ export function AccountDialog({ user, units, onClose, onSaved }: Props) {
               select
               label={t("accounts.unit")}
               required={needsUnit}
+              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
               value={unitId}
               onChange={(e) => setUnitId(e.target.value)}
               error={!!errors.unitId}

@@ -1,5 +1,15 @@
 import { useState } from "react";
-import { Alert, Box, Button, InputAdornment, MenuItem, Paper, Snackbar, Stack, TextField } from "@mui/material";
+import {
+  Alert,
+  Box,
+  Button,
+  InputAdornment,
+  MenuItem,
+  Paper,
+  Snackbar,
+  Stack,
+  TextField,
+} from "@mui/material";
 import PersonAddAlt1Outlined from "@mui/icons-material/PersonAddAlt1Outlined";
 import Search from "@mui/icons-material/Search";
 import SearchOffOutlined from "@mui/icons-material/SearchOffOutlined";
@@ -22,7 +32,14 @@ export default function AccountsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const users = useApi((signal) => usersApi.list(signal), []);
-  const units = useApi((signal) => unitsApi.list(signal).then((r) => r.data).catch(() => [] as TUnit[]), []);
+  const units = useApi(
+    (signal) =>
+      unitsApi
+        .list(signal)
+        .then((r) => r.data)
+        .catch(() => [] as TUnit[]),
+    [],
+  );
   const [search, setSearch] = useState("");
   const [role, setRole] = useState("");
   const [editing, setEditing] = useState<TUser | "new" | null>(null);
@@ -31,19 +48,35 @@ export default function AccountsPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   const replace = (u: TUser) =>
-    users.setData((prev) => (prev?.some((x) => x.id === u.id) ? prev.map((x) => (x.id === u.id ? u : x)) : [...(prev ?? []), u]));
+    users.setData((prev) =>
+      prev?.some((x) => x.id === u.id) ? prev.map((x) => (x.id === u.id ? u : x)) : [...(prev ?? []), u],
+    );
 
   let body;
   if (users.error) body = <ErrorState error={users.error} onRetry={users.reload} />;
   else if (users.loading || !users.data) body = <LoadingState />;
   else if (users.data.length === 0) body = <EmptyState title={t("accounts.empty")} />;
   else {
-    const rows = users.data.filter((u) => (!role || u.roles.includes(role as TUser["roles"][number])) && matches(search, u.username, u.fullName, u.email, u.unitName));
+    const rows = users.data.filter(
+      (u) =>
+        (!role || u.roles.includes(role as TUser["roles"][number])) &&
+        matches(search, u.username, u.fullName, u.email, u.unitName),
+    );
     body =
       rows.length === 0 ? (
-        <EmptyState icon={<SearchOffOutlined />} title={t("common.noMatch")} description={t("common.noMatchFilter")} />
+        <EmptyState
+          icon={<SearchOffOutlined />}
+          title={t("common.noMatch")}
+          description={t("common.noMatchFilter")}
+        />
       ) : (
-        <AccountsTable users={rows} meId={me.id} onEdit={setEditing} onReset={setResetting} onToggle={setToggling} />
+        <AccountsTable
+          users={rows}
+          meId={me.id}
+          onEdit={setEditing}
+          onReset={setResetting}
+          onToggle={setToggling}
+        />
       );
   }
 
@@ -53,7 +86,12 @@ export default function AccountsPage() {
         title={t("nav.accounts")}
         subtitle={t("accounts.subtitle")}
         actions={
-          <Button variant="contained" startIcon={<PersonAddAlt1Outlined />} onClick={() => setEditing("new")} data-testid="account-create">
+          <Button
+            variant="contained"
+            startIcon={<PersonAddAlt1Outlined />}
+            onClick={() => setEditing("new")}
+            data-testid="account-create"
+          >
             {t("accounts.create")}
           </Button>
         }
@@ -65,10 +103,25 @@ export default function AccountsPage() {
             placeholder={t("accounts.searchPlaceholder")}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
+            slotProps={{
+              input: {
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <Search fontSize="small" />
+                  </InputAdornment>
+                ),
+              },
+            }}
             sx={{ flex: 2 }}
           />
-          <TextField select slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }} label={t("accounts.role")} value={role} onChange={(e) => setRole(e.target.value)} sx={{ flex: 1, minWidth: 220 }}>
+          <TextField
+            select
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+            label={t("accounts.role")}
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+            sx={{ flex: 1, minWidth: 220 }}
+          >
             <MenuItem value="">{t("common.all")}</MenuItem>
             {ROLES.map((r) => (
               <MenuItem key={r} value={r}>
@@ -104,14 +157,21 @@ export default function AccountsPage() {
       {toggling && (
         <ConfirmDialog
           title={toggling.disabled ? t("accounts.enable") : t("accounts.disable")}
-          text={t(toggling.disabled ? "accounts.enableConfirm" : "accounts.disableConfirm", { name: toggling.fullName })}
+          text={t(toggling.disabled ? "accounts.enableConfirm" : "accounts.disableConfirm", {
+            name: toggling.fullName,
+          })}
           confirmLabel={toggling.disabled ? t("accounts.enable") : t("accounts.disable")}
           danger={!toggling.disabled}
           onConfirm={() => usersApi.update(toggling.id, { disabled: !toggling.disabled }).then(replace)}
           onClose={() => setToggling(null)}
         />
       )}
-      <Snackbar open={!!notice} autoHideDuration={4000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: "bottom", horizontal: "center" }}>
+      <Snackbar
+        open={!!notice}
+        autoHideDuration={4000}
+        onClose={() => setNotice(null)}
+        anchorOrigin={{ vertical: "bottom", horizontal: "center" }}
+      >
         <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
           {notice}
         </Alert>

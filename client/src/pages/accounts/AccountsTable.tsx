@@ -1,4 +1,17 @@
-import { Chip, IconButton, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from "@mui/material";
+import {
+  Chip,
+  IconButton,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+} from "@mui/material";
 import EditOutlined from "@mui/icons-material/EditOutlined";
 import LockResetOutlined from "@mui/icons-material/LockResetOutlined";
 import BlockOutlined from "@mui/icons-material/BlockOutlined";
@@ -52,7 +65,9 @@ export function AccountsTable({ users, meId, onEdit, onReset, onToggle }: Props)
                     ))}
                   </Stack>
                 </TableCell>
-                <TableCell sx={{ color: u.unitName ? "text.primary" : "text.disabled" }}>{u.unitName ?? "—"}</TableCell>
+                <TableCell sx={{ color: u.unitName ? "text.primary" : "text.disabled" }}>
+                  {u.unitName ?? "—"}
+                </TableCell>
                 <TableCell>
                   <Chip
                     size="small"
@@ -81,7 +96,11 @@ export function AccountsTable({ users, meId, onEdit, onReset, onToggle }: Props)
                         onClick={() => onToggle(u)}
                         aria-label={u.disabled ? t("accounts.enable") : t("accounts.disable")}
                       >
-                        {u.disabled ? <CheckCircleOutline fontSize="small" /> : <BlockOutlined fontSize="small" />}
+                        {u.disabled ? (
+                          <CheckCircleOutline fontSize="small" />
+                        ) : (
+                          <BlockOutlined fontSize="small" />
+                        )}
                       </IconButton>
                     </Tooltip>
                   )}

@@ -1,12 +1,30 @@
 import { useState, type FormEvent } from "react";
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from "@mui/material";
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Stack,
+  TextField,
+} from "@mui/material";
 import { ZPasswordReset, type TUser } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/http";
 import { usersApi } from "../../api/users";
 
 /** The admin sets a new password for someone who lost theirs. */
-export function ResetPasswordDialog({ user, onClose, onDone }: { user: TUser; onClose: () => void; onDone: () => void }) {
+export function ResetPasswordDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: TUser;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -16,7 +34,8 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: TUser; on
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!ZPasswordReset.safeParse({ password }).success) return setFieldError({ password: t("accounts.errors.password") });
+    if (!ZPasswordReset.safeParse({ password }).success)
+      return setFieldError({ password: t("accounts.errors.password") });
     if (password !== confirm) return setFieldError({ confirm: t("accounts.errors.confirm") });
     setFieldError({});
     setError(null);
@@ -35,7 +54,9 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: TUser; on
       <form onSubmit={onSubmit} noValidate>
         <DialogTitle>{t("accounts.resetTitle")}</DialogTitle>
         <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{t("accounts.resetText", { name: user.fullName, username: user.username })}</DialogContentText>
+          <DialogContentText sx={{ mb: 2 }}>
+            {t("accounts.resetText", { name: user.fullName, username: user.username })}
+          </DialogContentText>
           <Stack spacing={2.5}>
             {error && <Alert severity="error">{error.message}</Alert>}
             <TextField

@@ -13,7 +13,11 @@ function Figure({ label, value, strong }: { label: string; value: string; strong
       <Typography variant="caption" color="text.secondary">
         {label}
       </Typography>
-      <Typography variant="h5" component="div" sx={{ fontVariantNumeric: "tabular-nums", color: strong ? "primary.dark" : "text.primary" }}>
+      <Typography
+        variant="h5"
+        component="div"
+        sx={{ fontVariantNumeric: "tabular-nums", color: strong ? "primary.dark" : "text.primary" }}
+      >
         {value}
       </Typography>
     </Box>
@@ -21,15 +25,27 @@ function Figure({ label, value, strong }: { label: string; value: string; strong
 }
 
 /** An agency's own dossier: where it stands in the workflow and its totals so far. */
-export function AgencyDossierCard({ dossier, unitTypeName }: { dossier: TDossierSummary; unitTypeName: string }) {
+export function AgencyDossierCard({
+  dossier,
+  unitTypeName,
+}: {
+  dossier: TDossierSummary;
+  unitTypeName: string;
+}) {
   const { t } = useTranslation();
   const lang = currentLang();
   const step = DOSSIER_STATUSES.indexOf(dossier.status);
   return (
     <Card variant="outlined" data-testid="agency-dossier-card">
       <CardContent sx={{ p: 3 }}>
-        <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" }, mb: 3 }}>
-          <Box sx={{ p: 1.5, borderRadius: 2, bgcolor: "primary.light", color: "primary.main", display: "flex" }}>
+        <Stack
+          direction={{ xs: "column", md: "row" }}
+          spacing={2}
+          sx={{ alignItems: { md: "center" }, mb: 3 }}
+        >
+          <Box
+            sx={{ p: 1.5, borderRadius: 2, bgcolor: "primary.light", color: "primary.main", display: "flex" }}
+          >
             <AccountBalanceOutlined />
           </Box>
           <Box sx={{ flexGrow: 1 }}>
@@ -56,7 +72,11 @@ export function AgencyDossierCard({ dossier, unitTypeName }: { dossier: TDossier
         <Divider sx={{ mb: 2 }} />
         <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: "wrap" }}>
           <Figure label={t("dossiers.selfTotal")} value={showPoints(dossier.selfTotal, lang)} />
-          <Figure label={t("dossiers.officialTotal")} value={showPoints(dossier.officialTotal, lang)} strong />
+          <Figure
+            label={t("dossiers.officialTotal")}
+            value={showPoints(dossier.officialTotal, lang)}
+            strong
+          />
         </Stack>
       </CardContent>
     </Card>

@@ -1,5 +1,16 @@
 import { useMemo, useState } from "react";
-import { Paper, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TableSortLabel, Typography } from "@mui/material";
+import {
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TablePagination,
+  TableRow,
+  TableSortLabel,
+  Typography,
+} from "@mui/material";
 import { DOSSIER_STATUSES, type TDossierSummary, type TUnitType } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { StatusChip } from "../../components/StatusChip";
@@ -42,13 +53,21 @@ export function DossierTable({ dossiers, unitTypes }: Props) {
     };
     const sign = sort.dir === "asc" ? 1 : -1;
     // Server order (the province's own unit order) breaks ties, so equal keys keep a familiar sequence.
-    return dossiers.map((d, i) => ({ d, i })).sort((x, y) => sign * cmp[sort.key](x.d, y.d) || x.i - y.i).map((x) => x.d);
+    return dossiers
+      .map((d, i) => ({ d, i }))
+      .sort((x, y) => sign * cmp[sort.key](x.d, y.d) || x.i - y.i)
+      .map((x) => x.d);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- typeRank derives from unitTypes
   }, [dossiers, sort, unitTypes]);
 
   const visible = sorted.slice(page * rowsPerPage, page * rowsPerPage + rowsPerPage);
+  // Score headers may wrap onto two lines so that long English labels do not push the table sideways.
   const header = (key: SortKey, label: string, align: "left" | "right" = "left") => (
-    <TableCell align={align} sortDirection={sort.key === key ? sort.dir : false}>
+    <TableCell
+      align={align}
+      sortDirection={sort.key === key ? sort.dir : false}
+      sx={align === "right" ? { whiteSpace: "normal", width: 130 } : undefined}
+    >
       <TableSortLabel
         active={sort.key === key}
         direction={sort.key === key ? sort.dir : "asc"}
@@ -78,12 +97,14 @@ export function DossierTable({ dossiers, unitTypes }: Props) {
             {visible.map((d, i) => (
               <TableRow key={d.id} hover data-testid="dossier-row">
                 <TableCell sx={{ color: "text.secondary" }}>{page * rowsPerPage + i + 1}</TableCell>
-                <TableCell>
+                <TableCell sx={{ minWidth: 200 }}>
                   <Typography variant="body2" sx={{ fontWeight: 600 }}>
                     {d.unit.name}
                   </Typography>
                 </TableCell>
-                <TableCell sx={{ color: "text.secondary", whiteSpace: "nowrap" }}>{unitTypeName(d.unit.unitType)}</TableCell>
+                <TableCell sx={{ color: "text.secondary", whiteSpace: "nowrap" }}>
+                  {unitTypeName(d.unit.unitType)}
+                </TableCell>
                 <TableCell>
                   <StatusChip status={d.status} />
                 </TableCell>
@@ -93,7 +114,9 @@ export function DossierTable({ dossiers, unitTypes }: Props) {
                 <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums", fontWeight: 600 }}>
                   {showPoints(d.officialTotal, lang)}
                 </TableCell>
-                <TableCell sx={{ color: "text.secondary", whiteSpace: "nowrap" }}>{formatDateTime(d.updatedAt)}</TableCell>
+                <TableCell sx={{ color: "text.secondary", whiteSpace: "nowrap" }}>
+                  {formatDateTime(d.updatedAt)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -46,7 +46,13 @@ export default function DossiersPage() {
   if (dossiers.error) body = <ErrorState error={dossiers.error} onRetry={dossiers.reload} />;
   else if (dossiers.loading || !dossiers.data) body = <LoadingState />;
   else if (dossiers.data.length === 0)
-    body = <EmptyState icon={<FolderOffOutlined />} title={t("dossiers.empty")} description={t(`dossiers.emptyText.${persona}`)} />;
+    body = (
+      <EmptyState
+        icon={<FolderOffOutlined />}
+        title={t("dossiers.empty")}
+        description={t(`dossiers.emptyText.${persona}`)}
+      />
+    );
   else if (persona === "agency")
     body = (
       <Stack spacing={2}>
@@ -65,14 +71,22 @@ export default function DossiersPage() {
     body = (
       <>
         {(persona === "admin" || persona === "leadership") && (
-          <StatusSummary dossiers={dossiers.data} selected={filter.status} onSelect={(status) => setFilter({ ...filter, status })} />
+          <StatusSummary
+            dossiers={dossiers.data}
+            selected={filter.status}
+            onSelect={(status) => setFilter({ ...filter, status })}
+          />
         )}
         <DossierFilters value={filter} onChange={setFilter} unitTypes={unitTypes.data ?? []} />
         {rows.length === 0 ? (
           <EmptyState
             icon={<SearchOffOutlined />}
             title={t("common.noMatch")}
-            description={fold(filter.search) ? t("common.noMatchSearch", { q: filter.search }) : t("common.noMatchFilter")}
+            description={
+              fold(filter.search)
+                ? t("common.noMatchSearch", { q: filter.search })
+                : t("common.noMatchFilter")
+            }
           />
         ) : (
           <DossierTable dossiers={rows} unitTypes={unitTypes.data ?? []} />

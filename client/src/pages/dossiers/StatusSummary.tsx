@@ -52,7 +52,12 @@ export function StatusSummary({ dossiers, selected, onSelect }: Props) {
     <Box
       role="group"
       aria-label={t("dossiers.countsLabel")}
-      sx={{ display: "grid", gap: 1.5, mb: 3, gridTemplateColumns: { xs: "repeat(2, 1fr)", sm: "repeat(4, 1fr)", lg: "repeat(8, 1fr)" } }}
+      sx={{
+        display: "grid",
+        gap: 1.5,
+        mb: 3,
+        gridTemplateColumns: { xs: "repeat(2, 1fr)", sm: "repeat(4, 1fr)", lg: "repeat(8, 1fr)" },
+      }}
     >
       {tile(null, t("dossiers.allStatuses"), dossiers.length, "#0d47a1")}
       {DOSSIER_STATUSES.map((s) => tile(s, t(`status.${s}`), counts.get(s) ?? 0, STATUS_COLORS[s]))}

@@ -1,5 +1,18 @@
 import { useState, type FormEvent } from "react";
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Link, MenuItem, Stack, TextField, Typography } from "@mui/material";
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Link,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from "@mui/material";
 import UploadFileOutlined from "@mui/icons-material/UploadFileOutlined";
 import DownloadOutlined from "@mui/icons-material/DownloadOutlined";
 import { ZIndexImportMeta, type TUnitType } from "@ca/shared";
@@ -31,7 +44,8 @@ export function ImportDialog({ unitTypes, onClose, onImported }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const explain = (field: string) => t(`indexSets.import.errors.${field}`, { defaultValue: t("errors.invalidField") });
+  const explain = (field: string) =>
+    t(`indexSets.import.errors.${field}`, { defaultValue: t("errors.invalidField") });
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -67,7 +81,12 @@ export function ImportDialog({ unitTypes, onClose, onImported }: Props) {
           <Stack spacing={2.5}>
             <Box>
               <Stack direction="row" spacing={2} sx={{ alignItems: "center" }}>
-                <Button component="label" variant="outlined" startIcon={<UploadFileOutlined />} color={errors.file ? "error" : "primary"}>
+                <Button
+                  component="label"
+                  variant="outlined"
+                  startIcon={<UploadFileOutlined />}
+                  color={errors.file ? "error" : "primary"}
+                >
                   {t("indexSets.import.chooseFile")}
                   <input
                     hidden

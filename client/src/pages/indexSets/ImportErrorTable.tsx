@@ -20,9 +20,13 @@ export function ImportErrorTable({ rows }: { rows: readonly ImportRowError[] }) 
           <TableBody>
             {rows.map((r, i) => (
               <TableRow key={`${r.row}-${r.field}-${i}`}>
-                <TableCell sx={{ fontVariantNumeric: "tabular-nums", fontWeight: 600 }}>{r.row === 0 ? t("indexSets.import.wholeFile") : r.row}</TableCell>
-                <TableCell>{r.field ? t(`indexSets.import.fields.${r.field}`, { defaultValue: r.field }) : "—"}</TableCell>
-                <TableCell>{importMessage(r.message, t)}</TableCell>
+                <TableCell sx={{ fontVariantNumeric: "tabular-nums", fontWeight: 600 }}>
+                  {r.row === 0 ? t("indexSets.import.wholeFile") : r.row}
+                </TableCell>
+                <TableCell>
+                  {r.field ? t(`indexSets.import.fields.${r.field}`, { defaultValue: r.field }) : "—"}
+                </TableCell>
+                <TableCell>{importMessage(r.message, r.field, t)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

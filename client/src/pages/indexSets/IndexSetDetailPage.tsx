@@ -54,17 +54,31 @@ export default function IndexSetDetailPage() {
       <PageHeader
         title={s.name}
         subtitle={
-          <Stack direction="row" spacing={1} component="span" useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
+          <Stack
+            direction="row"
+            spacing={1}
+            component="span"
+            useFlexGap
+            sx={{ flexWrap: "wrap", alignItems: "center" }}
+          >
             <Chip size="small" label={`${t("indexSets.code")}: ${s.code}`} />
             <Chip size="small" label={t("indexSets.versionValue", { v: s.version })} />
-            <Chip size="small" color="primary" variant="outlined" label={ut ? (lang === "en" ? ut.nameEn : ut.name) : s.unitType} />
+            <Chip
+              size="small"
+              color="primary"
+              variant="outlined"
+              label={ut ? (lang === "en" ? ut.nameEn : ut.name) : s.unitType}
+            />
           </Stack>
         }
       />
       <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ mb: 3 }}>
         <Figure label={t("indexSets.areas")} value={s.areas.length} />
         <Figure label={t("indexSets.leaves")} value={scorable.length} />
-        <Figure label={t("indexSets.byMethod")} value={`${count("self")} · ${count("survey")} · ${count("council")}`} />
+        <Figure
+          label={t("indexSets.byMethod")}
+          value={`${count("self")} · ${count("survey")} · ${count("council")}`}
+        />
         <Figure label={t("indexSets.bonusCap")} value={showMax(toCenti(s.bonusCap), lang)} />
         <Figure label={t("indexSets.penaltyCap")} value={showMax(toCenti(s.penaltyCap), lang)} />
       </Stack>

@@ -1,5 +1,16 @@
 import { useState } from "react";
-import { Box, Button, Chip, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from "@mui/material";
+import {
+  Box,
+  Button,
+  Chip,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+} from "@mui/material";
 import UploadFileOutlined from "@mui/icons-material/UploadFileOutlined";
 import FactCheckOutlined from "@mui/icons-material/FactCheckOutlined";
 import type { TUnitType } from "@ca/shared";
@@ -35,7 +46,13 @@ export default function IndexSetsPage() {
   if (sets.error) body = <ErrorState error={sets.error} onRetry={sets.reload} />;
   else if (sets.loading || !sets.data) body = <LoadingState />;
   else if (sets.data.length === 0)
-    body = <EmptyState icon={<FactCheckOutlined />} title={t("indexSets.empty")} description={t("indexSets.emptyText")} />;
+    body = (
+      <EmptyState
+        icon={<FactCheckOutlined />}
+        title={t("indexSets.empty")}
+        description={t("indexSets.emptyText")}
+      />
+    );
   else
     body = (
       <Paper variant="outlined">
@@ -54,7 +71,13 @@ export default function IndexSetsPage() {
             </TableHead>
             <TableBody>
               {sets.data.map((s) => (
-                <TableRow key={s.id} hover onClick={() => navigate(`/index-sets/${s.id}`)} sx={{ cursor: "pointer" }} data-testid="index-set-row">
+                <TableRow
+                  key={s.id}
+                  hover
+                  onClick={() => navigate(`/index-sets/${s.id}`)}
+                  sx={{ cursor: "pointer" }}
+                  data-testid="index-set-row"
+                >
                   <TableCell sx={{ fontFamily: "monospace" }}>{s.code}</TableCell>
                   <TableCell sx={{ fontWeight: 600, color: "primary.main" }}>{s.name}</TableCell>
                   <TableCell>
@@ -81,7 +104,12 @@ export default function IndexSetsPage() {
         subtitle={t("indexSets.subtitle")}
         actions={
           canImport && (
-            <Button variant="contained" startIcon={<UploadFileOutlined />} onClick={() => setImporting(true)} data-testid="import-open">
+            <Button
+              variant="contained"
+              startIcon={<UploadFileOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="import-open"
+            >
               {t("indexSets.import.open")}
             </Button>
           )

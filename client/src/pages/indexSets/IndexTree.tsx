@@ -1,5 +1,19 @@
 import { useState } from "react";
-import { Box, Button, IconButton, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from "@mui/material";
+import {
+  Box,
+  Button,
+  IconButton,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+} from "@mui/material";
 import ChevronRight from "@mui/icons-material/ChevronRight";
 import ExpandMore from "@mui/icons-material/ExpandMore";
 import WarningAmberOutlined from "@mui/icons-material/WarningAmberOutlined";
@@ -15,7 +29,12 @@ interface Row {
   depth: number;
 }
 
-function flatten(items: readonly TIndexItem[], collapsed: ReadonlySet<string>, depth = 0, out: Row[] = []): Row[] {
+function flatten(
+  items: readonly TIndexItem[],
+  collapsed: ReadonlySet<string>,
+  depth = 0,
+  out: Row[] = [],
+): Row[] {
   for (const item of items) {
     out.push({ item, depth });
     if (!collapsed.has(item.id)) flatten(item.children, collapsed, depth + 1, out);
@@ -54,7 +73,11 @@ export function IndexTree({ items, totalLabel, testId }: Props) {
 
   return (
     <Paper variant="outlined">
-      <Stack direction="row" spacing={1} sx={{ p: 1, justifyContent: "flex-end", borderBottom: 1, borderColor: "divider" }}>
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ p: 1, justifyContent: "flex-end", borderBottom: 1, borderColor: "divider" }}
+      >
         <Button size="small" onClick={() => setCollapsed(new Set())}>
           {t("indexSets.expandAll")}
         </Button>
@@ -80,18 +103,36 @@ export function IndexTree({ items, totalLabel, testId }: Props) {
           <TableBody>
             {rows.map(({ item, depth }) => {
               const parent = item.children.length > 0;
-              const mismatch = parent && item.kind !== "bonus" && item.kind !== "penalty" && childrenSum(item) !== toCenti(item.maxPoints);
+              const mismatch =
+                parent &&
+                item.kind !== "bonus" &&
+                item.kind !== "penalty" &&
+                childrenSum(item) !== toCenti(item.maxPoints);
               const top = depth === 0;
               return (
-                <TableRow key={item.id} hover data-kind={item.kind} sx={top ? { bgcolor: "#f3f6fb" } : undefined}>
+                <TableRow
+                  key={item.id}
+                  hover
+                  data-kind={item.kind}
+                  sx={top ? { bgcolor: "#f3f6fb" } : undefined}
+                >
                   <TableCell sx={{ pl: 1 + depth * 2.5, whiteSpace: "nowrap", fontWeight: top ? 700 : 500 }}>
-                    <Box sx={{ display: "inline-flex", alignItems: "center" }}>
+                    <Box sx={{ display: "flex", alignItems: "center", minHeight: 26 }}>
                       {parent ? (
-                        <IconButton size="small" onClick={() => toggle(item.id)} aria-label={t("indexSets.toggle")} sx={{ mr: 0.5, p: 0.25 }}>
-                          {collapsed.has(item.id) ? <ChevronRight fontSize="small" /> : <ExpandMore fontSize="small" />}
+                        <IconButton
+                          size="small"
+                          onClick={() => toggle(item.id)}
+                          aria-label={t("indexSets.toggle")}
+                          sx={{ mr: 0.5, p: 0.25 }}
+                        >
+                          {collapsed.has(item.id) ? (
+                            <ChevronRight fontSize="small" />
+                          ) : (
+                            <ExpandMore fontSize="small" />
+                          )}
                         </IconButton>
                       ) : (
-                        <Box component="span" sx={{ width: 26, display: "inline-block" }} />
+                        <Box component="span" sx={{ width: 26, flexShrink: 0 }} />
                       )}
                       {item.code}
                     </Box>
@@ -101,10 +142,21 @@ export function IndexTree({ items, totalLabel, testId }: Props) {
                   </TableCell>
                   <TableCell>{!parent && <MethodBadge method={item.method} />}</TableCell>
                   <TableCell align="center">{!parent && item.evidenceRequired && <EvidenceIcon />}</TableCell>
-                  <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums", fontWeight: top ? 700 : 400, whiteSpace: "nowrap" }}>
+                  <TableCell
+                    align="right"
+                    sx={{
+                      fontVariantNumeric: "tabular-nums",
+                      fontWeight: top ? 700 : 400,
+                      whiteSpace: "nowrap",
+                    }}
+                  >
                     {mismatch && (
                       <Tooltip title={t("indexSets.sumMismatch", { sum: showMax(childrenSum(item), lang) })}>
-                        <WarningAmberOutlined color="warning" fontSize="small" sx={{ verticalAlign: "middle", mr: 0.5 }} />
+                        <WarningAmberOutlined
+                          color="warning"
+                          fontSize="small"
+                          sx={{ verticalAlign: "middle", mr: 0.5 }}
+                        />
                       </Tooltip>
                     )}
                     {showMax(toCenti(item.maxPoints), lang)}
@@ -129,7 +181,11 @@ export function IndexTree({ items, totalLabel, testId }: Props) {
                     </Stack>
                   )}
                 </TableCell>
-                <TableCell align="right" sx={{ fontWeight: 800, fontSize: 16 }} data-testid="index-total-value">
+                <TableCell
+                  align="right"
+                  sx={{ fontWeight: 800, fontSize: 16 }}
+                  data-testid="index-total-value"
+                >
                   {showMax(total, lang)}
                 </TableCell>
               </TableRow>

@@ -18,7 +18,10 @@ const PATTERNS: [RegExp, string][] = [
 ];
 
 /** One import problem in the user's language when its phrasing is known. */
-export function importMessage(message: string, t: TFunction): string {
+export function importMessage(message: string, field: string, t: TFunction): string {
+  // zod's enum/boolean messages name the column's allowed values; say them as the template does.
+  if (/^Invalid (option|input)/.test(message) && (field === "method" || field === "evidenceRequired"))
+    return t(`indexSets.import.messages.${field}Options`);
   for (const [re, key] of PATTERNS) {
     const m = message.match(re);
     if (m) return t(`indexSets.import.messages.${key}`, { a: m[1], b: m[2] });

@@ -1,5 +1,15 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Alert, Box, Button, CircularProgress, IconButton, InputAdornment, Stack, TextField, Typography } from "@mui/material";
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  IconButton,
+  InputAdornment,
+  Stack,
+  TextField,
+  Typography,
+} from "@mui/material";
 import Visibility from "@mui/icons-material/Visibility";
 import VisibilityOff from "@mui/icons-material/VisibilityOff";
 import { useTranslation } from "react-i18next";
@@ -82,7 +92,9 @@ export function LoginForm() {
           autoFocus
           value={username}
           onChange={(e) => setUsername(e.target.value)}
-          slotProps={{ htmlInput: { "data-testid": "login-username", autoCapitalize: "none", spellCheck: false } }}
+          slotProps={{
+            htmlInput: { "data-testid": "login-username", autoCapitalize: "none", spellCheck: false },
+          }}
         />
         <TextField
           size="medium"

@@ -32,7 +32,10 @@ export default function LoginPage() {
         <Stack direction="row" spacing={1.5} sx={{ alignItems: "center" }}>
           <VerifiedOutlined sx={{ color: "#ffd54f", fontSize: 36 }} />
           <Box>
-            <Typography variant="subtitle2" sx={{ letterSpacing: 0.6, textTransform: "uppercase", opacity: 0.9 }}>
+            <Typography
+              variant="subtitle2"
+              sx={{ letterSpacing: 0.6, textTransform: "uppercase", opacity: 0.9 }}
+            >
               {t("app.province")}
             </Typography>
             <Typography variant="body2" sx={{ opacity: 0.8 }}>
@@ -80,7 +83,11 @@ export default function LoginPage() {
             <Paper variant="outlined" sx={{ p: { xs: 3, sm: 4 }, borderRadius: 3 }}>
               <LoginForm />
             </Paper>
-            <Typography variant="caption" color="text.secondary" sx={{ display: "block", textAlign: "center", mt: 3 }}>
+            <Typography
+              variant="caption"
+              color="text.secondary"
+              sx={{ display: "block", textAlign: "center", mt: 3 }}
+            >
               {t("app.owner")}
             </Typography>
           </Box>

@@ -1,5 +1,15 @@
 import { useState, type FormEvent } from "react";
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from "@mui/material";
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from "@mui/material";
 import { ZMilestoneUpdate, type TMilestone } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/http";
@@ -32,13 +42,22 @@ export function MilestoneDialog({ periodId, milestone, onClose, onSaved }: Props
   const [busy, setBusy] = useState(false);
 
   const messageFor = (field: string): string =>
-    field === "startsAt" ? t(start.date.trim() && !fromVnParts(start.date, start.time) ? "timeline.errors.startFormat" : "timeline.errors.startBeforeDeadline") : field === "deadline" ? t("timeline.errors.deadline") : t("timeline.errors.reason");
+    field === "startsAt"
+      ? t(
+          start.date.trim() && !fromVnParts(start.date, start.time)
+            ? "timeline.errors.startFormat"
+            : "timeline.errors.startBeforeDeadline",
+        )
+      : field === "deadline"
+        ? t("timeline.errors.deadline")
+        : t("timeline.errors.reason");
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     // An empty start means "no start of its own"; a half-typed one is an error, not silently dropped.
     const body = {
-      startsAt: start.date.trim() || start.time.trim() ? (fromVnParts(start.date, start.time) ?? "invalid") : null,
+      startsAt:
+        start.date.trim() || start.time.trim() ? (fromVnParts(start.date, start.time) ?? "invalid") : null,
       deadline: fromVnParts(deadline.date, deadline.time, deadlineSeconds(deadline.time)) ?? "",
       reason: reason.trim(),
     };
@@ -62,7 +81,8 @@ export function MilestoneDialog({ periodId, milestone, onClose, onSaved }: Props
       const apiErr = err instanceof ApiError ? err : new ApiError("internal", t("errors.unknown"));
       setError(apiErr);
       const errs: Partial<Record<Field, string>> = {};
-      for (const path of Object.keys(apiErr.fieldErrors())) errs[path.split(".")[0] as Field] = messageFor(path.split(".")[0]);
+      for (const path of Object.keys(apiErr.fieldErrors()))
+        errs[path.split(".")[0] as Field] = messageFor(path.split(".")[0]);
       setFieldErrors(errs);
       setBusy(false);
     }

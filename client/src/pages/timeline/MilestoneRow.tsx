@@ -18,7 +18,18 @@ export function Rail({ color, icon, last }: { color: string; icon: ReactNode; la
   return (
     <Box sx={{ position: "relative", display: "flex", justifyContent: "center" }}>
       {!last && <Box sx={{ position: "absolute", top: 28, bottom: -12, width: 2, bgcolor: "divider" }} />}
-      <Box sx={{ mt: 1.5, color, zIndex: 1, bgcolor: "background.default", borderRadius: "50%", display: "flex" }}>{icon}</Box>
+      <Box
+        sx={{
+          mt: 1.5,
+          color,
+          zIndex: 1,
+          bgcolor: "background.default",
+          borderRadius: "50%",
+          display: "flex",
+        }}
+      >
+        {icon}
+      </Box>
     </Box>
   );
 }
@@ -41,7 +52,11 @@ export function MilestoneRow({ view, index, last, canEdit, onEdit }: Props) {
     <Box
       data-testid={`milestone-${m.key}`}
       data-state={state}
-      sx={{ display: "grid", gridTemplateColumns: { xs: "88px 36px 1fr", sm: "120px 44px 1fr" }, columnGap: 1 }}
+      sx={{
+        display: "grid",
+        gridTemplateColumns: { xs: "88px 36px 1fr", sm: "120px 44px 1fr" },
+        columnGap: 1,
+      }}
     >
       <Box sx={{ textAlign: "right", pt: 1.5 }}>
         <Typography variant="subtitle2" sx={{ fontVariantNumeric: "tabular-nums" }}>
@@ -55,8 +70,9 @@ export function MilestoneRow({ view, index, last, canEdit, onEdit }: Props) {
       <Paper
         variant="outlined"
         sx={{
-          p: 2,
-          mb: 1.5,
+          px: 2,
+          py: 1.5,
+          mb: 1.25,
           borderColor: state === "open" ? alpha(color, 0.6) : "divider",
           bgcolor: state === "open" ? alpha(color, 0.04) : "background.paper",
           opacity: state === "done" ? 0.92 : 1,
@@ -81,10 +97,21 @@ export function MilestoneRow({ view, index, last, canEdit, onEdit }: Props) {
           <Chip
             size="small"
             label={t(`timeline.state.${state}`)}
-            sx={{ color, bgcolor: alpha(color, 0.1), fontWeight: 600, alignSelf: { xs: "flex-start", sm: "center" } }}
+            sx={{
+              color,
+              bgcolor: alpha(color, 0.1),
+              fontWeight: 600,
+              alignSelf: { xs: "flex-start", sm: "center" },
+            }}
           />
           {canEdit && (
-            <Button size="small" variant="outlined" startIcon={<EditOutlined />} onClick={onEdit} data-testid={`edit-${m.key}`}>
+            <Button
+              size="small"
+              variant="outlined"
+              startIcon={<EditOutlined />}
+              onClick={onEdit}
+              data-testid={`edit-${m.key}`}
+            >
               {t("common.edit")}
             </Button>
           )}

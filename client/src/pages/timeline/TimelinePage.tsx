@@ -22,7 +22,10 @@ export default function TimelinePage() {
   const { t } = useTranslation();
   const { periodId = "" } = useParams();
   const { reload: reloadPeriods } = usePeriods();
-  const { data, error, loading, reload, setData } = useApi((signal) => periodsApi.get(periodId, signal), [periodId]);
+  const { data, error, loading, reload, setData } = useApi(
+    (signal) => periodsApi.get(periodId, signal),
+    [periodId],
+  );
   const now = useNow(30_000);
   const [editing, setEditing] = useState<TMilestone | null>(null);
   const [saved, setSaved] = useState(false);
@@ -36,8 +39,12 @@ export default function TimelinePage() {
   const canEdit = data.abilities.updateMilestone === true;
 
   const onSaved = (m: TMilestone) => {
-    setData((prev) =>
-      prev && { ...prev, data: { ...prev.data, milestones: prev.data.milestones.map((x) => (x.key === m.key ? m : x)) } },
+    setData(
+      (prev) =>
+        prev && {
+          ...prev,
+          data: { ...prev.data, milestones: prev.data.milestones.map((x) => (x.key === m.key ? m : x)) },
+        },
     );
     setEditing(null);
     setSaved(true);
@@ -80,8 +87,20 @@ export default function TimelinePage() {
           </Box>
         </Stack>
       )}
-      {editing && <MilestoneDialog periodId={period.id} milestone={editing} onClose={() => setEditing(null)} onSaved={onSaved} />}
-      <Snackbar open={saved} autoHideDuration={4000} onClose={() => setSaved(false)} anchorOrigin={{ vertical: "bottom", horizontal: "center" }}>
+      {editing && (
+        <MilestoneDialog
+          periodId={period.id}
+          milestone={editing}
+          onClose={() => setEditing(null)}
+          onSaved={onSaved}
+        />
+      )}
+      <Snackbar
+        open={saved}
+        autoHideDuration={4000}
+        onClose={() => setSaved(false)}
+        anchorOrigin={{ vertical: "bottom", horizontal: "center" }}
+      >
         <Alert severity="success" variant="filled" onClose={() => setSaved(false)}>
           {t("timeline.saved")}
         </Alert>

@@ -10,7 +10,12 @@ export function TodayMarker({ now, last }: { now: Date; last: boolean }) {
   return (
     <Box
       data-testid="today-marker"
-      sx={{ display: "grid", gridTemplateColumns: { xs: "88px 36px 1fr", sm: "120px 44px 1fr" }, columnGap: 1, mb: 1.5 }}
+      sx={{
+        display: "grid",
+        gridTemplateColumns: { xs: "88px 36px 1fr", sm: "120px 44px 1fr" },
+        columnGap: 1,
+        mb: 1.5,
+      }}
     >
       <Box sx={{ textAlign: "right", pt: 1.25 }}>
         <Typography variant="subtitle2" color="error.main">

@@ -1,5 +1,15 @@
 import { useState, type FormEvent } from "react";
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from "@mui/material";
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from "@mui/material";
 import { ZUnitCreate, ZUnitUpdate, type TUnit, type TUnitCreate, type TUnitType } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/http";
@@ -29,13 +39,17 @@ export function UnitDialog({ unit, unitTypes, onClose, onSaved }: Props) {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     // The shared schemas are the server's own rules: check them first for an immediate, per-field answer.
-    const save = unit ? ZUnitUpdate.safeParse({ name, shortName }) : ZUnitCreate.safeParse({ code, name, shortName, unitTypeId });
+    const save = unit
+      ? ZUnitUpdate.safeParse({ name, shortName })
+      : ZUnitCreate.safeParse({ code, name, shortName, unitTypeId });
     if (!save.success) return setErrors(fieldErrorsOf(save.error.issues, explain));
     setErrors({});
     setError(null);
     setBusy(true);
     try {
-      onSaved(unit ? await unitsApi.update(unit.id, save.data) : await unitsApi.create(save.data as TUnitCreate));
+      onSaved(
+        unit ? await unitsApi.update(unit.id, save.data) : await unitsApi.create(save.data as TUnitCreate),
+      );
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : new ApiError("internal", t("errors.unknown"));
       setError(apiErr);

@@ -35,14 +35,32 @@ export default function UnitsPage() {
   let body;
   if (units.error) body = <ErrorState error={units.error} onRetry={units.reload} />;
   else if (units.loading || !units.data) body = <LoadingState />;
-  else if (units.data.data.length === 0) body = <EmptyState title={t("units.empty")} description={t("units.emptyText")} />;
+  else if (units.data.data.length === 0)
+    body = <EmptyState title={t("units.empty")} description={t("units.emptyText")} />;
   else {
-    const rows = units.data.data.filter((u) => (!typeId || u.unitType.id === typeId) && matches(search, u.name, u.shortName, u.code));
+    // Grouped by unit type (in the types' own order), inactive ones last, then in the province's own order.
+    const rank = (u: TUnit) => (types.data ?? []).findIndex((ut) => ut.id === u.unitType.id);
+    const rows = units.data.data
+      .map((u, i) => ({ u, i }))
+      .filter(
+        ({ u }) => (!typeId || u.unitType.id === typeId) && matches(search, u.name, u.shortName, u.code),
+      )
+      .sort((a, b) => rank(a.u) - rank(b.u) || Number(b.u.active) - Number(a.u.active) || a.i - b.i)
+      .map(({ u }) => u);
     body =
       rows.length === 0 ? (
-        <EmptyState icon={<SearchOffOutlined />} title={t("common.noMatch")} description={t("common.noMatchFilter")} />
+        <EmptyState
+          icon={<SearchOffOutlined />}
+          title={t("common.noMatch")}
+          description={t("common.noMatchFilter")}
+        />
       ) : (
-        <UnitsTable units={rows} canUpdate={units.data.abilities.update} onEdit={setEditing} onToggle={setToggling} />
+        <UnitsTable
+          units={rows}
+          canUpdate={units.data.abilities.update}
+          onEdit={setEditing}
+          onToggle={setToggling}
+        />
       );
   }
 
@@ -53,7 +71,12 @@ export default function UnitsPage() {
         subtitle={t("units.subtitle")}
         actions={
           units.data?.abilities.create && (
-            <Button variant="contained" startIcon={<Add />} onClick={() => setEditing("new")} data-testid="unit-create">
+            <Button
+              variant="contained"
+              startIcon={<Add />}
+              onClick={() => setEditing("new")}
+              data-testid="unit-create"
+            >
               {t("units.create")}
             </Button>
           )
@@ -66,10 +89,25 @@ export default function UnitsPage() {
             placeholder={t("units.searchPlaceholder")}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
+            slotProps={{
+              input: {
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <Search fontSize="small" />
+                  </InputAdornment>
+                ),
+              },
+            }}
             sx={{ flex: 2 }}
           />
-          <TextField select slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }} label={t("units.unitType")} value={typeId} onChange={(e) => setTypeId(e.target.value)} sx={{ flex: 1, minWidth: 220 }}>
+          <TextField
+            select
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+            label={t("units.unitType")}
+            value={typeId}
+            onChange={(e) => setTypeId(e.target.value)}
+            sx={{ flex: 1, minWidth: 220 }}
+          >
             <MenuItem value="">{t("common.all")}</MenuItem>
             {(types.data ?? []).map((ut) => (
               <MenuItem key={ut.id} value={ut.id}>
@@ -94,7 +132,9 @@ export default function UnitsPage() {
       {toggling && (
         <ConfirmDialog
           title={toggling.active ? t("units.deactivate") : t("units.activate")}
-          text={t(toggling.active ? "units.deactivateConfirm" : "units.activateConfirm", { name: toggling.name })}
+          text={t(toggling.active ? "units.deactivateConfirm" : "units.activateConfirm", {
+            name: toggling.name,
+          })}
           confirmLabel={toggling.active ? t("units.deactivate") : t("units.activate")}
           danger={toggling.active}
           onConfirm={() => unitsApi.update(toggling.id, { active: !toggling.active }).then(replace)}

@@ -1,4 +1,16 @@
-import { Chip, IconButton, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from "@mui/material";
+import {
+  Chip,
+  IconButton,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+} from "@mui/material";
 import EditOutlined from "@mui/icons-material/EditOutlined";
 import ToggleOnOutlined from "@mui/icons-material/ToggleOnOutlined";
 import ToggleOffOutlined from "@mui/icons-material/ToggleOffOutlined";
@@ -38,10 +50,14 @@ export function UnitsTable({ units, canUpdate, onEdit, onToggle }: Props) {
               const deputies = u.leaders.filter((l) => l.position === "deputy").length;
               return (
                 <TableRow key={u.id} hover sx={{ opacity: u.active ? 1 : 0.6 }} data-testid="unit-row">
-                  <TableCell sx={{ fontFamily: "monospace", color: "text.secondary" }}>{u.code}</TableCell>
+                  <TableCell sx={{ fontFamily: "monospace", color: "text.secondary", whiteSpace: "nowrap" }}>
+                    {u.code}
+                  </TableCell>
                   <TableCell sx={{ fontWeight: 600 }}>{u.name}</TableCell>
                   <TableCell>{u.shortName}</TableCell>
-                  <TableCell sx={{ color: "text.secondary" }}>{lang === "en" ? u.unitType.nameEn : u.unitType.name}</TableCell>
+                  <TableCell sx={{ color: "text.secondary", whiteSpace: "nowrap" }}>
+                    {lang === "en" ? u.unitType.nameEn : u.unitType.name}
+                  </TableCell>
                   <TableCell>
                     {head ? (
                       <>

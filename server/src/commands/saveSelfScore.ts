@@ -1,0 +1,54 @@
+import { and, eq } from "drizzle-orm";
+import { appendAudit } from "../audit/appendAudit";
+import type { Db } from "../db/client";
+import { scores } from "../db/schema";
+import { AppError } from "../http/errors";
+import { leafByCode, loadDossierState } from "../queries/dossierState";
+import { assertStatus, assertWindowOpen, checkedScore, touchDossier } from "./dossierGuards";
+
+/** Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. */
+export async function saveSelfScore({
+  db,
+  actor,
+  dossierId,
+  code,
+  score,
+  note,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: { id: string; username: string };
+  dossierId: string;
+  code: string;
+  score: number;
+  note: string;
+  now?: Date;
+}) {
+  return db.transaction(async (tx) => {
+    const state = await loadDossierState(tx, dossierId);
+    assertStatus(state, "draft");
+    assertWindowOpen(state, "self_assessment", now);
+    const leaf = leafByCode(state, code);
+    if (leaf.method !== "self")
+      throw new AppError("validation_failed", [{ path: "code", message: `${leaf.method} leaves are not self-scored` }], {
+        vi: leaf.method === "survey" ? "Tiêu chí điều tra xã hội học không tự chấm." : "Tiêu chí này do Hội đồng chấm.",
+        en: leaf.method === "survey" ? "Survey leaves are not self-scored." : "This leaf is scored by the council only.",
+      });
+    if (state.notApplicable.has(leaf.id))
+      throw new AppError("validation_failed", [{ path: "code", message: "not applicable" }], { vi: "Tiêu chí không áp dụng cho đơn vị.", en: "This leaf does not apply to the unit." });
+    const value = checkedScore(leaf, score);
+    const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, "self"));
+    const [old] = await tx.select().from(scores).where(where);
+    if (old) await tx.update(scores).set({ score: value, note, authorId: actor.id, updatedAt: now }).where(where);
+    else await tx.insert(scores).values({ dossierId, itemId: leaf.id, stage: "self", score: value, note, authorId: actor.id, updatedAt: now });
+    await appendAudit(tx, {
+      actor,
+      action: "score.self",
+      entity: "dossier",
+      entityId: dossierId,
+      oldValue: old ? { code, score: old.score, note: old.note } : null,
+      newValue: { code, score: value, note },
+    });
+    return touchDossier(tx, dossierId);
+  });
+}

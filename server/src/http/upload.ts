@@ -1,0 +1,26 @@
+import type { Request, RequestHandler, Response } from "express";
+import multer from "multer";
+import { AppError } from "./errors";
+
+/**
+ * Reads one multipart file field into memory, with the configured size limit; a file over it gets a clear 413
+ * naming the limit. Call it after authorization, so that nobody unauthorized makes us read their bytes.
+ */
+export function readUpload(field: string, maxMb: number) {
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxMb * 1024 * 1024, files: 1, fields: 20, fieldSize: 64 * 1024 } });
+  const handler: RequestHandler = upload.single(field);
+  return (req: Request, res: Response): Promise<{ bytes: Buffer; name: string } | undefined> =>
+    new Promise((resolve, reject) => {
+      handler(req, res, (err?: unknown) => {
+        const code = (err as { code?: string } | undefined)?.code;
+        if (code === "LIMIT_FILE_SIZE")
+          return reject(
+            new AppError("payload_too_large", { maxMb }, { vi: `Tệp vượt quá giới hạn ${maxMb} MB.`, en: `The file is larger than the ${maxMb} MB limit.` }),
+          );
+        if (code === "LIMIT_UNEXPECTED_FILE")
+          return reject(new AppError("validation_failed", [{ path: field, message: `expected one file in field "${field}"` }]));
+        if (err) return reject(err);
+        resolve(req.file ? { bytes: req.file.buffer, name: Buffer.from(req.file.originalname, "latin1").toString("utf8") } : undefined);
+      });
+    });
+}

@@ -1,0 +1,75 @@
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import type { DossierStatus } from "@ca/shared";
+import type { DbOrTx } from "../db/client";
+import * as t from "../db/schema";
+import { notFound } from "../http/errors";
+import { loadDossier } from "./dossiers";
+
+export type ItemRow = typeof t.indexItems.$inferSelect;
+export type ScoreRow = typeof t.scores.$inferSelect;
+export type FileRow = typeof t.files.$inferSelect;
+export type CommentRow = typeof t.comments.$inferSelect;
+
+/**
+ * Everything about one dossier that commands and presenters read: its index set, scores of every stage,
+ * not-applicable leaves, files, comments, milestones and extensions. One load, then pure functions.
+ */
+export async function loadDossierState(db: DbOrTx, dossierId: string) {
+  const { row, resource } = await loadDossier(db, dossierId);
+  const [period] = await db.select().from(t.periods).where(eq(t.periods.id, row.periodId));
+  const [unit] = await db.select().from(t.units).where(eq(t.units.id, row.unitId));
+  const [link] = await db
+    .select()
+    .from(t.periodIndexSets)
+    .where(and(eq(t.periodIndexSets.periodId, row.periodId), eq(t.periodIndexSets.unitTypeId, unit.unitTypeId)));
+  if (!link) throw notFound({ reason: "no index set for this unit type in the period" });
+  const [set, items, scores, na, files, comments, milestones, extensions, names] = await Promise.all([
+    db.select().from(t.indexSets).where(eq(t.indexSets.id, link.indexSetId)).then((r) => r[0]),
+    db.select().from(t.indexItems).where(eq(t.indexItems.indexSetId, link.indexSetId)).orderBy(asc(t.indexItems.sortOrder)),
+    db.select().from(t.scores).where(eq(t.scores.dossierId, dossierId)),
+    db.select().from(t.notApplicable).where(eq(t.notApplicable.dossierId, dossierId)),
+    db.select().from(t.files).where(and(eq(t.files.dossierId, dossierId), isNull(t.files.deletedAt))).orderBy(asc(t.files.createdAt)),
+    db.select().from(t.comments).where(eq(t.comments.dossierId, dossierId)).orderBy(asc(t.comments.createdAt)),
+    db.select().from(t.milestones).where(eq(t.milestones.periodId, row.periodId)),
+    db.select().from(t.extensions).where(eq(t.extensions.dossierId, dossierId)).orderBy(desc(t.extensions.until)),
+    db.select({ id: t.users.id, username: t.users.username, fullName: t.users.fullName }).from(t.users),
+  ]);
+  const parentIds = new Set(items.map((i) => i.parentId).filter(Boolean));
+  return {
+    dossier: row,
+    resource,
+    status: row.status as DossierStatus,
+    period,
+    unit,
+    indexSet: set,
+    items,
+    /** Scorable leaves: items without children, groups B and P excluded (their children are the leaves). */
+    leaves: items.filter((i) => !parentIds.has(i.id) && i.code !== "B" && i.code !== "P"),
+    scores,
+    notApplicable: new Set(na.map((n) => n.itemId)),
+    files,
+    comments,
+    milestones,
+    extensions,
+    userName: new Map(names.map((u) => [u.id, u.fullName])),
+  };
+}
+
+export type DossierState = Awaited<ReturnType<typeof loadDossierState>>;
+
+/** A leaf by its code, or 404. */
+export function leafByCode(state: DossierState, code: string): ItemRow {
+  const leaf = state.leaves.find((l) => l.code === code);
+  if (!leaf) throw notFound({ code });
+  return leaf;
+}
+
+/** The window of a milestone for this dossier: its deadline, pushed back by the latest extension if any. */
+export function windowOf(state: Pick<DossierState, "milestones" | "extensions">, key: string, now = new Date()) {
+  const milestone = state.milestones.find((m) => m.key === key);
+  if (!milestone) return { open: false, deadline: null, extendedUntil: null };
+  const extension = state.extensions.find((e) => e.milestoneKey === key);
+  const end = extension && extension.until > milestone.deadline ? extension.until : milestone.deadline;
+  const started = !milestone.startsAt || now >= milestone.startsAt;
+  return { open: started && now < end, deadline: milestone.deadline, extendedUntil: extension?.until ?? null };
+}

@@ -1,0 +1,42 @@
+import { Router } from "express";
+import { centiToNumber, ZAnswer } from "@ca/shared";
+import type { AppContext } from "../context";
+import { answerComment } from "../commands/answerComment";
+import { dossierIdOfComment } from "../commands/resolveComment";
+import { submitExplanation } from "../commands/submitExplanation";
+import { actorOf, authorize } from "../http/authorize";
+import { readUpload } from "../http/upload";
+import { idParam, validate } from "../http/validate";
+import { loadDossier } from "../queries/dossiers";
+
+/** Step 8: the agency's answers to requests for explanation, and the submitted explanation. */
+export function explanationRoutes(ctx: AppContext): Router {
+  const { db } = ctx.database;
+  const router = Router();
+  const readReport = readUpload("signedReport", ctx.config.MAX_UPLOAD_MB);
+
+  router.post("/comments/:commentId/answer", async (req, res) => {
+    const actor = actorOf(req);
+    const commentId = idParam(req.params.commentId);
+    const { resource } = await loadDossier(db, await dossierIdOfComment(db, commentId));
+    authorize(actor, "answer", resource);
+    const input = validate(ZAnswer, req.body);
+    const { comment } = await answerComment({ db, actor, commentId, input });
+    ctx.events.commentUpdated({ id: comment.id, dossierId: comment.dossierId, status: comment.status });
+    res.json({
+      data: { id: comment.id, status: comment.status, answer: comment.answer, proposedScore: comment.proposedScore === null ? null : centiToNumber(comment.proposedScore) },
+    });
+  });
+
+  router.post("/dossiers/:dossierId/explanation", async (req, res) => {
+    const actor = actorOf(req);
+    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    authorize(actor, "submitExplanation", resource);
+    const report = await readReport(req, res);
+    const { dossier } = await submitExplanation({ db, store: ctx.files, actor, dossierId: resource.id, report });
+    ctx.events.dossierUpdated({ id: dossier.id, periodId: dossier.periodId, status: "explained", version: dossier.version });
+    res.json({ data: { id: dossier.id, status: "explained" } });
+  });
+
+  return router;
+}

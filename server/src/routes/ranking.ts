@@ -1,0 +1,23 @@
+import { Router } from "express";
+import { z } from "zod";
+import type { AppContext } from "../context";
+import { actorOf, authorize } from "../http/authorize";
+import { idParam, validate } from "../http/validate";
+import { loadPeriod, type PeriodRules } from "../queries/periods";
+import { computeRanking } from "../services/ranking";
+
+const ZRankingQuery = z.object({ unitType: z.string().trim().max(60).optional() });
+
+/** The period's provisional (or final) ranking per unit type. */
+export function rankingRoutes(ctx: AppContext): Router {
+  const { db } = ctx.database;
+  const router = Router();
+  router.get("/periods/:periodId/ranking", async (req, res) => {
+    const actor = actorOf(req);
+    const { period } = await loadPeriod(db, idParam(req.params.periodId));
+    authorize(actor, "readRanking", { type: "period", id: period.id });
+    const { unitType } = validate(ZRankingQuery, req.query);
+    res.json({ data: await computeRanking(db, period.id, period.rules as PeriodRules, actor, unitType) });
+  });
+  return router;
+}

@@ -1,0 +1,38 @@
+import { Router } from "express";
+import { ZReview } from "@ca/shared";
+import type { AppContext } from "../context";
+import { dossierIdOfComment, resolveComment } from "../commands/resolveComment";
+import { saveReview } from "../commands/saveReview";
+import { actorOf, authorize } from "../http/authorize";
+import { idParam, validate } from "../http/validate";
+import { loadDossier } from "../queries/dossiers";
+
+/** Steps 7 and 9: the council's appraisal of leaves, and resolving requests for explanation. */
+export function reviewRoutes(ctx: AppContext): Router {
+  const { db } = ctx.database;
+  const router = Router();
+
+  router.put("/dossiers/:dossierId/items/:code/review", async (req, res) => {
+    const actor = actorOf(req);
+    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    authorize(actor, "review", resource);
+    const review = validate(ZReview, req.body);
+    const { dossier, comment } = await saveReview({ db, actor, dossierId: resource.id, code: String(req.params.code), review });
+    ctx.events.dossierUpdated({ id: dossier.id, periodId: dossier.periodId, status: dossier.status, version: dossier.version });
+    if (comment) ctx.events.commentNew({ id: comment.id, dossierId: dossier.id, kind: comment.kind });
+    ctx.events.rankingChanged(dossier.periodId);
+    res.json({ data: { code: req.params.code, round: review.round, score: review.score, commentId: comment?.id ?? null, version: dossier.version } });
+  });
+
+  router.post("/comments/:commentId/resolve", async (req, res) => {
+    const actor = actorOf(req);
+    const commentId = idParam(req.params.commentId);
+    const { resource } = await loadDossier(db, await dossierIdOfComment(db, commentId));
+    authorize(actor, "resolve", resource);
+    const { comment } = await resolveComment({ db, actor, commentId });
+    ctx.events.commentUpdated({ id: comment.id, dossierId: comment.dossierId, status: comment.status });
+    res.json({ data: { id: comment.id, status: comment.status } });
+  });
+
+  return router;
+}

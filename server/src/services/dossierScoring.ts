@@ -1,0 +1,76 @@
+import { centiToNumber, DOSSIER_STATUSES, officialScore, type DossierStatus, type StageScores, type UnitInput, type UnitTotals } from "@ca/shared";
+import type { DossierState } from "../queries/dossierState";
+
+export type ScoreStage = "self" | "round1" | "round2" | "agreed";
+
+const at = (s: DossierStatus) => DOSSIER_STATUSES.indexOf(s);
+
+/**
+ * The stages a caller sees (DESIGN §5): the council side sees every stage as it is written (drafts included);
+ * an agency sees its self-assessment, and each council round only once that round is closed and released to it.
+ */
+export function visibleStages(status: DossierStatus, councilWork: boolean): Set<ScoreStage> {
+  if (councilWork) return new Set(["self", "round1", "round2", "agreed"]);
+  const stages = new Set<ScoreStage>(["self"]);
+  if (at(status) >= at("round1_done")) stages.add("round1");
+  if (at(status) >= at("round2_done")) stages.add("round2");
+  if (at(status) >= at("agreed")) stages.add("agreed");
+  return stages;
+}
+
+/**
+ * The engine's input for this dossier, limited to the given stages. Unconfirmed round scores (working-group
+ * drafts) never count in totals: only what a council member confirmed is the council's.
+ */
+export type ScoringState = Pick<DossierState, "scores" | "leaves" | "unit" | "notApplicable" | "indexSet">;
+
+export function unitInputOf(state: ScoringState, stages: Set<ScoreStage>): UnitInput {
+  const byItem = new Map<string, Record<string, number>>();
+  for (const s of state.scores) {
+    if (!stages.has(s.stage) || !s.confirmed) continue;
+    const entry = byItem.get(s.itemId) ?? {};
+    entry[s.stage] = s.score;
+    byItem.set(s.itemId, entry);
+  }
+  const scoresByCode: Record<string, StageScores> = {};
+  const inside = state.leaves.filter((l) => l.kind !== "bonus" && l.kind !== "penalty");
+  for (const leaf of state.leaves) scoresByCode[leaf.code] = byItem.get(leaf.id) ?? {};
+  const official = (code: string) => officialScore(scoresByCode[code]) ?? 0;
+  return {
+    unitId: state.unit.id,
+    unitTypeId: state.unit.unitTypeId,
+    name: state.unit.name,
+    leaves: inside.map((l) => ({
+      code: l.code,
+      areaCode: l.code.split(".")[0],
+      maxPoints: l.maxPoints,
+      step: l.step,
+      method: l.method,
+      applicable: !state.notApplicable.has(l.id),
+    })),
+    scores: scoresByCode,
+    bonus: state.leaves.filter((l) => l.kind === "bonus").map((l) => official(l.code)),
+    penalty: state.leaves.filter((l) => l.kind === "penalty").map((l) => official(l.code)),
+    bonusCap: state.indexSet.bonusCap,
+    penaltyCap: state.indexSet.penaltyCap,
+    // Survey points arrive with the survey (issue 5); until then survey leaves count 0.
+    surveyPoints: {},
+  };
+}
+
+/** Totals as the API carries them: decimal points, index as a percentage with two decimals. */
+export function presentTotals(t: UnitTotals) {
+  return {
+    total: centiToNumber(t.total),
+    applicableMax: centiToNumber(t.applicableMax),
+    index: t.index === null ? null : centiToNumber(t.index),
+    bonus: centiToNumber(t.bonus),
+    penalty: centiToNumber(t.penalty),
+    areas: t.areas.map((a) => ({
+      areaCode: a.areaCode,
+      achieved: centiToNumber(a.achieved),
+      applicableMax: centiToNumber(a.applicableMax),
+      index: a.index === null ? null : centiToNumber(a.index),
+    })),
+  };
+}

@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { MILESTONE_KEYS } from "../workflow";
+import { ZDossierStatus } from "./dossier";
+import { ZId, ZInstant, ZPoints, ZReason } from "./common";
+
+/** PUT /api/dossiers/:id/items/:code/self — the agency's score of one leaf. */
+export const ZSelfScore = z.strictObject({ score: ZPoints, note: z.string().trim().max(4000).default("") });
+export type TSelfScore = z.infer<typeof ZSelfScore>;
+
+/** PUT /api/dossiers/:id/items/:code/review — the council's appraisal of one leaf in a round. */
+export const ZReview = z
+  .strictObject({
+    round: z.union([z.literal(1), z.literal(2)]),
+    score: ZPoints.nullable().default(null),
+    comment: z.string().trim().max(4000).default(""),
+    requestExplanation: z.boolean().default(false),
+  })
+  .refine((r) => r.score !== null || r.comment !== "", { message: "a score or a comment is required", path: ["score"] })
+  .refine((r) => !r.requestExplanation || (r.round === 1 && r.comment !== ""), {
+    message: "a request for explanation needs a comment, in round 1",
+    path: ["requestExplanation"],
+  });
+export type TReview = z.infer<typeof ZReview>;
+
+/** POST /api/comments/:id/answer — the agency's explanation. */
+export const ZAnswer = z.strictObject({
+  answer: z.string().trim().min(1).max(8000),
+  proposedScore: ZPoints.nullable().default(null),
+});
+export type TAnswer = z.infer<typeof ZAnswer>;
+
+/** POST /api/dossiers/:id/transition. */
+export const ZTransition = z.strictObject({ to: ZDossierStatus });
+
+/** POST /api/dossiers/:id/extensions — the admin extends one unit's window. */
+export const ZExtension = z.strictObject({
+  milestoneKey: z.enum(MILESTONE_KEYS),
+  until: ZInstant,
+  reason: ZReason,
+});
+
+/** POST /api/periods/:id/reminders — reminders to the accounts of the chosen units. */
+export const ZReminder = z.strictObject({
+  dossierIds: z.array(ZId).min(1).max(500),
+  message: z.string().trim().min(3).max(1000),
+});
+
+export const ZStageScore = z.object({
+  score: ZPoints,
+  note: z.string(),
+  confirmed: z.boolean(),
+  by: z.string().nullable(),
+  at: z.string(),
+});
+
+export const ZFileInfo = z.object({
+  id: ZId,
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  purpose: z.string(),
+  uploadedAt: z.string(),
+  url: z.string(),
+});
+
+export const ZComment = z.object({
+  id: ZId,
+  code: z.string(),
+  round: z.number().int(),
+  kind: z.enum(["internal", "request"]),
+  body: z.string(),
+  author: z.string().nullable(),
+  status: z.enum(["open", "answered", "resolved"]),
+  answer: z.string().nullable(),
+  proposedScore: ZPoints.nullable(),
+  createdAt: z.string(),
+  answeredAt: z.string().nullable(),
+});
+export type TComment = z.infer<typeof ZComment>;
+
+export const ZLeafView = z.object({
+  code: z.string(),
+  areaCode: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  guidance: z.string(),
+  maxPoints: ZPoints,
+  step: ZPoints,
+  method: z.enum(["self", "survey", "council"]),
+  evidenceRequired: z.boolean(),
+  applicable: z.boolean(),
+  /** Only the stages the caller may see at this moment. */
+  stages: z.object({
+    self: ZStageScore.optional(),
+    round1: ZStageScore.optional(),
+    round2: ZStageScore.optional(),
+    agreed: ZStageScore.optional(),
+  }),
+  official: ZPoints.nullable(),
+  evidence: z.array(ZFileInfo),
+  comments: z.array(ZComment),
+});
+export type TLeafView = z.infer<typeof ZLeafView>;
+
+export const ZTotalsView = z.object({
+  total: ZPoints,
+  applicableMax: ZPoints,
+  index: ZPoints.nullable(),
+  bonus: ZPoints,
+  penalty: ZPoints,
+  areas: z.array(z.object({ areaCode: z.string(), achieved: ZPoints, applicableMax: ZPoints, index: ZPoints.nullable() })),
+});
+
+export const ZDossierDetail = z.object({
+  id: ZId,
+  period: z.object({ id: ZId, code: z.string(), name: z.string() }),
+  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
+  status: ZDossierStatus,
+  version: z.number().int(),
+  areas: z.array(z.object({ code: z.string(), title: z.string(), titleEn: z.string(), maxPoints: ZPoints })),
+  leaves: z.array(ZLeafView),
+  /** Totals from the self-assessment, and from the latest stage the caller may see. */
+  selfTotals: ZTotalsView,
+  officialTotals: ZTotalsView,
+  reports: z.array(ZFileInfo),
+  windows: z.record(z.string(), z.object({ open: z.boolean(), deadline: z.string(), extendedUntil: z.string().nullable() })),
+});
+export type TDossierDetail = z.infer<typeof ZDossierDetail>;
+
+export const ZRankingRow = z.object({
+  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
+  rank: z.number().int().nullable(),
+  total: ZPoints.nullable(),
+  index: ZPoints.nullable(),
+  classification: z.string().nullable(),
+  provisional: z.boolean(),
+  status: ZDossierStatus,
+});
+export type TRankingRow = z.infer<typeof ZRankingRow>;
+
+export const ZProgressRow = z.object({
+  dossierId: ZId,
+  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
+  status: ZDossierStatus,
+  unscored: z.number().int(),
+  missingEvidence: z.number().int(),
+  openRequests: z.number().int(),
+  nextDeadline: z.object({ key: z.string(), deadline: z.string() }).nullable(),
+  late: z.boolean(),
+});
+export type TProgressRow = z.infer<typeof ZProgressRow>;
+
+export const ZNotification = z.object({
+  id: ZId,
+  kind: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  read: z.boolean(),
+  createdAt: z.string(),
+});
