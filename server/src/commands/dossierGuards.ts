@@ -5,8 +5,12 @@ import { dossiers } from "../db/schema";
 import { AppError, conflict } from "../http/errors";
 import { windowOf, type DossierState, type ItemRow } from "../queries/dossierState";
 
-const fmt = (d: Date) =>
-  new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" }).format(d);
+/** dd/mm/yyyy hh:mm in Vietnam time (CONVENTIONS §11). */
+function fmt(d: Date): string {
+  const vn = new Date(d.getTime() + 7 * 3_600_000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(vn.getUTCDate())}/${p(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()} ${p(vn.getUTCHours())}:${p(vn.getUTCMinutes())}`;
+}
 
 /** Refuses with "window closed" (and the deadline) unless the milestone's window is open for this dossier. */
 export function assertWindowOpen(state: DossierState, key: string, now = new Date()): void {
