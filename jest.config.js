@@ -3,7 +3,14 @@
 const transform = {
   "^.+\\.(t|j)sx?$": [
     "@swc/jest",
-    { jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022", transform: { react: { runtime: "automatic" } } }, module: { type: "commonjs" } },
+    {
+      jsc: {
+        parser: { syntax: "typescript", tsx: true },
+        target: "es2022",
+        transform: { react: { runtime: "automatic" } },
+      },
+      module: { type: "commonjs" },
+    },
   ],
 };
 const common = {
@@ -18,7 +25,11 @@ module.exports = {
   // Integration tests start a real server on a fresh database; browser tests start Chromium.
   testTimeout: 120000,
   projects: [
-    { ...common, displayName: "unit", testMatch: ["<rootDir>/tests/shared/**/*.test.ts", "<rootDir>/tests/client/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/tests/shared/**/*.test.ts", "<rootDir>/tests/client/**/*.test.ts"],
+    },
     {
       ...common,
       displayName: "integration",

@@ -11,7 +11,9 @@ const built = path.join(root, "client/dist/index.html");
 function newest(entry) {
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((max, name) => Math.max(max, newest(path.join(entry, name))), stat.mtimeMs);
+  return fs
+    .readdirSync(entry)
+    .reduce((max, name) => Math.max(max, newest(path.join(entry, name))), stat.mtimeMs);
 }
 
 const sources = ["client/src", "client/index.html", "client/vite.config.ts", "client/public", "shared/src"]
@@ -24,10 +26,14 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const server = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server/src/main.ts")], {
-  cwd: root,
-  stdio: "inherit",
-  env: process.env,
-});
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server/src/main.ts")],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -15,7 +15,10 @@ const uniq = () => randomUUID().slice(0, 8);
 /** A unit type. */
 export async function buildUnitType(db: DbOrTx, o: Partial<typeof t.unitTypes.$inferInsert> = {}) {
   const code = o.code ?? `type-${uniq()}`;
-  const [row] = await db.insert(t.unitTypes).values({ code, name: code, nameEn: code, ...o }).returning();
+  const [row] = await db
+    .insert(t.unitTypes)
+    .values({ code, name: code, nameEn: code, ...o })
+    .returning();
   return row;
 }
 
@@ -35,7 +38,14 @@ export const TEST_PASSWORD = "Test@12345";
 /** An account; password TEST_PASSWORD unless given. */
 export async function buildUser(
   db: DbOrTx,
-  o: { username?: string; fullName?: string; roles?: Role[]; unitId?: string | null; password?: string; disabled?: boolean } = {},
+  o: {
+    username?: string;
+    fullName?: string;
+    roles?: Role[];
+    unitId?: string | null;
+    password?: string;
+    disabled?: boolean;
+  } = {},
 ) {
   const username = o.username ?? `user-${uniq()}`;
   const [row] = await db
@@ -73,14 +83,29 @@ export async function buildIndexSet(
   db: DbOrTx,
   o: { unitTypeId: string; code?: string; name?: string; items: IndexItemInput[]; version?: number },
 ) {
-  return insertIndexSet(db, { code: o.code ?? `set-${uniq()}`, name: o.name ?? "Bộ chỉ số", unitTypeId: o.unitTypeId, version: o.version }, o.items);
+  return insertIndexSet(
+    db,
+    {
+      code: o.code ?? `set-${uniq()}`,
+      name: o.name ?? "Bộ chỉ số",
+      unitTypeId: o.unitTypeId,
+      version: o.version,
+    },
+    o.items,
+  );
 }
 
 /** A dossier of a unit for a period, in the given state (draft by default). */
-export async function buildDossier(db: DbOrTx, o: { periodId?: string; unitId?: string; status?: DossierStatus } = {}) {
+export async function buildDossier(
+  db: DbOrTx,
+  o: { periodId?: string; unitId?: string; status?: DossierStatus } = {},
+) {
   const periodId = o.periodId ?? (await buildPeriod(db)).id;
   const unitId = o.unitId ?? (await buildUnit(db)).id;
-  const [row] = await db.insert(t.dossiers).values({ periodId, unitId, status: o.status ?? "draft" }).returning();
+  const [row] = await db
+    .insert(t.dossiers)
+    .values({ periodId, unitId, status: o.status ?? "draft" })
+    .returning();
   return row;
 }
 
@@ -91,13 +116,21 @@ export async function buildCouncilMember(
 ) {
   const [row] = await db
     .insert(t.councilMembers)
-    .values({ periodId: o.periodId, userId: o.userId, role: o.role ?? "member", areaCodes: o.areaCodes ?? [] })
+    .values({
+      periodId: o.periodId,
+      userId: o.userId,
+      role: o.role ?? "member",
+      areaCodes: o.areaCodes ?? [],
+    })
     .returning();
   return row;
 }
 
 /** A declared conflict of interest: the user is recused on the unit's dossier in the period. */
-export async function buildConflict(db: DbOrTx, o: { periodId: string; userId: string; unitId: string; reason?: string }) {
+export async function buildConflict(
+  db: DbOrTx,
+  o: { periodId: string; userId: string; unitId: string; reason?: string },
+) {
   const [row] = await db
     .insert(t.conflicts)
     .values({ ...o, reason: o.reason ?? "Thành viên thuộc đơn vị được thẩm định" })

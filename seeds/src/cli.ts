@@ -19,7 +19,9 @@ async function main() {
     }
     await database.migrate();
     if (!(await isEmpty(database.db))) {
-      console.error("The database already holds data; nothing was loaded. Run `npm run seed -- --reset` to erase it and load the sample.");
+      console.error(
+        "The database already holds data; nothing was loaded. Run `npm run seed -- --reset` to erase it and load the sample.",
+      );
       process.exitCode = 1;
       return;
     }

@@ -2,7 +2,15 @@ import type { Db } from "@ca/server/src/db/client";
 import { appendAudit } from "@ca/server/src/audit/appendAudit";
 import * as t from "@ca/server/src/db/schema";
 import { count } from "drizzle-orm";
-import { buildConflict, buildCouncilMember, buildDossier, buildIndexSet, buildPeriod, buildUnit, buildUser } from "./builders";
+import {
+  buildConflict,
+  buildCouncilMember,
+  buildDossier,
+  buildIndexSet,
+  buildPeriod,
+  buildUnit,
+  buildUser,
+} from "./builders";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SAMPLE_COUNCIL } from "./data/accounts";
 import { SAMPLE_INDEX_SETS } from "./data/indexSets";
 import { sampleRules, timeline2023, trainingTimeline } from "./data/periods";
@@ -10,7 +18,10 @@ import { DISTRICT_COMMITTEES, leaderName, PROVINCIAL_AGENCIES, UNIT_TYPES } from
 
 /** True when the database holds no period and no user (a fresh install). */
 export async function isEmpty(db: Db): Promise<boolean> {
-  const [[p], [u]] = await Promise.all([db.select({ n: count() }).from(t.periods), db.select({ n: count() }).from(t.users)]);
+  const [[p], [u]] = await Promise.all([
+    db.select({ n: count() }).from(t.periods),
+    db.select({ n: count() }).from(t.users),
+  ]);
   return p.n === 0 && u.n === 0;
 }
 
@@ -27,14 +38,26 @@ const DEPUTY_AREAS = [
  */
 export async function loadSample(db: Db, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
-    const types = await tx.insert(t.unitTypes).values([...UNIT_TYPES]).returning();
+    const types = await tx
+      .insert(t.unitTypes)
+      .values([...UNIT_TYPES])
+      .returning();
     const typeId = (code: string) => types.find((x) => x.code === code)!.id;
 
     const unitIdByCode = new Map<string, string>();
     let n = 0;
-    for (const [list, type] of [[PROVINCIAL_AGENCIES, "provincial_agency"], [DISTRICT_COMMITTEES, "district_committee"]] as const) {
+    for (const [list, type] of [
+      [PROVINCIAL_AGENCIES, "provincial_agency"],
+      [DISTRICT_COMMITTEES, "district_committee"],
+    ] as const) {
       for (const [i, [code, name, shortName]] of list.entries()) {
-        const unit = await buildUnit(tx, { code, name, shortName, unitTypeId: typeId(type), sortOrder: i + 1 });
+        const unit = await buildUnit(tx, {
+          code,
+          name,
+          shortName,
+          unitTypeId: typeId(type),
+          sortOrder: i + 1,
+        });
         unitIdByCode.set(code, unit.id);
         const head = type === "provincial_agency" ? "Giám đốc" : "Chủ tịch UBND";
         const deputy = type === "provincial_agency" ? "Phó Giám đốc" : "Phó Chủ tịch UBND";
@@ -52,19 +75,38 @@ export async function loadSample(db: Db, now = new Date()): Promise<void> {
     }
 
     const sets = {
-      provincial_agency: await buildIndexSet(tx, { unitTypeId: typeId("provincial_agency"), ...SAMPLE_INDEX_SETS.provincial_agency }),
-      district_committee: await buildIndexSet(tx, { unitTypeId: typeId("district_committee"), ...SAMPLE_INDEX_SETS.district_committee }),
+      provincial_agency: await buildIndexSet(tx, {
+        unitTypeId: typeId("provincial_agency"),
+        ...SAMPLE_INDEX_SETS.provincial_agency,
+      }),
+      district_committee: await buildIndexSet(tx, {
+        unitTypeId: typeId("district_committee"),
+        ...SAMPLE_INDEX_SETS.district_committee,
+      }),
     };
 
     const userIdByName = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
       const unitId = a.unit ? unitIdByCode.get(a.unit)! : null;
-      const user = await buildUser(tx, { username: a.username, fullName: a.fullName, roles: a.roles, unitId, password: DEMO_PASSWORD });
+      const user = await buildUser(tx, {
+        username: a.username,
+        fullName: a.fullName,
+        roles: a.roles,
+        unitId,
+        password: DEMO_PASSWORD,
+      });
       userIdByName.set(a.username, user.id);
     }
 
     const periods = [
-      await buildPeriod(tx, { code: "2023", name: "Năm 2023", year: 2023, kind: "official", rules: sampleRules(), milestones: timeline2023() }),
+      await buildPeriod(tx, {
+        code: "2023",
+        name: "Năm 2023",
+        year: 2023,
+        kind: "official",
+        rules: sampleRules(),
+        milestones: timeline2023(),
+      }),
       await buildPeriod(tx, {
         code: `tap-huan-${now.getUTCFullYear()}`,
         name: `Kỳ tập huấn (${now.getUTCFullYear()})`,
@@ -76,10 +118,17 @@ export async function loadSample(db: Db, now = new Date()): Promise<void> {
     ];
     for (const period of periods) {
       for (const [typeCode, set] of Object.entries(sets))
-        await tx.insert(t.periodIndexSets).values({ periodId: period.id, unitTypeId: typeId(typeCode), indexSetId: set.id });
+        await tx
+          .insert(t.periodIndexSets)
+          .values({ periodId: period.id, unitTypeId: typeId(typeCode), indexSetId: set.id });
       for (const unitId of unitIdByCode.values()) await buildDossier(tx, { periodId: period.id, unitId });
       for (const seat of SAMPLE_COUNCIL)
-        await buildCouncilMember(tx, { periodId: period.id, userId: userIdByName.get(seat.username)!, role: seat.role, areaCodes: seat.areaCodes });
+        await buildCouncilMember(tx, {
+          periodId: period.id,
+          userId: userIdByName.get(seat.username)!,
+          role: seat.role,
+          areaCodes: seat.areaCodes,
+        });
       await buildConflict(tx, {
         periodId: period.id,
         userId: userIdByName.get("member.home")!,
@@ -87,11 +136,21 @@ export async function loadSample(db: Db, now = new Date()): Promise<void> {
         reason: "Giám đốc Sở Nội vụ - đơn vị được thẩm định",
       });
     }
-    await appendAudit(tx, { actor: null, action: "seed.sample_loaded", entity: "database", newValue: { periods: periods.map((p) => p.code) } });
+    await appendAudit(tx, {
+      actor: null,
+      action: "seed.sample_loaded",
+      entity: "database",
+      newValue: { periods: periods.map((p) => p.code) },
+    });
   });
 }
 
 /** The demo accounts as rows for the start-up table. */
 export function demoAccountTable() {
-  return DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: DEMO_PASSWORD, role: a.roles.join(","), who: a.description }));
+  return DEMO_ACCOUNTS.map((a) => ({
+    username: a.username,
+    password: DEMO_PASSWORD,
+    role: a.roles.join(","),
+    who: a.description,
+  }));
 }

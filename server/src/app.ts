@@ -67,7 +67,9 @@ export function createApp(ctx: AppContext) {
   };
 
   app.use(metrics.middleware);
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }));
+  app.use(
+    pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }),
+  );
   app.use(securityHeaders);
   app.use(healthRoutes(ctx, metrics.registry));
   app.get("/api/openapi.json", (_req, res) => {
@@ -113,7 +115,8 @@ export function createApp(ctx: AppContext) {
 // sessions survive restarts; with an external database, a per-process secret is the safe default.
 function sessionSecret({ config }: AppContext): string {
   if (config.SESSION_SECRET) return config.SESSION_SECRET;
-  if (config.DATABASE_URL || config.DATA_DIR.startsWith("memory://")) return crypto.randomBytes(32).toString("hex");
+  if (config.DATABASE_URL || config.DATA_DIR.startsWith("memory://"))
+    return crypto.randomBytes(32).toString("hex");
   const file = path.join(config.dataDir, ".session-secret");
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
   return fs.readFileSync(file, "utf8");

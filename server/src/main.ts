@@ -49,7 +49,11 @@ async function main() {
   const { server, io } = createServer(ctx);
   server.on("error", (err: NodeJS.ErrnoException) => {
     release();
-    fail(err.code === "EADDRINUSE" ? `Port ${config.PORT} is already in use. Set PORT to another port.` : err.message);
+    fail(
+      err.code === "EADDRINUSE"
+        ? `Port ${config.PORT} is already in use. Set PORT to another port.`
+        : err.message,
+    );
   });
   // Listening first lets /healthz answer while migrations run; /readyz stays 503 until they are done.
   server.listen(config.PORT, config.HOST);
@@ -58,11 +62,19 @@ async function main() {
   if (config.LOAD_SAMPLE_DATA === "auto" && (await isEmpty(database.db))) {
     await loadSample(database.db);
     printDemoAccounts();
-  } else if (config.BOOTSTRAP_ADMIN_PASSWORD && (await createFirstAdmin(database.db, config.BOOTSTRAP_ADMIN_PASSWORD))) {
-    logger.warn("Created the first account `admin` from BOOTSTRAP_ADMIN_PASSWORD; change its password after signing in.");
+  } else if (
+    config.BOOTSTRAP_ADMIN_PASSWORD &&
+    (await createFirstAdmin(database.db, config.BOOTSTRAP_ADMIN_PASSWORD))
+  ) {
+    logger.warn(
+      "Created the first account `admin` from BOOTSTRAP_ADMIN_PASSWORD; change its password after signing in.",
+    );
   }
   ctx.ready.migrated = true;
-  logger.info({ port: config.PORT, database: database.kind }, `Council Appraisal ready on http://localhost:${config.PORT}`);
+  logger.info(
+    { port: config.PORT, database: database.kind },
+    `Council Appraisal ready on http://localhost:${config.PORT}`,
+  );
 
   let stopping = false;
   const stop = async () => {
@@ -81,7 +93,9 @@ async function main() {
 
 function printDemoAccounts() {
   const rows = demoAccountTable();
-  const widths = [14, 10, 16].map((w, i) => Math.max(w, ...rows.map((r) => [r.username, r.password, r.role][i].length)));
+  const widths = [14, 10, 16].map((w, i) =>
+    Math.max(w, ...rows.map((r) => [r.username, r.password, r.role][i].length)),
+  );
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
   console.log("\nSample data loaded. Demo accounts (tài khoản dùng thử):\n");
   console.log(line(["username", "password", "role", "who"]));

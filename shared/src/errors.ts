@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "unsupported_file",
   "import_failed",
   "not_ready",
+  "storage_unavailable",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -34,6 +35,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unsupported_file: 415,
   import_failed: 422,
   not_ready: 503,
+  // The file store cannot be written (disk full, read-only folder): the server's condition, to wait out or fix.
+  storage_unavailable: 503,
   internal: 500,
 };
 
@@ -69,6 +72,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   not_ready: {
     vi: "Hệ thống tạm thời chưa sẵn sàng, vui lòng thử lại.",
     en: "The service is temporarily unavailable, please retry.",
+  },
+  storage_unavailable: {
+    vi: "Không lưu được tệp: kho lưu trữ của máy chủ tạm thời không ghi được; chưa có gì được ghi. Vui lòng thử lại sau hoặc báo quản trị.",
+    en: "The file could not be stored: the server's file store cannot be written right now; nothing was saved. Please retry later or tell the admin.",
   },
   internal: { vi: "Đã có lỗi hệ thống.", en: "Something went wrong on the server." },
 };

@@ -23,7 +23,10 @@ export function parentCodeOf(code: string): string | null {
 }
 
 /** Every rule an index tree breaks, each tied to a spreadsheet row (row 0 = the set as a whole). */
-export function checkIndexTree(rows: readonly TreeRow[], expectedTotal = 10000): { row: number; field: string; message: string }[] {
+export function checkIndexTree(
+  rows: readonly TreeRow[],
+  expectedTotal = 10000,
+): { row: number; field: string; message: string }[] {
   const errors: { row: number; field: string; message: string }[] = [];
   const byCode = new Map<string, TreeRow>();
   for (const r of rows) {
@@ -54,11 +57,22 @@ export function checkIndexTree(rows: readonly TreeRow[], expectedTotal = 10000):
   }
   for (const r of byCode.values()) {
     const parent = parentCodeOf(r.code);
-    if (parent && ["bonus", "penalty"].includes(kindOfCode(r.code)) && byCode.has(parent) && r.max > byCode.get(parent)!.max)
+    if (
+      parent &&
+      ["bonus", "penalty"].includes(kindOfCode(r.code)) &&
+      byCode.has(parent) &&
+      r.max > byCode.get(parent)!.max
+    )
       errors.push({ row: r.row, field: "maxPoints", message: "above the group's cap" });
   }
-  const total = [...byCode.values()].filter((r) => kindOfCode(r.code) === "area").reduce((s, r) => s + r.max, 0);
+  const total = [...byCode.values()]
+    .filter((r) => kindOfCode(r.code) === "area")
+    .reduce((s, r) => s + r.max, 0);
   if (total !== expectedTotal)
-    errors.push({ row: 0, field: "maxPoints", message: `areas add up to ${total / 100}, not ${expectedTotal / 100}` });
+    errors.push({
+      row: 0,
+      field: "maxPoints",
+      message: `areas add up to ${total / 100}, not ${expectedTotal / 100}`,
+    });
   return errors;
 }

@@ -4,14 +4,17 @@ import { checkIndexTree, kindOfCode } from "@ca/shared";
 import { startTestApp, type TestApp } from "../support/testApp";
 
 describe("sample index sets", () => {
-  it.each(Object.entries(SAMPLE_INDEX_SETS))("%s totals exactly 100 and passes every structure rule", (_type, set) => {
-    const areas = set.items.filter((i) => kindOfCode(i.code) === "area");
-    expect(centiToNumber(areas.reduce((s, i) => s + i.max, 0))).toBe(100);
-    expect(checkIndexTree(set.items.map((i, row) => ({ row, code: i.code, max: i.max })))).toEqual([]);
-    // 25 survey points, never self-scored.
-    const survey = set.items.filter((i) => i.method === "survey" && kindOfCode(i.code) === "area");
-    expect(survey.map((i) => i.max)).toEqual([2500]);
-  });
+  it.each(Object.entries(SAMPLE_INDEX_SETS))(
+    "%s totals exactly 100 and passes every structure rule",
+    (_type, set) => {
+      const areas = set.items.filter((i) => kindOfCode(i.code) === "area");
+      expect(centiToNumber(areas.reduce((s, i) => s + i.max, 0))).toBe(100);
+      expect(checkIndexTree(set.items.map((i, row) => ({ row, code: i.code, max: i.max })))).toEqual([]);
+      // 25 survey points, never self-scored.
+      const survey = set.items.filter((i) => i.method === "survey" && kindOfCode(i.code) === "area");
+      expect(survey.map((i) => i.max)).toEqual([2500]);
+    },
+  );
   it("has 21 provincial agencies and 9 district committees", () => {
     expect(PROVINCIAL_AGENCIES).toHaveLength(21);
     expect(DISTRICT_COMMITTEES).toHaveLength(9);
@@ -43,7 +46,9 @@ describe("loaded sample", () => {
     expect(units).toHaveLength(30);
     for (const u of units) {
       expect(u.leaders.filter((l: { position: string }) => l.position === "head")).toHaveLength(1);
-      expect(u.leaders.filter((l: { position: string }) => l.position === "deputy").length).toBeGreaterThanOrEqual(1);
+      expect(
+        u.leaders.filter((l: { position: string }) => l.position === "deputy").length,
+      ).toBeGreaterThanOrEqual(1);
     }
   });
 });

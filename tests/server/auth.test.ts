@@ -23,19 +23,33 @@ describe("sign-in", () => {
     const a = await app.login("editor.snv");
     const me = await a.get("/api/me");
     expect(me.body.data.roles).toEqual(["agency_editor"]);
-    expect(me.body.data.unit).toMatchObject({ code: "snv", name: "Sở Nội vụ", unitType: "provincial_agency" });
+    expect(me.body.data.unit).toMatchObject({
+      code: "snv",
+      name: "Sở Nội vụ",
+      unitType: "provincial_agency",
+    });
   });
 
   it("refuses a wrong password with 401 and a Vietnamese message, and audits it", async () => {
     const res = await app.anonymous().post("/api/auth/login").send({ username: "chair", password: "nope" });
     expect(res.status).toBe(401);
-    expect(res.body.error).toEqual({ code: "invalid_credentials", message: "Tên đăng nhập hoặc mật khẩu không đúng." });
-    const rows = await app.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, "auth.login_failed"));
+    expect(res.body.error).toEqual({
+      code: "invalid_credentials",
+      message: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    });
+    const rows = await app.ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "auth.login_failed"));
     expect(rows.some((r) => (r.newValue as { username: string }).username === "chair")).toBe(true);
   });
 
   it("answers in English when asked", async () => {
-    const res = await app.anonymous().post("/api/auth/login").set("Accept-Language", "en").send({ username: "chair", password: "x" });
+    const res = await app
+      .anonymous()
+      .post("/api/auth/login")
+      .set("Accept-Language", "en")
+      .send({ username: "chair", password: "x" });
     expect(res.body.error.message).toBe("Wrong username or password.");
   });
 
@@ -43,22 +57,37 @@ describe("sign-in", () => {
     const user = await buildUser(app.ctx.database.db, { roles: ["leadership"] });
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++)
-      statuses.push((await app.anonymous().post("/api/auth/login").send({ username: user.username, password: "wrong" })).status);
+      statuses.push(
+        (await app.anonymous().post("/api/auth/login").send({ username: user.username, password: "wrong" }))
+          .status,
+      );
     expect(statuses).toEqual([...Array(10).fill(401), 429]);
     // Even the right password is refused while throttled.
-    const res = await app.anonymous().post("/api/auth/login").send({ username: user.username, password: TEST_PASSWORD });
+    const res = await app
+      .anonymous()
+      .post("/api/auth/login")
+      .send({ username: user.username, password: TEST_PASSWORD });
     expect(res.status).toBe(429);
     expect(res.body.error.details.retryAfterSeconds).toBeGreaterThan(800);
     expect(Number(res.headers["retry-after"])).toBeGreaterThan(800);
   });
 
   it("rejects malformed login bodies with 400", async () => {
-    for (const body of [{}, { username: 1, password: [] }, { username: "a".repeat(500), password: "x" }, { username: "a", password: "b", extra: 1 }]) {
+    for (const body of [
+      {},
+      { username: 1, password: [] },
+      { username: "a".repeat(500), password: "x" },
+      { username: "a", password: "b", extra: 1 },
+    ]) {
       const res = await app.anonymous().post("/api/auth/login").send(body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe("validation_failed");
     }
-    const raw = await app.anonymous().post("/api/auth/login").set("Content-Type", "application/json").send('{"username":');
+    const raw = await app
+      .anonymous()
+      .post("/api/auth/login")
+      .set("Content-Type", "application/json")
+      .send('{"username":');
     expect(raw.status).toBe(400);
   });
 });
@@ -89,7 +118,10 @@ describe("sessions", () => {
     expect((await victim.get("/api/me")).status).toBe(401);
     const left = await db.select().from(sessions).where(eq(sessions.userId, user.id));
     expect(left).toHaveLength(0);
-    const again = await app.anonymous().post("/api/auth/login").send({ username: user.username, password: TEST_PASSWORD });
+    const again = await app
+      .anonymous()
+      .post("/api/auth/login")
+      .send({ username: user.username, password: TEST_PASSWORD });
     expect(again.status).toBe(403);
     expect(again.body.error.code).toBe("account_disabled");
   });
@@ -114,7 +146,11 @@ describe("sessions", () => {
 
 describe("cross-site requests", () => {
   it("refuses a state-changing request from another origin", async () => {
-    const res = await app.anonymous().post("/api/auth/login").set("Origin", "https://evil.example").send({ username: "admin", password: "Demo@2023" });
+    const res = await app
+      .anonymous()
+      .post("/api/auth/login")
+      .set("Origin", "https://evil.example")
+      .send({ username: "admin", password: "Demo@2023" });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("bad_origin");
   });

@@ -1,6 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { freePort, startServerProcess, tempDir, waitReady, type ServerProcess } from "../support/serverProcess";
+import {
+  freePort,
+  startServerProcess,
+  tempDir,
+  waitReady,
+  type ServerProcess,
+} from "../support/serverProcess";
 
 // TARGETS R4: a second server process on the same embedded data folder is refused; the first keeps working.
 describe("embedded database folder lock", () => {

@@ -12,24 +12,81 @@ beforeAll(async () => {
   app = await startTestApp();
   const admin = await app.login("admin");
   const units = (await admin.get("/api/units")).body.data;
-  const leader = (await admin.get("/api/users")).body.data.find((u: { username: string }) => u.username === "leader");
-  ids = { periodId: (await admin.get("/api/periods")).body.data[0].id, unitId: units[3].id, unitTypeId: units[3].unitType.id, userId: leader.id };
+  const leader = (await admin.get("/api/users")).body.data.find(
+    (u: { username: string }) => u.username === "leader",
+  );
+  ids = {
+    periodId: (await admin.get("/api/periods")).body.data[0].id,
+    unitId: units[3].id,
+    unitTypeId: units[3].unitType.id,
+    userId: leader.id,
+  };
 });
 afterAll(() => app.close());
 
-const ROUTES: { name: string; method: "post" | "put" | "patch"; path: () => string; valid: () => Record<string, unknown> }[] = [
-  { name: "POST /api/auth/login", method: "post", path: () => "/api/auth/login", valid: () => ({ username: "leader", password: "wrong-password" }) },
-  { name: "PUT /api/periods/:id/milestones/:key", method: "put", path: () => `/api/periods/${ids.periodId}/milestones/guidance`, valid: () => ({ startsAt: null, deadline: "2023-10-31T23:59:59+07:00", reason: "Điều chỉnh" }) },
-  { name: "POST /api/units", method: "post", path: () => "/api/units", valid: () => ({ code: "fuzz-unit", name: "Đơn vị thử", shortName: "T", unitTypeId: ids.unitTypeId }) },
-  { name: "PATCH /api/units/:id", method: "patch", path: () => `/api/units/${ids.unitId}`, valid: () => ({ name: "Tên mới", active: true }) },
-  { name: "POST /api/users", method: "post", path: () => "/api/users", valid: () => ({ username: "fuzz.user", fullName: "Thử", password: "Fuzz12345", roles: ["leadership"], unitId: null }) },
-  { name: "PATCH /api/users/:id", method: "patch", path: () => `/api/users/${ids.userId}`, valid: () => ({ fullName: "Lãnh đạo", roles: ["leadership"] }) },
-  { name: "POST /api/users/:id/reset-password", method: "post", path: () => `/api/users/${ids.userId}/reset-password`, valid: () => ({ password: "Demo@2023" }) },
+const ROUTES: {
+  name: string;
+  method: "post" | "put" | "patch";
+  path: () => string;
+  valid: () => Record<string, unknown>;
+}[] = [
+  {
+    name: "POST /api/auth/login",
+    method: "post",
+    path: () => "/api/auth/login",
+    valid: () => ({ username: "leader", password: "wrong-password" }),
+  },
+  {
+    name: "PUT /api/periods/:id/milestones/:key",
+    method: "put",
+    path: () => `/api/periods/${ids.periodId}/milestones/guidance`,
+    valid: () => ({ startsAt: null, deadline: "2023-10-31T23:59:59+07:00", reason: "Điều chỉnh" }),
+  },
+  {
+    name: "POST /api/units",
+    method: "post",
+    path: () => "/api/units",
+    valid: () => ({ code: "fuzz-unit", name: "Đơn vị thử", shortName: "T", unitTypeId: ids.unitTypeId }),
+  },
+  {
+    name: "PATCH /api/units/:id",
+    method: "patch",
+    path: () => `/api/units/${ids.unitId}`,
+    valid: () => ({ name: "Tên mới", active: true }),
+  },
+  {
+    name: "POST /api/users",
+    method: "post",
+    path: () => "/api/users",
+    valid: () => ({
+      username: "fuzz.user",
+      fullName: "Thử",
+      password: "Fuzz12345",
+      roles: ["leadership"],
+      unitId: null,
+    }),
+  },
+  {
+    name: "PATCH /api/users/:id",
+    method: "patch",
+    path: () => `/api/users/${ids.userId}`,
+    valid: () => ({ fullName: "Lãnh đạo", roles: ["leadership"] }),
+  },
+  {
+    name: "POST /api/users/:id/reset-password",
+    method: "post",
+    path: () => `/api/users/${ids.userId}/reset-password`,
+    valid: () => ({ password: "Demo@2023" }),
+  },
 ];
 
 const rowCounts = async () => {
   const db = app.ctx.database.db;
-  const [[u], [us], [m]] = await Promise.all([db.select({ n: count() }).from(units), db.select({ n: count() }).from(users), db.select({ n: count() }).from(milestones)]);
+  const [[u], [us], [m]] = await Promise.all([
+    db.select({ n: count() }).from(units),
+    db.select({ n: count() }).from(users),
+    db.select({ n: count() }).from(milestones),
+  ]);
   return { units: u.n, users: us.n, milestones: m.n };
 };
 
@@ -40,7 +97,9 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))("%s", (_name, route) => {
     const statuses = new Map<number, number>();
     const serverErrors: string[] = [];
     for (const payload of malformedPayloads(route.valid(), PER_ROUTE, route.name.length)) {
-      const res = await admin[route.method](route.path()).set("Content-Type", "application/json").send(payload);
+      const res = await admin[route.method](route.path())
+        .set("Content-Type", "application/json")
+        .send(payload);
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) serverErrors.push(payload.slice(0, 200));
       else if (res.status >= 400) expect(typeof res.body.error?.message).toBe("string");

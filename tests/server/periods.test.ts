@@ -31,7 +31,17 @@ describe("periods", () => {
     expect(new Date(ms(p2023, "round2").deadline).getTime()).toBeLessThan(vn("2023-12-25"));
     expect(new Date(ms(p2023, "meeting").deadline).getTime()).toBeLessThan(vn("2023-12-25"));
     expect(p2023.milestones.map((m: M) => m.key)).toEqual([
-      "plan", "guidance", "council_setup", "training", "survey", "self_assessment", "round1", "explanation", "round2", "meeting", "publication",
+      "plan",
+      "guidance",
+      "council_setup",
+      "training",
+      "survey",
+      "self_assessment",
+      "round1",
+      "explanation",
+      "round2",
+      "meeting",
+      "publication",
     ]);
     const self = ms(training, "self_assessment");
     const now = Date.now();
@@ -40,7 +50,9 @@ describe("periods", () => {
     // Later steps follow in order.
     const deadlines = training.milestones.slice(5).map((m: M) => new Date(m.deadline).getTime());
     expect(ms(training, "round1").startsAt! > self.deadline).toBe(true);
-    expect(deadlines[deadlines.length - 1]).toBeGreaterThan(new Date(ms(training, "round2").deadline).getTime());
+    expect(deadlines[deadlines.length - 1]).toBeGreaterThan(
+      new Date(ms(training, "round2").deadline).getTime(),
+    );
   });
 
   it("shows abilities: only the admin may move milestones", async () => {
@@ -54,23 +66,41 @@ describe("periods", () => {
 
   it("lets the admin move a milestone, with the reason in the audit log", async () => {
     const admin = await app.login("admin");
-    const period = (await admin.get("/api/periods")).body.data.find((p: { kind: string }) => p.kind === "training");
-    const body = { startsAt: "2026-11-01T00:00:00+07:00", deadline: "2027-01-10T23:59:59+07:00", reason: "Gia hạn theo chỉ đạo" };
+    const period = (await admin.get("/api/periods")).body.data.find(
+      (p: { kind: string }) => p.kind === "training",
+    );
+    const body = {
+      startsAt: "2026-11-01T00:00:00+07:00",
+      deadline: "2027-01-10T23:59:59+07:00",
+      reason: "Gia hạn theo chỉ đạo",
+    };
     const res = await admin.put(`/api/periods/${period.id}/milestones/self_assessment`).send(body);
     expect(res.status).toBe(200);
     expect(res.body.data.deadline).toBe(new Date(body.deadline).toISOString());
-    const rows = await app.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, "milestone.update"));
-    expect(rows.at(-1)).toMatchObject({ reason: "Gia hạn theo chỉ đạo", entityId: `${period.id}:self_assessment` });
+    const rows = await app.ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "milestone.update"));
+    expect(rows.at(-1)).toMatchObject({
+      reason: "Gia hạn theo chỉ đạo",
+      entityId: `${period.id}:self_assessment`,
+    });
   });
 
   it("refuses a milestone whose start is after its deadline, an unknown key, and a missing reason", async () => {
     const admin = await app.login("admin");
     const id = (await admin.get("/api/periods")).body.data[0].id;
-    const bad = await admin.put(`/api/periods/${id}/milestones/round1`).send({ startsAt: "2023-12-20T00:00:00+07:00", deadline: "2023-12-15T00:00:00+07:00", reason: "test" });
+    const bad = await admin
+      .put(`/api/periods/${id}/milestones/round1`)
+      .send({ startsAt: "2023-12-20T00:00:00+07:00", deadline: "2023-12-15T00:00:00+07:00", reason: "test" });
     expect(bad.status).toBe(400);
-    const unknown = await admin.put(`/api/periods/${id}/milestones/lunch`).send({ startsAt: null, deadline: "2023-12-15T00:00:00+07:00", reason: "test" });
+    const unknown = await admin
+      .put(`/api/periods/${id}/milestones/lunch`)
+      .send({ startsAt: null, deadline: "2023-12-15T00:00:00+07:00", reason: "test" });
     expect(unknown.status).toBe(400);
-    const noReason = await admin.put(`/api/periods/${id}/milestones/round1`).send({ startsAt: null, deadline: "2023-12-15T00:00:00+07:00" });
+    const noReason = await admin
+      .put(`/api/periods/${id}/milestones/round1`)
+      .send({ startsAt: null, deadline: "2023-12-15T00:00:00+07:00" });
     expect(noReason.status).toBe(400);
   });
 });
@@ -78,14 +108,20 @@ describe("periods", () => {
 describe("dossiers of a period", () => {
   it.each(["2023", "training"])("shows %s: all 30 to the admin, only its own to an agency", async (which) => {
     const admin = await app.login("admin");
-    const period = (await admin.get("/api/periods")).body.data.find((p: { code: string; kind: string }) => p.code === which || p.kind === which);
+    const period = (await admin.get("/api/periods")).body.data.find(
+      (p: { code: string; kind: string }) => p.code === which || p.kind === which,
+    );
     const all = await admin.get(`/api/periods/${period.id}/dossiers`);
     expect(all.body.data).toHaveLength(30);
     const editor = await app.login("editor.snv");
     const own = await editor.get(`/api/periods/${period.id}/dossiers`);
     expect(own.body.data.map((d: { unit: { code: string } }) => d.unit.code)).toEqual(["snv"]);
     const head = await app.login("head.tuyhoa");
-    expect((await head.get(`/api/periods/${period.id}/dossiers`)).body.data.map((d: { unit: { code: string } }) => d.unit.code)).toEqual(["tp-tuyhoa"]);
+    expect(
+      (await head.get(`/api/periods/${period.id}/dossiers`)).body.data.map(
+        (d: { unit: { code: string } }) => d.unit.code,
+      ),
+    ).toEqual(["tp-tuyhoa"]);
   });
 
   it("hides Sở Nội vụ's dossier from the recused member.home", async () => {

@@ -3,6 +3,9 @@
  * own/other unit, checked against the policy table written out below by hand — not derived from `can()`.
  */
 import ExcelJS from "exceljs";
+import { eq, inArray } from "drizzle-orm";
+import { comments, dossiers, indexItems, scores } from "@ca/server/src/db/schema";
+import { PDF } from "../support/files";
 import { io as connect, type Socket } from "socket.io-client";
 import { DEMO_ACCOUNTS } from "@ca/seeds";
 import { startTestApp, TEST_ORIGIN, type TestApp } from "../support/testApp";
@@ -21,50 +24,317 @@ interface Ids {
   userId: string;
   indexSetId: string;
   xlsx: Buffer;
+  trainingPeriodId: string;
+  /** Training period, Sở Nội vụ, draft, self-assessment window open. */
+  draftSnv: string;
+  /** 2023, Sở Nội vụ and Sở Tài chính, self_submitted (round 1 under way). */
+  submittedSnv: string;
+  submittedStc: string;
+  /** 2023, TP Tuy Hòa, self_submitted with a working-group draft (closing round 1 is refused). */
+  submittedTuyhoa: string;
+  /** Training, Sở Tài chính, round1_done with a request (explanation window not open yet). */
+  requestStc: string;
+  /** Training, TP Tuy Hòa, explained with an answered request. */
+  requestTuyhoa: string;
+  evidenceFile: string;
 }
 
 // Expected status per caller. `ok` is the success status of that route.
 const everyone = (ok: number) => Object.fromEntries(CALLERS.map((c) => [c, c === "public" ? 401 : ok]));
-const adminOnly = (ok: number) => Object.fromEntries(CALLERS.map((c) => [c, c === "public" ? 401 : c === "admin" ? ok : 403]));
+const adminOnly = (ok: number) =>
+  Object.fromEntries(CALLERS.map((c) => [c, c === "public" ? 401 : c === "admin" ? ok : 403]));
 
 // Who may read which dossier (DESIGN §1): own unit for agencies; the council unless recused (member.home sits
 // for Sở Nội vụ, member.finance for Sở Tài chính); leadership and the admin all.
 const DOSSIER_READ: Record<string, Record<Caller, number>> = {
-  snvDossier: { admin: 200, chair: 200, "member.finance": 200, "member.home": 403, wg: 200, "editor.snv": 200, "head.snv": 200, "editor.stc": 403, "head.stc": 403, "editor.tuyhoa": 403, "head.tuyhoa": 403, leader: 200, public: 401 },
-  stcDossier: { admin: 200, chair: 200, "member.finance": 403, "member.home": 200, wg: 200, "editor.snv": 403, "head.snv": 403, "editor.stc": 200, "head.stc": 200, "editor.tuyhoa": 403, "head.tuyhoa": 403, leader: 200, public: 401 },
-  tuyhoaDossier: { admin: 200, chair: 200, "member.finance": 200, "member.home": 200, wg: 200, "editor.snv": 403, "head.snv": 403, "editor.stc": 403, "head.stc": 403, "editor.tuyhoa": 200, "head.tuyhoa": 200, leader: 200, public: 401 },
+  snvDossier: {
+    admin: 200,
+    chair: 200,
+    "member.finance": 200,
+    "member.home": 403,
+    wg: 200,
+    "editor.snv": 200,
+    "head.snv": 200,
+    "editor.stc": 403,
+    "head.stc": 403,
+    "editor.tuyhoa": 403,
+    "head.tuyhoa": 403,
+    leader: 200,
+    public: 401,
+  },
+  stcDossier: {
+    admin: 200,
+    chair: 200,
+    "member.finance": 403,
+    "member.home": 200,
+    wg: 200,
+    "editor.snv": 403,
+    "head.snv": 403,
+    "editor.stc": 200,
+    "head.stc": 200,
+    "editor.tuyhoa": 403,
+    "head.tuyhoa": 403,
+    leader: 200,
+    public: 401,
+  },
+  tuyhoaDossier: {
+    admin: 200,
+    chair: 200,
+    "member.finance": 200,
+    "member.home": 200,
+    wg: 200,
+    "editor.snv": 403,
+    "head.snv": 403,
+    "editor.stc": 403,
+    "head.stc": 403,
+    "editor.tuyhoa": 200,
+    "head.tuyhoa": 200,
+    leader: 200,
+    public: 401,
+  },
 };
 // How many of the 30 dossiers each caller sees in a period's list.
 const DOSSIER_LIST_COUNT: Record<string, number> = {
-  admin: 30, chair: 30, "member.finance": 29, "member.home": 29, wg: 30, leader: 30,
-  "editor.snv": 1, "head.snv": 1, "editor.stc": 1, "head.stc": 1, "editor.tuyhoa": 1, "head.tuyhoa": 1,
+  admin: 30,
+  chair: 30,
+  "member.finance": 29,
+  "member.home": 29,
+  wg: 30,
+  leader: 30,
+  "editor.snv": 1,
+  "head.snv": 1,
+  "editor.stc": 1,
+  "head.stc": 1,
+  "editor.tuyhoa": 1,
+  "head.tuyhoa": 1,
+};
+
+// Workflow routes: who may act at each step (DESIGN §2). Where success would move the dossier on, the input is
+// chosen so that an allowed caller meets a domain refusal (409) instead, which still proves it passed `can()`.
+const only = (ok: Partial<Record<Caller, number>>) =>
+  Object.fromEntries(CALLERS.map((c) => [c, c === "public" ? 401 : (ok[c] ?? 403)]));
+const AGENCY_SNV = { "editor.snv": 200, "head.snv": 200 };
+const COUNCIL_SIDE = {
+  admin: 200,
+  leader: 200,
+  chair: 200,
+  "member.finance": 200,
+  "member.home": 200,
+  wg: 200,
 };
 
 let n = 0;
-const ROUTES: { name: string; method: "get" | "post" | "put" | "patch"; path: (i: Ids) => string; body?: (i: Ids) => object; file?: boolean; expect: Record<string, number> }[] = [
+const ROUTES: {
+  name: string;
+  method: "get" | "post" | "put" | "patch";
+  path: (i: Ids) => string;
+  body?: (i: Ids) => object;
+  file?: boolean;
+  upload?: string;
+  expect: Record<string, number>;
+}[] = [
   { name: "GET /api/me", method: "get", path: () => "/api/me", expect: everyone(200) },
   { name: "GET /api/periods", method: "get", path: () => "/api/periods", expect: everyone(200) },
-  { name: "GET /api/periods/:id", method: "get", path: (i) => `/api/periods/${i.periodId}`, expect: everyone(200) },
-  { name: "GET /api/periods/:id/dossiers", method: "get", path: (i) => `/api/periods/${i.periodId}/dossiers`, expect: everyone(200) },
   {
-    name: "PUT /api/periods/:id/milestones/:key", method: "put", path: (i) => `/api/periods/${i.periodId}/milestones/guidance`,
-    body: () => ({ startsAt: null, deadline: "2023-10-31T23:59:59+07:00", reason: "Điều chỉnh" }), expect: adminOnly(200),
+    name: "GET /api/periods/:id",
+    method: "get",
+    path: (i) => `/api/periods/${i.periodId}`,
+    expect: everyone(200),
+  },
+  {
+    name: "GET /api/periods/:id/dossiers",
+    method: "get",
+    path: (i) => `/api/periods/${i.periodId}/dossiers`,
+    expect: everyone(200),
+  },
+  {
+    name: "PUT /api/periods/:id/milestones/:key",
+    method: "put",
+    path: (i) => `/api/periods/${i.periodId}/milestones/guidance`,
+    body: () => ({ startsAt: null, deadline: "2023-10-31T23:59:59+07:00", reason: "Điều chỉnh" }),
+    expect: adminOnly(200),
   },
   ...Object.keys(DOSSIER_READ).map((key) => ({
-    name: `GET /api/dossiers/:id (${key})`, method: "get" as const, path: (i: Ids) => `/api/dossiers/${i[key as keyof Ids]}`, expect: DOSSIER_READ[key],
+    name: `GET /api/dossiers/:id (${key})`,
+    method: "get" as const,
+    path: (i: Ids) => `/api/dossiers/${i[key as keyof Ids]}`,
+    expect: DOSSIER_READ[key],
   })),
   { name: "GET /api/unit-types", method: "get", path: () => "/api/unit-types", expect: everyone(200) },
   { name: "GET /api/units", method: "get", path: () => "/api/units", expect: everyone(200) },
-  { name: "POST /api/units", method: "post", path: () => "/api/units", body: (i) => ({ code: `m-unit-${n++}`, name: "Đơn vị ma trận", shortName: "M", unitTypeId: i.unitTypeId }), expect: adminOnly(201) },
-  { name: "PATCH /api/units/:id", method: "patch", path: (i) => `/api/units/${i.unitId}`, body: () => ({ shortName: `S${n++}` }), expect: adminOnly(200) },
+  {
+    name: "POST /api/units",
+    method: "post",
+    path: () => "/api/units",
+    body: (i) => ({
+      code: `m-unit-${n++}`,
+      name: "Đơn vị ma trận",
+      shortName: "M",
+      unitTypeId: i.unitTypeId,
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    name: "PATCH /api/units/:id",
+    method: "patch",
+    path: (i) => `/api/units/${i.unitId}`,
+    body: () => ({ shortName: `S${n++}` }),
+    expect: adminOnly(200),
+  },
   { name: "GET /api/users", method: "get", path: () => "/api/users", expect: adminOnly(200) },
-  { name: "POST /api/users", method: "post", path: () => "/api/users", body: () => ({ username: `matrix.${n++}`, fullName: "Ma trận", password: "Matrix123", roles: ["leadership"], unitId: null }), expect: adminOnly(201) },
-  { name: "PATCH /api/users/:id", method: "patch", path: (i) => `/api/users/${i.userId}`, body: () => ({ fullName: `Tên ${n++}` }), expect: adminOnly(200) },
-  { name: "POST /api/users/:id/reset-password", method: "post", path: (i) => `/api/users/${i.userId}/reset-password`, body: () => ({ password: "Reset1234" }), expect: adminOnly(204) },
+  {
+    name: "POST /api/users",
+    method: "post",
+    path: () => "/api/users",
+    body: () => ({
+      username: `matrix.${n++}`,
+      fullName: "Ma trận",
+      password: "Matrix123",
+      roles: ["leadership"],
+      unitId: null,
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    name: "PATCH /api/users/:id",
+    method: "patch",
+    path: (i) => `/api/users/${i.userId}`,
+    body: () => ({ fullName: `Tên ${n++}` }),
+    expect: adminOnly(200),
+  },
+  {
+    name: "POST /api/users/:id/reset-password",
+    method: "post",
+    path: (i) => `/api/users/${i.userId}/reset-password`,
+    body: () => ({ password: "Reset1234" }),
+    expect: adminOnly(204),
+  },
   { name: "GET /api/index-sets", method: "get", path: () => "/api/index-sets", expect: everyone(200) },
-  { name: "GET /api/index-sets/:id", method: "get", path: (i) => `/api/index-sets/${i.indexSetId}`, expect: everyone(200) },
-  { name: "GET /api/index-sets/template.xlsx", method: "get", path: () => "/api/index-sets/template.xlsx", expect: everyone(200) },
-  { name: "POST /api/index-sets/import", method: "post", path: () => "/api/index-sets/import", file: true, expect: adminOnly(201) },
+  {
+    name: "GET /api/index-sets/:id",
+    method: "get",
+    path: (i) => `/api/index-sets/${i.indexSetId}`,
+    expect: everyone(200),
+  },
+  {
+    name: "GET /api/index-sets/template.xlsx",
+    method: "get",
+    path: () => "/api/index-sets/template.xlsx",
+    expect: everyone(200),
+  },
+  {
+    name: "POST /api/index-sets/import",
+    method: "post",
+    path: () => "/api/index-sets/import",
+    file: true,
+    expect: adminOnly(201),
+  },
+  {
+    name: "PUT /api/dossiers/:id/items/:code/self",
+    method: "put",
+    path: (i) => `/api/dossiers/${i.draftSnv}/items/1.2/self`,
+    body: () => ({ score: 1.5, note: "" }),
+    expect: only(AGENCY_SNV),
+  },
+  {
+    name: "POST /api/dossiers/:id/items/:code/evidence",
+    method: "post",
+    path: (i) => `/api/dossiers/${i.draftSnv}/items/1.2/evidence`,
+    upload: "file",
+    expect: only({ "editor.snv": 201, "head.snv": 201 }),
+  },
+  // Not every leaf is scored yet: the head passes `can()` and meets a 409.
+  {
+    name: "POST /api/dossiers/:id/submit",
+    method: "post",
+    path: (i) => `/api/dossiers/${i.draftSnv}/submit`,
+    upload: "signedReport",
+    expect: only({ "head.snv": 409 }),
+  },
+  // member.home is recused on Sở Nội vụ; member.finance appraises area 5 only (4.1 is area 4).
+  {
+    name: "PUT /api/dossiers/:id/items/:code/review (snv, 4.1)",
+    method: "put",
+    path: (i) => `/api/dossiers/${i.submittedSnv}/items/4.1/review`,
+    body: () => ({ round: 1, score: 2.5, comment: "" }),
+    expect: only({ chair: 200, wg: 200 }),
+  },
+  // member.finance is recused on Sở Tài chính; member.home's areas are 3 and 4.
+  {
+    name: "PUT /api/dossiers/:id/items/:code/review (stc, 4.1)",
+    method: "put",
+    path: (i) => `/api/dossiers/${i.submittedStc}/items/4.1/review`,
+    body: () => ({ round: 1, score: 2.5, comment: "" }),
+    expect: only({ chair: 200, wg: 200, "member.home": 200 }),
+  },
+  {
+    name: "POST /api/dossiers/:id/transition (round1_done, draft pending)",
+    method: "post",
+    path: (i) => `/api/dossiers/${i.submittedTuyhoa}/transition`,
+    body: () => ({ to: "round1_done" }),
+    expect: only({ admin: 409, chair: 409 }),
+  },
+  {
+    name: "POST /api/dossiers/:id/extensions",
+    method: "post",
+    path: (i) => `/api/dossiers/${i.submittedSnv}/extensions`,
+    body: () => ({ milestoneKey: "explanation", until: "2024-01-05T23:59:59+07:00", reason: "Thử ma trận" }),
+    expect: only({ admin: 201 }),
+  },
+  // The explanation window of the training period is not open yet: allowed callers meet window_closed (409).
+  {
+    name: "POST /api/comments/:id/answer",
+    method: "post",
+    path: (i) => `/api/comments/${i.requestStc}/answer`,
+    body: () => ({ answer: "Giải trình", proposedScore: null }),
+    expect: only({ "editor.stc": 409, "head.stc": 409 }),
+  },
+  {
+    name: "POST /api/dossiers/:id/explanation",
+    method: "post",
+    path: (i) => `/api/dossiers/${(i as Ids & { requestStcDossier: string }).requestStcDossier}/explanation`,
+    upload: "signedReport",
+    expect: only({ "head.stc": 409 }),
+  },
+  {
+    name: "POST /api/comments/:id/resolve",
+    method: "post",
+    path: (i) => `/api/comments/${i.requestTuyhoa}/resolve`,
+    expect: only({ chair: 200, "member.finance": 200, "member.home": 200 }),
+  },
+  {
+    name: "GET /api/files/:id",
+    method: "get",
+    path: (i) => `/api/files/${i.evidenceFile}`,
+    expect: only({ ...AGENCY_SNV, ...COUNCIL_SIDE, "member.home": 403 }),
+  },
+  {
+    name: "GET /api/periods/:id/ranking",
+    method: "get",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/ranking`,
+    expect: only(COUNCIL_SIDE),
+  },
+  {
+    name: "GET /api/periods/:id/progress",
+    method: "get",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/progress`,
+    expect: adminOnly(200),
+  },
+  {
+    name: "POST /api/periods/:id/reminders",
+    method: "post",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/reminders`,
+    body: (i) => ({ dossierIds: [i.draftSnv], message: "Nhắc hạn" }),
+    expect: adminOnly(201),
+  },
+  { name: "GET /api/notifications", method: "get", path: () => "/api/notifications", expect: everyone(200) },
+  // Nobody marks a notification that is not theirs: an unknown (or someone else's) id is 404 for all.
+  {
+    name: "POST /api/notifications/:id/read",
+    method: "post",
+    path: () => "/api/notifications/00000000-0000-4000-8000-000000000000/read",
+    expect: everyone(404),
+  },
 ];
 
 let app: TestApp;
@@ -73,13 +343,22 @@ beforeAll(async () => {
   app = await startTestApp();
   const admin = await app.login("admin");
   const period = (await admin.get("/api/periods")).body.data.find((p: { code: string }) => p.code === "2023");
-  const dossiers = (await admin.get(`/api/periods/${period.id}/dossiers`)).body.data as { id: string; unit: { code: string } }[];
+  const dossiers = (await admin.get(`/api/periods/${period.id}/dossiers`)).body.data as {
+    id: string;
+    unit: { code: string };
+  }[];
   const units = (await admin.get("/api/units")).body.data;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("s");
   ws.addRow(["code"]);
   ws.addRow(["1", "Một lĩnh vực", "", "", 100, 1, "tự chấm", "Có"]);
-  const user = await admin.post("/api/users").send({ username: "matrix.target", fullName: "Đích", password: "Target123", roles: ["leadership"], unitId: null });
+  const user = await admin.post("/api/users").send({
+    username: "matrix.target",
+    fullName: "Đích",
+    password: "Target123",
+    roles: ["leadership"],
+    unitId: null,
+  });
   ids = {
     periodId: period.id,
     snvDossier: dossiers.find((d) => d.unit.code === "snv")!.id,
@@ -90,8 +369,95 @@ beforeAll(async () => {
     userId: user.body.data.id,
     indexSetId: (await admin.get("/api/index-sets")).body.data[0].id,
     xlsx: Buffer.from(await wb.xlsx.writeBuffer()),
+    ...(await workflowFixtures(period.id)),
   };
 });
+
+/** Puts sample dossiers into the states the workflow routes need (directly: the routes are what is under test). */
+async function workflowFixtures(period2023: string) {
+  const db = app.ctx.database.db;
+  const admin = await app.login("admin");
+  const training = (await admin.get("/api/periods")).body.data.find(
+    (p: { kind: string }) => p.kind === "training",
+  );
+  const dossierOf = async (periodId: string, code: string) =>
+    (
+      (await admin.get(`/api/periods/${periodId}/dossiers`)).body.data as {
+        id: string;
+        unit: { code: string };
+      }[]
+    ).find((d) => d.unit.code === code)!.id;
+  const draftSnv = await dossierOf(training.id, "snv");
+  const submittedSnv = await dossierOf(period2023, "snv");
+  const submittedStc = await dossierOf(period2023, "stc");
+  const submittedTuyhoa = await dossierOf(period2023, "tp-tuyhoa");
+  const requestStcDossier = await dossierOf(training.id, "stc");
+  const requestTuyhoaDossier = await dossierOf(training.id, "tp-tuyhoa");
+  await db
+    .update(dossiers)
+    .set({ status: "self_submitted" })
+    .where(inArray(dossiers.id, [submittedSnv, submittedStc, submittedTuyhoa]));
+  await db.update(dossiers).set({ status: "round1_done" }).where(eq(dossiers.id, requestStcDossier));
+  await db.update(dossiers).set({ status: "explained" }).where(eq(dossiers.id, requestTuyhoaDossier));
+  const wgUser = (await admin.get("/api/users")).body.data.find(
+    (u: { username: string }) => u.username === "wg",
+  );
+  const sets = (await admin.get("/api/index-sets")).body.data as { id: string; unitType: string }[];
+  // The leaf of this code in the dossier's own index set (both sample sets use the same codes).
+  const itemIdOf = async (dossierId: string, code: string) => {
+    const unitType = (await admin.get(`/api/dossiers/${dossierId}`)).body.data.unit.unitType as string;
+    const setId = sets.find((x) => x.unitType === unitType)!.id;
+    return (await db.select().from(indexItems).where(eq(indexItems.code, code))).find(
+      (i) => i.indexSetId === setId,
+    )!.id;
+  };
+  // A working-group draft on Tuy Hòa's round 1 blocks closing it.
+  await db.insert(scores).values({
+    dossierId: submittedTuyhoa,
+    itemId: await itemIdOf(submittedTuyhoa, "2.1"),
+    stage: "round1",
+    score: 1000,
+    confirmed: false,
+    authorId: wgUser.id,
+  });
+  const [requestStc] = await db
+    .insert(comments)
+    .values({
+      dossierId: requestStcDossier,
+      itemId: await itemIdOf(requestStcDossier, "2.1"),
+      round: 1,
+      kind: "request",
+      body: "Đề nghị giải trình",
+    })
+    .returning();
+  const [requestTuyhoa] = await db
+    .insert(comments)
+    .values({
+      dossierId: requestTuyhoaDossier,
+      itemId: await itemIdOf(requestTuyhoaDossier, "2.1"),
+      round: 1,
+      kind: "request",
+      body: "Đề nghị giải trình",
+      status: "answered",
+      answer: "Đã giải trình",
+    })
+    .returning();
+  const editor = await app.login("editor.snv");
+  const evidence = await editor
+    .post(`/api/dossiers/${draftSnv}/items/1.1.1/evidence`)
+    .attach("file", PDF, "minh-chung.pdf");
+  return {
+    trainingPeriodId: training.id,
+    draftSnv,
+    submittedSnv,
+    submittedStc,
+    submittedTuyhoa,
+    requestStc: requestStc.id,
+    requestStcDossier,
+    requestTuyhoa: requestTuyhoa.id,
+    evidenceFile: evidence.body.data.id,
+  };
+}
 afterAll(() => app.close());
 
 describe.each(CALLERS)("as %s", (caller) => {
@@ -99,10 +465,19 @@ describe.each(CALLERS)("as %s", (caller) => {
     const agent = caller === "public" ? app.anonymous() : await app.login(caller);
     let req = agent[route.method](route.path(ids));
     if (route.file)
-      req = req.field("code", `m-set-${n++}`).field("name", "Ma trận").field("unitTypeId", ids.unitTypeId).attach("file", ids.xlsx, "m.xlsx");
+      req = req
+        .field("code", `m-set-${n++}`)
+        .field("name", "Ma trận")
+        .field("unitTypeId", ids.unitTypeId)
+        .attach("file", ids.xlsx, "m.xlsx");
+    else if (route.upload) req = req.attach(route.upload, PDF, "tep.pdf");
     else if (route.body) req = req.send(route.body(ids));
     const res = await req;
-    expect({ route: route.name, caller, status: res.status }).toEqual({ route: route.name, caller, status: route.expect[caller] });
+    expect({ route: route.name, caller, status: res.status }).toEqual({
+      route: route.name,
+      caller,
+      status: route.expect[caller],
+    });
     if (res.status >= 400) expect(res.body.error.code).toBeDefined();
     if (route.name === "GET /api/periods/:id/dossiers" && caller !== "public")
       expect(res.body.data).toHaveLength(DOSSIER_LIST_COUNT[caller]);
@@ -116,11 +491,22 @@ describe("Socket.IO joins follow the same policy", () => {
   it.each(SIGNED_IN)("as %s", async (caller) => {
     const agent = await app.login(caller);
     const cookie = (await agent.get("/api/me")).request.cookies ?? "";
-    const jar = (agent as unknown as { jar: { getCookies: (o: object) => { toValueString(): string }[] } }).jar;
-    const cookieHeader = jar.getCookies({ domain: "127.0.0.1", path: "/", secure: false, script: false }).map((c) => c.toValueString()).join("; ") || cookie;
-    const socket = connect(app.baseUrl, { transports: ["websocket"], extraHeaders: { Cookie: cookieHeader, Origin: TEST_ORIGIN } });
+    const jar = (agent as unknown as { jar: { getCookies: (o: object) => { toValueString(): string }[] } })
+      .jar;
+    const cookieHeader =
+      jar
+        .getCookies({ domain: "127.0.0.1", path: "/", secure: false, script: false })
+        .map((c) => c.toValueString())
+        .join("; ") || cookie;
+    const socket = connect(app.baseUrl, {
+      transports: ["websocket"],
+      extraHeaders: { Cookie: cookieHeader, Origin: TEST_ORIGIN },
+    });
     try {
-      await new Promise<void>((resolve, reject) => { socket.on("connect", resolve); socket.on("connect_error", reject); });
+      await new Promise<void>((resolve, reject) => {
+        socket.on("connect", resolve);
+        socket.on("connect_error", reject);
+      });
       expect(await join(socket, `period:${ids.periodId}`)).toEqual({ ok: true });
       for (const key of Object.keys(DOSSIER_READ)) {
         const result = await join(socket, `dossier:${ids[key as keyof Ids]}`);
@@ -133,10 +519,18 @@ describe("Socket.IO joins follow the same policy", () => {
   });
 
   it("disconnects a socket with no session, and refuses a cross-site handshake", async () => {
-    const anon = connect(app.baseUrl, { transports: ["websocket"], extraHeaders: { Origin: TEST_ORIGIN }, reconnection: false });
+    const anon = connect(app.baseUrl, {
+      transports: ["websocket"],
+      extraHeaders: { Origin: TEST_ORIGIN },
+      reconnection: false,
+    });
     await new Promise<void>((resolve) => anon.on("disconnect", () => resolve()));
     anon.close();
-    const evil = connect(app.baseUrl, { transports: ["websocket"], extraHeaders: { Origin: "https://evil.example" }, reconnection: false });
+    const evil = connect(app.baseUrl, {
+      transports: ["websocket"],
+      extraHeaders: { Origin: "https://evil.example" },
+      reconnection: false,
+    });
     const err = await new Promise<Error>((resolve) => evil.on("connect_error", resolve));
     expect(err).toBeInstanceOf(Error);
     evil.close();

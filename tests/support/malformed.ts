@@ -3,10 +3,38 @@
  * prototype-pollution keys, SQL and script fragments, each derived from a valid example body.
  */
 const NASTY_VALUES: unknown[] = [
-  null, true, false, 0, -1, 1e308, -1e308, 1.5, Number.MAX_SAFE_INTEGER + 2, "", " ", "0", "null", "NaN",
-  "x".repeat(100_000), "💥".repeat(5000), "'; drop table users; --", "\" OR 1=1 --", "<script>alert(1)</script>",
-  "${7*7}", "../../etc/passwd", "\u0000", "\ud800", [], [1, 2], {}, { $gt: "" }, { __proto__: { polluted: 1 } },
-  "2023-13-45T99:99:99+07:00", "00000000-0000-0000-0000-000000000000", "not-a-uuid", -0,
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1e308,
+  -1e308,
+  1.5,
+  Number.MAX_SAFE_INTEGER + 2,
+  "",
+  " ",
+  "0",
+  "null",
+  "NaN",
+  "x".repeat(100_000),
+  "💥".repeat(5000),
+  "'; drop table users; --",
+  '" OR 1=1 --',
+  "<script>alert(1)</script>",
+  "${7*7}",
+  "../../etc/passwd",
+  "\u0000",
+  "\ud800",
+  [],
+  [1, 2],
+  {},
+  { $gt: "" },
+  { __proto__: { polluted: 1 } },
+  "2023-13-45T99:99:99+07:00",
+  "00000000-0000-0000-0000-000000000000",
+  "not-a-uuid",
+  -0,
 ];
 
 function deep(levels: number): unknown {
@@ -33,8 +61,17 @@ export function malformedPayloads(valid: Record<string, unknown>, count: number,
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const keys = Object.keys(valid);
   const out: string[] = [
-    "", "null", "[]", "\"text\"", "42", "{", "{\"a\":", `${"{\"a\":[".repeat(20000)}1${"]}".repeat(20000)}`, JSON.stringify(deep(50)),
-    "{\"__proto__\":{\"polluted\":true}}", "{\"constructor\":{\"prototype\":{\"polluted\":true}}}",
+    "",
+    "null",
+    "[]",
+    '"text"',
+    "42",
+    "{",
+    '{"a":',
+    `${'{"a":['.repeat(20000)}1${"]}".repeat(20000)}`,
+    JSON.stringify(deep(50)),
+    '{"__proto__":{"polluted":true}}',
+    '{"constructor":{"prototype":{"polluted":true}}}',
   ];
   while (out.length < count) {
     const body: Record<string, unknown> = { ...valid };
@@ -49,7 +86,9 @@ export function malformedPayloads(valid: Record<string, unknown>, count: number,
       body[pick(keys)] = deep(1 + Math.floor(rand() * 200));
     } else {
       const raw = JSON.stringify(body);
-      out.push(raw.replace("{", `{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},`));
+      out.push(
+        raw.replace("{", `{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},`),
+      );
       continue;
     }
     out.push(JSON.stringify(body));

@@ -34,12 +34,23 @@ export interface ServerProcess {
 
 /** Starts the real server as its own process (`tsx server/src/main.ts`), exactly as `npm start` runs it. */
 export function startServerProcess(env: Record<string, string>, port: number): ServerProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "server/src/main.ts")], {
-    cwd: ROOT,
-    // The child gets the embedded database unless the caller names a DATABASE_URL itself.
-    env: { ...withoutServices(process.env), NODE_OPTIONS: "", LOG_LEVEL: "warn", PORT: String(port), HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "server/src/main.ts")],
+    {
+      cwd: ROOT,
+      // The child gets the embedded database unless the caller names a DATABASE_URL itself.
+      env: {
+        ...withoutServices(process.env),
+        NODE_OPTIONS: "",
+        LOG_LEVEL: "warn",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));

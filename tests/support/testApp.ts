@@ -62,11 +62,18 @@ export interface TestApp {
 }
 
 /** Starts the real server (HTTP, Socket.IO) on a random port over a fresh database, optionally with sample data. */
-export async function startTestApp(opts: { sample?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { sample?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   useFastHashing(true);
   const { database, drop } = await openTestDatabase();
   if (opts.sample !== false) await loadSample(database.db);
-  const config = loadConfig({ ...process.env, DATA_DIR: "memory://", ALLOWED_ORIGINS: TEST_ORIGIN, ...opts.env });
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: "memory://",
+    ALLOWED_ORIGINS: TEST_ORIGIN,
+    ...opts.env,
+  });
   const ctx: AppContext = {
     config,
     database,
@@ -87,7 +94,8 @@ export async function startTestApp(opts: { sample?: boolean; env?: Record<string
     async login(username, password = "Demo@2023") {
       const a = agent();
       const res = await a.post("/api/auth/login").send({ username, password });
-      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 200)
+        throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return a;
     },
     async close() {

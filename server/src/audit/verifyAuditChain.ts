@@ -13,12 +13,18 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<AuditV
   let lastId = 0;
   let rows = 0;
   for (;;) {
-    const batch = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batchSize);
+    const batch = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize);
     if (batch.length === 0) return { ok: true, rows };
     for (const row of batch) {
       rows++;
       if (row.prevHash !== prev) return { ok: false, rows, brokenAt: row.id, reason: "prev_hash_mismatch" };
-      if (auditRowHash(prev, row) !== row.hash) return { ok: false, rows, brokenAt: row.id, reason: "hash_mismatch" };
+      if (auditRowHash(prev, row) !== row.hash)
+        return { ok: false, rows, brokenAt: row.id, reason: "hash_mismatch" };
       prev = row.hash;
       lastId = row.id;
     }

@@ -12,7 +12,9 @@ async function main() {
     if (result.ok) {
       console.log(`Audit log intact: ${result.rows} rows, hash chain verified.`);
     } else {
-      console.error(`Audit log BROKEN at row id ${result.brokenAt} (${result.reason}); ${result.rows - 1} rows before it are intact.`);
+      console.error(
+        `Audit log BROKEN at row id ${result.brokenAt} (${result.reason}); ${result.rows - 1} rows before it are intact.`,
+      );
       process.exitCode = 2;
     }
   } finally {

@@ -27,12 +27,22 @@ export async function answerComment({
     const state = await loadDossierState(tx, comment.dossierId);
     assertStatus(state, "round1_done");
     assertWindowOpen(state, "explanation", now);
-    if (comment.status === "resolved") throw new AppError("conflict", undefined, { vi: "Yêu cầu này đã được xử lý.", en: "This request is already resolved." });
+    if (comment.status === "resolved")
+      throw new AppError("conflict", undefined, {
+        vi: "Yêu cầu này đã được xử lý.",
+        en: "This request is already resolved.",
+      });
     const leaf = state.leaves.find((l) => l.id === comment.itemId)!;
     const proposed = input.proposedScore === null ? null : checkedScore(leaf, input.proposedScore);
     const [updated] = await tx
       .update(comments)
-      .set({ answer: input.answer, proposedScore: proposed, status: "answered", answeredBy: actor.id, answeredAt: now })
+      .set({
+        answer: input.answer,
+        proposedScore: proposed,
+        status: "answered",
+        answeredBy: actor.id,
+        answeredAt: now,
+      })
       .where(eq(comments.id, commentId))
       .returning();
     await appendAudit(tx, {

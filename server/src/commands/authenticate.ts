@@ -12,7 +12,17 @@ export const WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES_PER_IP = 100;
 
 /** Checks a username and password, throttling guesses and auditing every failure; returns the user row. */
-export async function authenticate({ db, username, password, ip }: { db: Db; username: string; password: string; ip: string }) {
+export async function authenticate({
+  db,
+  username,
+  password,
+  ip,
+}: {
+  db: Db;
+  username: string;
+  password: string;
+  ip: string;
+}) {
   const since = new Date(Date.now() - WINDOW_MS);
   const [perAccount] = await db
     .select({ n: count(), first: min(loginFailures.at) })
@@ -24,14 +34,27 @@ export async function authenticate({ db, username, password, ip }: { db: Db; use
     .where(and(eq(loginFailures.ip, ip), gte(loginFailures.at, since)));
   const blocking = perAccount.n >= MAX_FAILURES ? perAccount : perIp.n >= MAX_FAILURES_PER_IP ? perIp : null;
   if (blocking) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((new Date(blocking.first!).getTime() + WINDOW_MS - Date.now()) / 1000));
-    await db.transaction((tx) =>
-      appendAudit(tx, { actor: null, action: "auth.login_throttled", entity: "user", entityId: username, newValue: { ip } }),
+    const retryAfterSeconds = Math.max(
+      1,
+      Math.ceil((new Date(blocking.first!).getTime() + WINDOW_MS - Date.now()) / 1000),
     );
-    throw new AppError("too_many_attempts", { retryAfterSeconds }, {
-      vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(retryAfterSeconds / 60)} phút.`,
-      en: `Too many failed sign-ins. Please try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-    });
+    await db.transaction((tx) =>
+      appendAudit(tx, {
+        actor: null,
+        action: "auth.login_throttled",
+        entity: "user",
+        entityId: username,
+        newValue: { ip },
+      }),
+    );
+    throw new AppError(
+      "too_many_attempts",
+      { retryAfterSeconds },
+      {
+        vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(retryAfterSeconds / 60)} phút.`,
+        en: `Too many failed sign-ins. Please try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+      },
+    );
   }
 
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
@@ -52,7 +75,13 @@ export async function authenticate({ db, username, password, ip }: { db: Db; use
   if (user.disabledAt) throw new AppError("account_disabled");
   await db.transaction(async (tx) => {
     await tx.delete(loginFailures).where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)));
-    await appendAudit(tx, { actor: user, action: "auth.login", entity: "user", entityId: user.id, newValue: { ip } });
+    await appendAudit(tx, {
+      actor: user,
+      action: "auth.login",
+      entity: "user",
+      entityId: user.id,
+      newValue: { ip },
+    });
   });
   return user;
 }

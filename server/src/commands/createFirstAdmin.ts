@@ -14,7 +14,12 @@ export async function createFirstAdmin(db: Db, password: string): Promise<boolea
       .insert(users)
       .values({ username: "admin", fullName: "Quản trị hệ thống", roles: ["admin"], passwordHash })
       .returning();
-    await appendAudit(tx, { actor: null, action: "user.bootstrap_admin", entity: "user", entityId: admin.id });
+    await appendAudit(tx, {
+      actor: null,
+      action: "user.bootstrap_admin",
+      entity: "user",
+      entityId: admin.id,
+    });
     return true;
   });
 }

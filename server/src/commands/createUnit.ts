@@ -6,7 +6,11 @@ import { units, unitTypes } from "../db/schema";
 import { conflict, validationFailed } from "../http/errors";
 
 /** Adds an appraised unit (audited); its code must be new. */
-export async function createUnit({ db, actor, ...input }: { db: Db; actor: { id: string; username: string } } & TUnitCreate) {
+export async function createUnit({
+  db,
+  actor,
+  ...input
+}: { db: Db; actor: { id: string; username: string } } & TUnitCreate) {
   return db.transaction(async (tx) => {
     const [type] = await tx.select().from(unitTypes).where(eq(unitTypes.id, input.unitTypeId));
     if (!type) throw validationFailed([{ path: "unitTypeId", message: "unknown unit type" }]);
@@ -14,7 +18,13 @@ export async function createUnit({ db, actor, ...input }: { db: Db; actor: { id:
     if (existing)
       throw conflict({ path: "code" }, { vi: "Mã đơn vị đã tồn tại.", en: "This unit code already exists." });
     const [unit] = await tx.insert(units).values(input).returning();
-    await appendAudit(tx, { actor, action: "unit.create", entity: "unit", entityId: unit.id, newValue: input });
+    await appendAudit(tx, {
+      actor,
+      action: "unit.create",
+      entity: "unit",
+      entityId: unit.id,
+      newValue: input,
+    });
     return { unit, type };
   });
 }

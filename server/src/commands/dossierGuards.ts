@@ -17,33 +17,58 @@ export function assertWindowOpen(state: DossierState, key: string, now = new Dat
   const w = windowOf(state, key, now);
   if (w.open) return;
   const end = w.extendedUntil && w.deadline && w.extendedUntil > w.deadline ? w.extendedUntil : w.deadline;
-  throw new AppError("window_closed", { milestone: key, deadline: end?.toISOString() ?? null }, {
-    vi: end ? `Ngoài thời hạn: bước này đóng lúc ${fmt(end)} (giờ Việt Nam). Liên hệ Sở Nội vụ nếu cần gia hạn.` : "Bước này chưa mở.",
-    en: end ? `Outside the window: this step closed at ${end.toISOString()}. Ask the admin for an extension.` : "This step is not open.",
-  });
+  throw new AppError(
+    "window_closed",
+    { milestone: key, deadline: end?.toISOString() ?? null },
+    {
+      vi: end
+        ? `Ngoài thời hạn: bước này đóng lúc ${fmt(end)} (giờ Việt Nam). Liên hệ Sở Nội vụ nếu cần gia hạn.`
+        : "Bước này chưa mở.",
+      en: end
+        ? `Outside the window: this step closed at ${end.toISOString()}. Ask the admin for an extension.`
+        : "This step is not open.",
+    },
+  );
 }
 
 /** Refuses unless the dossier is in the expected state (someone else may have moved it meanwhile). */
 export function assertStatus(state: DossierState, ...allowed: string[]): void {
   if (!allowed.includes(state.status))
-    throw conflict({ status: state.status, expected: allowed }, {
-      vi: "Hồ sơ đã chuyển sang bước khác; vui lòng tải lại trang.",
-      en: "The dossier has moved to another step; please reload.",
-    });
+    throw conflict(
+      { status: state.status, expected: allowed },
+      {
+        vi: "Hồ sơ đã chuyển sang bước khác; vui lòng tải lại trang.",
+        en: "The dossier has moved to another step; please reload.",
+      },
+    );
 }
 
 /** Converts an API decimal into hundredths and checks it against the leaf's range and step. */
 export function checkedScore(leaf: ItemRow, value: number): Centi {
   const score = parsePoints(value);
-  const check = score === null ? null : validateLeafScore(
-    { code: leaf.code, areaCode: leaf.code.split(".")[0], maxPoints: leaf.maxPoints, step: leaf.step, method: leaf.method, applicable: true },
-    score,
-  );
+  const check =
+    score === null
+      ? null
+      : validateLeafScore(
+          {
+            code: leaf.code,
+            areaCode: leaf.code.split(".")[0],
+            maxPoints: leaf.maxPoints,
+            step: leaf.step,
+            method: leaf.method,
+            applicable: true,
+          },
+          score,
+        );
   if (score === null || !check?.ok)
-    throw new AppError("validation_failed", [{ path: "score", message: `0 – ${centiToNumber(leaf.maxPoints)}, step ${centiToNumber(leaf.step)}` }], {
-      vi: `Điểm phải từ 0 đến ${centiToNumber(leaf.maxPoints)}, theo bước ${centiToNumber(leaf.step)}.`,
-      en: `The score must be between 0 and ${centiToNumber(leaf.maxPoints)}, in steps of ${centiToNumber(leaf.step)}.`,
-    });
+    throw new AppError(
+      "validation_failed",
+      [{ path: "score", message: `0 – ${centiToNumber(leaf.maxPoints)}, step ${centiToNumber(leaf.step)}` }],
+      {
+        vi: `Điểm phải từ 0 đến ${centiToNumber(leaf.maxPoints)}, theo bước ${centiToNumber(leaf.step)}.`,
+        en: `The score must be between 0 and ${centiToNumber(leaf.maxPoints)}, in steps of ${centiToNumber(leaf.step)}.`,
+      },
+    );
   return score;
 }
 

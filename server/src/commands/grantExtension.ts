@@ -24,8 +24,18 @@ export async function grantExtension({
 }) {
   return db.transaction(async (tx) => {
     const state = await loadDossierState(tx, dossierId);
-    const [row] = await tx.insert(extensions).values({ dossierId, milestoneKey, until: new Date(until), reason, grantedBy: actor.id }).returning();
-    await appendAudit(tx, { actor, action: "dossier.extension", entity: "dossier", entityId: dossierId, newValue: { milestoneKey, until }, reason });
+    const [row] = await tx
+      .insert(extensions)
+      .values({ dossierId, milestoneKey, until: new Date(until), reason, grantedBy: actor.id })
+      .returning();
+    await appendAudit(tx, {
+      actor,
+      action: "dossier.extension",
+      entity: "dossier",
+      entityId: dossierId,
+      newValue: { milestoneKey, until },
+      reason,
+    });
     const notified = await notifyUnit(tx, state.unit.id, "extension", { dossierId, milestoneKey, until });
     const dossier = await touchDossier(tx, dossierId);
     return { extension: row, dossier, notified };

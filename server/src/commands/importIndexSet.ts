@@ -27,14 +27,20 @@ export async function importIndexSet({
   unitTypeId: string;
 }) {
   const { rows, errors } = await parseIndexSheet(file);
-  if (errors.length === 0) errors.push(...checkIndexTree(rows.map((r) => ({ row: r.row, code: r.code, max: r.max }))));
-  if (rows.length === 0 && errors.length === 0) errors.push({ row: 0, field: "file", message: "the sheet has no items" });
-  if (errors.length > 0) throw new AppError("import_failed", { rows: errors.sort((a, b) => a.row - b.row).slice(0, 500) });
+  if (errors.length === 0)
+    errors.push(...checkIndexTree(rows.map((r) => ({ row: r.row, code: r.code, max: r.max }))));
+  if (rows.length === 0 && errors.length === 0)
+    errors.push({ row: 0, field: "file", message: "the sheet has no items" });
+  if (errors.length > 0)
+    throw new AppError("import_failed", { rows: errors.sort((a, b) => a.row - b.row).slice(0, 500) });
 
   return db.transaction(async (tx) => {
     const [type] = await tx.select().from(unitTypes).where(eq(unitTypes.id, unitTypeId));
     if (!type) throw validationFailed([{ path: "unitTypeId", message: "unknown unit type" }]);
-    const [{ latest }] = await tx.select({ latest: max(indexSets.version) }).from(indexSets).where(eq(indexSets.code, code));
+    const [{ latest }] = await tx
+      .select({ latest: max(indexSets.version) })
+      .from(indexSets)
+      .where(eq(indexSets.code, code));
     const set = await insertIndexSet(
       tx,
       { code, name, unitTypeId, version: (latest ?? 0) + 1 },

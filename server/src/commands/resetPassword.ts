@@ -7,10 +7,24 @@ import { users } from "../db/schema";
 import { notFound } from "../http/errors";
 
 /** Sets a new password chosen by the admin and ends the account's sessions (audited, no secret logged). */
-export async function resetPassword({ db, actor, userId, password }: { db: Db; actor: { id: string; username: string }; userId: string; password: string }) {
+export async function resetPassword({
+  db,
+  actor,
+  userId,
+  password,
+}: {
+  db: Db;
+  actor: { id: string; username: string };
+  userId: string;
+  password: string;
+}) {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ id: users.id });
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
     if (!user) throw notFound();
     await endSessionsOf(tx, userId);
     await appendAudit(tx, { actor, action: "user.reset_password", entity: "user", entityId: userId });

@@ -34,23 +34,36 @@ export async function saveReview({
     // the council's pace is the chair's to manage (and the admin can move milestones).
     const leaf = leafByCode(state, code);
     const area = code.split(".")[0];
-    const [seat] = await tx.select().from(councilMembers).where(and(eq(councilMembers.periodId, state.period.id), eq(councilMembers.userId, actor.id)));
+    const [seat] = await tx
+      .select()
+      .from(councilMembers)
+      .where(and(eq(councilMembers.periodId, state.period.id), eq(councilMembers.userId, actor.id)));
     const isChair = actor.roles.includes("council_chair") || seat?.role === "chair";
     // Bonus and penalty items (B.x, P.x) are the whole council's, open to every member.
     const assigned = isChair || ["B", "P"].includes(area) || (seat?.areaCodes.includes(area) ?? false);
-    if (!assigned)
-      throw forbidden({ reason: "area not assigned" });
+    if (!assigned) throw forbidden({ reason: "area not assigned" });
     if (leaf.method === "survey" && review.score !== null)
-      throw new AppError("validation_failed", [{ path: "score", message: "survey leaves are computed" }], { vi: "Điểm điều tra xã hội học được tính tự động.", en: "Survey points are computed." });
+      throw new AppError("validation_failed", [{ path: "score", message: "survey leaves are computed" }], {
+        vi: "Điểm điều tra xã hội học được tính tự động.",
+        en: "Survey points are computed.",
+      });
 
     const stage = review.round === 1 ? "round1" : "round2";
-    const draft = actor.roles.includes("working_group") && !actor.roles.some((r) => r === "council_member" || r === "council_chair");
+    const draft =
+      actor.roles.includes("working_group") &&
+      !actor.roles.some((r) => r === "council_member" || r === "council_chair");
     let old: typeof scores.$inferSelect | undefined;
     if (review.score !== null) {
       const value = checkedScore(leaf, review.score);
       const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, stage));
       [old] = await tx.select().from(scores).where(where);
-      const values = { score: value, note: review.comment, confirmed: !draft, authorId: actor.id, updatedAt: now };
+      const values = {
+        score: value,
+        note: review.comment,
+        confirmed: !draft,
+        authorId: actor.id,
+        updatedAt: now,
+      };
       if (old) await tx.update(scores).set(values).where(where);
       else await tx.insert(scores).values({ dossierId, itemId: leaf.id, stage, ...values });
     }
@@ -58,7 +71,14 @@ export async function saveReview({
     if (review.comment) {
       [comment] = await tx
         .insert(comments)
-        .values({ dossierId, itemId: leaf.id, round: review.round, kind: review.requestExplanation ? "request" : "internal", body: review.comment, authorId: actor.id })
+        .values({
+          dossierId,
+          itemId: leaf.id,
+          round: review.round,
+          kind: review.requestExplanation ? "request" : "internal",
+          body: review.comment,
+          authorId: actor.id,
+        })
         .returning();
     }
     await appendAudit(tx, {
@@ -67,7 +87,13 @@ export async function saveReview({
       entity: "dossier",
       entityId: dossierId,
       oldValue: old ? { code, score: old.score, confirmed: old.confirmed } : null,
-      newValue: { code, score: review.score, confirmed: !draft, comment: review.comment || undefined, request: review.requestExplanation || undefined },
+      newValue: {
+        code,
+        score: review.score,
+        confirmed: !draft,
+        comment: review.comment || undefined,
+        request: review.requestExplanation || undefined,
+      },
     });
     const dossier = await touchDossier(tx, dossierId);
     return { dossier, comment };

@@ -30,17 +30,40 @@ export async function saveSelfScore({
     assertWindowOpen(state, "self_assessment", now);
     const leaf = leafByCode(state, code);
     if (leaf.method !== "self")
-      throw new AppError("validation_failed", [{ path: "code", message: `${leaf.method} leaves are not self-scored` }], {
-        vi: leaf.method === "survey" ? "Tiêu chí điều tra xã hội học không tự chấm." : "Tiêu chí này do Hội đồng chấm.",
-        en: leaf.method === "survey" ? "Survey leaves are not self-scored." : "This leaf is scored by the council only.",
-      });
+      throw new AppError(
+        "validation_failed",
+        [{ path: "code", message: `${leaf.method} leaves are not self-scored` }],
+        {
+          vi:
+            leaf.method === "survey"
+              ? "Tiêu chí điều tra xã hội học không tự chấm."
+              : "Tiêu chí này do Hội đồng chấm.",
+          en:
+            leaf.method === "survey"
+              ? "Survey leaves are not self-scored."
+              : "This leaf is scored by the council only.",
+        },
+      );
     if (state.notApplicable.has(leaf.id))
-      throw new AppError("validation_failed", [{ path: "code", message: "not applicable" }], { vi: "Tiêu chí không áp dụng cho đơn vị.", en: "This leaf does not apply to the unit." });
+      throw new AppError("validation_failed", [{ path: "code", message: "not applicable" }], {
+        vi: "Tiêu chí không áp dụng cho đơn vị.",
+        en: "This leaf does not apply to the unit.",
+      });
     const value = checkedScore(leaf, score);
     const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, "self"));
     const [old] = await tx.select().from(scores).where(where);
-    if (old) await tx.update(scores).set({ score: value, note, authorId: actor.id, updatedAt: now }).where(where);
-    else await tx.insert(scores).values({ dossierId, itemId: leaf.id, stage: "self", score: value, note, authorId: actor.id, updatedAt: now });
+    if (old)
+      await tx.update(scores).set({ score: value, note, authorId: actor.id, updatedAt: now }).where(where);
+    else
+      await tx.insert(scores).values({
+        dossierId,
+        itemId: leaf.id,
+        stage: "self",
+        score: value,
+        note,
+        authorId: actor.id,
+        updatedAt: now,
+      });
     await appendAudit(tx, {
       actor,
       action: "score.self",

@@ -5,13 +5,32 @@ import { dossiers } from "../db/schema";
 import { notifyUnit } from "./notifyUnit";
 
 /** The admin reminds the accounts of the chosen units (in-app notifications; audited). */
-export async function sendReminders({ db, actor, periodId, dossierIds, message }: { db: Db; actor: { id: string; username: string }; periodId: string; dossierIds: string[]; message: string }) {
+export async function sendReminders({
+  db,
+  actor,
+  periodId,
+  dossierIds,
+  message,
+}: {
+  db: Db;
+  actor: { id: string; username: string };
+  periodId: string;
+  dossierIds: string[];
+  message: string;
+}) {
   return db.transaction(async (tx) => {
     const rows = await tx.select().from(dossiers).where(inArray(dossiers.id, dossierIds));
     const own = rows.filter((d) => d.periodId === periodId);
     const sent = [];
-    for (const d of own) sent.push(...(await notifyUnit(tx, d.unitId, "reminder", { dossierId: d.id, message })));
-    await appendAudit(tx, { actor, action: "reminder.send", entity: "period", entityId: periodId, newValue: { dossierIds: own.map((d) => d.id), message, recipients: sent.length } });
+    for (const d of own)
+      sent.push(...(await notifyUnit(tx, d.unitId, "reminder", { dossierId: d.id, message })));
+    await appendAudit(tx, {
+      actor,
+      action: "reminder.send",
+      entity: "period",
+      entityId: periodId,
+      newValue: { dossierIds: own.map((d) => d.id), message, recipients: sent.length },
+    });
     return sent;
   });
 }

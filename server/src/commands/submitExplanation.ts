@@ -30,18 +30,37 @@ export async function submitExplanation({
   return storeDossierFile(
     db,
     store,
-    { actor, dossierId, itemId: null, purpose: "signed_explanation_report", bytes: report.bytes, name: report.name, type },
+    {
+      actor,
+      dossierId,
+      itemId: null,
+      purpose: "signed_explanation_report",
+      bytes: report.bytes,
+      name: report.name,
+      type,
+    },
     async (state, tx) => {
       assertStatus(state, "round1_done");
       assertWindowOpen(state, "explanation", now);
       const open = state.comments.filter((c) => c.kind === "request" && c.status === "open");
       if (open.length)
-        throw new AppError("conflict", { open: open.map((c) => c.id) }, {
-          vi: `Còn ${open.length} yêu cầu giải trình chưa được trả lời.`,
-          en: `${open.length} requests for explanation are not answered yet.`,
-        });
+        throw new AppError(
+          "conflict",
+          { open: open.map((c) => c.id) },
+          {
+            vi: `Còn ${open.length} yêu cầu giải trình chưa được trả lời.`,
+            en: `${open.length} requests for explanation are not answered yet.`,
+          },
+        );
       await touchDossier(tx, dossierId, "explained");
-      await appendAudit(tx, { actor, action: "dossier.transition", entity: "dossier", entityId: dossierId, oldValue: { status: "round1_done" }, newValue: { status: "explained" } });
+      await appendAudit(tx, {
+        actor,
+        action: "dossier.transition",
+        entity: "dossier",
+        entityId: dossierId,
+        oldValue: { status: "round1_done" },
+        newValue: { status: "explained" },
+      });
     },
   );
 }

@@ -46,7 +46,15 @@ export async function submitSelfAssessment({
   return storeDossierFile(
     db,
     store,
-    { actor, dossierId, itemId: null, purpose: "signed_self_report", bytes: report.bytes, name: report.name, type },
+    {
+      actor,
+      dossierId,
+      itemId: null,
+      purpose: "signed_self_report",
+      bytes: report.bytes,
+      name: report.name,
+      type,
+    },
     async (state, tx) => {
       assertStatus(state, "draft");
       assertWindowOpen(state, "self_assessment", now);
@@ -57,7 +65,14 @@ export async function submitSelfAssessment({
           en: `Cannot submit yet: ${missing.unscored.length} leaves unscored, ${missing.missingEvidence.length} missing evidence.`,
         });
       await touchDossier(tx, dossierId, "self_submitted");
-      await appendAudit(tx, { actor, action: "dossier.transition", entity: "dossier", entityId: dossierId, oldValue: { status: "draft" }, newValue: { status: "self_submitted" } });
+      await appendAudit(tx, {
+        actor,
+        action: "dossier.transition",
+        entity: "dossier",
+        entityId: dossierId,
+        oldValue: { status: "draft" },
+        newValue: { status: "self_submitted" },
+      });
       await notifyUnit(tx, state.unit.id, "self_submitted", { dossierId });
     },
   );

@@ -22,7 +22,14 @@ export async function updateUnit({
     if (!old) throw notFound();
     const [unit] = await tx.update(units).set(changes).where(eq(units.id, unitId)).returning();
     const oldValue = Object.fromEntries(Object.keys(changes).map((k) => [k, old[k as keyof typeof old]]));
-    await appendAudit(tx, { actor, action: "unit.update", entity: "unit", entityId: unitId, oldValue, newValue: changes });
+    await appendAudit(tx, {
+      actor,
+      action: "unit.update",
+      entity: "unit",
+      entityId: unitId,
+      oldValue,
+      newValue: changes,
+    });
     const [type] = await tx.select().from(unitTypes).where(eq(unitTypes.id, unit.unitTypeId));
     const leaders = await tx.select().from(unitLeaders).where(eq(unitLeaders.unitId, unitId));
     return { unit, type, leaders };

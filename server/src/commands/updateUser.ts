@@ -40,7 +40,13 @@ export async function updateUser({
       action: disabled === true ? "user.disable" : disabled === false ? "user.enable" : "user.update",
       entity: "user",
       entityId: userId,
-      oldValue: { fullName: old.fullName, email: old.email, roles: old.roles, unitId: old.unitId, disabled: !!old.disabledAt },
+      oldValue: {
+        fullName: old.fullName,
+        email: old.email,
+        roles: old.roles,
+        unitId: old.unitId,
+        disabled: !!old.disabledAt,
+      },
       newValue: changes,
     });
     return { user, unitName };

@@ -1,5 +1,6 @@
+import { eq, sql } from "drizzle-orm";
 import { appendAudit } from "../audit/appendAudit";
-import type { Db } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import { files } from "../db/schema";
 import { AppError } from "../http/errors";
 import type { FileStore } from "../services/fileStore";
@@ -10,24 +11,36 @@ import { assertStatus, assertWindowOpen, touchDossier } from "./dossierGuards";
 export type FilePurpose = (typeof files.$inferInsert)["purpose"];
 
 const unsupported = (reason: string) =>
-  new AppError("unsupported_file", { reason }, {
-    vi:
-      reason === "zip_bomb"
-        ? "Tệp nén bất thường (giải nén quá lớn), không được chấp nhận."
-        : "Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), ảnh JPG hoặc PNG; nội dung tệp không khớp với các loại này.",
-    en:
-      reason === "zip_bomb"
-        ? "Abnormal compressed file (inflates too large); refused."
-        : "Only PDF, Word (.docx), Excel (.xlsx), JPG or PNG files are accepted; this file's content is none of them.",
-  });
+  new AppError(
+    "unsupported_file",
+    { reason },
+    {
+      vi:
+        reason === "zip_bomb"
+          ? "Tệp nén bất thường (giải nén quá lớn), không được chấp nhận."
+          : "Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), ảnh JPG hoặc PNG; nội dung tệp không khớp với các loại này.",
+      en:
+        reason === "zip_bomb"
+          ? "Abnormal compressed file (inflates too large); refused."
+          : "Only PDF, Word (.docx), Excel (.xlsx), JPG or PNG files are accepted; this file's content is none of them.",
+    },
+  );
 
 /** Checks the bytes of an upload: real type among the accepted ones (signed reports: PDF only). */
 export function checkUpload(bytes: Buffer, purpose: FilePurpose): Sniffed {
-  if (bytes.length === 0) throw new AppError("validation_failed", [{ path: "file", message: "empty file" }], { vi: "Tệp rỗng.", en: "The file is empty." });
+  if (bytes.length === 0)
+    throw new AppError("validation_failed", [{ path: "file", message: "empty file" }], {
+      vi: "Tệp rỗng.",
+      en: "The file is empty.",
+    });
   const sniffed = sniffFile(bytes);
   if (!sniffed.ok) throw unsupported(sniffed.reason);
   if (purpose.startsWith("signed_") && sniffed.type.kind !== "pdf")
-    throw new AppError("unsupported_file", { reason: "signed report must be PDF" }, { vi: "Báo cáo ký phải là tệp PDF.", en: "The signed report must be a PDF." });
+    throw new AppError(
+      "unsupported_file",
+      { reason: "signed report must be PDF" },
+      { vi: "Báo cáo ký phải là tệp PDF.", en: "The signed report must be a PDF." },
+    );
   return sniffed.type;
 }
 
@@ -38,17 +51,35 @@ export function checkUpload(bytes: Buffer, purpose: FilePurpose): Sniffed {
 export async function storeDossierFile(
   db: Db,
   store: FileStore,
-  input: { actor: { id: string; username: string }; dossierId: string; itemId: string | null; purpose: FilePurpose; bytes: Buffer; name: string; type: Sniffed },
+  input: {
+    actor: { id: string; username: string };
+    dossierId: string;
+    itemId: string | null;
+    purpose: FilePurpose;
+    bytes: Buffer;
+    name: string;
+    type: Sniffed;
+  },
   inTx?: (state: DossierState, tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<void>,
 ) {
-  const { sha256, created } = await store.put(input.bytes).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError("internal", undefined, {
-      vi: `Không lưu được tệp (${err.code === "ENOSPC" ? "ổ đĩa máy chủ đã đầy" : err.code === "EROFS" || err.code === "EACCES" ? "thư mục lưu trữ không ghi được" : "lỗi lưu trữ"}); chưa có gì được ghi. Vui lòng báo quản trị.`,
-      en: `The file could not be stored (${err.code ?? "storage error"}); nothing was saved. Please tell the admin.`,
+  const put = () =>
+    store.put(input.bytes).catch((err: NodeJS.ErrnoException) => {
+      // The store's condition (disk full, read-only, missing folder), not the user's mistake: a 503 that says what
+      // happened and that nothing was saved (TARGETS R5), never a bare 500.
+      const unwritable = ["EROFS", "EACCES", "EPERM", "ENOTDIR", "ENOENT"].includes(err.code ?? "");
+      throw new AppError("storage_unavailable", { reason: err.code ?? "storage_error" }, {
+        vi: `Không lưu được tệp (${err.code === "ENOSPC" || err.code === "EDQUOT" ? "ổ đĩa máy chủ đã đầy" : unwritable ? "thư mục lưu trữ không ghi được" : "lỗi lưu trữ"}); chưa có gì được ghi. Vui lòng thử lại sau hoặc báo quản trị.`,
+        en: `The file could not be stored (${err.code ?? "storage error"}); nothing was saved. Please retry later or tell the admin.`,
+      });
     });
-  });
+  const { sha256, created: wrote } = await put();
+  let created = wrote;
   try {
     return await db.transaction(async (tx) => {
+      await lockStoredFile(tx, sha256);
+      // A refused upload of the same bytes may have removed them between our write and this lock: make sure they
+      // are there before a row points at them.
+      if ((await put()).created) created = true;
       const state = await loadDossierState(tx, input.dossierId);
       if (inTx) await inTx(state, tx);
       const [row] = await tx
@@ -75,9 +106,29 @@ export async function storeDossierFile(
       return { file: row, dossier };
     });
   } catch (err) {
-    if (created) await store.discard(sha256).catch(() => undefined);
+    if (created) await discardUnreferenced(db, store, sha256).catch(() => undefined);
     throw err;
   }
+}
+
+// Namespace of the per-file advisory locks (two-key form, apart from the audit chain's one-key lock).
+const FILE_LOCK_NAMESPACE = 0x66696c65; // "file"
+
+/** Serialises "insert a row for these bytes" with "remove these bytes", per content hash. */
+async function lockStoredFile(tx: DbOrTx, sha256: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${FILE_LOCK_NAMESPACE}, hashtext(${sha256}))`);
+}
+
+/**
+ * Removes bytes this request wrote, unless a row refers to them: two uploads of the same file share one stored
+ * copy, and a refused one must not take away the bytes of one that was acknowledged.
+ */
+async function discardUnreferenced(db: Db, store: FileStore, sha256: string) {
+  await db.transaction(async (tx) => {
+    await lockStoredFile(tx, sha256);
+    const [ref] = await tx.select({ id: files.id }).from(files).where(eq(files.sha256, sha256)).limit(1);
+    if (!ref) await store.discard(sha256);
+  });
 }
 
 /** Evidence for one leaf: in the self-assessment (draft) or, for explanations, after round 1. */
@@ -107,7 +158,15 @@ export async function uploadEvidence({
   return storeDossierFile(
     db,
     store,
-    { actor, dossierId, itemId: leaf.id, purpose: explaining ? "explanation_evidence" : "evidence", bytes, name, type },
+    {
+      actor,
+      dossierId,
+      itemId: leaf.id,
+      purpose: explaining ? "explanation_evidence" : "evidence",
+      bytes,
+      name,
+      type,
+    },
     async (state) => {
       assertStatus(state, explaining ? "round1_done" : "draft");
       assertWindowOpen(state, explaining ? "explanation" : "self_assessment", now);

@@ -27,7 +27,11 @@ const ZConfig = z.object({
   FAST_HASH: z.enum(["0", "1"]).default("0"),
 });
 
-export type Config = z.infer<typeof ZConfig> & { dataDir: string; uploadDir: string; allowedOrigins: string[] };
+export type Config = z.infer<typeof ZConfig> & {
+  dataDir: string;
+  uploadDir: string;
+  allowedOrigins: string[];
+};
 
 /** Parses the environment once; a bad value stops the process with a message that names it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,7 +54,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .filter(Boolean);
   const dataDir = path.resolve(c.DATA_DIR);
   const uploadDir = path.resolve(
-    c.UPLOAD_DIR ?? (c.DATA_DIR.startsWith("memory://") ? path.join(os.tmpdir(), `ca-uploads-${process.pid}`) : path.join(dataDir, "uploads")),
+    c.UPLOAD_DIR ??
+      (c.DATA_DIR.startsWith("memory://")
+        ? path.join(os.tmpdir(), `ca-uploads-${process.pid}`)
+        : path.join(dataDir, "uploads")),
   );
   return { ...c, dataDir, uploadDir, allowedOrigins };
 }

@@ -4,8 +4,10 @@ import { lockDataDir } from "./dataDirLock";
 
 /** Opens the configured database: PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR under a folder lock. */
 export async function openDatabase(config: Config): Promise<{ database: Database; release: () => void }> {
-  if (config.DATABASE_URL) return { database: await openPostgres(config.DATABASE_URL), release: () => undefined };
-  if (config.DATA_DIR.startsWith("memory://")) return { database: await openPglite("memory://"), release: () => undefined };
+  if (config.DATABASE_URL)
+    return { database: await openPostgres(config.DATABASE_URL), release: () => undefined };
+  if (config.DATA_DIR.startsWith("memory://"))
+    return { database: await openPglite("memory://"), release: () => undefined };
   const release = lockDataDir(config.dataDir);
   try {
     return { database: await openPglite(config.dataDir), release };

@@ -51,7 +51,10 @@ export const unitLeaders = pgTable("unit_leaders", {
   fullName: text("full_name").notNull(),
   position: text("position", { enum: ["head", "deputy"] }).notNull(),
   title: text("title").notNull(),
-  areaCodes: text("area_codes").array().notNull().default(sql`'{}'::text[]`),
+  areaCodes: text("area_codes")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
 });
 
 export const users = pgTable("users", {
@@ -62,7 +65,9 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   roles: text("roles").array().notNull(),
   unitId: uuid("unit_id").references(() => units.id),
-  locale: text("locale", { enum: ["vi", "en"] }).notNull().default("vi"),
+  locale: text("locale", { enum: ["vi", "en"] })
+    .notNull()
+    .default("vi"),
   disabledAt: tstz("disabled_at"),
   createdAt: createdAt(),
 });
@@ -97,7 +102,9 @@ export const periods = pgTable("periods", {
   year: integer("year").notNull(),
   kind: text("kind", { enum: ["official", "training"] }).notNull(),
   timezone: text("timezone").notNull().default("Asia/Ho_Chi_Minh"),
-  status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+  status: text("status", { enum: ["active", "archived"] })
+    .notNull()
+    .default("active"),
   /** Classification bands, tie-break order and responsibility rules, configured per period (DESIGN §3). */
   rules: jsonb("rules").notNull(),
   createdAt: createdAt(),
@@ -150,7 +157,9 @@ export const indexItems = pgTable(
     guidance: text("guidance").notNull().default(""),
     maxPoints: integer("max_points").notNull(),
     step: integer("step").notNull().default(25),
-    method: text("method", { enum: ["self", "survey", "council"] }).notNull().default("self"),
+    method: text("method", { enum: ["self", "survey", "council"] })
+      .notNull()
+      .default("self"),
     evidenceRequired: boolean("evidence_required").notNull().default(true),
     sortOrder: integer("sort_order").notNull(),
   },
@@ -206,7 +215,10 @@ export const councilMembers = pgTable(
       .references(() => users.id),
     role: text("role", { enum: ["chair", "member", "working_group"] }).notNull(),
     /** Area codes (e.g. "5" public finance) the member appraises, in every index set of the period. */
-    areaCodes: text("area_codes").array().notNull().default(sql`'{}'::text[]`),
+    areaCodes: text("area_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [uniqueIndex("council_members_idx").on(t.periodId, t.userId)],
 );
@@ -303,7 +315,9 @@ export const files = pgTable(
       .notNull()
       .references(() => dossiers.id, { onDelete: "cascade" }),
     itemId: uuid("item_id").references(() => indexItems.id),
-    purpose: text("purpose", { enum: ["evidence", "explanation_evidence", "signed_self_report", "signed_explanation_report"] }).notNull(),
+    purpose: text("purpose", {
+      enum: ["evidence", "explanation_evidence", "signed_self_report", "signed_explanation_report"],
+    }).notNull(),
     sha256: text("sha256").notNull(),
     originalName: text("original_name").notNull(),
     mime: text("mime").notNull(),
@@ -333,7 +347,9 @@ export const comments = pgTable(
     kind: text("kind", { enum: ["internal", "request"] }).notNull(),
     body: text("body").notNull(),
     authorId: uuid("author_id").references(() => users.id),
-    status: text("status", { enum: ["open", "answered", "resolved"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "answered", "resolved"] })
+      .notNull()
+      .default("open"),
     answer: text("answer"),
     /** The agency's proposed revised score, hundredths of a point. */
     proposedScore: integer("proposed_score"),

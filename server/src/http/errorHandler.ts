@@ -5,7 +5,9 @@ import { localeOf } from "./locale";
 
 /** Whether an error means the database is unreachable (restart, network): the client should retry. */
 export function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+  const code =
+    (err as { code?: string; cause?: { code?: string } })?.code ??
+    (err as { cause?: { code?: string } })?.cause?.code;
   return ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08003", "08001"].includes(code ?? "");
 }
 
@@ -21,6 +23,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else if (typeof err?.code === "string" && err.code.startsWith("LIMIT_"))
       appError = new AppError("validation_failed", [{ path: err.field ?? "", message: err.message }]);
     else if (isDatabaseDown(err)) appError = new AppError("not_ready");
+    // Other client errors raised before our handlers run: a path segment that is not valid percent-encoding (the
+    // router's URIError, status 400), an unsupported charset or an aborted body (body-parser's 4xx errors).
+    else if (err instanceof URIError || (typeof err?.status === "number" && err.status >= 400 && err.status < 500))
+      appError =
+        err.status === 404
+          ? new AppError("not_found")
+          : new AppError("validation_failed", [{ path: "", message: String(err.message ?? "bad request") }]);
     else {
       logger.error({ err, url: req.originalUrl }, "unhandled error");
       appError = new AppError("internal");

@@ -1,9 +1,12 @@
 import type { Locale } from "@ca/shared";
 import type { Request } from "express";
 
-/** The user's language: their setting, else the Accept-Language header; Vietnamese by default. */
+/**
+ * The user's language: the client sends the language on screen as Accept-Language, and that wins (someone who
+ * switches to English reads English errors); then the account's setting; Vietnamese by default.
+ */
 export function localeOf(req: Request): Locale {
-  if (req.user?.locale) return req.user.locale;
-  const header = req.headers["accept-language"] ?? "";
-  return /^en\b/i.test(header) ? "en" : "vi";
+  const header = req.headers["accept-language"];
+  if (header) return /^en\b/i.test(header) ? "en" : "vi";
+  return req.user?.locale ?? "vi";
 }

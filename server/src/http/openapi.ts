@@ -12,69 +12,171 @@ interface Operation {
 }
 
 const list = (schema: z.ZodType) => z.object({ data: z.array(schema) });
-const one = (schema: z.ZodType) => z.object({ data: schema, abilities: z.record(z.string(), z.boolean()).optional() });
+const one = (schema: z.ZodType) =>
+  z.object({ data: schema, abilities: z.record(z.string(), z.boolean()).optional() });
 
 /** Every route of the API with its shared zod schemas; the OpenAPI document is generated from this list. */
 export const OPERATIONS: Operation[] = [
   { method: "get", path: "/healthz", summary: "Liveness", public: true },
-  { method: "get", path: "/readyz", summary: "Readiness: database reachable, migrations applied", public: true },
-  { method: "post", path: "/api/auth/login", summary: "Start a session", body: S.ZLogin, response: one(S.ZMe), public: true },
+  {
+    method: "get",
+    path: "/readyz",
+    summary: "Readiness: database reachable, migrations applied",
+    public: true,
+  },
+  {
+    method: "post",
+    path: "/api/auth/login",
+    summary: "Start a session",
+    body: S.ZLogin,
+    response: one(S.ZMe),
+    public: true,
+  },
   { method: "post", path: "/api/auth/logout", summary: "End the session" },
   { method: "get", path: "/api/me", summary: "Who am I", response: one(S.ZMe) },
-  { method: "get", path: "/api/periods", summary: "Periods with their milestones", response: list(S.ZPeriod) },
+  {
+    method: "get",
+    path: "/api/periods",
+    summary: "Periods with their milestones",
+    response: list(S.ZPeriod),
+  },
   { method: "get", path: "/api/periods/{periodId}", summary: "One period", response: one(S.ZPeriod) },
-  { method: "put", path: "/api/periods/{periodId}/milestones/{key}", summary: "Move a milestone (admin, audited)", body: S.ZMilestoneUpdate, response: one(S.ZMilestone) },
-  { method: "get", path: "/api/periods/{periodId}/dossiers", summary: "Dossiers the caller may see", response: list(S.ZDossierSummary) },
-  { method: "get", path: "/api/dossiers/{dossierId}", summary: "One dossier with the caller's abilities", response: one(S.ZDossierSummary) },
+  {
+    method: "put",
+    path: "/api/periods/{periodId}/milestones/{key}",
+    summary: "Move a milestone (admin, audited)",
+    body: S.ZMilestoneUpdate,
+    response: one(S.ZMilestone),
+  },
+  {
+    method: "get",
+    path: "/api/periods/{periodId}/dossiers",
+    summary: "Dossiers the caller may see",
+    response: list(S.ZDossierSummary),
+  },
+  {
+    method: "get",
+    path: "/api/dossiers/{dossierId}",
+    summary: "One dossier with the caller's abilities",
+    response: one(S.ZDossierSummary),
+  },
   { method: "get", path: "/api/unit-types", summary: "Unit types", response: list(S.ZUnitType) },
   { method: "get", path: "/api/units", summary: "Units with heads and deputies", response: list(S.ZUnit) },
-  { method: "post", path: "/api/units", summary: "Create a unit (admin)", body: S.ZUnitCreate, response: one(S.ZUnit) },
-  { method: "patch", path: "/api/units/{unitId}", summary: "Change a unit (admin)", body: S.ZUnitUpdate, response: one(S.ZUnit) },
+  {
+    method: "post",
+    path: "/api/units",
+    summary: "Create a unit (admin)",
+    body: S.ZUnitCreate,
+    response: one(S.ZUnit),
+  },
+  {
+    method: "patch",
+    path: "/api/units/{unitId}",
+    summary: "Change a unit (admin)",
+    body: S.ZUnitUpdate,
+    response: one(S.ZUnit),
+  },
   { method: "get", path: "/api/users", summary: "Accounts (admin)", response: list(S.ZUser) },
-  { method: "post", path: "/api/users", summary: "Create an account (admin)", body: S.ZUserCreate, response: one(S.ZUser) },
-  { method: "patch", path: "/api/users/{userId}", summary: "Change, disable or enable an account (admin)", body: S.ZUserUpdate, response: one(S.ZUser) },
-  { method: "post", path: "/api/users/{userId}/reset-password", summary: "Set a new password (admin)", body: S.ZPasswordReset },
+  {
+    method: "post",
+    path: "/api/users",
+    summary: "Create an account (admin)",
+    body: S.ZUserCreate,
+    response: one(S.ZUser),
+  },
+  {
+    method: "patch",
+    path: "/api/users/{userId}",
+    summary: "Change, disable or enable an account (admin)",
+    body: S.ZUserUpdate,
+    response: one(S.ZUser),
+  },
+  {
+    method: "post",
+    path: "/api/users/{userId}/reset-password",
+    summary: "Set a new password (admin)",
+    body: S.ZPasswordReset,
+  },
   { method: "get", path: "/api/index-sets", summary: "Index sets", response: list(S.ZIndexSetSummary) },
-  { method: "get", path: "/api/index-sets/{indexSetId}", summary: "An index set as a tree", response: one(S.ZIndexSet) },
+  {
+    method: "get",
+    path: "/api/index-sets/{indexSetId}",
+    summary: "An index set as a tree",
+    response: one(S.ZIndexSet),
+  },
   { method: "get", path: "/api/index-sets/template.xlsx", summary: "The import template" },
-  { method: "post", path: "/api/index-sets/import", summary: "Import an index set from .xlsx (admin)", multipart: ["file", "code", "name", "unitTypeId"], response: one(S.ZIndexSetSummary) },
+  {
+    method: "post",
+    path: "/api/index-sets/import",
+    summary: "Import an index set from .xlsx (admin)",
+    multipart: ["file", "code", "name", "unitTypeId"],
+    response: one(S.ZIndexSetSummary),
+  },
 ];
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
 
 /** The OpenAPI 3 document served at /api/openapi.json. */
 export function buildOpenApi(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  const error = { description: "Error", content: { "application/json": { schema: jsonSchema(S.ZApiError) } } };
+  const error = {
+    description: "Error",
+    content: { "application/json": { schema: jsonSchema(S.ZApiError) } },
+  };
   for (const op of OPERATIONS) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,
       ...(params.length ? { parameters: params } : {}),
       ...(op.public ? { security: [] } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+      ...(op.body
+        ? {
+            requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } },
+          }
+        : {}),
       ...(op.multipart
         ? {
             requestBody: {
               required: true,
               content: {
                 "multipart/form-data": {
-                  schema: { type: "object", properties: Object.fromEntries(op.multipart.map((f) => [f, { type: "string", ...(f === "file" ? { format: "binary" } : {}) }])) },
+                  schema: {
+                    type: "object",
+                    properties: Object.fromEntries(
+                      op.multipart.map((f) => [
+                        f,
+                        { type: "string", ...(f === "file" ? { format: "binary" } : {}) },
+                      ]),
+                    ),
+                  },
                 },
               },
             },
           }
         : {}),
       responses: {
-        "200": { description: "OK", ...(op.response ? { content: { "application/json": { schema: jsonSchema(op.response) } } } : {}) },
+        "200": {
+          description: "OK",
+          ...(op.response ? { content: { "application/json": { schema: jsonSchema(op.response) } } } : {}),
+        },
         "4XX": error,
       },
     };
   }
   return {
     openapi: "3.0.3",
-    info: { title: "Council Appraisal API", version: "0.1.0", description: "Points travel as decimals with at most two decimals." },
+    info: {
+      title: "Council Appraisal API",
+      version: "0.1.0",
+      description: "Points travel as decimals with at most two decimals.",
+    },
     components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "ca.sid" } } },
     security: [{ session: [] }],
     paths,

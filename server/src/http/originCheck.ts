@@ -18,7 +18,9 @@ export function originCheck(allowed: readonly string[]): RequestHandler {
     if (SAFE.has(req.method)) return next();
     const origin = req.headers.origin;
     const site = req.headers["sec-fetch-site"];
-    if (origin !== undefined ? !isAllowedOrigin(origin, allowed) : site === "cross-site" || site === "same-site")
+    if (
+      origin !== undefined ? !isAllowedOrigin(origin, allowed) : site === "cross-site" || site === "same-site"
+    )
       return next(new AppError("bad_origin"));
     next();
   };

@@ -7,7 +7,10 @@ import { AppError } from "./errors";
  * naming the limit. Call it after authorization, so that nobody unauthorized makes us read their bytes.
  */
 export function readUpload(field: string, maxMb: number) {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxMb * 1024 * 1024, files: 1, fields: 20, fieldSize: 64 * 1024 } });
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxMb * 1024 * 1024, files: 1, fields: 20, fieldSize: 64 * 1024 },
+  });
   const handler: RequestHandler = upload.single(field);
   return (req: Request, res: Response): Promise<{ bytes: Buffer; name: string } | undefined> =>
     new Promise((resolve, reject) => {
@@ -15,12 +18,39 @@ export function readUpload(field: string, maxMb: number) {
         const code = (err as { code?: string } | undefined)?.code;
         if (code === "LIMIT_FILE_SIZE")
           return reject(
-            new AppError("payload_too_large", { maxMb }, { vi: `Tệp vượt quá giới hạn ${maxMb} MB.`, en: `The file is larger than the ${maxMb} MB limit.` }),
+            new AppError(
+              "payload_too_large",
+              { maxMb },
+              {
+                vi: `Tệp vượt quá giới hạn ${maxMb} MB.`,
+                en: `The file is larger than the ${maxMb} MB limit.`,
+              },
+            ),
           );
         if (code === "LIMIT_UNEXPECTED_FILE")
-          return reject(new AppError("validation_failed", [{ path: field, message: `expected one file in field "${field}"` }]));
-        if (err) return reject(err);
-        resolve(req.file ? { bytes: req.file.buffer, name: Buffer.from(req.file.originalname, "latin1").toString("utf8") } : undefined);
+          return reject(
+            new AppError("validation_failed", [
+              { path: field, message: `expected one file in field "${field}"` },
+            ]),
+          );
+        // Anything else multer or busboy reports (no boundary, truncated or garbled parts, a closed request) comes
+        // from a malformed request body: the client's fault, never a server error.
+        if (err)
+          return reject(
+            new AppError(
+              "validation_failed",
+              [{ path: field, message: (err as Error).message || "malformed multipart body" }],
+              {
+                vi: "Không đọc được tệp gửi lên (dữ liệu gửi lên bị lỗi hoặc không đầy đủ). Vui lòng chọn lại tệp và gửi lại.",
+                en: "The upload could not be read (the request body is malformed or incomplete). Please choose the file and send it again.",
+              },
+            ),
+          );
+        resolve(
+          req.file
+            ? { bytes: req.file.buffer, name: Buffer.from(req.file.originalname, "latin1").toString("utf8") }
+            : undefined,
+        );
       });
     });
 }

@@ -4,6 +4,7 @@ import { AppError } from "./errors";
 
 // PostgreSQL text cannot hold NUL, and a lone UTF-16 surrogate cannot be encoded as UTF-8: such input would fail
 // deep inside a query as a 500, so it is refused up front as bad input.
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The path of the first string anywhere in the value that the database cannot store, or null. */
@@ -27,11 +28,16 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infe
   if (!parsed.success) {
     throw new AppError(
       "validation_failed",
-      parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+      parsed.error.issues
+        .slice(0, 20)
+        .map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
     );
   }
   const bad = findUnstorableText(parsed.data);
-  if (bad !== null) throw new AppError("validation_failed", [{ path: bad, message: "contains characters that cannot be stored" }]);
+  if (bad !== null)
+    throw new AppError("validation_failed", [
+      { path: bad, message: "contains characters that cannot be stored" },
+    ]);
   return parsed.data;
 }
 

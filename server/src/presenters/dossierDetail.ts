@@ -1,10 +1,30 @@
-import { centiToNumber, computeUnitTotals, officialScore, type TComment, type TDossierDetail } from "@ca/shared";
-import { windowOf, type CommentRow, type DossierState, type FileRow, type ScoreRow } from "../queries/dossierState";
+import {
+  centiToNumber,
+  computeUnitTotals,
+  officialScore,
+  type TComment,
+  type TDossierDetail,
+} from "@ca/shared";
+import {
+  windowOf,
+  type CommentRow,
+  type DossierState,
+  type FileRow,
+  type ScoreRow,
+} from "../queries/dossierState";
 import { presentTotals, unitInputOf, visibleStages, type ScoreStage } from "../services/dossierScoring";
 
 /** A stored file as the API lists it; the bytes come only through the authorized download route. */
 export function presentFile(f: FileRow) {
-  return { id: f.id, name: f.originalName, mime: f.mime, size: f.size, purpose: f.purpose, uploadedAt: f.createdAt.toISOString(), url: `/api/files/${f.id}` };
+  return {
+    id: f.id,
+    name: f.originalName,
+    mime: f.mime,
+    size: f.size,
+    purpose: f.purpose,
+    uploadedAt: f.createdAt.toISOString(),
+    url: `/api/files/${f.id}`,
+  };
 }
 
 /** A comment; internal notes and authors are only ever passed in for council-side readers. */
@@ -28,7 +48,11 @@ export function presentComment(c: CommentRow, code: string, userName: Map<string
  * The dossier as this caller may see it right now (DESIGN §5): an agency gets its self-assessment, the requests
  * addressed to it, and each council round once released; the council side gets every stage and internal notes.
  */
-export function presentDossierDetail(state: DossierState, councilWork: boolean, now = new Date()): TDossierDetail {
+export function presentDossierDetail(
+  state: DossierState,
+  councilWork: boolean,
+  now = new Date(),
+): TDossierDetail {
   const stages = visibleStages(state.status, councilWork);
   const stageOf = (s: ScoreRow) => ({
     score: centiToNumber(s.score),
@@ -65,16 +89,35 @@ export function presentDossierDetail(state: DossierState, councilWork: boolean, 
   const windows = Object.fromEntries(
     ["self_assessment", "round1", "explanation", "round2"].map((key) => {
       const w = windowOf(state, key, now);
-      return [key, { open: w.open, deadline: w.deadline?.toISOString() ?? "", extendedUntil: w.extendedUntil?.toISOString() ?? null }];
+      return [
+        key,
+        {
+          open: w.open,
+          deadline: w.deadline?.toISOString() ?? "",
+          extendedUntil: w.extendedUntil?.toISOString() ?? null,
+        },
+      ];
     }),
   );
   return {
     id: state.dossier.id,
     period: { id: state.period.id, code: state.period.code, name: state.period.name },
-    unit: { id: state.unit.id, code: state.unit.code, name: state.unit.name, unitType: state.dossier.unitTypeCode },
+    unit: {
+      id: state.unit.id,
+      code: state.unit.code,
+      name: state.unit.name,
+      unitType: state.dossier.unitTypeCode,
+    },
     status: state.status,
     version: state.dossier.version,
-    areas: state.items.filter((i) => i.kind === "area").map((a) => ({ code: a.code, title: a.title, titleEn: a.titleEn, maxPoints: centiToNumber(a.maxPoints) })),
+    areas: state.items
+      .filter((i) => i.kind === "area")
+      .map((a) => ({
+        code: a.code,
+        title: a.title,
+        titleEn: a.titleEn,
+        maxPoints: centiToNumber(a.maxPoints),
+      })),
     leaves,
     selfTotals: presentTotals(computeUnitTotals(unitInputOf(state, new Set(["self"])))),
     officialTotals: presentTotals(computeUnitTotals(input)),

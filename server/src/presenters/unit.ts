@@ -24,6 +24,12 @@ export function presentUnit(
     leaders: leaders
       .filter((l) => l.unitId === u.id)
       .sort((a, b) => (a.position === b.position ? 0 : a.position === "head" ? -1 : 1))
-      .map((l) => ({ id: l.id, fullName: l.fullName, position: l.position, title: l.title, areaCodes: l.areaCodes })),
+      .map((l) => ({
+        id: l.id,
+        fullName: l.fullName,
+        position: l.position,
+        title: l.title,
+        areaCodes: l.areaCodes,
+      })),
   };
 }

@@ -21,17 +21,39 @@ export async function loadDossierState(db: DbOrTx, dossierId: string) {
   const [link] = await db
     .select()
     .from(t.periodIndexSets)
-    .where(and(eq(t.periodIndexSets.periodId, row.periodId), eq(t.periodIndexSets.unitTypeId, unit.unitTypeId)));
+    .where(
+      and(eq(t.periodIndexSets.periodId, row.periodId), eq(t.periodIndexSets.unitTypeId, unit.unitTypeId)),
+    );
   if (!link) throw notFound({ reason: "no index set for this unit type in the period" });
   const [set, items, scores, na, files, comments, milestones, extensions, names] = await Promise.all([
-    db.select().from(t.indexSets).where(eq(t.indexSets.id, link.indexSetId)).then((r) => r[0]),
-    db.select().from(t.indexItems).where(eq(t.indexItems.indexSetId, link.indexSetId)).orderBy(asc(t.indexItems.sortOrder)),
+    db
+      .select()
+      .from(t.indexSets)
+      .where(eq(t.indexSets.id, link.indexSetId))
+      .then((r) => r[0]),
+    db
+      .select()
+      .from(t.indexItems)
+      .where(eq(t.indexItems.indexSetId, link.indexSetId))
+      .orderBy(asc(t.indexItems.sortOrder)),
     db.select().from(t.scores).where(eq(t.scores.dossierId, dossierId)),
     db.select().from(t.notApplicable).where(eq(t.notApplicable.dossierId, dossierId)),
-    db.select().from(t.files).where(and(eq(t.files.dossierId, dossierId), isNull(t.files.deletedAt))).orderBy(asc(t.files.createdAt)),
-    db.select().from(t.comments).where(eq(t.comments.dossierId, dossierId)).orderBy(asc(t.comments.createdAt)),
+    db
+      .select()
+      .from(t.files)
+      .where(and(eq(t.files.dossierId, dossierId), isNull(t.files.deletedAt)))
+      .orderBy(asc(t.files.createdAt)),
+    db
+      .select()
+      .from(t.comments)
+      .where(eq(t.comments.dossierId, dossierId))
+      .orderBy(asc(t.comments.createdAt)),
     db.select().from(t.milestones).where(eq(t.milestones.periodId, row.periodId)),
-    db.select().from(t.extensions).where(eq(t.extensions.dossierId, dossierId)).orderBy(desc(t.extensions.until)),
+    db
+      .select()
+      .from(t.extensions)
+      .where(eq(t.extensions.dossierId, dossierId))
+      .orderBy(desc(t.extensions.until)),
     db.select({ id: t.users.id, username: t.users.username, fullName: t.users.fullName }).from(t.users),
   ]);
   const parentIds = new Set(items.map((i) => i.parentId).filter(Boolean));
@@ -65,11 +87,19 @@ export function leafByCode(state: DossierState, code: string): ItemRow {
 }
 
 /** The window of a milestone for this dossier: its deadline, pushed back by the latest extension if any. */
-export function windowOf(state: Pick<DossierState, "milestones" | "extensions">, key: string, now = new Date()) {
+export function windowOf(
+  state: Pick<DossierState, "milestones" | "extensions">,
+  key: string,
+  now = new Date(),
+) {
   const milestone = state.milestones.find((m) => m.key === key);
   if (!milestone) return { open: false, deadline: null, extendedUntil: null };
   const extension = state.extensions.find((e) => e.milestoneKey === key);
   const end = extension && extension.until > milestone.deadline ? extension.until : milestone.deadline;
   const started = !milestone.startsAt || now >= milestone.startsAt;
-  return { open: started && now < end, deadline: milestone.deadline, extendedUntil: extension?.until ?? null };
+  return {
+    open: started && now < end,
+    deadline: milestone.deadline,
+    extendedUntil: extension?.until ?? null,
+  };
 }

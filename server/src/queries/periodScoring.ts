@@ -19,16 +19,36 @@ export async function loadPeriodScoring(db: DbOrTx, periodId: string) {
     setIds.length ? db.select().from(t.indexItems).where(inArray(t.indexItems.indexSetId, setIds)) : [],
     db.select().from(t.units),
     dossierIds.length ? db.select().from(t.scores).where(inArray(t.scores.dossierId, dossierIds)) : [],
-    dossierIds.length ? db.select().from(t.notApplicable).where(inArray(t.notApplicable.dossierId, dossierIds)) : [],
-    dossierIds.length ? db.select({ dossierId: t.files.dossierId, itemId: t.files.itemId, purpose: t.files.purpose, deletedAt: t.files.deletedAt }).from(t.files).where(inArray(t.files.dossierId, dossierIds)) : [],
-    dossierIds.length ? db.select({ dossierId: t.comments.dossierId, kind: t.comments.kind, status: t.comments.status }).from(t.comments).where(inArray(t.comments.dossierId, dossierIds)) : [],
+    dossierIds.length
+      ? db.select().from(t.notApplicable).where(inArray(t.notApplicable.dossierId, dossierIds))
+      : [],
+    dossierIds.length
+      ? db
+          .select({
+            dossierId: t.files.dossierId,
+            itemId: t.files.itemId,
+            purpose: t.files.purpose,
+            deletedAt: t.files.deletedAt,
+          })
+          .from(t.files)
+          .where(inArray(t.files.dossierId, dossierIds))
+      : [],
+    dossierIds.length
+      ? db
+          .select({ dossierId: t.comments.dossierId, kind: t.comments.kind, status: t.comments.status })
+          .from(t.comments)
+          .where(inArray(t.comments.dossierId, dossierIds))
+      : [],
   ]);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const leavesBySet = new Map<string, (typeof items)[number][]>();
   for (const setId of setIds) {
     const own = items.filter((i) => i.indexSetId === setId).sort((a, b) => a.sortOrder - b.sortOrder);
     const parents = new Set(own.map((i) => i.parentId).filter(Boolean));
-    leavesBySet.set(setId, own.filter((i) => !parents.has(i.id) && i.code !== "B" && i.code !== "P"));
+    leavesBySet.set(
+      setId,
+      own.filter((i) => !parents.has(i.id) && i.code !== "B" && i.code !== "P"),
+    );
   }
   return dossierRows.map(({ row, resource }) => {
     const unit = unitById.get(row.unitId)!;

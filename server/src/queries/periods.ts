@@ -14,9 +14,20 @@ export interface PeriodRules {
 
 /** All periods, newest first, each with its milestones. */
 export async function listPeriods(db: DbOrTx) {
-  const rows = await db.select().from(periods).orderBy(desc(periods.year), asc(periods.kind), asc(periods.code));
+  const rows = await db
+    .select()
+    .from(periods)
+    .orderBy(desc(periods.year), asc(periods.kind), asc(periods.code));
   const ms = rows.length
-    ? await db.select().from(milestones).where(inArray(milestones.periodId, rows.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(milestones)
+        .where(
+          inArray(
+            milestones.periodId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return rows.map((p) => ({ period: p, milestones: ms.filter((m) => m.periodId === p.id) }));
 }
@@ -25,6 +36,10 @@ export async function listPeriods(db: DbOrTx) {
 export async function loadPeriod(db: DbOrTx, id: string) {
   const [period] = await db.select().from(periods).where(eq(periods.id, id)).limit(1);
   if (!period) throw notFound();
-  const ms = await db.select().from(milestones).where(eq(milestones.periodId, id)).orderBy(asc(milestones.sortOrder));
+  const ms = await db
+    .select()
+    .from(milestones)
+    .where(eq(milestones.periodId, id))
+    .orderBy(asc(milestones.sortOrder));
   return { period, milestones: ms };
 }

@@ -40,7 +40,11 @@ export function socketLiveEvents(io: IoServer): LiveEvents {
       io.to(room).emit("comment:new", { dossierId: c.dossierId, commentId: c.id });
     },
     commentUpdated(c) {
-      io.to(roomOf.dossier(c.dossierId)).emit("comment:update", { dossierId: c.dossierId, commentId: c.id, status: c.status });
+      io.to(roomOf.dossier(c.dossierId)).emit("comment:update", {
+        dossierId: c.dossierId,
+        commentId: c.id,
+        status: c.status,
+      });
     },
     rankingChanged(periodId) {
       if (pending.has(periodId)) return;
@@ -48,13 +52,17 @@ export function socketLiveEvents(io: IoServer): LiveEvents {
       const timer = setTimeout(() => {
         pending.delete(periodId);
         lastSent.set(periodId, Date.now());
-        io.to(roomOf.periodCouncil(periodId)).emit("ranking:update", { periodId, at: new Date().toISOString() });
+        io.to(roomOf.periodCouncil(periodId)).emit("ranking:update", {
+          periodId,
+          at: new Date().toISOString(),
+        });
       }, wait);
       timer.unref();
       pending.set(periodId, timer);
     },
     notify(userIds, n) {
-      if (userIds.length) io.to(userIds.map(roomOf.user)).emit("notification:new", { notificationId: n.id, kind: n.kind });
+      if (userIds.length)
+        io.to(userIds.map(roomOf.user)).emit("notification:new", { notificationId: n.id, kind: n.kind });
     },
   };
 }

@@ -19,7 +19,10 @@ export function dossierRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const state = await loadDossierState(db, idParam(req.params.dossierId));
     authorize(actor, "read", state.resource);
-    res.json({ data: presentDossierDetail(state, can(actor, "readCouncilWork", state.resource)), abilities: abilities(actor, state.resource) });
+    res.json({
+      data: presentDossierDetail(state, can(actor, "readCouncilWork", state.resource)),
+      abilities: abilities(actor, state.resource),
+    });
   });
 
   router.post("/dossiers/:dossierId/transition", async (req, res) => {
@@ -28,12 +31,34 @@ export function dossierRoutes(ctx: AppContext): Router {
     const { to } = validate(ZTransition, req.body);
     // Submissions carry a signed report, so they have their own multipart routes.
     if (to === "self_submitted" || to === "explained")
-      throw new AppError("validation_failed", [{ path: "to", message: `use POST /api/dossiers/:id/${to === "self_submitted" ? "submit" : "explanation"} with the signed report` }]);
+      throw new AppError("validation_failed", [
+        {
+          path: "to",
+          message: `use POST /api/dossiers/:id/${to === "self_submitted" ? "submit" : "explanation"} with the signed report`,
+        },
+      ]);
     if (to !== "round1_done" && to !== "round2_done")
-      throw new AppError("conflict", { to }, { vi: "Bước chuyển này được thực hiện trong phiên họp hoặc khi công bố.", en: "This move happens in the meeting or at publication." });
+      throw new AppError(
+        "conflict",
+        { to },
+        {
+          vi: "Bước chuyển này được thực hiện trong phiên họp hoặc khi công bố.",
+          en: "This move happens in the meeting or at publication.",
+        },
+      );
     authorize(actor, "closeRound", resource);
-    const { dossier, notified } = await closeRound({ db, actor, dossierId: resource.id, round: to === "round1_done" ? 1 : 2 });
-    ctx.events.dossierUpdated({ id: dossier.id, periodId: dossier.periodId, status: dossier.status, version: dossier.version });
+    const { dossier, notified } = await closeRound({
+      db,
+      actor,
+      dossierId: resource.id,
+      round: to === "round1_done" ? 1 : 2,
+    });
+    ctx.events.dossierUpdated({
+      id: dossier.id,
+      periodId: dossier.periodId,
+      status: dossier.status,
+      version: dossier.version,
+    });
     ctx.events.rankingChanged(dossier.periodId);
     for (const n of notified) ctx.events.notify([n.userId], n);
     res.json({ data: { id: dossier.id, status: dossier.status, version: dossier.version } });
@@ -44,10 +69,27 @@ export function dossierRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "grantExtension", resource);
     const input = validate(ZExtension, req.body);
-    const { extension, dossier, notified } = await grantExtension({ db, actor, dossierId: resource.id, ...input });
-    ctx.events.dossierUpdated({ id: dossier.id, periodId: dossier.periodId, status: dossier.status, version: dossier.version });
+    const { extension, dossier, notified } = await grantExtension({
+      db,
+      actor,
+      dossierId: resource.id,
+      ...input,
+    });
+    ctx.events.dossierUpdated({
+      id: dossier.id,
+      periodId: dossier.periodId,
+      status: dossier.status,
+      version: dossier.version,
+    });
     for (const n of notified) ctx.events.notify([n.userId], n);
-    res.status(201).json({ data: { id: extension.id, milestoneKey: extension.milestoneKey, until: extension.until.toISOString(), reason: extension.reason } });
+    res.status(201).json({
+      data: {
+        id: extension.id,
+        milestoneKey: extension.milestoneKey,
+        until: extension.until.toISOString(),
+        reason: extension.reason,
+      },
+    });
   });
 
   return router;

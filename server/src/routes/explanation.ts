@@ -24,7 +24,12 @@ export function explanationRoutes(ctx: AppContext): Router {
     const { comment } = await answerComment({ db, actor, commentId, input });
     ctx.events.commentUpdated({ id: comment.id, dossierId: comment.dossierId, status: comment.status });
     res.json({
-      data: { id: comment.id, status: comment.status, answer: comment.answer, proposedScore: comment.proposedScore === null ? null : centiToNumber(comment.proposedScore) },
+      data: {
+        id: comment.id,
+        status: comment.status,
+        answer: comment.answer,
+        proposedScore: comment.proposedScore === null ? null : centiToNumber(comment.proposedScore),
+      },
     });
   });
 
@@ -33,8 +38,19 @@ export function explanationRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "submitExplanation", resource);
     const report = await readReport(req, res);
-    const { dossier } = await submitExplanation({ db, store: ctx.files, actor, dossierId: resource.id, report });
-    ctx.events.dossierUpdated({ id: dossier.id, periodId: dossier.periodId, status: "explained", version: dossier.version });
+    const { dossier } = await submitExplanation({
+      db,
+      store: ctx.files,
+      actor,
+      dossierId: resource.id,
+      report,
+    });
+    ctx.events.dossierUpdated({
+      id: dossier.id,
+      periodId: dossier.periodId,
+      status: "explained",
+      version: dossier.version,
+    });
     res.json({ data: { id: dossier.id, status: "explained" } });
   });
 

@@ -18,7 +18,10 @@ export function fileRoutes(ctx: AppContext): Router {
 
   router.get("/files/:fileId", async (req, res) => {
     const actor = actorOf(req);
-    const [file] = await db.select().from(files).where(eq(files.id, idParam(req.params.fileId)));
+    const [file] = await db
+      .select()
+      .from(files)
+      .where(eq(files.id, idParam(req.params.fileId)));
     if (!file || file.deletedAt) throw notFound();
     const { resource } = await loadDossier(db, file.dossierId);
     authorize(actor, "read", resource);
@@ -27,7 +30,10 @@ export function fileRoutes(ctx: AppContext): Router {
     const bytes = await ctx.files.read(file.sha256);
     res.setHeader("Content-Type", file.mime);
     res.setHeader("Content-Length", String(bytes.length));
-    res.setHeader("Content-Disposition", `attachment; filename="${file.originalName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`);
+    res.setHeader(
+      "Content-Disposition",
+      `attachment; filename="${file.originalName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+    );
     res.setHeader("Cache-Control", "private, no-store");
     res.end(bytes);
   });

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import multer from "multer";
 import { asc, eq } from "drizzle-orm";
-import { ZIndexImportMeta } from "@ca/shared";
+import { abilities, ZIndexImportMeta } from "@ca/shared";
 import type { AppContext } from "../context";
 import { importIndexSet } from "../commands/importIndexSet";
 import { indexItems, indexSets, unitTypes } from "../db/schema";
@@ -12,7 +12,10 @@ import { presentIndexSet, presentIndexSetSummary } from "../presenters/indexSet"
 import { buildTemplate } from "../services/indexSetSpreadsheet";
 
 // An index set is a few hundred rows; 5 MB is generous and keeps a hostile upload small in memory.
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 },
+});
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Index sets: list, tree, template download, spreadsheet import. */
@@ -29,7 +32,14 @@ export function indexSetRoutes(ctx: AppContext): Router {
     ]);
     const typeCode = new Map(types.map((t) => [t.id, t.code]));
     res.json({
-      data: sets.map((s) => presentIndexSetSummary(s, typeCode.get(s.unitTypeId)!, items.filter((i) => i.indexSetId === s.id))),
+      abilities: abilities(actorOf(req), { type: "indexSet" }),
+      data: sets.map((s) =>
+        presentIndexSetSummary(
+          s,
+          typeCode.get(s.unitTypeId)!,
+          items.filter((i) => i.indexSetId === s.id),
+        ),
+      ),
     });
   });
 
@@ -50,19 +60,35 @@ export function indexSetRoutes(ctx: AppContext): Router {
     res.json({ data: presentIndexSet(set, type.code, items) });
   });
 
-  router.post("/index-sets/import", (req, res, next) => {
-    // Authorize before multer reads a byte of the body.
-    authorize(actorOf(req), "import", { type: "indexSet" });
-    next();
-  }, upload.single("file"), async (req, res) => {
-    const meta = validate(ZIndexImportMeta, { code: req.body?.code, name: req.body?.name, unitTypeId: req.body?.unitTypeId });
-    if (!req.file) throw new AppError("validation_failed", [{ path: "file", message: "an .xlsx file is required" }]);
-    // An .xlsx is a zip: refuse anything whose bytes do not start like one, whatever its name says.
-    if (req.file.buffer.subarray(0, 4).toString("binary") !== "PK\u0003\u0004") throw new AppError("unsupported_file");
-    const { set, type } = await importIndexSet({ db: ctx.database.db, actor: req.user!, file: req.file.buffer, ...meta });
-    const items = await db.select().from(indexItems).where(eq(indexItems.indexSetId, set.id));
-    res.status(201).json({ data: presentIndexSetSummary(set, type.code, items) });
-  });
+  router.post(
+    "/index-sets/import",
+    (req, res, next) => {
+      // Authorize before multer reads a byte of the body.
+      authorize(actorOf(req), "import", { type: "indexSet" });
+      next();
+    },
+    upload.single("file"),
+    async (req, res) => {
+      const meta = validate(ZIndexImportMeta, {
+        code: req.body?.code,
+        name: req.body?.name,
+        unitTypeId: req.body?.unitTypeId,
+      });
+      if (!req.file)
+        throw new AppError("validation_failed", [{ path: "file", message: "an .xlsx file is required" }]);
+      // An .xlsx is a zip: refuse anything whose bytes do not start like one, whatever its name says.
+      if (req.file.buffer.subarray(0, 4).toString("binary") !== "PK\u0003\u0004")
+        throw new AppError("unsupported_file");
+      const { set, type } = await importIndexSet({
+        db: ctx.database.db,
+        actor: req.user!,
+        file: req.file.buffer,
+        ...meta,
+      });
+      const items = await db.select().from(indexItems).where(eq(indexItems.indexSetId, set.id));
+      res.status(201).json({ data: presentIndexSetSummary(set, type.code, items) });
+    },
+  );
 
   return router;
 }

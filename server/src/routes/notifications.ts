@@ -13,9 +13,20 @@ export function notificationRoutes(ctx: AppContext): Router {
 
   router.get("/notifications", async (req, res) => {
     const actor = actorOf(req);
-    const rows = await db.select().from(notifications).where(eq(notifications.userId, actor.id)).orderBy(desc(notifications.createdAt)).limit(100);
+    const rows = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, actor.id))
+      .orderBy(desc(notifications.createdAt))
+      .limit(100);
     res.json({
-      data: rows.map((n) => ({ id: n.id, kind: n.kind, payload: n.payload as Record<string, unknown>, read: n.readAt !== null, createdAt: n.createdAt.toISOString() })),
+      data: rows.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        payload: n.payload as Record<string, unknown>,
+        read: n.readAt !== null,
+        createdAt: n.createdAt.toISOString(),
+      })),
     });
   });
 
@@ -24,7 +35,13 @@ export function notificationRoutes(ctx: AppContext): Router {
     const [row] = await db
       .update(notifications)
       .set({ readAt: new Date() })
-      .where(and(eq(notifications.id, idParam(req.params.notificationId)), eq(notifications.userId, actor.id), isNull(notifications.readAt)))
+      .where(
+        and(
+          eq(notifications.id, idParam(req.params.notificationId)),
+          eq(notifications.userId, actor.id),
+          isNull(notifications.readAt),
+        ),
+      )
       .returning({ id: notifications.id });
     if (!row) throw notFound();
     res.status(204).end();

@@ -1,12 +1,13 @@
 import { Router } from "express";
-import { abilities, can, ZMilestoneKey, ZMilestoneUpdate } from "@ca/shared";
+import { abilities, can, computeUnitTotals, ZMilestoneKey, ZMilestoneUpdate } from "@ca/shared";
 import type { AppContext } from "../context";
 import { updateMilestone } from "../commands/updateMilestone";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { presentDossierSummary } from "../presenters/dossier";
 import { presentMilestone, presentPeriod } from "../presenters/period";
-import { listDossiersOfPeriod } from "../queries/dossiers";
+import { loadPeriodScoring } from "../queries/periodScoring";
+import { unitInputOf, visibleStages } from "../services/dossierScoring";
 import { listPeriods, loadPeriod } from "../queries/periods";
 
 /** Periods, their timelines, and the dossiers of a period the caller may see. */
@@ -43,9 +44,16 @@ export function periodRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const { period } = await loadPeriod(db, idParam(req.params.periodId));
     authorize(actor, "read", { type: "period", id: period.id });
-    const rows = await listDossiersOfPeriod(db, period.id);
+    const rows = await loadPeriodScoring(db, period.id);
     const visible = rows.filter(({ resource }) => can(actor, "read", resource));
-    res.json({ data: visible.map(({ row }) => presentDossierSummary(row)) });
+    res.json({
+      data: visible.map((d) => {
+        if (!d.hasIndexSet) return presentDossierSummary(d.row);
+        const self = computeUnitTotals(unitInputOf(d.state, new Set(["self"]))).total;
+        const stages = visibleStages(d.status, can(actor, "readCouncilWork", d.resource));
+        return presentDossierSummary(d.row, { self, official: computeUnitTotals(unitInputOf(d.state, stages)).total });
+      }),
+    });
   });
 
   return router;

@@ -20,7 +20,17 @@ export function progressRoutes(ctx: AppContext): Router {
     const { period, milestones } = await loadPeriod(db, idParam(req.params.periodId));
     authorize(actor, "monitorProgress", { type: "period", id: period.id });
     const loaded = await loadPeriodScoring(db, period.id);
-    const ext = loaded.length ? await db.select().from(extensions).where(inArray(extensions.dossierId, loaded.map((d) => d.row.id))) : [];
+    const ext = loaded.length
+      ? await db
+          .select()
+          .from(extensions)
+          .where(
+            inArray(
+              extensions.dossierId,
+              loaded.map((d) => d.row.id),
+            ),
+          )
+      : [];
     const latest = new Map<string, Date>();
     for (const e of ext) {
       const key = `${e.dossierId}:${e.milestoneKey}`;

@@ -17,11 +17,30 @@ export function reviewRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "review", resource);
     const review = validate(ZReview, req.body);
-    const { dossier, comment } = await saveReview({ db, actor, dossierId: resource.id, code: String(req.params.code), review });
-    ctx.events.dossierUpdated({ id: dossier.id, periodId: dossier.periodId, status: dossier.status, version: dossier.version });
+    const { dossier, comment } = await saveReview({
+      db,
+      actor,
+      dossierId: resource.id,
+      code: String(req.params.code),
+      review,
+    });
+    ctx.events.dossierUpdated({
+      id: dossier.id,
+      periodId: dossier.periodId,
+      status: dossier.status,
+      version: dossier.version,
+    });
     if (comment) ctx.events.commentNew({ id: comment.id, dossierId: dossier.id, kind: comment.kind });
     ctx.events.rankingChanged(dossier.periodId);
-    res.json({ data: { code: req.params.code, round: review.round, score: review.score, commentId: comment?.id ?? null, version: dossier.version } });
+    res.json({
+      data: {
+        code: req.params.code,
+        round: review.round,
+        score: review.score,
+        commentId: comment?.id ?? null,
+        version: dossier.version,
+      },
+    });
   });
 
   router.post("/comments/:commentId/resolve", async (req, res) => {

@@ -22,9 +22,22 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "editSelf", resource);
     const input = validate(ZSelfScore, req.body);
-    const dossier = await saveSelfScore({ db, actor, dossierId: resource.id, code: String(req.params.code), ...input });
-    ctx.events.dossierUpdated({ id: dossier.id, periodId: dossier.periodId, status: dossier.status, version: dossier.version });
-    res.json({ data: { code: req.params.code, score: input.score, note: input.note, version: dossier.version } });
+    const dossier = await saveSelfScore({
+      db,
+      actor,
+      dossierId: resource.id,
+      code: String(req.params.code),
+      ...input,
+    });
+    ctx.events.dossierUpdated({
+      id: dossier.id,
+      periodId: dossier.periodId,
+      status: dossier.status,
+      version: dossier.version,
+    });
+    res.json({
+      data: { code: req.params.code, score: input.score, note: input.note, version: dossier.version },
+    });
   });
 
   router.post("/dossiers/:dossierId/items/:code/evidence", async (req, res) => {
@@ -33,8 +46,21 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
     // Evidence goes with the self-assessment, or with an explanation after round 1.
     authorize(actor, resource.status === "round1_done" ? "answer" : "editSelf", resource);
     const file = await readFile(req, res);
-    const { file: row, dossier } = await uploadEvidence({ db, store: ctx.files, actor, dossierId: resource.id, code: String(req.params.code), bytes: file?.bytes ?? Buffer.alloc(0), name: file?.name ?? "" });
-    ctx.events.dossierUpdated({ id: dossier.id, periodId: dossier.periodId, status: dossier.status, version: dossier.version });
+    const { file: row, dossier } = await uploadEvidence({
+      db,
+      store: ctx.files,
+      actor,
+      dossierId: resource.id,
+      code: String(req.params.code),
+      bytes: file?.bytes ?? Buffer.alloc(0),
+      name: file?.name ?? "",
+    });
+    ctx.events.dossierUpdated({
+      id: dossier.id,
+      periodId: dossier.periodId,
+      status: dossier.status,
+      version: dossier.version,
+    });
     res.status(201).json({ data: presentFile(row) });
   });
 
@@ -43,8 +69,19 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "submitSelf", resource);
     const report = await readReport(req, res);
-    const { dossier } = await submitSelfAssessment({ db, store: ctx.files, actor, dossierId: resource.id, report });
-    ctx.events.dossierUpdated({ id: dossier.id, periodId: dossier.periodId, status: "self_submitted", version: dossier.version });
+    const { dossier } = await submitSelfAssessment({
+      db,
+      store: ctx.files,
+      actor,
+      dossierId: resource.id,
+      report,
+    });
+    ctx.events.dossierUpdated({
+      id: dossier.id,
+      periodId: dossier.periodId,
+      status: "self_submitted",
+      version: dossier.version,
+    });
     ctx.events.rankingChanged(dossier.periodId);
     res.json({ data: { id: dossier.id, status: "self_submitted" } });
   });

@@ -1,4 +1,12 @@
-import { centiToNumber, DOSSIER_STATUSES, officialScore, type DossierStatus, type StageScores, type UnitInput, type UnitTotals } from "@ca/shared";
+import {
+  centiToNumber,
+  DOSSIER_STATUSES,
+  officialScore,
+  type DossierStatus,
+  type StageScores,
+  type UnitInput,
+  type UnitTotals,
+} from "@ca/shared";
 import type { DossierState } from "../queries/dossierState";
 
 export type ScoreStage = "self" | "round1" | "round2" | "agreed";

@@ -48,7 +48,16 @@ export async function buildTemplate(): Promise<Buffer> {
   const example: (string | number)[][] = [
     ["1", "Chỉ đạo, điều hành", "Leadership and direction", "", 12, 0.25, "tự chấm", "Có"],
     ["1.1", "Kế hoạch công tác năm", "Annual work plan", "", 3, 0.25, "tự chấm", "Có"],
-    ["1.1.1", "Ban hành đúng hạn", "Issued on time", "Ban hành trước 31/01: 1 điểm", 1, 0.25, "tự chấm", "Có"],
+    [
+      "1.1.1",
+      "Ban hành đúng hạn",
+      "Issued on time",
+      "Ban hành trước 31/01: 1 điểm",
+      1,
+      0.25,
+      "tự chấm",
+      "Có",
+    ],
     ["B", "Điểm thưởng", "Bonus points", "", 3, 0.25, "hội đồng", "Có"],
     ["B.1", "Sáng kiến, mô hình mới", "Innovation", "", 3, 0.25, "hội đồng", "Có"],
     ["P", "Điểm trừ", "Penalty points", "", 5, 0.25, "hội đồng", "Không"],
@@ -117,8 +126,14 @@ export async function parseIndexSheet(buffer: Buffer): Promise<{ rows: ParsedRow
     }
     const max = parsePoints(parsed.data.maxPoints);
     const stepCenti = parsePoints(parsed.data.step);
-    if (max === null || max <= 0) errors.push({ row: rowNumber, field: "maxPoints", message: "a positive number with at most two decimals" });
-    if (stepCenti === null || stepCenti <= 0) errors.push({ row: rowNumber, field: "step", message: "a positive number with at most two decimals" });
+    if (max === null || max <= 0)
+      errors.push({
+        row: rowNumber,
+        field: "maxPoints",
+        message: "a positive number with at most two decimals",
+      });
+    if (stepCenti === null || stepCenti <= 0)
+      errors.push({ row: rowNumber, field: "step", message: "a positive number with at most two decimals" });
     else if (max !== null && max % stepCenti !== 0)
       errors.push({ row: rowNumber, field: "step", message: "max points must be a multiple of the step" });
     if (max !== null && stepCenti !== null) rows.push({ ...parsed.data, row: rowNumber, max, stepCenti });

@@ -1,4 +1,16 @@
-import { centiToNumber, classify, computeUnitTotals, isRecused, rankByUnitType, type Actor, type ClassificationBand, type ClassificationOverride, type TieBreak, type TRankingRow, type UnitTotals } from "@ca/shared";
+import {
+  centiToNumber,
+  classify,
+  computeUnitTotals,
+  isRecused,
+  rankByUnitType,
+  type Actor,
+  type ClassificationBand,
+  type ClassificationOverride,
+  type TieBreak,
+  type TRankingRow,
+  type UnitTotals,
+} from "@ca/shared";
 import type { Db } from "../db/client";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import type { PeriodRules } from "../queries/periods";
@@ -10,8 +22,16 @@ const FINAL = new Set(["agreed", "published"]);
  * The period's ranking per unit type (DESIGN §3), from the latest confirmed stage of every dossier. Rows of
  * dossiers the viewer is recused on keep their unit and status but hide total, index, class and rank (S3).
  */
-export async function computeRanking(db: Db, periodId: string, rules: PeriodRules, viewer: Actor, unitTypeCode?: string): Promise<TRankingRow[]> {
-  const rows = (await loadPeriodScoring(db, periodId)).filter((d) => d.hasIndexSet && (!unitTypeCode || d.row.unitTypeCode === unitTypeCode));
+export async function computeRanking(
+  db: Db,
+  periodId: string,
+  rules: PeriodRules,
+  viewer: Actor,
+  unitTypeCode?: string,
+): Promise<TRankingRow[]> {
+  const rows = (await loadPeriodScoring(db, periodId)).filter(
+    (d) => d.hasIndexSet && (!unitTypeCode || d.row.unitTypeCode === unitTypeCode),
+  );
   const totals = new Map<string, UnitTotals>();
   for (const d of rows) totals.set(d.row.unitId, computeUnitTotals(unitInputOfAll(d)));
   const ranked = rankByUnitType([...totals.values()], { tieBreaks: rules.tieBreak as TieBreak[] });
@@ -20,7 +40,11 @@ export async function computeRanking(db: Db, periodId: string, rules: PeriodRule
   const result = rows.map((d): TRankingRow => {
     const t = totals.get(d.row.unitId)!;
     const hidden = isRecused(viewer, d.resource);
-    const cls = classify(t, rules.classificationBands as ClassificationBand[], rules.classificationOverrides as ClassificationOverride[]);
+    const cls = classify(
+      t,
+      rules.classificationBands as ClassificationBand[],
+      rules.classificationOverrides as ClassificationOverride[],
+    );
     return {
       unit: { id: d.row.unitId, code: d.row.unitCode, name: d.row.unitName, unitType: d.row.unitTypeCode },
       rank: hidden ? null : rankOf.get(d.row.unitId)!,
@@ -31,7 +55,12 @@ export async function computeRanking(db: Db, periodId: string, rules: PeriodRule
       status: d.status,
     };
   });
-  return result.sort((a, b) => a.unit.unitType.localeCompare(b.unit.unitType) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unit.name.localeCompare(b.unit.name));
+  return result.sort(
+    (a, b) =>
+      a.unit.unitType.localeCompare(b.unit.unitType) ||
+      (a.rank ?? 1e9) - (b.rank ?? 1e9) ||
+      a.unit.name.localeCompare(b.unit.name),
+  );
 }
 
 function unitInputOfAll(d: Awaited<ReturnType<typeof loadPeriodScoring>>[number]) {

@@ -17,12 +17,16 @@ const MAX_INFLATED = 200 * 1024 * 1024;
 const MAX_RATIO = 100;
 const MAX_ENTRIES = 10_000;
 
-export type SniffResult = { ok: true; type: Sniffed } | { ok: false; reason: "unknown_type" | "zip_bomb" | "bad_zip" };
+export type SniffResult =
+  { ok: true; type: Sniffed } | { ok: false; reason: "unknown_type" | "zip_bomb" | "bad_zip" };
 
 /** The file's real type, or why it is refused. */
 export function sniffFile(bytes: Buffer): SniffResult {
   const is = (sig: number[], offset = 0) => sig.every((b, i) => bytes[offset + i] === b);
-  const found = (kind: Sniffed["kind"]): SniffResult => ({ ok: true, type: { kind, mime: MIME[kind], ext: kind } });
+  const found = (kind: Sniffed["kind"]): SniffResult => ({
+    ok: true,
+    type: { kind, mime: MIME[kind], ext: kind },
+  });
   if (is([0x25, 0x50, 0x44, 0x46, 0x2d])) return found("pdf"); // %PDF-
   if (is([0xff, 0xd8, 0xff])) return found("jpg");
   if (is([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return found("png");
@@ -38,7 +42,8 @@ function sniffOfficeZip(bytes: Buffer): SniffResult {
     return { ok: false, reason: "zip_bomb" };
   const names = new Set(entries.map((e) => e.name));
   if (!names.has("[Content_Types].xml")) return { ok: false, reason: "unknown_type" };
-  if (names.has("word/document.xml")) return { ok: true, type: { kind: "docx", mime: MIME.docx, ext: "docx" } };
+  if (names.has("word/document.xml"))
+    return { ok: true, type: { kind: "docx", mime: MIME.docx, ext: "docx" } };
   if (names.has("xl/workbook.xml")) return { ok: true, type: { kind: "xlsx", mime: MIME.xlsx, ext: "xlsx" } };
   return { ok: false, reason: "unknown_type" };
 }
@@ -65,7 +70,10 @@ function readCentralDirectory(b: Buffer): { name: string; uncompressed: number }
     const extra = b.readUInt16LE(offset + 30);
     const comment = b.readUInt16LE(offset + 32);
     // 0xFFFFFFFF means ZIP64 sizes: larger than any document we accept.
-    entries.push({ name: b.toString("utf8", offset + 46, offset + 46 + nameLength), uncompressed: uncompressed === 0xffffffff ? Infinity : uncompressed });
+    entries.push({
+      name: b.toString("utf8", offset + 46, offset + 46 + nameLength),
+      uncompressed: uncompressed === 0xffffffff ? Infinity : uncompressed,
+    });
     offset += 46 + nameLength + extra + comment;
   }
   return entries;
@@ -74,7 +82,12 @@ function readCentralDirectory(b: Buffer): { name: string; uncompressed: number }
 /** A display name safe to store and to put in Content-Disposition: no path, no control characters, bounded. */
 export function safeFileName(name: string, ext: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").replace(/^\.+/, "").trim().slice(0, 150);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "")
+    .replace(/^\.+/, "")
+    .trim()
+    .slice(0, 150);
   const stem = cleaned.replace(/\.[^.]*$/, "") || "tep";
   return `${stem}.${ext}`;
 }

@@ -53,7 +53,9 @@ export const dossierPolicy = {
   /** Step 8: submit the explanation with the signed explanation report. */
   submitExplanation: [allow<DossierResource>(["agency_head"], both(ownUnit, inStatus("round1_done")))],
   /** Step 9: mark a request for explanation resolved (a council decision; the working group only drafts). */
-  resolve: [allow<DossierResource>(["council_chair", "council_member"], both(notRecused, inStatus("explained")))],
+  resolve: [
+    allow<DossierResource>(["council_chair", "council_member"], both(notRecused, inStatus("explained"))),
+  ],
   /** Extends this unit's window (audited, with a reason). */
   grantExtension: [allow<DossierResource>(["admin"])],
 } satisfies PolicyTable<DossierResource>;

@@ -22,13 +22,22 @@ export type ActionOf<T extends Resource["type"]> = keyof Policies[T] & string;
 type ResourceOf<T extends Resource["type"]> = Extract<Resource, { type: T }>;
 
 /** The one authorization question (REST, Socket.IO, Yjs): may this actor do this action on this resource? */
-export function can<T extends Resource["type"]>(actor: Actor | null, action: ActionOf<T>, resource: ResourceOf<T>): boolean {
+export function can<T extends Resource["type"]>(
+  actor: Actor | null,
+  action: ActionOf<T>,
+  resource: ResourceOf<T>,
+): boolean {
   const table = POLICIES[resource.type] as unknown as Record<string, Parameters<typeof evaluate>[0]>;
   return evaluate(table[action], actor, resource as never);
 }
 
 /** Every action of the resource's policy with the actor's answer, for `{ data, abilities }` responses. */
-export function abilities<T extends Resource["type"]>(actor: Actor | null, resource: ResourceOf<T>): Record<string, boolean> {
+export function abilities<T extends Resource["type"]>(
+  actor: Actor | null,
+  resource: ResourceOf<T>,
+): Record<string, boolean> {
   const table = POLICIES[resource.type] as unknown as Record<string, Parameters<typeof evaluate>[0]>;
-  return Object.fromEntries(Object.keys(table).map((action) => [action, evaluate(table[action], actor, resource as never)]));
+  return Object.fromEntries(
+    Object.keys(table).map((action) => [action, evaluate(table[action], actor, resource as never)]),
+  );
 }

@@ -7,4 +7,7 @@ export const ZInstant = z.iso.datetime({ offset: true });
 /** A human-written reason for an audited decision. */
 export const ZReason = z.string().trim().min(3).max(1000);
 /** Points in the public API: a decimal number with at most two decimals. */
-export const ZPoints = z.number().finite().refine((n) => Math.round(n * 100) / 100 === n, "at most two decimals");
+export const ZPoints = z
+  .number()
+  .finite()
+  .refine((n) => Math.round(n * 100) / 100 === n, "at most two decimals");

@@ -53,7 +53,10 @@ export type TIndexSet = z.infer<typeof ZIndexSet>;
 
 /** One row of the import spreadsheet, after the header (see the downloadable template). */
 export const ZIndexImportRow = z.strictObject({
-  code: z.string().trim().regex(/^(\d+(\.\d+){0,2}|[BP](\.\d+)?)$/, "code like 1, 1.2, 1.2.3, B, B.1, P or P.1"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^(\d+(\.\d+){0,2}|[BP](\.\d+)?)$/, "code like 1, 1.2, 1.2.3, B, B.1, P or P.1"),
   title: z.string().trim().min(2).max(500),
   titleEn: z.string().trim().max(500).default(""),
   guidance: z.string().trim().max(4000).default(""),
@@ -65,7 +68,10 @@ export const ZIndexImportRow = z.strictObject({
 export type TIndexImportRow = z.infer<typeof ZIndexImportRow>;
 
 export const ZIndexImportMeta = z.strictObject({
-  code: z.string().trim().regex(/^[a-z0-9_.-]{2,60}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{2,60}$/),
   name: z.string().trim().min(2).max(200),
   unitTypeId: ZId,
 });

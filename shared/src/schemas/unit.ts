@@ -23,7 +23,10 @@ export const ZUnit = z.object({
 });
 export type TUnit = z.infer<typeof ZUnit>;
 
-const code = z.string().trim().regex(/^[a-z0-9_.-]{2,40}$/, "lowercase letters, digits, . _ -");
+const code = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_.-]{2,40}$/, "lowercase letters, digits, . _ -");
 const name = z.string().trim().min(2).max(200);
 
 export const ZUnitCreate = z.strictObject({

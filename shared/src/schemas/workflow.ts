@@ -15,7 +15,10 @@ export const ZReview = z
     comment: z.string().trim().max(4000).default(""),
     requestExplanation: z.boolean().default(false),
   })
-  .refine((r) => r.score !== null || r.comment !== "", { message: "a score or a comment is required", path: ["score"] })
+  .refine((r) => r.score !== null || r.comment !== "", {
+    message: "a score or a comment is required",
+    path: ["score"],
+  })
   .refine((r) => !r.requestExplanation || (r.round === 1 && r.comment !== ""), {
     message: "a request for explanation needs a comment, in round 1",
     path: ["requestExplanation"],
@@ -108,7 +111,9 @@ export const ZTotalsView = z.object({
   index: ZPoints.nullable(),
   bonus: ZPoints,
   penalty: ZPoints,
-  areas: z.array(z.object({ areaCode: z.string(), achieved: ZPoints, applicableMax: ZPoints, index: ZPoints.nullable() })),
+  areas: z.array(
+    z.object({ areaCode: z.string(), achieved: ZPoints, applicableMax: ZPoints, index: ZPoints.nullable() }),
+  ),
 });
 
 export const ZDossierDetail = z.object({
@@ -123,7 +128,10 @@ export const ZDossierDetail = z.object({
   selfTotals: ZTotalsView,
   officialTotals: ZTotalsView,
   reports: z.array(ZFileInfo),
-  windows: z.record(z.string(), z.object({ open: z.boolean(), deadline: z.string(), extendedUntil: z.string().nullable() })),
+  windows: z.record(
+    z.string(),
+    z.object({ open: z.boolean(), deadline: z.string(), extendedUntil: z.string().nullable() }),
+  ),
 });
 export type TDossierDetail = z.infer<typeof ZDossierDetail>;
 
