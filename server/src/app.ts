@@ -27,6 +27,7 @@ import { fileRoutes } from "./routes/files";
 import { rankingRoutes } from "./routes/ranking";
 import { progressRoutes } from "./routes/progress";
 import { notificationRoutes } from "./routes/notifications";
+import { councilRoutes } from "./routes/council";
 
 const CLIENT_DIST = path.resolve(__dirname, "../../client/dist");
 
@@ -93,6 +94,7 @@ export function createApp(ctx: AppContext) {
   api.use(rankingRoutes(ctx));
   api.use(progressRoutes(ctx));
   api.use(notificationRoutes(ctx));
+  api.use(councilRoutes(ctx));
   api.use((_req, _res, next) => next(new AppError("not_found")));
   app.use("/api", api);
 

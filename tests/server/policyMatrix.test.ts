@@ -37,6 +37,8 @@ interface Ids {
   /** Training, TP Tuy Hòa, explained with an answered request. */
   requestTuyhoa: string;
   evidenceFile: string;
+  /** A working-group account seated on the 2023 council only for these tests. */
+  seatUser: string;
 }
 
 // Expected status per caller. `ok` is the success status of that route.
@@ -327,6 +329,32 @@ const ROUTES: {
     body: (i) => ({ dossierIds: [i.draftSnv], message: "Nhắc hạn" }),
     expect: adminOnly(201),
   },
+  {
+    name: "GET /api/periods/:id/council",
+    method: "get",
+    path: (i) => `/api/periods/${i.periodId}/council`,
+    expect: only(COUNCIL_SIDE),
+  },
+  {
+    name: "PUT /api/periods/:id/council/:userId",
+    method: "put",
+    path: (i) => `/api/periods/${i.periodId}/council/${i.seatUser}`,
+    body: () => ({ role: "working_group", areaCodes: ["1", "2"] }),
+    expect: adminOnly(200),
+  },
+  {
+    name: "POST /api/periods/:id/conflicts",
+    method: "post",
+    path: (i) => `/api/periods/${i.periodId}/conflicts`,
+    body: (i) => ({ userId: i.seatUser, unitId: i.unitId, reason: "Thử ma trận" }),
+    expect: adminOnly(201),
+  },
+  {
+    name: "DELETE /api/periods/:id/council/:userId",
+    method: "delete",
+    path: (i) => `/api/periods/${i.periodId}/council/${i.seatUser}`,
+    expect: adminOnly(204),
+  },
   { name: "GET /api/notifications", method: "get", path: () => "/api/notifications", expect: everyone(200) },
   // Nobody marks a notification that is not theirs: an unknown (or someone else's) id is 404 for all.
   {
@@ -442,6 +470,15 @@ async function workflowFixtures(period2023: string) {
       answer: "Đã giải trình",
     })
     .returning();
+  const seat = await admin
+    .post("/api/users")
+    .send({
+      username: "matrix.council",
+      fullName: "Tổ công tác thử",
+      password: "Council123",
+      roles: ["working_group"],
+      unitId: null,
+    });
   const editor = await app.login("editor.snv");
   const evidence = await editor
     .post(`/api/dossiers/${draftSnv}/items/1.1.1/evidence`)
@@ -456,6 +493,7 @@ async function workflowFixtures(period2023: string) {
     requestStcDossier,
     requestTuyhoa: requestTuyhoa.id,
     evidenceFile: evidence.body.data.id,
+    seatUser: seat.body.data.id,
   };
 }
 afterAll(() => app.close());

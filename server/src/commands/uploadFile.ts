@@ -67,10 +67,14 @@ export async function storeDossierFile(
       // The store's condition (disk full, read-only, missing folder), not the user's mistake: a 503 that says what
       // happened and that nothing was saved (TARGETS R5), never a bare 500.
       const unwritable = ["EROFS", "EACCES", "EPERM", "ENOTDIR", "ENOENT"].includes(err.code ?? "");
-      throw new AppError("storage_unavailable", { reason: err.code ?? "storage_error" }, {
-        vi: `Không lưu được tệp (${err.code === "ENOSPC" || err.code === "EDQUOT" ? "ổ đĩa máy chủ đã đầy" : unwritable ? "thư mục lưu trữ không ghi được" : "lỗi lưu trữ"}); chưa có gì được ghi. Vui lòng thử lại sau hoặc báo quản trị.`,
-        en: `The file could not be stored (${err.code ?? "storage error"}); nothing was saved. Please retry later or tell the admin.`,
-      });
+      throw new AppError(
+        "storage_unavailable",
+        { reason: err.code ?? "storage_error" },
+        {
+          vi: `Không lưu được tệp (${err.code === "ENOSPC" || err.code === "EDQUOT" ? "ổ đĩa máy chủ đã đầy" : unwritable ? "thư mục lưu trữ không ghi được" : "lỗi lưu trữ"}); chưa có gì được ghi. Vui lòng thử lại sau hoặc báo quản trị.`,
+          en: `The file could not be stored (${err.code ?? "storage error"}); nothing was saved. Please retry later or tell the admin.`,
+        },
+      );
     });
   const { sha256, created: wrote } = await put();
   let created = wrote;

@@ -25,7 +25,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else if (isDatabaseDown(err)) appError = new AppError("not_ready");
     // Other client errors raised before our handlers run: a path segment that is not valid percent-encoding (the
     // router's URIError, status 400), an unsupported charset or an aborted body (body-parser's 4xx errors).
-    else if (err instanceof URIError || (typeof err?.status === "number" && err.status >= 400 && err.status < 500))
+    else if (
+      err instanceof URIError ||
+      (typeof err?.status === "number" && err.status >= 400 && err.status < 500)
+    )
       appError =
         err.status === 404
           ? new AppError("not_found")

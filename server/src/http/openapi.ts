@@ -2,7 +2,7 @@ import { z } from "zod";
 import * as S from "@ca/shared";
 
 interface Operation {
-  method: "get" | "post" | "put" | "patch";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   body?: z.ZodType;
@@ -111,6 +111,113 @@ export const OPERATIONS: Operation[] = [
     summary: "Import an index set from .xlsx (admin)",
     multipart: ["file", "code", "name", "unitTypeId"],
     response: one(S.ZIndexSetSummary),
+  },
+  {
+    method: "put",
+    path: "/api/dossiers/{dossierId}/items/{code}/self",
+    summary: "Self-assessment of one leaf (agency, in its window)",
+    body: S.ZSelfScore,
+  },
+  {
+    method: "post",
+    path: "/api/dossiers/{dossierId}/items/{code}/evidence",
+    summary: "Evidence for one leaf (PDF, DOCX, XLSX, JPG, PNG; type sniffed)",
+    multipart: ["file"],
+    response: one(S.ZFileInfo),
+  },
+  {
+    method: "post",
+    path: "/api/dossiers/{dossierId}/submit",
+    summary: "The head submits the self-assessment with the signed report (PDF)",
+    multipart: ["signedReport"],
+  },
+  {
+    method: "put",
+    path: "/api/dossiers/{dossierId}/items/{code}/review",
+    summary: "Council appraisal of one leaf in round 1 or 2",
+    body: S.ZReview,
+  },
+  {
+    method: "post",
+    path: "/api/dossiers/{dossierId}/transition",
+    summary: "Close round 1 or round 2 (chair, admin)",
+    body: S.ZTransition,
+  },
+  {
+    method: "post",
+    path: "/api/dossiers/{dossierId}/extensions",
+    summary: "Extend one unit's window (admin, audited)",
+    body: S.ZExtension,
+  },
+  {
+    method: "post",
+    path: "/api/dossiers/{dossierId}/explanation",
+    summary: "The head submits the explanation with the signed report (PDF)",
+    multipart: ["signedReport"],
+  },
+  {
+    method: "post",
+    path: "/api/comments/{commentId}/answer",
+    summary: "The agency's explanation of a request",
+    body: S.ZAnswer,
+  },
+  {
+    method: "post",
+    path: "/api/comments/{commentId}/resolve",
+    summary: "The council resolves a request for explanation",
+  },
+  { method: "get", path: "/api/files/{fileId}", summary: "Download a stored file (attachment)" },
+  {
+    method: "get",
+    path: "/api/periods/{periodId}/ranking",
+    summary: "Ranking rows per unit type (?unitType=code)",
+    response: list(S.ZRankingRow),
+  },
+  {
+    method: "get",
+    path: "/api/periods/{periodId}/progress",
+    summary: "Progress monitor (admin)",
+    response: list(S.ZProgressRow),
+  },
+  {
+    method: "post",
+    path: "/api/periods/{periodId}/reminders",
+    summary: "Remind the accounts of chosen units (admin)",
+    body: S.ZReminder,
+  },
+  {
+    method: "get",
+    path: "/api/periods/{periodId}/council",
+    summary: "Council seats with assigned areas, and conflicts of interest",
+    response: one(S.ZCouncilView),
+  },
+  {
+    method: "put",
+    path: "/api/periods/{periodId}/council/{userId}",
+    summary: "Seat a member with their areas (admin)",
+    body: S.ZCouncilSeat,
+  },
+  {
+    method: "delete",
+    path: "/api/periods/{periodId}/council/{userId}",
+    summary: "Remove a member from the council (admin)",
+  },
+  {
+    method: "post",
+    path: "/api/periods/{periodId}/conflicts",
+    summary: "Declare a conflict of interest (admin)",
+    body: S.ZConflict,
+  },
+  {
+    method: "get",
+    path: "/api/notifications",
+    summary: "The caller's notifications",
+    response: list(S.ZNotification),
+  },
+  {
+    method: "post",
+    path: "/api/notifications/{notificationId}/read",
+    summary: "Mark one of the caller's notifications read",
   },
 ];
 

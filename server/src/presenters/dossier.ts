@@ -2,7 +2,10 @@ import { centiToNumber, type TDossierSummary } from "@ca/shared";
 import type { DossierListRow } from "../queries/dossiers";
 
 /** One dossier in a list: unit, status and the totals the caller may see (hundredths in, decimals out). */
-export function presentDossierSummary(d: DossierListRow, totals?: { self: number; official: number }): TDossierSummary {
+export function presentDossierSummary(
+  d: DossierListRow,
+  totals?: { self: number; official: number },
+): TDossierSummary {
   return {
     id: d.id,
     periodId: d.periodId,

@@ -12,6 +12,11 @@ export interface LiveEvents {
   commentUpdated(c: { id: string; dossierId: string; status: string }): void;
   rankingChanged(periodId: string): void;
   notify(userIds: string[], n: { id: string; kind: string }): void;
+  /**
+   * Disconnects every socket of an account whose rights changed (disabled, new roles or unit): the rooms it
+   * joined were authorized for the old rights. A client that reconnects joins again under the new ones.
+   */
+  accountChanged(userId: string): void;
 }
 
 /** Does nothing: before Socket.IO is attached, and in scripts. */
@@ -21,6 +26,7 @@ export const noLiveEvents: LiveEvents = {
   commentUpdated: () => undefined,
   rankingChanged: () => undefined,
   notify: () => undefined,
+  accountChanged: () => undefined,
 };
 
 // At most 4 ranking updates a second per period (DESIGN §4): a burst of edits yields one trailing update.
@@ -63,6 +69,9 @@ export function socketLiveEvents(io: IoServer): LiveEvents {
     notify(userIds, n) {
       if (userIds.length)
         io.to(userIds.map(roomOf.user)).emit("notification:new", { notificationId: n.id, kind: n.kind });
+    },
+    accountChanged(userId) {
+      io.in(roomOf.user(userId)).disconnectSockets(true);
     },
   };
 }

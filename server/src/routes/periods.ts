@@ -51,7 +51,10 @@ export function periodRoutes(ctx: AppContext): Router {
         if (!d.hasIndexSet) return presentDossierSummary(d.row);
         const self = computeUnitTotals(unitInputOf(d.state, new Set(["self"]))).total;
         const stages = visibleStages(d.status, can(actor, "readCouncilWork", d.resource));
-        return presentDossierSummary(d.row, { self, official: computeUnitTotals(unitInputOf(d.state, stages)).total });
+        return presentDossierSummary(d.row, {
+          self,
+          official: computeUnitTotals(unitInputOf(d.state, stages)).total,
+        });
       }),
     });
   });

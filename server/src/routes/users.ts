@@ -39,6 +39,9 @@ export function userRoutes(ctx: AppContext): Router {
     authorize(actor, "update", { type: "user", id: userId });
     const changes = validate(ZUserUpdate, req.body);
     const { user, unitName } = await updateUser({ db, actor, userId, changes });
+    // Open sockets were authorized under the old rights: end them (DESIGN §4: disabling ends every session).
+    if (changes.disabled || changes.roles !== undefined || changes.unitId !== undefined)
+      ctx.events.accountChanged(userId);
     res.json({ data: presentUser(user, unitName) });
   });
 

@@ -11,4 +11,7 @@ export const periodPolicy = {
   readRanking: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
   /** The progress monitor and reminders are the admin's. */
   monitorProgress: [allow<PeriodResource>(["admin"])],
+  /** Who sits on the council and which areas they appraise: read by the council side, managed by the admin. */
+  readCouncil: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
+  manageCouncil: [allow<PeriodResource>(["admin"])],
 } satisfies PolicyTable<PeriodResource>;

@@ -7,3 +7,4 @@ export * from "./indexSet";
 export * from "./dossier";
 export * from "./error";
 export * from "./workflow";
+export * from "./council";

@@ -1,0 +1,51 @@
+import { and, eq } from "drizzle-orm";
+import { appendAudit } from "../audit/appendAudit";
+import type { Db } from "../db/client";
+import { conflicts, units, users } from "../db/schema";
+import { conflict, notFound } from "../http/errors";
+
+/** Records a conflict of interest: from now on the member is recused on that unit's dossier (DESIGN §1). */
+export async function declareConflict({
+  db,
+  actor,
+  periodId,
+  userId,
+  unitId,
+  reason,
+}: {
+  db: Db;
+  actor: { id: string; username: string };
+  periodId: string;
+  userId: string;
+  unitId: string;
+  reason: string;
+}) {
+  return db.transaction(async (tx) => {
+    const [[user], [unit]] = await Promise.all([
+      tx.select().from(users).where(eq(users.id, userId)),
+      tx.select().from(units).where(eq(units.id, unitId)),
+    ]);
+    if (!user || !unit) throw notFound();
+    const [existing] = await tx
+      .select()
+      .from(conflicts)
+      .where(
+        and(eq(conflicts.periodId, periodId), eq(conflicts.userId, userId), eq(conflicts.unitId, unitId)),
+      );
+    if (existing)
+      throw conflict(undefined, {
+        vi: "Xung đột lợi ích này đã được ghi nhận.",
+        en: "This conflict of interest is already recorded.",
+      });
+    const [row] = await tx.insert(conflicts).values({ periodId, userId, unitId, reason }).returning();
+    await appendAudit(tx, {
+      actor,
+      action: "council.conflict",
+      entity: "period",
+      entityId: periodId,
+      newValue: { userId, unitId },
+      reason,
+    });
+    return { row, unitName: unit.name };
+  });
+}
