@@ -5,6 +5,7 @@ import express, { type RequestHandler } from "express";
 import session from "express-session";
 import pinoHttp from "pino-http";
 import type { AppContext } from "./context";
+import { CLIENT_DIST } from "./paths";
 import { createPassport } from "./auth/passport";
 import { DbSessionStore } from "./auth/sessionStore";
 import { AppError } from "./http/errors";
@@ -29,7 +30,6 @@ import { progressRoutes } from "./routes/progress";
 import { notificationRoutes } from "./routes/notifications";
 import { councilRoutes } from "./routes/council";
 
-const CLIENT_DIST = path.resolve(__dirname, "../../client/dist");
 
 /** Builds the Express app: API, health, metrics and the built client. Returns the session middleware for sockets. */
 export function createApp(ctx: AppContext) {

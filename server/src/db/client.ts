@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -9,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { Pool } from "pg";
 import * as schema from "./schema";
+import { MIGRATIONS_DIR } from "../paths";
 
 export type Schema = typeof schema;
 /** The database handle every command takes; PGlite and node-postgres share this type. */
@@ -25,7 +25,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const MIGRATIONS = path.resolve(__dirname, "../../drizzle");
 
 /** Opens the embedded database in a folder, or in memory with `memory://` (tests). */
 export async function openPglite(dataDir: string): Promise<Database> {
@@ -35,7 +34,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
   return {
     db,
     kind: "pglite",
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS }),
+    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     ping: async () => void (await client.query("select 1")),
     close: () => client.close(),
   };
@@ -50,7 +49,7 @@ export async function openPostgres(url: string, max = 20): Promise<Database> {
   return {
     db,
     kind: "postgres",
-    migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS }),
+    migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
   };
