@@ -20,7 +20,9 @@ await build({
       // Everything from the registry stays a runtime require; only our own workspace packages are bundled.
       name: "externalize-registry-packages",
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("@ca/") ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith("@ca/") ? undefined : { path: args.path, external: true },
+        );
       },
     },
   ],

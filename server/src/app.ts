@@ -30,7 +30,6 @@ import { progressRoutes } from "./routes/progress";
 import { notificationRoutes } from "./routes/notifications";
 import { councilRoutes } from "./routes/council";
 
-
 /** Builds the Express app: API, health, metrics and the built client. Returns the session middleware for sockets. */
 export function createApp(ctx: AppContext) {
   const { config, database, logger } = ctx;

@@ -5,7 +5,14 @@
 import path from "node:path";
 import { build } from "esbuild";
 import type { Browser } from "playwright-core";
-import { classify, computeUnitTotals, rankByUnitType, BANDS_2023, type StageScores, type UnitInput } from "@ca/shared";
+import {
+  classify,
+  computeUnitTotals,
+  rankByUnitType,
+  BANDS_2023,
+  type StageScores,
+  type UnitInput,
+} from "@ca/shared";
 import { prng } from "../support/malformed";
 import { launchChromium } from "./support/browser";
 
@@ -24,7 +31,12 @@ function dataset(seed: number, units: number): UnitInput[] {
     const surveyPoints: Record<string, number> = {};
     for (const leaf of leaves) {
       const pick = () => Math.floor(rand() * (leaf.maxPoints / leaf.step + 1)) * leaf.step;
-      scores[leaf.code] = { self: pick(), round1: rand() > 0.5 ? pick() : null, round2: rand() > 0.7 ? pick() : null, agreed: rand() > 0.9 ? pick() : null };
+      scores[leaf.code] = {
+        self: pick(),
+        round1: rand() > 0.5 ? pick() : null,
+        round2: rand() > 0.7 ? pick() : null,
+        agreed: rand() > 0.9 ? pick() : null,
+      };
       if (leaf.method === "survey") surveyPoints[leaf.code] = pick();
     }
     return {
@@ -42,10 +54,25 @@ function dataset(seed: number, units: number): UnitInput[] {
   });
 }
 
-function compute(engine: { computeUnitTotals: typeof computeUnitTotals; rankByUnitType: typeof rankByUnitType; classify: typeof classify; BANDS_2023: typeof BANDS_2023 }, units: UnitInput[]) {
+function compute(
+  engine: {
+    computeUnitTotals: typeof computeUnitTotals;
+    rankByUnitType: typeof rankByUnitType;
+    classify: typeof classify;
+    BANDS_2023: typeof BANDS_2023;
+  },
+  units: UnitInput[],
+) {
   const totals = units.map((u) => engine.computeUnitTotals(u));
-  const ranks = Object.fromEntries([...engine.rankByUnitType(totals).entries()].map(([k, rows]) => [k, rows.map((r) => [r.unitId, r.rank])]));
-  const classes = totals.map((t) => engine.classify(t, engine.BANDS_2023, [{ kind: "maxBandIfAreaBelow", band: "tot", areaIndexBelow: 7000 }]).band);
+  const ranks = Object.fromEntries(
+    [...engine.rankByUnitType(totals).entries()].map(([k, rows]) => [k, rows.map((r) => [r.unitId, r.rank])]),
+  );
+  const classes = totals.map(
+    (t) =>
+      engine.classify(t, engine.BANDS_2023, [
+        { kind: "maxBandIfAreaBelow", band: "tot", areaIndexBelow: 7000 },
+      ]).band,
+  );
   return { totals, ranks, classes };
 }
 

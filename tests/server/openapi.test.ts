@@ -1,5 +1,6 @@
 import express from "express";
 import { buildOpenApi, OPERATIONS } from "@ca/server/src/http/openapi";
+import { createApp } from "@ca/server/src/app";
 import { startTestApp, type TestApp } from "../support/testApp";
 
 let app: TestApp;
@@ -37,7 +38,7 @@ describe("OpenAPI", () => {
   });
 
   it("documents every API route the server serves", () => {
-    const { app: expressApp } = require("@ca/server/src/app").createApp(app.ctx) as { app: express.Express };
+    const { app: expressApp } = createApp(app.ctx);
     const apiRouter = (expressApp as unknown as { router: express.Router }).router;
     const served = servedRoutes(apiRouter).filter((r) => r.includes("/"));
     // The walk must see the API routes themselves, or the check below would pass on nothing.

@@ -128,7 +128,7 @@ const COUNCIL_SIDE = {
 let n = 0;
 const ROUTES: {
   name: string;
-  method: "get" | "post" | "put" | "patch";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: (i: Ids) => string;
   body?: (i: Ids) => object;
   file?: boolean;
@@ -470,15 +470,13 @@ async function workflowFixtures(period2023: string) {
       answer: "Đã giải trình",
     })
     .returning();
-  const seat = await admin
-    .post("/api/users")
-    .send({
-      username: "matrix.council",
-      fullName: "Tổ công tác thử",
-      password: "Council123",
-      roles: ["working_group"],
-      unitId: null,
-    });
+  const seat = await admin.post("/api/users").send({
+    username: "matrix.council",
+    fullName: "Tổ công tác thử",
+    password: "Council123",
+    roles: ["working_group"],
+    unitId: null,
+  });
   const editor = await app.login("editor.snv");
   const evidence = await editor
     .post(`/api/dossiers/${draftSnv}/items/1.1.1/evidence`)

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { comments } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
 import { loadDossierState } from "../queries/dossierState";
-import { assertStatus, assertWindowOpen, checkedScore, touchDossier } from "./dossierGuards";
+import { assertStatus, assertWindowOpen, checkedScore, lockDossier, touchDossier } from "./dossierGuards";
 
 /** Step 8: the agency answers a request for explanation, optionally proposing a revised score (editable until submitted). */
 export async function answerComment({
@@ -24,6 +24,7 @@ export async function answerComment({
   return db.transaction(async (tx) => {
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
     if (!comment || comment.kind !== "request") throw notFound();
+    await lockDossier(tx, comment.dossierId);
     const state = await loadDossierState(tx, comment.dossierId);
     assertStatus(state, "round1_done");
     assertWindowOpen(state, "explanation", now);

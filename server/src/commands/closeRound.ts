@@ -2,7 +2,7 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { AppError } from "../http/errors";
 import { loadDossierState } from "../queries/dossierState";
-import { assertStatus, touchDossier } from "./dossierGuards";
+import { assertStatus, lockDossier, touchDossier } from "./dossierGuards";
 import { notifyUnit } from "./notifyUnit";
 
 /**
@@ -22,6 +22,7 @@ export async function closeRound({
   round: 1 | 2;
 }) {
   return db.transaction(async (tx) => {
+    await lockDossier(tx, dossierId);
     const state = await loadDossierState(tx, dossierId);
     const from = round === 1 ? "self_submitted" : "explained";
     const to = round === 1 ? "round1_done" : "round2_done";

@@ -72,6 +72,15 @@ export function checkedScore(leaf: ItemRow, value: number): Centi {
   return score;
 }
 
+/**
+ * Takes the dossier's row lock for the rest of the transaction, before its state is read: commands on one dossier
+ * then run one after another, so a check ("still a draft", "no score yet for this leaf") cannot be overtaken by a
+ * concurrent submission, close or first write (which would write after the lock-in, or fail on a unique index).
+ */
+export async function lockDossier(tx: DbOrTx, dossierId: string): Promise<void> {
+  await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.id, dossierId)).for("update");
+}
+
 /** Marks the dossier changed (version + 1), optionally moving it to a new status; returns the new row. */
 export async function touchDossier(tx: DbOrTx, dossierId: string, status?: string) {
   const [row] = await tx

@@ -3,7 +3,7 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { extensions } from "../db/schema";
 import { loadDossierState } from "../queries/dossierState";
-import { touchDossier } from "./dossierGuards";
+import { lockDossier, touchDossier } from "./dossierGuards";
 import { notifyUnit } from "./notifyUnit";
 
 /** The admin extends one unit's window for one milestone (DESIGN §2), with a reason, audited; the unit is told. */
@@ -23,6 +23,7 @@ export async function grantExtension({
   reason: string;
 }) {
   return db.transaction(async (tx) => {
+    await lockDossier(tx, dossierId);
     const state = await loadDossierState(tx, dossierId);
     const [row] = await tx
       .insert(extensions)

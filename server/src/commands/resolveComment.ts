@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { comments } from "../db/schema";
 import { notFound } from "../http/errors";
 import { loadDossierState } from "../queries/dossierState";
-import { assertStatus, touchDossier } from "./dossierGuards";
+import { assertStatus, lockDossier, touchDossier } from "./dossierGuards";
 
 /** Step 9: the council marks a request for explanation resolved, after reading the answer. */
 export async function resolveComment({
@@ -21,6 +21,7 @@ export async function resolveComment({
   return db.transaction(async (tx) => {
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
     if (!comment || comment.kind !== "request") throw notFound();
+    await lockDossier(tx, comment.dossierId);
     const state = await loadDossierState(tx, comment.dossierId);
     assertStatus(state, "explained");
     const [updated] = await tx

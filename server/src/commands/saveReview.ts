@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { comments, councilMembers, scores } from "../db/schema";
 import { AppError, forbidden } from "../http/errors";
 import { leafByCode, loadDossierState } from "../queries/dossierState";
-import { assertStatus, checkedScore, touchDossier } from "./dossierGuards";
+import { assertStatus, checkedScore, lockDossier, touchDossier } from "./dossierGuards";
 
 /**
  * Steps 7 and 9: a reviewer appraises one leaf in a round — a score, a comment, and in round 1 optionally a formal
@@ -28,6 +28,7 @@ export async function saveReview({
   now?: Date;
 }) {
   return db.transaction(async (tx) => {
+    await lockDossier(tx, dossierId);
     const state = await loadDossierState(tx, dossierId);
     assertStatus(state, review.round === 1 ? "self_submitted" : "explained");
     // The council's own deadlines are not enforced here: DESIGN §2 locks agencies out after their windows;

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { scores } from "../db/schema";
 import { AppError } from "../http/errors";
 import { leafByCode, loadDossierState } from "../queries/dossierState";
-import { assertStatus, assertWindowOpen, checkedScore, touchDossier } from "./dossierGuards";
+import { assertStatus, assertWindowOpen, checkedScore, lockDossier, touchDossier } from "./dossierGuards";
 
 /** Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. */
 export async function saveSelfScore({
@@ -25,6 +25,7 @@ export async function saveSelfScore({
   now?: Date;
 }) {
   return db.transaction(async (tx) => {
+    await lockDossier(tx, dossierId);
     const state = await loadDossierState(tx, dossierId);
     assertStatus(state, "draft");
     assertWindowOpen(state, "self_assessment", now);

@@ -6,7 +6,7 @@ import { AppError } from "../http/errors";
 import type { FileStore } from "../services/fileStore";
 import { safeFileName, sniffFile, type Sniffed } from "../services/sniffFile";
 import { leafByCode, loadDossierState, type DossierState } from "../queries/dossierState";
-import { assertStatus, assertWindowOpen, touchDossier } from "./dossierGuards";
+import { assertStatus, assertWindowOpen, lockDossier, touchDossier } from "./dossierGuards";
 
 export type FilePurpose = (typeof files.$inferInsert)["purpose"];
 
@@ -84,6 +84,7 @@ export async function storeDossierFile(
       // A refused upload of the same bytes may have removed them between our write and this lock: make sure they
       // are there before a row points at them.
       if ((await put()).created) created = true;
+      await lockDossier(tx, input.dossierId);
       const state = await loadDossierState(tx, input.dossierId);
       if (inTx) await inTx(state, tx);
       const [row] = await tx

@@ -25,7 +25,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-
 /** Opens the embedded database in a folder, or in memory with `memory://` (tests). */
 export async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
