@@ -3,6 +3,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { LiveEvents } from "./realtime/liveEvents";
 import type { FileStore } from "./services/fileStore";
+import type { Mailer } from "./services/mailer";
 
 /** What every route and realtime handler gets: config, database, logger, files, live events, readiness. */
 export interface AppContext {
@@ -12,6 +13,8 @@ export interface AppContext {
   files: FileStore;
   /** Pushes small "what changed" events to the rooms allowed to see them (Socket.IO once attached). */
   events: LiveEvents;
+  /** E-mail for notifications (does nothing without SMTP_URL). */
+  mailer: Mailer;
   /** Set once migrations and sample data are done; cleared while the database is unreachable. */
   ready: { migrated: boolean };
 }

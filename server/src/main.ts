@@ -7,6 +7,7 @@ import { createServer } from "./server";
 import type { AppContext } from "./context";
 import { noLiveEvents } from "./realtime/liveEvents";
 import { FileStore } from "./services/fileStore";
+import { createMailer } from "./services/mailer";
 import { demoAccountTable, isEmpty, loadSample } from "@ca/seeds";
 import { createFirstAdmin } from "./commands/createFirstAdmin";
 
@@ -44,6 +45,7 @@ async function main() {
     logger,
     files: new FileStore(config.uploadDir),
     events: noLiveEvents,
+    mailer: createMailer(config, logger),
     ready: { migrated: false },
   };
   const { server, io } = createServer(ctx);

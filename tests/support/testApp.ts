@@ -14,6 +14,7 @@ import { createServer } from "@ca/server/src/server";
 import type { AppContext } from "@ca/server/src/context";
 import { noLiveEvents } from "@ca/server/src/realtime/liveEvents";
 import { FileStore } from "@ca/server/src/services/fileStore";
+import { createMailer } from "@ca/server/src/services/mailer";
 import { loadSample } from "@ca/seeds";
 
 export const TEST_ORIGIN = "http://localhost:3999";
@@ -80,6 +81,7 @@ export async function startTestApp(
     logger: createLogger(config),
     files: new FileStore(fs.mkdtempSync(path.join(os.tmpdir(), "ca-files-"))),
     events: noLiveEvents,
+    mailer: createMailer(config, createLogger(config)),
     ready: { migrated: true },
   };
   const { server, io } = createServer(ctx);

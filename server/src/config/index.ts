@@ -21,6 +21,9 @@ const ZConfig = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOAD_SAMPLE_DATA: z.enum(["auto", "never"]).default("auto"),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example:587; none = in-app only. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default("Hệ thống Thẩm định <no-reply@localhost>"),
   /** Where uploaded files are kept (outside the web root); default `<DATA_DIR>/uploads`. */
   UPLOAD_DIR: z.string().optional(),
   /** Lower argon2 cost, for test suites that create many accounts. Never in production. */

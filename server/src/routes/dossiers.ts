@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { abilities, can, ZExtension, ZTransition } from "@ca/shared";
 import type { AppContext } from "../context";
+import { deliverNotifications } from "../services/deliverNotifications";
 import { closeRound } from "../commands/closeRound";
 import { grantExtension } from "../commands/grantExtension";
 import { AppError } from "../http/errors";
@@ -60,7 +61,7 @@ export function dossierRoutes(ctx: AppContext): Router {
       version: dossier.version,
     });
     ctx.events.rankingChanged(dossier.periodId);
-    for (const n of notified) ctx.events.notify([n.userId], n);
+    deliverNotifications(ctx, notified);
     res.json({ data: { id: dossier.id, status: dossier.status, version: dossier.version } });
   });
 
@@ -81,7 +82,7 @@ export function dossierRoutes(ctx: AppContext): Router {
       status: dossier.status,
       version: dossier.version,
     });
-    for (const n of notified) ctx.events.notify([n.userId], n);
+    deliverNotifications(ctx, notified);
     res.status(201).json({
       data: {
         id: extension.id,

@@ -2,6 +2,7 @@ import { Router } from "express";
 import { inArray } from "drizzle-orm";
 import { ZReminder } from "@ca/shared";
 import type { AppContext } from "../context";
+import { deliverNotifications } from "../services/deliverNotifications";
 import { sendReminders } from "../commands/sendReminders";
 import { extensions } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
@@ -46,7 +47,7 @@ export function progressRoutes(ctx: AppContext): Router {
     authorize(actor, "monitorProgress", { type: "period", id: period.id });
     const input = validate(ZReminder, req.body);
     const sent = await sendReminders({ db, actor, periodId: period.id, ...input });
-    for (const n of sent) ctx.events.notify([n.userId], n);
+    deliverNotifications(ctx, sent);
     res.status(201).json({ data: { recipients: sent.length } });
   });
 
