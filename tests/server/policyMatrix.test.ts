@@ -305,6 +305,13 @@ const ROUTES: {
     expect: only({ chair: 200, "member.finance": 200, "member.home": 200 }),
   },
   {
+    name: "PUT /api/dossiers/:id/items/:code/applicability",
+    method: "put",
+    path: (i) => `/api/dossiers/${i.submittedTuyhoa}/items/3.4/applicability`,
+    body: () => ({ applicable: true, reason: "Thử ma trận" }),
+    expect: only({ admin: 200, chair: 200 }),
+  },
+  {
     name: "GET /api/files/:id",
     method: "get",
     path: (i) => `/api/files/${i.evidenceFile}`,

@@ -309,3 +309,31 @@ describe("progress monitor and reminders", () => {
     expect((await (await app.login("leader")).get(`/api/periods/${period.id}/progress`)).status).toBe(403);
   });
 });
+
+describe("not-applicable leaves", () => {
+  it("shrink the applicable maximum, refuse scores, and are audited with a reason", async () => {
+    const { admin, dossierId } = await trainingDossier(app, "skhdt");
+    const url = `/api/dossiers/${dossierId}`;
+    expect((await admin.put(`${url}/items/3.5/applicability`).send({ applicable: false })).status).toBe(400);
+    const res = await admin
+      .put(`${url}/items/3.5/applicability`)
+      .send({ applicable: false, reason: "Đơn vị không giải quyết TTHC" });
+    expect(res.status).toBe(200);
+    const detail = (await admin.get(url)).body.data;
+    expect(detail.selfTotals.applicableMax).toBe(98); // 100 − 2 (3.5)
+    expect(detail.selfTotals.areas.find((a: { areaCode: string }) => a.areaCode === "3").applicableMax).toBe(
+      13,
+    );
+    expect(leaf(detail, "3.5")).toMatchObject({ applicable: false });
+    const chair = await app.login("chair");
+    expect(
+      (await chair.put(`${url}/items/3.5/applicability`).send({ applicable: true, reason: "Xem lại" }))
+        .status,
+    ).toBe(200);
+    const editor = await app.login("leader");
+    expect(
+      (await editor.put(`${url}/items/3.5/applicability`).send({ applicable: false, reason: "x x x" }))
+        .status,
+    ).toBe(403);
+  });
+});

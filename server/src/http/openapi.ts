@@ -144,6 +144,12 @@ export const OPERATIONS: Operation[] = [
     body: S.ZTransition,
   },
   {
+    method: "put",
+    path: "/api/dossiers/{dossierId}/items/{code}/applicability",
+    summary: "Mark a leaf not applicable to the unit, or applicable again (admin, chair; audited)",
+    body: S.ZApplicability,
+  },
+  {
     method: "post",
     path: "/api/dossiers/{dossierId}/extensions",
     summary: "Extend one unit's window (admin, audited)",

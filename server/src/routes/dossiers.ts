@@ -1,9 +1,10 @@
 import { Router } from "express";
-import { abilities, can, ZExtension, ZTransition } from "@ca/shared";
+import { abilities, can, ZApplicability, ZExtension, ZTransition } from "@ca/shared";
 import type { AppContext } from "../context";
 import { deliverNotifications } from "../services/deliverNotifications";
 import { closeRound } from "../commands/closeRound";
 import { grantExtension } from "../commands/grantExtension";
+import { setApplicability } from "../commands/setApplicability";
 import { AppError } from "../http/errors";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
@@ -63,6 +64,28 @@ export function dossierRoutes(ctx: AppContext): Router {
     ctx.events.rankingChanged(dossier.periodId);
     deliverNotifications(ctx, notified);
     res.json({ data: { id: dossier.id, status: dossier.status, version: dossier.version } });
+  });
+
+  router.put("/dossiers/:dossierId/items/:code/applicability", async (req, res) => {
+    const actor = actorOf(req);
+    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    authorize(actor, "setApplicability", resource);
+    const input = validate(ZApplicability, req.body);
+    const dossier = await setApplicability({
+      db,
+      actor,
+      dossierId: resource.id,
+      code: String(req.params.code),
+      ...input,
+    });
+    ctx.events.dossierUpdated({
+      id: dossier.id,
+      periodId: dossier.periodId,
+      status: dossier.status,
+      version: dossier.version,
+    });
+    ctx.events.rankingChanged(dossier.periodId);
+    res.json({ data: { code: req.params.code, applicable: input.applicable, version: dossier.version } });
   });
 
   router.post("/dossiers/:dossierId/extensions", async (req, res) => {

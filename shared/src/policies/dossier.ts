@@ -56,6 +56,14 @@ export const dossierPolicy = {
   resolve: [
     allow<DossierResource>(["council_chair", "council_member"], both(notRecused, inStatus("explained"))),
   ],
+  /** Marks a leaf not applicable to this unit, or applicable again (its maximum leaves the index), before the meeting. */
+  setApplicability: [
+    allow<DossierResource>(["admin"], inStatus("draft", "self_submitted", "round1_done", "explained")),
+    allow<DossierResource>(
+      ["council_chair"],
+      both(notRecused, inStatus("draft", "self_submitted", "round1_done", "explained")),
+    ),
+  ],
   /** Extends this unit's window (audited, with a reason). */
   grantExtension: [allow<DossierResource>(["admin"])],
 } satisfies PolicyTable<DossierResource>;

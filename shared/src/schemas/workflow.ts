@@ -32,6 +32,9 @@ export const ZAnswer = z.strictObject({
 });
 export type TAnswer = z.infer<typeof ZAnswer>;
 
+/** PUT /api/dossiers/:id/items/:code/applicability — a leaf that does not apply to the unit. */
+export const ZApplicability = z.strictObject({ applicable: z.boolean(), reason: ZReason });
+
 /** POST /api/dossiers/:id/transition. */
 export const ZTransition = z.strictObject({ to: ZDossierStatus });
 

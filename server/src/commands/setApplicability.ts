@@ -1,0 +1,50 @@
+import { and, eq } from "drizzle-orm";
+import { appendAudit } from "../audit/appendAudit";
+import type { Db } from "../db/client";
+import { notApplicable } from "../db/schema";
+import { leafByCode, loadDossierState } from "../queries/dossierState";
+import { lockDossier, touchDossier } from "./dossierGuards";
+
+/**
+ * Marks a leaf not applicable to this unit (its maximum leaves the applicable maximum, DESIGN §3), or applicable
+ * again. Scores already entered stay stored but stop counting while the leaf is not applicable.
+ */
+export async function setApplicability({
+  db,
+  actor,
+  dossierId,
+  code,
+  applicable,
+  reason,
+}: {
+  db: Db;
+  actor: { id: string; username: string };
+  dossierId: string;
+  code: string;
+  applicable: boolean;
+  reason: string;
+}) {
+  return db.transaction(async (tx) => {
+    await lockDossier(tx, dossierId);
+    const state = await loadDossierState(tx, dossierId);
+    const leaf = leafByCode(state, code);
+    const was = !state.notApplicable.has(leaf.id);
+    if (was !== applicable) {
+      if (applicable)
+        await tx
+          .delete(notApplicable)
+          .where(and(eq(notApplicable.dossierId, dossierId), eq(notApplicable.itemId, leaf.id)));
+      else await tx.insert(notApplicable).values({ dossierId, itemId: leaf.id, reason, decidedBy: actor.id });
+      await appendAudit(tx, {
+        actor,
+        action: "leaf.applicability",
+        entity: "dossier",
+        entityId: dossierId,
+        oldValue: { code, applicable: was },
+        newValue: { code, applicable },
+        reason,
+      });
+    }
+    return touchDossier(tx, dossierId);
+  });
+}
