@@ -8,14 +8,14 @@ COPY server/package.json server/
 COPY client/package.json client/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build
+RUN npm run build && node scripts/build-server.mjs
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build /app /app
-RUN npm prune --omit=dev --no-audit --no-fund && npm install --no-save tsx@4 && chown -R node:node /app
+RUN npm prune --omit=dev --no-audit --no-fund && chown -R node:node /app
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "node_modules/tsx/dist/cli.mjs", "server/src/main.ts"]
+CMD ["node", "--enable-source-maps", "server/dist/main.js"]

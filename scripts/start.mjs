@@ -1,14 +1,14 @@
-// `npm start`: builds the client when its sources are newer than its build, then runs the server
-// (API, Socket.IO and the built client on one port). The shared package is TypeScript source, used as is.
+// `npm start`: builds what is stale — the client (Vite) and the server bundle (esbuild, with the workspace
+// packages shared/ and seeds/ inlined) — then runs the server: API, Socket.IO and the built client on one port.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const built = path.join(root, "client/dist/index.html");
 
 function newest(entry) {
+  if (!fs.existsSync(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return fs
@@ -16,24 +16,38 @@ function newest(entry) {
     .reduce((max, name) => Math.max(max, newest(path.join(entry, name))), stat.mtimeMs);
 }
 
-const sources = ["client/src", "client/index.html", "client/vite.config.ts", "client/public", "shared/src"]
-  .map((p) => path.join(root, p))
-  .filter((p) => fs.existsSync(p));
-const stale = !fs.existsSync(built) || Math.max(...sources.map(newest)) > fs.statSync(built).mtimeMs;
-if (stale) {
-  console.log("Building the client (first start, or its sources changed)…");
-  const r = spawnSync("npm", ["run", "build", "-w", "client"], { cwd: root, stdio: "inherit" });
+/** True when the output is missing or older than any of its sources. */
+function stale(output, sources) {
+  const out = path.join(root, output);
+  return (
+    !fs.existsSync(out) ||
+    Math.max(...sources.map((s) => newest(path.join(root, s)))) > fs.statSync(out).mtimeMs
+  );
+}
+
+function run(what, command, args) {
+  console.log(what);
+  const r = spawnSync(command, args, { cwd: root, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const server = spawn(
-  process.execPath,
-  [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server/src/main.ts")],
-  {
-    cwd: root,
-    stdio: "inherit",
-    env: process.env,
-  },
-);
+if (
+  stale("client/dist/index.html", [
+    "client/src",
+    "client/index.html",
+    "client/vite.config.ts",
+    "client/public",
+    "shared/src",
+  ])
+)
+  run("Building the client (first start, or its sources changed)…", "npm", ["run", "build", "-w", "client"]);
+if (stale("server/dist/main.js", ["server/src", "shared/src", "seeds/src"]))
+  run("Bundling the server…", process.execPath, [path.join(root, "scripts/build-server.mjs")]);
+
+const server = spawn(process.execPath, ["--enable-source-maps", path.join(root, "server/dist/main.js")], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
