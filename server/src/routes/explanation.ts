@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { centiToNumber, ZAnswer } from "@ca/shared";
 import type { AppContext } from "../context";
+import { deliverNotifications } from "../services/deliverNotifications";
 import { answerComment } from "../commands/answerComment";
 import { dossierIdOfComment } from "../commands/resolveComment";
 import { submitExplanation } from "../commands/submitExplanation";
@@ -38,7 +39,7 @@ export function explanationRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "submitExplanation", resource);
     const report = await readReport(req, res);
-    const { dossier } = await submitExplanation({
+    const { dossier, notified } = await submitExplanation({
       db,
       store: ctx.files,
       actor,
@@ -51,6 +52,7 @@ export function explanationRoutes(ctx: AppContext): Router {
       status: "explained",
       version: dossier.version,
     });
+    deliverNotifications(ctx, notified);
     res.json({ data: { id: dossier.id, status: "explained" } });
   });
 

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { ZSelfScore } from "@ca/shared";
 import type { AppContext } from "../context";
+import { deliverNotifications } from "../services/deliverNotifications";
 import { saveSelfScore } from "../commands/saveSelfScore";
 import { submitSelfAssessment } from "../commands/submitSelfAssessment";
 import { uploadEvidence } from "../commands/uploadFile";
@@ -69,7 +70,7 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "submitSelf", resource);
     const report = await readReport(req, res);
-    const { dossier } = await submitSelfAssessment({
+    const { dossier, notified } = await submitSelfAssessment({
       db,
       store: ctx.files,
       actor,
@@ -83,6 +84,7 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
       version: dossier.version,
     });
     ctx.events.rankingChanged(dossier.periodId);
+    deliverNotifications(ctx, notified);
     res.json({ data: { id: dossier.id, status: "self_submitted" } });
   });
 

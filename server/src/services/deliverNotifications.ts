@@ -8,6 +8,7 @@ const SUBJECT: Record<string, string> = {
   round1_closed: "Hội đồng đã thẩm định lần 1 hồ sơ của đơn vị",
   round2_closed: "Hội đồng đã thẩm định lần 2 hồ sơ của đơn vị",
   extension: "Đơn vị được gia hạn",
+  explained: "Đơn vị đã nộp báo cáo giải trình",
 };
 
 function body(n: Notified, link: string): string {

@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { appendAudit } from "../audit/appendAudit";
+import type { Db } from "../db/client";
+import { meetings } from "../db/schema";
+import { conflict } from "../http/errors";
+import { loadAgenda, loadMeeting } from "../queries/meetings";
+import { snapshotAgenda } from "../collab/snapshots";
+
+/**
+ * The chair ends a running meeting: every dossier's document is snapshotted as it stands ("end") and becomes
+ * read-only. The caller holds the documents' edits while this runs, so the snapshot is the final state.
+ */
+export async function endMeeting({
+  db,
+  actor,
+  meetingId,
+  live = new Map(),
+}: {
+  db: Db;
+  actor: { id: string; username: string };
+  meetingId: string;
+  /** In-memory states of the documents being edited (ahead of the database by the writes in flight). */
+  live?: Map<string, Uint8Array>;
+}) {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for("update");
+    const { row } = await loadMeeting(tx, meetingId);
+    if (row.status !== "running")
+      throw conflict(
+        { status: row.status },
+        { vi: "Phiên họp không đang diễn ra.", en: "The meeting is not running." },
+      );
+    const [meeting] = await tx
+      .update(meetings)
+      .set({ status: "ended", endedAt: new Date() })
+      .where(eq(meetings.id, row.id))
+      .returning();
+    const agenda = await loadAgenda(tx, row);
+    const snapshots = await snapshotAgenda(tx, agenda, "end", live);
+    await appendAudit(tx, {
+      actor,
+      action: "meeting.end",
+      entity: "meeting",
+      entityId: row.id,
+      oldValue: { status: "running" },
+      newValue: { status: "ended", snapshotBytes: snapshots },
+    });
+    return { meeting, agenda };
+  });
+}

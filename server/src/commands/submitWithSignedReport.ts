@@ -1,0 +1,73 @@
+import type { DossierStatus } from "@ca/shared";
+import { appendAudit } from "../audit/appendAudit";
+import type { Db } from "../db/client";
+import { AppError } from "../http/errors";
+import type { DossierState } from "../queries/dossierState";
+import type { FileStore } from "../services/fileStore";
+import { assertStatus, assertWindowOpen, touchDossier } from "./dossierGuards";
+import { notifyUnit, type Notified } from "./notifyUnit";
+import { checkUpload, storeDossierFile, type FilePurpose } from "./uploadFile";
+
+export interface SignedSubmission {
+  purpose: FilePurpose;
+  from: DossierStatus;
+  to: DossierStatus;
+  /** The milestone whose window must be open (with the unit's extension, if any). */
+  window: string;
+  missingReport: { vi: string; en: string };
+  /** Throws when the dossier is not ready to move on (unscored leaves, unanswered requests…). */
+  assertReady: (state: DossierState) => void;
+}
+
+/**
+ * An agency head's submission (DESIGN §2 steps 6 and 8): the signed PDF report is stored and the dossier moves
+ * on, in one transaction with its audit row, or nothing happens at all.
+ */
+export async function submitWithSignedReport(
+  step: SignedSubmission,
+  {
+    db,
+    store,
+    actor,
+    dossierId,
+    report,
+    now = new Date(),
+  }: {
+    db: Db;
+    store: FileStore;
+    actor: { id: string; username: string };
+    dossierId: string;
+    report: { bytes: Buffer; name: string } | undefined;
+    now?: Date;
+  },
+) {
+  if (!report)
+    throw new AppError(
+      "validation_failed",
+      [{ path: "signedReport", message: "required" }],
+      step.missingReport,
+    );
+  const type = checkUpload(report.bytes, step.purpose);
+  let notified: Notified[] = [];
+  const result = await storeDossierFile(
+    db,
+    store,
+    { actor, dossierId, itemId: null, purpose: step.purpose, bytes: report.bytes, name: report.name, type },
+    async (state, tx) => {
+      assertStatus(state, step.from);
+      assertWindowOpen(state, step.window, now);
+      step.assertReady(state);
+      await touchDossier(tx, dossierId, step.to);
+      await appendAudit(tx, {
+        actor,
+        action: "dossier.transition",
+        entity: "dossier",
+        entityId: dossierId,
+        oldValue: { status: step.from },
+        newValue: { status: step.to },
+      });
+      notified = await notifyUnit(tx, state.unit.id, step.to, { dossierId });
+    },
+  );
+  return { ...result, notified };
+}
