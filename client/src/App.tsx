@@ -1,7 +1,14 @@
 import { lazy, Suspense, useEffect, useMemo } from "react";
 import { CssBaseline, ThemeProvider } from "@mui/material";
 import { useTranslation } from "react-i18next";
-import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import {
+  createBrowserRouter,
+  createRoutesFromElements,
+  Navigate,
+  Outlet,
+  Route,
+  RouterProvider,
+} from "react-router-dom";
 import { AuthProvider } from "./auth/AuthProvider";
 import { RequireAdmin, RequireAuth, RedirectIfSignedIn } from "./auth/guards";
 import { AppShell } from "./components/shell/AppShell";
@@ -14,12 +21,59 @@ import type { Lang } from "./i18n";
 // Every page is its own chunk: the login screen ships only what it needs (TARGETS P9).
 const LoginPage = lazy(() => import("./pages/login/LoginPage"));
 const DossiersPage = lazy(() => import("./pages/dossiers/DossiersPage"));
+const DossierPage = lazy(() => import("./pages/dossier/DossierPage"));
 const TimelinePage = lazy(() => import("./pages/timeline/TimelinePage"));
+const ProgressPage = lazy(() => import("./pages/progress/ProgressPage"));
+const RankingPage = lazy(() => import("./pages/ranking/RankingPage"));
 const UnitsPage = lazy(() => import("./pages/units/UnitsPage"));
 const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
 const IndexSetsPage = lazy(() => import("./pages/indexSets/IndexSetsPage"));
 const IndexSetDetailPage = lazy(() => import("./pages/indexSets/IndexSetDetailPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+
+function Root() {
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<LoadingState minHeight={480} />}>
+        <Outlet />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+// A data router: the self-assessment page blocks in-app navigation while changes are unsaved (useBlocker).
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route element={<Root />}>
+      <Route
+        path="/login"
+        element={
+          <RedirectIfSignedIn>
+            <LoginPage />
+          </RedirectIfSignedIn>
+        }
+      />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppShell />}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="periods/:periodId" element={<Navigate to="dossiers" replace />} />
+          <Route path="periods/:periodId/dossiers" element={<DossiersPage />} />
+          <Route path="periods/:periodId/timeline" element={<TimelinePage />} />
+          <Route path="periods/:periodId/ranking" element={<RankingPage />} />
+          <Route path="dossiers/:dossierId" element={<DossierPage />} />
+          <Route path="index-sets" element={<IndexSetsPage />} />
+          <Route path="index-sets/:indexSetId" element={<IndexSetDetailPage />} />
+          <Route element={<RequireAdmin />}>
+            <Route path="periods/:periodId/progress" element={<ProgressPage />} />
+            <Route path="units" element={<UnitsPage />} />
+            <Route path="accounts" element={<AccountsPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Route>,
+  ),
+);
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -31,37 +85,7 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <AuthProvider>
-        <BrowserRouter>
-          <ErrorBoundary>
-            <Suspense fallback={<LoadingState minHeight={480} />}>
-              <Routes>
-                <Route
-                  path="/login"
-                  element={
-                    <RedirectIfSignedIn>
-                      <LoginPage />
-                    </RedirectIfSignedIn>
-                  }
-                />
-                <Route element={<RequireAuth />}>
-                  <Route element={<AppShell />}>
-                    <Route index element={<HomeRedirect />} />
-                    <Route path="periods/:periodId" element={<Navigate to="dossiers" replace />} />
-                    <Route path="periods/:periodId/dossiers" element={<DossiersPage />} />
-                    <Route path="periods/:periodId/timeline" element={<TimelinePage />} />
-                    <Route path="index-sets" element={<IndexSetsPage />} />
-                    <Route path="index-sets/:indexSetId" element={<IndexSetDetailPage />} />
-                    <Route element={<RequireAdmin />}>
-                      <Route path="units" element={<UnitsPage />} />
-                      <Route path="accounts" element={<AccountsPage />} />
-                    </Route>
-                    <Route path="*" element={<NotFoundPage />} />
-                  </Route>
-                </Route>
-              </Routes>
-            </Suspense>
-          </ErrorBoundary>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </AuthProvider>
     </ThemeProvider>
   );

@@ -29,6 +29,7 @@ import { rankingRoutes } from "./routes/ranking";
 import { progressRoutes } from "./routes/progress";
 import { notificationRoutes } from "./routes/notifications";
 import { councilRoutes } from "./routes/council";
+import { meetingRoutes } from "./routes/meetings";
 
 /** Builds the Express app: API, health, metrics and the built client. Returns the session middleware for sockets. */
 export function createApp(ctx: AppContext) {
@@ -94,6 +95,7 @@ export function createApp(ctx: AppContext) {
   api.use(progressRoutes(ctx));
   api.use(notificationRoutes(ctx));
   api.use(councilRoutes(ctx));
+  api.use(meetingRoutes(ctx));
   api.use((_req, _res, next) => next(new AppError("not_found")));
   app.use("/api", api);
 

@@ -48,7 +48,7 @@ async function main() {
     mailer: createMailer(config, logger),
     ready: { migrated: false },
   };
-  const { server, io } = createServer(ctx);
+  const { server, io, collab } = createServer(ctx);
   server.on("error", (err: NodeJS.ErrnoException) => {
     release();
     fail(
@@ -83,6 +83,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info("shutting down");
+    // Yjs clients are told to reconnect (1001) and pending document updates are written before the database closes.
+    await collab.close().catch((err) => logger.error({ err }, "collab: shutdown"));
     io.close();
     server.close();
     await database.close().catch(() => undefined);

@@ -7,3 +7,4 @@ export * from "./schemas";
 export * from "./policies";
 export * from "./indexTree";
 export * from "./scoring";
+export * from "./collab";

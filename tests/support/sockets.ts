@@ -16,7 +16,11 @@ export interface LiveClient {
   events: Received[];
   join(room: string): Promise<{ ok: boolean; error?: string }>;
   /** Resolves with the first event (already received or to come) that matches, or rejects after `timeoutMs`. */
-  waitFor(event: string, match?: (p: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Received>;
+  waitFor(
+    event: string,
+    match?: (p: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Received>;
   close(): void;
 }
 
@@ -37,7 +41,11 @@ export async function liveClient(app: TestApp, agent: Agent): Promise<LiveClient
     extraHeaders: { Cookie: cookieOf(agent), Origin: TEST_ORIGIN },
   });
   const events: Received[] = [];
-  const waiters: { event: string; match: (p: Record<string, unknown>) => boolean; resolve: (r: Received) => void }[] = [];
+  const waiters: {
+    event: string;
+    match: (p: Record<string, unknown>) => boolean;
+    resolve: (r: Received) => void;
+  }[] = [];
   socket.onAny((event: string, payload: Record<string, unknown>) => {
     const r = { event, payload, at: Date.now() };
     events.push(r);
@@ -55,7 +63,8 @@ export async function liveClient(app: TestApp, agent: Agent): Promise<LiveClient
   return {
     socket,
     events,
-    join: (room) => new Promise((resolve) => socket.emit("join", room, (r: { ok: boolean; error?: string }) => resolve(r))),
+    join: (room) =>
+      new Promise((resolve) => socket.emit("join", room, (r: { ok: boolean; error?: string }) => resolve(r))),
     waitFor(event, match = () => true, timeoutMs = 3000) {
       const seen = events.find((e) => e.event === event && match(e.payload));
       if (seen) return Promise.resolve(seen);
@@ -63,7 +72,11 @@ export async function liveClient(app: TestApp, agent: Agent): Promise<LiveClient
         const w = { event, match, resolve: (r: Received) => (clearTimeout(timer), resolve(r)) };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(w), 1);
-          reject(new Error(`no ${event} within ${timeoutMs} ms; received: ${JSON.stringify(events.map((e) => e.event))}`));
+          reject(
+            new Error(
+              `no ${event} within ${timeoutMs} ms; received: ${JSON.stringify(events.map((e) => e.event))}`,
+            ),
+          );
         }, timeoutMs);
         waiters.push(w);
       });

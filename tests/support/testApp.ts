@@ -51,24 +51,30 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   };
 }
 
+export type TestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;
+
 export interface TestApp {
   ctx: AppContext;
+  /** The database under this app; pass it to another startTestApp to restart over the same data. */
+  testDatabase: TestDatabase;
   server: http.Server;
   baseUrl: string;
   /** A cookie-keeping client signed in as the given user (password defaults to the demo one). */
   login(username: string, password?: string): Promise<request.Agent>;
   /** A cookie-keeping client with no session. */
   anonymous(): request.Agent;
-  close(): Promise<void>;
+  /** Stops the server; `keepDatabase` leaves the database open for another app (a restart). */
+  close(opts?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /** Starts the real server (HTTP, Socket.IO) on a random port over a fresh database, optionally with sample data. */
 export async function startTestApp(
-  opts: { sample?: boolean; env?: Record<string, string> } = {},
+  opts: { sample?: boolean; env?: Record<string, string>; database?: TestDatabase } = {},
 ): Promise<TestApp> {
   useFastHashing(true);
-  const { database, drop } = await openTestDatabase();
-  if (opts.sample !== false) await loadSample(database.db);
+  const testDatabase = opts.database ?? (await openTestDatabase());
+  const { database, drop } = testDatabase;
+  if (opts.sample !== false && !opts.database) await loadSample(database.db);
   const config = loadConfig({
     ...process.env,
     DATA_DIR: "memory://",
@@ -84,12 +90,13 @@ export async function startTestApp(
     mailer: createMailer(config, createLogger(config)),
     ready: { migrated: true },
   };
-  const { server, io } = createServer(ctx);
+  const { server, io, collab } = createServer(ctx);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const agent = () => request.agent(server).set("Origin", TEST_ORIGIN);
   return {
     ctx,
+    testDatabase,
     server,
     baseUrl,
     anonymous: agent,
@@ -100,10 +107,11 @@ export async function startTestApp(
         throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return a;
     },
-    async close() {
+    async close({ keepDatabase = false } = {}) {
+      await collab.close();
       io.close();
       await new Promise((resolve) => server.close(resolve));
-      await drop();
+      if (!keepDatabase) await drop();
       fs.rmSync(ctx.files.root, { recursive: true, force: true });
     },
   };

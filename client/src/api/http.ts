@@ -78,19 +78,27 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (json === null) throw new ApiError("bad_response", i18n.t("errors.badResponse"), res.status);
     return json as T;
   }
+  throw errorOfResponse(res.status, json, options.quiet401);
+}
+
+/**
+ * The ApiError of a failed answer (fetch or XMLHttpRequest alike): the server's code, message and details, or a
+ * generic message when the body is not ours (a proxy's HTML page). A 401 tells the session listeners.
+ */
+export function errorOfResponse(status: number, json: unknown, quiet401 = false): ApiError {
   const error = (json as { error?: { code?: ClientErrorCode; message?: string; details?: unknown } } | null)
     ?.error;
   const apiError = error?.code
-    ? new ApiError(error.code, error.message || i18n.t("errors.unknown"), res.status, error.details)
+    ? new ApiError(error.code, error.message || i18n.t("errors.unknown"), status, error.details)
     : new ApiError(
-        res.status >= 500 ? "internal" : "bad_response",
-        i18n.t("errors.httpStatus", { status: res.status }),
-        res.status,
+        status >= 500 ? "internal" : "bad_response",
+        i18n.t("errors.httpStatus", { status }),
+        status,
       );
-  if (res.status === 401 && apiError.code === "unauthenticated" && !options.quiet401) {
+  if (status === 401 && apiError.code === "unauthenticated" && !quiet401) {
     unauthenticatedListeners.forEach((l) => l());
   }
-  throw apiError;
+  return apiError;
 }
 
 export const api = {

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Box, Container } from "@mui/material";
 import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { ErrorState, LoadingState } from "../components/States";
+import { LiveProvider } from "../live/LiveProvider";
 import { PeriodProvider } from "../period/PeriodProvider";
 import ForbiddenPage from "../pages/ForbiddenPage";
 import { useAuth } from "./AuthProvider";
@@ -22,7 +23,9 @@ export function RequireAuth() {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return (
     <PeriodProvider key={me.id} userId={me.id}>
-      <Outlet />
+      <LiveProvider>
+        <Outlet />
+      </LiveProvider>
     </PeriodProvider>
   );
 }

@@ -31,13 +31,19 @@ export function personaOf(roles: readonly Role[]): Persona {
   return "leadership";
 }
 
-export type NavKey = "dossiers" | "timeline" | "units" | "accounts" | "indexSets";
+export type NavKey = "dossiers" | "timeline" | "progress" | "ranking" | "units" | "accounts" | "indexSets";
 
-/** The side navigation of a persona, in order. */
+/** The side navigation of a persona, in order. The provisional ranking is council work: not for agencies. */
 export function navOf(persona: Persona): NavKey[] {
-  return persona === "admin"
-    ? ["dossiers", "timeline", "units", "accounts", "indexSets"]
-    : ["dossiers", "timeline"];
+  switch (persona) {
+    case "admin":
+      return ["dossiers", "timeline", "progress", "ranking", "units", "accounts", "indexSets"];
+    case "council":
+    case "leadership":
+      return ["dossiers", "timeline", "ranking"];
+    case "agency":
+      return ["dossiers", "timeline"];
+  }
 }
 
 /** Where a nav entry points; period pages need the selected period. */
@@ -47,6 +53,10 @@ export function pathOf(key: NavKey, periodId: string | null): string {
       return periodId ? `/periods/${periodId}/dossiers` : "/";
     case "timeline":
       return periodId ? `/periods/${periodId}/timeline` : "/";
+    case "progress":
+      return periodId ? `/periods/${periodId}/progress` : "/";
+    case "ranking":
+      return periodId ? `/periods/${periodId}/ranking` : "/";
     case "units":
       return "/units";
     case "accounts":

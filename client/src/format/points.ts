@@ -22,3 +22,15 @@ export function showMax(centi: number, lang: Lang): string {
 export function toCenti(value: number): number {
   return parsePoints(value) ?? 0;
 }
+
+/** An index from the API (a percentage with two decimals) as "85,25 %"; "—" when there is none. */
+export function showIndex(value: number | null | undefined, lang: Lang): string {
+  const text = showPoints(value, lang);
+  return text === "—" ? text : `${text} %`;
+}
+
+/** A difference in hundredths with its sign: "+0,50", "−1,25" (a true minus sign), "0,00". */
+export function showDelta(centi: number, lang: Lang): string {
+  if (centi === 0) return formatPoints(0, lang);
+  return `${centi > 0 ? "+" : "−"}${formatPoints(Math.abs(centi), lang)}`;
+}

@@ -2,10 +2,12 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -393,4 +395,89 @@ export const notifications = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Yjs documents hold binary state; drizzle-orm 0.45 has no bytea column, so this one maps it to Uint8Array
+ * (PGlite returns Uint8Array, node-postgres a Buffer, which is one).
+ */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) =>
+    Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/** The council meeting of step 9 (DESIGN §2, §4): an ordered agenda of dossiers, planned → running → ended. */
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    startsAt: tstz("starts_at").notNull(),
+    status: text("status", { enum: ["planned", "running", "ended"] })
+      .notNull()
+      .default("planned"),
+    createdBy: uuid("created_by").references(() => users.id),
+    startedAt: tstz("started_at"),
+    endedAt: tstz("ended_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meetings_period_idx").on(t.periodId, t.startsAt)],
+);
+
+/** The dossiers a meeting discusses, in order; each has its own Yjs document in that meeting. */
+export const meetingAgenda = pgTable(
+  "meeting_agenda",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.dossierId] }),
+    uniqueIndex("meeting_agenda_position_idx").on(t.meetingId, t.position),
+  ],
+);
+
+/**
+ * Yjs updates as they arrive (append-only, one row per accepted batch), merged into `collab_docs` by compaction.
+ * A document's content is its `collab_docs.state` plus every row here with its name.
+ */
+export const collabUpdates = pgTable(
+  "collab_updates",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    docName: text("doc_name").notNull(),
+    update: bytea("update").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("collab_updates_doc_idx").on(t.docName, t.id)],
+);
+
+/** The compacted state of each Yjs document (one row per document). */
+export const collabDocs = pgTable("collab_docs", {
+  docName: text("doc_name").primaryKey(),
+  state: bytea("state").notNull(),
+  updatedAt: tstz("updated_at").notNull().defaultNow(),
+});
+
+/** A document's state frozen at a meeting milestone (start, each lock, end), viewable read-only later. */
+export const collabSnapshots = pgTable(
+  "collab_snapshots",
+  {
+    id: id(),
+    docName: text("doc_name").notNull(),
+    label: text("label").notNull(),
+    state: bytea("state").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("collab_snapshots_doc_idx").on(t.docName, t.createdAt)],
 );

@@ -225,6 +225,39 @@ export const OPERATIONS: Operation[] = [
     path: "/api/notifications/{notificationId}/read",
     summary: "Mark one of the caller's notifications read",
   },
+  {
+    method: "post",
+    path: "/api/periods/{periodId}/meetings",
+    summary: "Plan a council meeting with its agenda of dossiers (chair, admin)",
+    body: S.ZMeetingCreate,
+    response: one(S.ZMeeting),
+  },
+  {
+    method: "get",
+    path: "/api/periods/{periodId}/meetings",
+    summary: "The period's council meetings",
+    response: list(S.ZMeetingSummary),
+  },
+  {
+    method: "get",
+    path: "/api/meetings/{meetingId}",
+    summary:
+      "A meeting with its agenda, the Yjs room and recused members of each dossier, and the caller's abilities",
+    response: one(S.ZMeeting),
+  },
+  {
+    method: "post",
+    path: "/api/meetings/{meetingId}/start",
+    summary:
+      "Start the meeting: the documents become editable by the council; snapshot 'start' (chair, admin)",
+    response: one(S.ZMeeting),
+  },
+  {
+    method: "post",
+    path: "/api/meetings/{meetingId}/end",
+    summary: "End the meeting: snapshot 'end'; the documents become read-only (chair, admin)",
+    response: one(S.ZMeeting),
+  },
 ];
 
 const jsonSchema = (schema: z.ZodType) =>

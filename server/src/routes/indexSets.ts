@@ -6,15 +6,17 @@ import type { AppContext } from "../context";
 import { importIndexSet } from "../commands/importIndexSet";
 import { indexItems, indexSets, unitTypes } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
+import { uploadError } from "../http/upload";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { presentIndexSet, presentIndexSetSummary } from "../presenters/indexSet";
 import { buildTemplate } from "../services/indexSetSpreadsheet";
 
 // An index set is a few hundred rows; 5 MB is generous and keeps a hostile upload small in memory.
+const IMPORT_MAX_MB = 5;
 const upload = multer({
   storage: multer.memoryStorage(),
-  limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 },
+  limits: { fileSize: IMPORT_MAX_MB * 1024 * 1024, files: 1, fields: 10 },
 });
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -67,7 +69,11 @@ export function indexSetRoutes(ctx: AppContext): Router {
       authorize(actorOf(req), "import", { type: "indexSet" });
       next();
     },
-    upload.single("file"),
+    // Multer's own errors (a broken multipart body) are the client's: a clear 4xx, not a 500.
+    (req, res, next) =>
+      upload.single("file")(req, res, (err?: unknown) =>
+        next(err ? uploadError(err, "file", IMPORT_MAX_MB) : undefined),
+      ),
     async (req, res) => {
       const meta = validate(ZIndexImportMeta, {
         code: req.body?.code,

@@ -1,5 +1,6 @@
 import { dossierPolicy } from "./dossier";
 import { indexSetPolicy, unitPolicy, userPolicy } from "./admin";
+import { meetingPolicy } from "./meeting";
 import { periodPolicy } from "./period";
 import { evaluate } from "./rules";
 import type { Actor, Resource } from "./types";
@@ -15,6 +16,7 @@ export const POLICIES = {
   unit: unitPolicy,
   user: userPolicy,
   indexSet: indexSetPolicy,
+  meeting: meetingPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

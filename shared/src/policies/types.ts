@@ -34,7 +34,18 @@ export interface IndexSetResource {
   id?: string;
 }
 
-export type Resource = PeriodResource | DossierResource | UnitResource | UserResource | IndexSetResource;
+/** A council meeting (DESIGN §4); `dossier` is the agenda item in question, for per-dossier actions. */
+export interface MeetingResource {
+  type: "meeting";
+  /** Absent when the meeting is yet to be created. */
+  id?: string;
+  periodId: string;
+  status: "planned" | "running" | "ended" | null;
+  dossier?: DossierResource;
+}
+
+export type Resource =
+  PeriodResource | DossierResource | UnitResource | UserResource | IndexSetResource | MeetingResource;
 
 /** A rule grants an action to the holders of any listed role, when its predicate (if any) holds. */
 export interface Rule<R> {

@@ -8,3 +8,4 @@ export * from "./dossier";
 export * from "./error";
 export * from "./workflow";
 export * from "./council";
+export * from "./meeting";

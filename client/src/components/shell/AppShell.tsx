@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Alert, AppBar, Box, Button, Drawer, IconButton, Stack, Toolbar, Typography } from "@mui/material";
 import EventBusyOutlined from "@mui/icons-material/EventBusyOutlined";
 import MenuIcon from "@mui/icons-material/Menu";
@@ -13,6 +13,9 @@ import { EmptyState, LoadingState } from "../States";
 import { PeriodSelect } from "./PeriodSelect";
 import { SideNav } from "./SideNav";
 import { UserMenu } from "./UserMenu";
+
+// The bell pulls in the live connection's event handling; it loads after the page itself (TARGETS P9).
+const NotificationBell = lazy(() => import("./NotificationBell"));
 
 const DRAWER_WIDTH = 256;
 
@@ -39,6 +42,7 @@ export function AppShell() {
   const persona = personaOf(me.roles);
   const { periods, defaultPeriodId, remember } = usePeriods();
   const match = useMatch("/periods/:periodId/*");
+  const dossierMatch = useMatch("/dossiers/*");
   const urlPeriodId = match?.params.periodId;
   // An address naming a period that does not exist (an old link): say so, and keep the menus on a real one.
   const unknownPeriod = !!urlPeriodId && !!periods && !periods.some((p) => p.id === urlPeriodId);
@@ -93,6 +97,9 @@ export function AppShell() {
           <Box sx={{ display: { xs: "none", sm: "block" } }}>
             <PeriodSelect periodId={periodId} />
           </Box>
+          <Suspense fallback={null}>
+            <NotificationBell />
+          </Suspense>
           <UserMenu />
         </Toolbar>
       </AppBar>
@@ -124,7 +131,7 @@ export function AppShell() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0 }}>
         <Toolbar />
-        {period?.kind === "training" && match && (
+        {period?.kind === "training" && (match || dossierMatch) && (
           <Alert
             severity="warning"
             square

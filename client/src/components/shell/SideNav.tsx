@@ -13,6 +13,8 @@ import EventNoteOutlined from "@mui/icons-material/EventNoteOutlined";
 import AccountBalanceOutlined from "@mui/icons-material/AccountBalanceOutlined";
 import ManageAccountsOutlined from "@mui/icons-material/ManageAccountsOutlined";
 import FactCheckOutlined from "@mui/icons-material/FactCheckOutlined";
+import LeaderboardOutlined from "@mui/icons-material/LeaderboardOutlined";
+import TrackChangesOutlined from "@mui/icons-material/TrackChangesOutlined";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation } from "react-router-dom";
 import { navOf, pathOf, type NavKey, type Persona } from "../../auth/persona";
@@ -20,6 +22,8 @@ import { navOf, pathOf, type NavKey, type Persona } from "../../auth/persona";
 const ICONS: Record<NavKey, ReactElement> = {
   dossiers: <FolderOpenOutlined />,
   timeline: <EventNoteOutlined />,
+  progress: <TrackChangesOutlined />,
+  ranking: <LeaderboardOutlined />,
   units: <AccountBalanceOutlined />,
   accounts: <ManageAccountsOutlined />,
   indexSets: <FactCheckOutlined />,
@@ -47,7 +51,10 @@ export function SideNav({
   const item = (key: NavKey) => {
     const to = pathOf(key, periodId);
     const label = key === "dossiers" ? t(`nav.dossiers.${persona}`) : t(`nav.${key}`);
-    const selected = key === "indexSets" ? pathname.startsWith("/index-sets") : pathname === to;
+    const selected =
+      key === "indexSets"
+        ? pathname.startsWith("/index-sets")
+        : pathname === to || (key === "dossiers" && pathname.startsWith("/dossiers/"));
     return (
       <ListItemButton
         key={key}

@@ -1,8 +1,11 @@
-import { Box, Card, CardContent, Divider, Stack, Step, StepLabel, Stepper, Typography } from "@mui/material";
+import { Box, Button, Card, CardContent, Divider, Stack, Typography } from "@mui/material";
+import ArrowForward from "@mui/icons-material/ArrowForward";
 import AccountBalanceOutlined from "@mui/icons-material/AccountBalanceOutlined";
-import { DOSSIER_STATUSES, type TDossierSummary } from "@ca/shared";
+import type { TDossierSummary } from "@ca/shared";
 import { useTranslation } from "react-i18next";
+import { Link as RouterLink } from "react-router-dom";
 import { StatusChip } from "../../components/StatusChip";
+import { StatusStepper } from "../../components/StatusStepper";
 import { formatDateTime } from "../../format/dates";
 import { showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
@@ -34,7 +37,6 @@ export function AgencyDossierCard({
 }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const step = DOSSIER_STATUSES.indexOf(dossier.status);
   return (
     <Card variant="outlined" data-testid="agency-dossier-card">
       <CardContent sx={{ p: 3 }}>
@@ -58,25 +60,28 @@ export function AgencyDossierCard({
           </Box>
           <StatusChip status={dossier.status} size="medium" />
         </Stack>
-        <Stepper activeStep={step} alternativeLabel sx={{ mb: 3, overflowX: "auto", pb: 1 }}>
-          {DOSSIER_STATUSES.map((s, i) => (
-            <Step key={s} completed={i < step || (i === step && s === "published")}>
-              <StepLabel>
-                <Typography variant="caption" sx={{ fontWeight: i === step ? 700 : 400 }}>
-                  {t(`status.${s}`)}
-                </Typography>
-              </StepLabel>
-            </Step>
-          ))}
-        </Stepper>
+        <Box sx={{ mb: 3 }}>
+          <StatusStepper status={dossier.status} />
+        </Box>
         <Divider sx={{ mb: 2 }} />
-        <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: "wrap" }}>
+        <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
           <Figure label={t("dossiers.selfTotal")} value={showPoints(dossier.selfTotal, lang)} />
           <Figure
             label={t("dossiers.officialTotal")}
             value={showPoints(dossier.officialTotal, lang)}
             strong
           />
+          <Box sx={{ flexGrow: 1 }} />
+          <Button
+            variant="contained"
+            size="large"
+            endIcon={<ArrowForward />}
+            component={RouterLink}
+            to={`/dossiers/${dossier.id}`}
+            data-testid="open-dossier"
+          >
+            {t("dossiers.open")}
+          </Button>
         </Stack>
       </CardContent>
     </Card>

@@ -9,8 +9,9 @@ import {
   TablePagination,
   TableRow,
   TableSortLabel,
-  Typography,
+  Link,
 } from "@mui/material";
+import { Link as RouterLink } from "react-router-dom";
 import { DOSSIER_STATUSES, type TDossierSummary, type TUnitType } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { StatusChip } from "../../components/StatusChip";
@@ -98,9 +99,16 @@ export function DossierTable({ dossiers, unitTypes }: Props) {
               <TableRow key={d.id} hover data-testid="dossier-row">
                 <TableCell sx={{ color: "text.secondary" }}>{page * rowsPerPage + i + 1}</TableCell>
                 <TableCell sx={{ minWidth: 200 }}>
-                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                  <Link
+                    component={RouterLink}
+                    to={`/dossiers/${d.id}`}
+                    variant="body2"
+                    underline="hover"
+                    sx={{ fontWeight: 600 }}
+                    data-testid="dossier-link"
+                  >
                     {d.unit.name}
-                  </Typography>
+                  </Link>
                 </TableCell>
                 <TableCell sx={{ color: "text.secondary", whiteSpace: "nowrap" }}>
                   {unitTypeName(d.unit.unitType)}

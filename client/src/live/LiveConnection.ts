@@ -1,0 +1,132 @@
+import type { Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "@ca/shared";
+
+/** What the connection chip shows; "connecting" is the first attempt, "reconnecting" any later one. */
+export type LiveStatus = "connecting" | "connected" | "reconnecting" | "offline";
+export type LiveEventName = keyof ServerToClientEvents;
+export type LivePayload<E extends LiveEventName> = Parameters<ServerToClientEvents[E]>[0];
+
+type AnyHandler = (payload: never) => void;
+const EVENT_NAMES: readonly LiveEventName[] = [
+  "dossier:update",
+  "comment:new",
+  "comment:update",
+  "ranking:update",
+  "notification:new",
+];
+
+/**
+ * One Socket.IO connection per signed-in person, shared by every page. Pages ask for rooms (reference-counted,
+ * re-joined after each reconnect, since a fresh server connection starts in no room) and listen to events;
+ * after a reconnect that could not recover missed events, `onResync` listeners refetch what they show.
+ * socket.io-client is loaded on first use, so the login page never ships it.
+ */
+export class LiveConnection {
+  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  private readonly rooms = new Map<string, number>();
+  private readonly handlers = new Map<LiveEventName, Set<AnyHandler>>();
+  private readonly statusListeners = new Set<() => void>();
+  private readonly resyncListeners = new Set<() => void>();
+  private everConnected = false;
+  private generation = 0;
+  status: LiveStatus = "connecting";
+
+  private readonly onBrowserOffline = () => this.setStatus("offline");
+  private readonly onBrowserOnline = () => {
+    if (this.socket && !this.socket.connected) {
+      this.setStatus("reconnecting");
+      this.socket.connect();
+    }
+  };
+
+  start(): void {
+    const generation = ++this.generation;
+    window.addEventListener("offline", this.onBrowserOffline);
+    window.addEventListener("online", this.onBrowserOnline);
+    import("socket.io-client")
+      .then(({ io }) => {
+        if (generation !== this.generation) return; // closed (or restarted) while the module loaded
+        const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+          path: "/socket.io",
+          // WebSocket only: the server admits a handshake only with an allowed Origin header (CSWSH defence),
+          // and browsers send none on the same-origin GET requests of the long-polling transport.
+          transports: ["websocket"],
+          withCredentials: true,
+          reconnectionDelayMax: 10_000,
+        });
+        this.socket = socket;
+        socket.on("connect", () => {
+          this.setStatus("connected");
+          for (const room of this.rooms.keys()) this.emitJoin(room);
+          if (this.everConnected && !socket.recovered) this.resyncListeners.forEach((l) => l());
+          this.everConnected = true;
+        });
+        socket.on("disconnect", (reason) => {
+          // The server drops a socket without a session; retrying would only be refused again.
+          if (reason === "io server disconnect" || !navigator.onLine) this.setStatus("offline");
+          else this.setStatus("reconnecting");
+        });
+        socket.on("connect_error", () => {
+          if (!navigator.onLine) this.setStatus("offline");
+          else if (this.everConnected) this.setStatus("reconnecting");
+        });
+        socket.io.on("reconnect_failed", () => this.setStatus("offline"));
+        for (const name of EVENT_NAMES)
+          socket.on(name, ((payload: never) => this.handlers.get(name)?.forEach((h) => h(payload))) as never);
+      })
+      .catch(() => this.setStatus("offline"));
+  }
+
+  close(): void {
+    this.generation++;
+    window.removeEventListener("offline", this.onBrowserOffline);
+    window.removeEventListener("online", this.onBrowserOnline);
+    this.socket?.disconnect();
+    this.socket = null;
+    this.everConnected = false;
+    this.setStatus("connecting");
+  }
+
+  /** Joins a room while at least one caller wants it; returns the matching leave. */
+  join(room: string): () => void {
+    const count = this.rooms.get(room) ?? 0;
+    this.rooms.set(room, count + 1);
+    if (count === 0 && this.socket?.connected) this.emitJoin(room);
+    return () => {
+      const left = (this.rooms.get(room) ?? 1) - 1;
+      if (left > 0) return void this.rooms.set(room, left);
+      this.rooms.delete(room);
+      if (this.socket?.connected) this.socket.emit("leave", room);
+    };
+  }
+
+  on<E extends LiveEventName>(name: E, handler: (payload: LivePayload<E>) => void): () => void {
+    const set = this.handlers.get(name) ?? new Set<AnyHandler>();
+    set.add(handler as AnyHandler);
+    this.handlers.set(name, set);
+    return () => void set.delete(handler as AnyHandler);
+  }
+
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => void this.resyncListeners.delete(listener);
+  }
+
+  subscribeStatus(listener: () => void): () => void {
+    this.statusListeners.add(listener);
+    return () => void this.statusListeners.delete(listener);
+  }
+
+  private emitJoin(room: string): void {
+    this.socket?.emit("join", room, (result) => {
+      // A refused room is a page asking for more than its reader may see; the REST answers stay authoritative.
+      if (!result?.ok) console.warn("live room refused", room, result?.error);
+    });
+  }
+
+  private setStatus(status: LiveStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.statusListeners.forEach((l) => l());
+  }
+}

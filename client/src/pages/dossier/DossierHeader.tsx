@@ -1,0 +1,140 @@
+import type { ReactNode } from "react";
+import { Box, Divider, Link, Paper, Stack, Typography } from "@mui/material";
+import PictureAsPdfOutlined from "@mui/icons-material/PictureAsPdfOutlined";
+import AccountBalanceOutlined from "@mui/icons-material/AccountBalanceOutlined";
+import { formatPoints, type Bp, type Centi, type TDossierDetail } from "@ca/shared";
+import { useTranslation } from "react-i18next";
+import { LiveStatusChip } from "../../components/LiveStatusChip";
+import { formatDateTime } from "../../format/dates";
+import { StatusChip } from "../../components/StatusChip";
+import { StatusStepper } from "../../components/StatusStepper";
+import { currentLang } from "../../i18n";
+import { centiOf } from "./model";
+import { WindowCountdown } from "./WindowCountdown";
+
+export interface TotalFigures {
+  total: Centi;
+  index: Bp | null;
+}
+
+function Figure({
+  label,
+  value,
+  testId,
+  strong,
+}: {
+  label: string;
+  value: TotalFigures;
+  testId: string;
+  strong?: boolean;
+}) {
+  const lang = currentLang();
+  return (
+    <Box sx={{ minWidth: 150 }} data-testid={testId}>
+      <Typography variant="caption" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography
+        variant="h5"
+        component="div"
+        sx={{ fontVariantNumeric: "tabular-nums", color: strong ? "primary.dark" : "text.primary" }}
+        data-testid={`${testId}-value`}
+      >
+        {formatPoints(value.total, lang)}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" sx={{ fontVariantNumeric: "tabular-nums" }}>
+        {value.index === null ? "—" : `${formatPoints(value.index, lang)} %`}
+      </Typography>
+    </Box>
+  );
+}
+
+/** Totals as the API sends them (decimal points, index a percentage), in exact hundredths. */
+export function figuresOf(t: TDossierDetail["selfTotals"]): TotalFigures {
+  return { total: centiOf(t.total) ?? 0, index: centiOf(t.index) };
+}
+
+interface Props {
+  detail: TDossierDetail;
+  /** The running self totals while the agency types (else the saved ones). */
+  selfFigures?: TotalFigures;
+  actions?: ReactNode;
+}
+
+/** Unit, period, where the dossier stands, the current window and both totals. */
+export function DossierHeader({ detail, selfFigures, actions }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Paper variant="outlined" sx={{ p: 3, mb: 2 }} data-testid="dossier-header">
+      <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
+        <Box
+          sx={{ p: 1.5, borderRadius: 2, bgcolor: "primary.light", color: "primary.main", display: "flex" }}
+        >
+          <AccountBalanceOutlined />
+        </Box>
+        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+          <Typography variant="h5" component="h1" data-testid="dossier-unit">
+            {detail.unit.name}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {t("dossier.subtitle", { period: detail.period.name })}
+          </Typography>
+        </Box>
+        <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
+          <LiveStatusChip />
+          <span data-testid="dossier-status" data-status={detail.status}>
+            <StatusChip status={detail.status} size="medium" />
+          </span>
+        </Stack>
+      </Stack>
+      <Box sx={{ my: 2.5 }}>
+        <StatusStepper status={detail.status} dense />
+      </Box>
+      <Divider sx={{ mb: 2 }} />
+      <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
+        <Figure
+          label={t("dossier.selfTotal")}
+          value={selfFigures ?? figuresOf(detail.selfTotals)}
+          testId="self-total"
+        />
+        <Figure
+          label={t("dossier.officialTotal")}
+          value={figuresOf(detail.officialTotals)}
+          testId="official-total"
+          strong
+        />
+        <WindowCountdown detail={detail} />
+        <Box sx={{ flexGrow: 1 }} />
+        {actions && (
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap" }}>
+            {actions}
+          </Stack>
+        )}
+      </Stack>
+      {detail.reports.length > 0 && (
+        <Stack
+          direction="row"
+          spacing={2}
+          useFlexGap
+          sx={{ mt: 2, alignItems: "center", flexWrap: "wrap" }}
+          data-testid="signed-reports"
+        >
+          <Typography variant="body2" color="text.secondary">
+            {t("dossier.reports")}
+          </Typography>
+          {detail.reports.map((r) => (
+            <Stack key={r.id} direction="row" spacing={0.5} sx={{ alignItems: "center" }}>
+              <PictureAsPdfOutlined fontSize="small" color="error" />
+              <Link href={r.url} download={r.name} variant="body2" underline="hover">
+                {t(`dossier.reportKind.${r.purpose}`, { defaultValue: r.name })}
+              </Link>
+              <Typography variant="caption" color="text.secondary">
+                {formatDateTime(r.uploadedAt)}
+              </Typography>
+            </Stack>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}

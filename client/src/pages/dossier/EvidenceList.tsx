@@ -1,0 +1,40 @@
+import { Box, Link, Stack, Typography } from "@mui/material";
+import InsertDriveFileOutlined from "@mui/icons-material/InsertDriveFileOutlined";
+import { useTranslation } from "react-i18next";
+import type { TFileInfo } from "../../api/dossiers";
+import { formatDateTime } from "../../format/dates";
+
+/** A file size for people: "820 KB", "1,4 MB" (decimal comma in Vietnamese). */
+export function showSize(bytes: number, lang: "vi" | "en"): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const mb = (bytes / (1024 * 1024)).toFixed(1);
+  return `${lang === "vi" ? mb.replace(".", ",") : mb} MB`;
+}
+
+/** Download links of a leaf's files (served as attachments by the server). */
+export function EvidenceList({ files, empty }: { files: readonly TFileInfo[]; empty?: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  if (files.length === 0)
+    return empty ? (
+      <Typography variant="body2" color="text.secondary">
+        {empty}
+      </Typography>
+    ) : null;
+  return (
+    <Stack spacing={0.5} data-testid="evidence-list">
+      {files.map((f) => (
+        <Stack key={f.id} direction="row" spacing={1} sx={{ alignItems: "center", minWidth: 0 }}>
+          <InsertDriveFileOutlined fontSize="small" color="action" />
+          <Link href={f.url} download={f.name} underline="hover" variant="body2" noWrap sx={{ minWidth: 0 }}>
+            {f.name}
+          </Link>
+          <Box component="span" sx={{ color: "text.secondary", fontSize: 12, whiteSpace: "nowrap" }}>
+            {showSize(f.size, lang)} · {formatDateTime(f.uploadedAt)}
+            {f.purpose === "explanation_evidence" && ` · ${t("evidence.forExplanation")}`}
+          </Box>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

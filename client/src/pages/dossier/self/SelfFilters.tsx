@@ -1,0 +1,55 @@
+import { Box, Button, Chip, Paper, Stack, Typography } from "@mui/material";
+import FilterListOutlined from "@mui/icons-material/FilterListOutlined";
+import { useTranslation } from "react-i18next";
+import { SaveStateChip } from "./SaveStateChip";
+import type { SaveState } from "./useSelfDrafts";
+
+export interface SelfFilter {
+  missingEvidence: boolean;
+  unscored: boolean;
+}
+
+interface Props {
+  filter: SelfFilter;
+  onChange: (f: SelfFilter) => void;
+  counts: { missingEvidence: number; unscored: number };
+  overall: SaveState;
+  onExpandAll: () => void;
+  onCollapseAll: () => void;
+}
+
+/** The self-assessment's toolbar: the overall save state, the two filters with their counts, expand/collapse. */
+export function SelfFilters({ filter, onChange, counts, overall, onExpandAll, onCollapseAll }: Props) {
+  const { t } = useTranslation();
+  const toggle = (key: keyof SelfFilter, count: number, label: string) => (
+    <Chip
+      clickable
+      icon={<FilterListOutlined />}
+      color={filter[key] ? "primary" : "default"}
+      variant={filter[key] ? "filled" : "outlined"}
+      label={`${label} (${count})`}
+      onClick={() => onChange({ ...filter, [key]: !filter[key] })}
+      aria-pressed={filter[key]}
+      data-testid={`filter-${key}`}
+    />
+  );
+  return (
+    <Paper variant="outlined" sx={{ px: 2, py: 1.5, mb: 2, position: "sticky", top: 64, zIndex: 2 }}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: "center", flexWrap: "wrap" }}>
+        <SaveStateChip state={overall} overall testId="save-overall" />
+        <Typography variant="body2" color="text.secondary">
+          {t("self.autosaveHint")}
+        </Typography>
+        <Box sx={{ flexGrow: 1 }} />
+        {toggle("missingEvidence", counts.missingEvidence, t("self.filter.missingEvidence"))}
+        {toggle("unscored", counts.unscored, t("self.filter.unscored"))}
+        <Button size="small" onClick={onExpandAll}>
+          {t("indexSets.expandAll")}
+        </Button>
+        <Button size="small" onClick={onCollapseAll}>
+          {t("indexSets.collapseAll")}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,331 @@
+import http from "node:http";
+import type { Duplex } from "node:stream";
+import { eq } from "drizzle-orm";
+import type { Request, RequestHandler } from "express";
+import type passport from "passport";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import * as Y from "yjs";
+import {
+  collabRoom,
+  COLLAB_CLOSE,
+  COLLAB_CLOSE_STATUS,
+  COLLAB_PATH,
+  parseCollabRoom,
+  type CollabCloseCode,
+} from "@ca/shared";
+import type { AppContext } from "../context";
+import { toRequestUser } from "../auth/passport";
+import { users } from "../db/schema";
+import { isAllowedOrigin } from "../http/originCheck";
+import { decideAccess, leafCodesOf } from "./access";
+import { registerCollab } from "./registry";
+import { SharedDocument, type CollabConnection } from "./sharedDocument";
+
+export interface CollabInspection {
+  documents: { name: string; connections: number; editors: number; pendingWrites: number }[];
+  connections: number;
+}
+
+/** The Yjs endpoint's handle for routes, commands' callers, tests and shutdown. */
+export interface CollabServer {
+  /** What is in memory: documents and their connections (tests check that a document is freed). */
+  inspect(): CollabInspection;
+  /**
+   * Closes every connection of a user, on one document or on all, with a close code (default: recused). For
+   * "a recusal added mid-meeting closes the affected connections"; `reauthorizeUser` decides per document.
+   */
+  closeUserConnections(userId: string, docName?: string, code?: CollabCloseCode): number;
+  /** Re-asks `can()` for each connection of a user (new conflict, new roles, disabled): closes, downgrades or promotes. */
+  reauthorizeUser(userId: string): Promise<void>;
+  /** Re-asks `can()` for each connection on these documents (the meeting started or ended). */
+  reauthorizeDocuments(docNames: readonly string[]): Promise<void>;
+  /**
+   * Runs `fn` while every edit to these documents is dropped, then re-checks their connections: a milestone
+   * (the end of the meeting, a lock) then freezes exactly the state it snapshots.
+   */
+  holdEdits<T>(docNames: readonly string[], fn: () => Promise<T>): Promise<T>;
+  /** The in-memory state of those documents that are loaded (ahead of the database by the writes in flight). */
+  liveStates(docNames: readonly string[]): Map<string, Uint8Array>;
+  /** Resolves once every update received so far on these documents (default: all) is written. */
+  flush(docNames?: readonly string[]): Promise<void>;
+  /** Closes every connection (1001: clients reconnect by themselves), writes what is pending, frees the documents. */
+  close(): Promise<void>;
+}
+
+const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+// Messages a client may send while its session and the document load; the stock provider sends two or three.
+const MAX_QUEUED = 256;
+const PING_INTERVAL_MS = 30_000;
+const COMPACT_EVERY = 100;
+
+/**
+ * The y-websocket endpoint at `/collab/<room>` on the app's HTTP server (DESIGN §4). On upgrade it checks the
+ * Origin (cross-site: 403 before any upgrade, TARGETS S5); then the session, the room and `can()`. Refusals after
+ * the Origin are close codes in 4400–4499 rather than HTTP statuses: a browser sees nothing of a refused
+ * handshake but a 1006, on which the stock provider retries forever, while a 44xx close tells it (and the page)
+ * why and stops it; no document byte is sent before the decision.
+ */
+export function createCollabServer(
+  ctx: AppContext,
+  server: http.Server,
+  sessionMiddleware: RequestHandler,
+  pp: passport.PassportStatic,
+  opts: { compactEvery?: number } = {},
+): CollabServer {
+  const { db } = ctx.database;
+  const logger = ctx.logger.child({ module: "collab" });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    perMessageDeflate: false,
+  });
+  const docs = new Map<string, SharedDocument>();
+  const conns = new Set<CollabConnection>();
+  const held = new Map<string, number>();
+  const initialize = pp.initialize();
+  const passportSession = pp.session();
+  let closing = false;
+
+  /** The signed-in user of an upgrade request: the same session cookie, store and Passport as REST and Socket.IO. */
+  const sessionUser = (req: http.IncomingMessage): Promise<Express.User | null> =>
+    new Promise((resolve, reject) => {
+      const r = req as Request;
+      const res = new http.ServerResponse(req);
+      const steps: RequestHandler[] = [sessionMiddleware, initialize, passportSession];
+      const run = (i: number) => (err?: unknown) => {
+        if (err) return reject(err);
+        if (i < steps.length) return void steps[i](r, res as never, run(i + 1));
+        const started = r.session?.startedAt;
+        // The REST app's absolute timeout (app.ts), which a socket would otherwise outlive.
+        if (started && Date.now() - started > ctx.config.SESSION_ABSOLUTE_HOURS * 3_600_000)
+          return resolve(null);
+        resolve(r.user ?? null);
+      };
+      run(0)();
+    });
+
+  const openDocument = async (
+    docName: string,
+    dossierId: string,
+    conn: CollabConnection,
+  ): Promise<SharedDocument> => {
+    for (;;) {
+      let doc = docs.get(docName);
+      if (!doc) {
+        doc = new SharedDocument(docName, {
+          db,
+          logger,
+          compactEvery: opts.compactEvery ?? COMPACT_EVERY,
+          leafCodes: () => leafCodesOf(db, dossierId),
+          editsHeld: () => (held.get(docName) ?? 0) > 0,
+          onFreed: (d) => {
+            if (docs.get(d.name) === d) docs.delete(d.name);
+          },
+        });
+        docs.set(docName, doc);
+        const loading = doc;
+        loading.ready.catch((err) => {
+          logger.error({ err, doc: docName }, "collab: could not load a document");
+          if (docs.get(docName) === loading) docs.delete(docName);
+          loading.destroy();
+        });
+      }
+      await doc.ready;
+      // Checked and attached in one synchronous step (see SharedDocument.release).
+      if (!doc.destroyed) {
+        doc.add(conn);
+        return doc;
+      }
+    }
+  };
+
+  const accept = (ws: WebSocket, req: http.IncomingMessage, room: string) => {
+    const queue: Uint8Array[] = [];
+    let conn: CollabConnection | null = null;
+    let doc: SharedDocument | null = null;
+    const handleData = (c: CollabConnection, d: SharedDocument, data: Uint8Array) => {
+      try {
+        d.handle(c, data);
+      } catch (err) {
+        logger.debug({ err, doc: d.name, user: c.user.id }, "collab: malformed message");
+        ws.close(COLLAB_CLOSE.badMessage, "malformed message");
+      }
+    };
+    ws.on("message", (data: RawData, isBinary: boolean) => {
+      if (!isBinary) return void ws.close(COLLAB_CLOSE.badMessage, "binary messages only");
+      const bytes = toBytes(data);
+      if (conn && doc) return handleData(conn, doc, bytes);
+      // Until the session is checked and the document loaded, messages wait: nothing is answered from a
+      // document that is not fully loaded yet, and nothing is applied before the connection is authorized.
+      if (queue.push(bytes) > MAX_QUEUED) ws.close(COLLAB_CLOSE.badMessage, "too many messages before sync");
+    });
+    ws.on("error", (err) => logger.debug({ err }, "collab: socket error"));
+    ws.on("pong", () => {
+      if (conn) conn.alive = true;
+    });
+    ws.on("close", () => {
+      if (conn) {
+        conns.delete(conn);
+        doc?.remove(conn);
+      }
+    });
+
+    void (async () => {
+      const user = await sessionUser(req);
+      const access = await decideAccess(db, user, room);
+      if (!access.ok) return ws.close(access.code, access.reason);
+      if (ws.readyState !== ws.OPEN || closing) return;
+      const c: CollabConnection = {
+        ws,
+        user: user!,
+        docName: room,
+        meetingId: access.meetingId,
+        dossierId: access.dossierId,
+        mode: access.mode,
+        controlled: new Set(),
+        alive: true,
+        dropped: 0,
+      };
+      conns.add(c);
+      const d = await openDocument(room, access.dossierId, c);
+      if (ws.readyState !== ws.OPEN) {
+        conns.delete(c);
+        d.remove(c);
+        return;
+      }
+      conn = c;
+      doc = d;
+      for (const data of queue.splice(0)) handleData(c, d, data);
+    })().catch((err) => {
+      logger.error({ err, room }, "collab: could not open a connection");
+      if (ws.readyState === ws.OPEN) ws.close(COLLAB_CLOSE.unavailable, "try again later");
+    });
+  };
+
+  server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? "").split("?")[0];
+    // Every other upgrade (Socket.IO's /socket.io/) belongs to another listener: left untouched.
+    if (!path.startsWith(`${COLLAB_PATH}/`)) return;
+    if (!isAllowedOrigin(req.headers.origin, ctx.config.allowedOrigins))
+      return refuseUpgrade(socket, 403, "cross-site WebSocket handshake refused");
+    let room: string;
+    try {
+      room = decodeURIComponent(path.slice(COLLAB_PATH.length + 1));
+    } catch {
+      return refuseUpgrade(socket, COLLAB_CLOSE_STATUS[COLLAB_CLOSE.notFound], "unknown room");
+    }
+    // A name that cannot be a room is refused before upgrading: no stock client asks for one.
+    const parsed = parseCollabRoom(room);
+    if (!parsed) return refuseUpgrade(socket, COLLAB_CLOSE_STATUS[COLLAB_CLOSE.notFound], "unknown room");
+    if (closing) return refuseUpgrade(socket, 503, "restarting");
+    // One spelling per document (ids lower-cased): two spellings must never be two documents.
+    const docName = collabRoom(parsed.meetingId, parsed.dossierId);
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, docName));
+  });
+
+  // Connections whose peer vanished without a close (network loss) are found by pings and let go.
+  const pinger = setInterval(() => {
+    for (const c of conns) {
+      if (!c.alive) {
+        c.ws.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+  pinger.unref();
+
+  const reauthorize = async (targets: CollabConnection[]) => {
+    await Promise.all(
+      targets.map(async (c) => {
+        const [row] = await db.select().from(users).where(eq(users.id, c.user.id)).limit(1);
+        if (!row || row.disabledAt) return void c.ws.close(COLLAB_CLOSE.unauthenticated, "signed out");
+        c.user = toRequestUser(row);
+        const access = await decideAccess(db, c.user, c.docName);
+        if (!access.ok) return void c.ws.close(access.code, access.reason);
+        docs.get(c.docName)?.setMode(c, access.mode);
+      }),
+    );
+  };
+
+  const collab: CollabServer = {
+    inspect: () => ({
+      documents: [...docs.values()].map((d) => ({
+        name: d.name,
+        connections: d.conns.size,
+        editors: [...d.conns].filter((c) => c.mode === "edit").length,
+        pendingWrites: d.pendingWrites,
+      })),
+      connections: conns.size,
+    }),
+    closeUserConnections(userId, docName, code = COLLAB_CLOSE.recused) {
+      let n = 0;
+      for (const c of conns) {
+        if (c.user.id !== userId || (docName !== undefined && c.docName !== docName)) continue;
+        c.ws.close(code, code === COLLAB_CLOSE.recused ? "recused" : "closed");
+        n++;
+      }
+      return n;
+    },
+    reauthorizeUser: (userId) => reauthorize([...conns].filter((c) => c.user.id === userId)),
+    reauthorizeDocuments: (names) => reauthorize([...conns].filter((c) => names.includes(c.docName))),
+    async holdEdits(names, fn) {
+      names.forEach((n) => held.set(n, (held.get(n) ?? 0) + 1));
+      try {
+        return await fn();
+      } finally {
+        names.forEach((n) => (held.get(n) === 1 ? held.delete(n) : held.set(n, held.get(n)! - 1)));
+        await collab
+          .reauthorizeDocuments(names)
+          .catch((err) => logger.error({ err }, "collab: re-check failed"));
+      }
+    },
+    liveStates(names) {
+      const out = new Map<string, Uint8Array>();
+      for (const n of names) {
+        const d = docs.get(n);
+        if (d && !d.destroyed) out.set(n, Y.encodeStateAsUpdate(d.doc));
+      }
+      return out;
+    },
+    async flush(names) {
+      const targets = [...docs.values()].filter((d) => !names || names.includes(d.name));
+      await Promise.all(targets.map((d) => d.flushed()));
+    },
+    async close() {
+      closing = true;
+      clearInterval(pinger);
+      for (const c of [...conns]) {
+        conns.delete(c);
+        c.ws.close(COLLAB_CLOSE.goingAway, "server restarting");
+      }
+      const all = [...docs.values()];
+      all.forEach((d) => d.stop());
+      for (const d of all) for (const c of [...d.conns]) d.remove(c);
+      await Promise.all(all.map((d) => d.release()));
+      all.forEach((d) => d.destroy());
+      // A peer that does not answer the closing handshake must not hold the HTTP server open.
+      setTimeout(() => wss.clients.forEach((ws) => ws.terminate()), 1_000).unref();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+  registerCollab(ctx, collab);
+  return collab;
+}
+
+/** Answers an upgrade request with a plain HTTP error instead of switching protocols. */
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  const body = `${reason}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? "Error"}\r\n` +
+      "Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

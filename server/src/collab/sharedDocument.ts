@@ -1,0 +1,326 @@
+import type { Logger } from "pino";
+import type { WebSocket } from "ws";
+import * as Y from "yjs";
+import * as awarenessProtocol from "y-protocols/awareness";
+import { ensureNoteTexts } from "@ca/shared";
+import type { Db } from "../db/client";
+import { appendUpdate, compactDocument, loadDocumentUpdates } from "./persistence";
+import {
+  decodeAwarenessUpdate,
+  decodeMessage,
+  encodeAwarenessMessage,
+  encodeAwarenessUpdate,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type AwarenessEntry,
+} from "./protocol";
+
+/** One client's WebSocket on one document, with what it may do there. */
+export interface CollabConnection {
+  ws: WebSocket;
+  user: Express.User;
+  docName: string;
+  meetingId: string;
+  dossierId: string;
+  /** "view": its sync step 2 and update messages are dropped, never applied nor broadcast (TARGETS S4). */
+  mode: "edit" | "view";
+  /** The awareness client ids this connection speaks for; it may set no other's presence. */
+  controlled: Set<number>;
+  alive: boolean;
+  /** Document updates received and dropped (view-only, or edits held). */
+  dropped: number;
+}
+
+export interface SharedDocumentDeps {
+  db: Db;
+  logger: Logger;
+  /** Appended rows after which the document is compacted into its state row. */
+  compactEvery: number;
+  /** The dossier's leaf codes, for the notes texts the server creates (see ensureNoteTexts). */
+  leafCodes: () => Promise<string[]>;
+  /** True while a meeting milestone holds every edit of this document (the end snapshot is being taken). */
+  editsHeld: () => boolean;
+  /** Called once the document is destroyed, to drop it from the server's map. */
+  onFreed: (doc: SharedDocument) => void;
+}
+
+// Transaction origins: loading from the database is neither persisted again nor broadcast.
+const LOAD = Symbol("load");
+const SERVER = Symbol("server");
+// A client needs one or two ids (Yjs picks a new one on a clientID clash); more is someone speaking for others.
+const MAX_IDS_PER_CONNECTION = 4;
+const MAX_PRESENCE_CHARS = 8_192;
+const RETRY_MAX_MS = 5_000;
+
+/**
+ * A loaded Yjs document and its connections: it loads from PostgreSQL before any client syncs, applies editors'
+ * updates, broadcasts them, persists them, and is freed once its last client has left and everything is written.
+ */
+export class SharedDocument {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<CollabConnection>();
+  readonly ready: Promise<void>;
+  destroyed = false;
+  private readonly owners = new Map<number, CollabConnection>();
+  /** Who last claimed each awareness client id (kept after they leave, for their reconnection). */
+  private readonly claimedBy = new Map<number, string>();
+  private pending: Uint8Array[] = [];
+  private writer: Promise<void> | null = null;
+  private releasing: Promise<void> | null = null;
+  private rowsSinceCompaction = 0;
+  private stopping = false;
+
+  constructor(
+    readonly name: string,
+    private readonly deps: SharedDocumentDeps,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.awareness.on("update", this.onAwareness);
+    this.ready = this.load();
+  }
+
+  /** Updates not yet written to the database. */
+  get pendingWrites(): number {
+    return this.pending.length + (this.writer ? 1 : 0);
+  }
+
+  private async load(): Promise<void> {
+    const [updates, codes] = await Promise.all([
+      loadDocumentUpdates(this.deps.db, this.name),
+      this.deps.leafCodes(),
+    ]);
+    this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), LOAD);
+    // Created by the server, once, before any client syncs: clients creating them would race (see noteText).
+    ensureNoteTexts(this.doc, codes, SERVER);
+    if (updates.length > this.deps.compactEvery) this.compactSoon();
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === LOAD) return;
+    this.persist(update);
+    const message = encodeUpdate(update);
+    for (const c of this.conns) if (c !== origin) send(c, message);
+  }
+
+  private onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    // To everyone, the sender included: a lone client's own echo is what keeps its provider from timing out.
+    for (const c of this.conns) send(c, message);
+  };
+
+  /** Registers a connection and starts its sync: our step 1 to editors (to receive their offline edits), presence to all. */
+  add(conn: CollabConnection): void {
+    this.conns.add(conn);
+    if (conn.mode === "edit") send(conn, encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length)
+      send(conn, encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+  }
+
+  /** Unregisters a connection, clears its presence, and frees the document if it was the last one. */
+  remove(conn: CollabConnection): void {
+    if (!this.conns.delete(conn)) return;
+    const ids = [...conn.controlled].filter((id) => this.owners.get(id) === conn);
+    ids.forEach((id) => this.owners.delete(id));
+    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    if (this.conns.size === 0) void this.release();
+  }
+
+  /** Changes what a connection may do; one promoted to editor is asked for what it has that we lack. */
+  setMode(conn: CollabConnection, mode: "edit" | "view"): void {
+    if (conn.mode === mode) return;
+    conn.mode = mode;
+    if (mode === "edit") send(conn, encodeSyncStep1(this.doc));
+  }
+
+  /** Handles one protocol message from a connection; throws on a malformed one (the caller closes it). */
+  handle(conn: CollabConnection, data: Uint8Array): void {
+    const msg = decodeMessage(data);
+    switch (msg.type) {
+      case "syncStep1":
+        send(conn, encodeSyncStep2(this.doc, msg.stateVector));
+        return;
+      case "syncStep2":
+      case "update":
+        // Read-only connections (leadership, the admin, everyone outside a running meeting) may send what they
+        // like: it is dropped here, so it is neither applied, nor broadcast, nor persisted (TARGETS S4).
+        if (conn.mode !== "edit" || this.deps.editsHeld()) {
+          conn.dropped++;
+          return;
+        }
+        Y.applyUpdate(this.doc, msg.update, conn);
+        return;
+      case "awareness":
+        this.applyPresence(conn, decodeAwarenessUpdate(msg.update));
+        return;
+      case "queryAwareness":
+        send(
+          conn,
+          encodeAwarenessMessage(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+          ),
+        );
+        return;
+      case "auth":
+        return;
+    }
+  }
+
+  /**
+   * Presence passes for every connection, read-only ones included, but each speaks only for its own client ids,
+   * and the server stamps the session's user id into each state so that nobody appears as someone else.
+   * Stock providers re-send every awareness change they receive, other clients' included, so an entry for an id
+   * is accepted only from the connection that claimed it. A claim is a non-null state for an id never seen, or
+   * for an id last claimed by the same user (that user reconnecting): taken over from a live connection only
+   * with a newer clock, since echoes carry no newer clock than the server's. Echoes of removals are dropped.
+   */
+  private applyPresence(conn: CollabConnection, entries: AwarenessEntry[]): void {
+    const accepted: AwarenessEntry[] = [];
+    for (const e of entries) {
+      if (e.clientID === this.doc.clientID || e.state.length > MAX_PRESENCE_CHARS) continue;
+      const owner = this.owners.get(e.clientID);
+      if (owner !== conn) {
+        const known = this.awareness.meta.get(e.clientID);
+        const sameUser = this.claimedBy.get(e.clientID) === conn.user.id;
+        const claim =
+          e.state !== "null" &&
+          (known === undefined
+            ? conn.controlled.size < MAX_IDS_PER_CONNECTION
+            : sameUser && (owner ? e.clock > known.clock : e.clock >= known.clock));
+        if (!claim) continue;
+        // A client back after its old connection was let go resends its state with the clock it had, which
+        // awareness would ignore as not newer: one tick more makes its presence reappear at once.
+        if (known && e.clock <= known.clock) e.clock = known.clock + 1;
+        owner?.controlled.delete(e.clientID);
+        this.owners.set(e.clientID, conn);
+        this.claimedBy.set(e.clientID, conn.user.id);
+        conn.controlled.add(e.clientID);
+      }
+      let state = e.state;
+      if (state !== "null") {
+        let value: unknown;
+        try {
+          value = JSON.parse(state);
+        } catch {
+          continue;
+        }
+        if (!value || typeof value !== "object" || Array.isArray(value)) continue;
+        state = JSON.stringify({ ...(value as object), userId: conn.user.id });
+      }
+      accepted.push({ ...e, state });
+    }
+    if (accepted.length)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), conn);
+  }
+
+  /**
+   * Persistence, and why it does not delay the broadcast: y-websocket has no acknowledgement, so no client ever
+   * learns that an update was written, and every client keeps its own edits until they are in the server's
+   * document: after a crash or restart, the provider reconnects and its sync step 2 sends back whatever the
+   * server lacks (TARGETS R1, R3). Waiting for the insert before broadcasting would add a database round trip to
+   * every edit's latency (TARGETS P1) for no gain in safety. So an update is broadcast at once and appended
+   * promptly: the write starts in the same tick, and updates arriving while a write is in flight are merged into
+   * the next one (group commit). A write that fails is retried with backoff and the document stays in memory
+   * until it succeeds.
+   */
+  private persist(update: Uint8Array): void {
+    this.pending.push(update);
+    this.writer ??= this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    let delay = 100;
+    try {
+      while (this.pending.length) {
+        const batch = this.pending.splice(0);
+        const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+        try {
+          await appendUpdate(this.deps.db, this.name, merged);
+          delay = 100;
+        } catch (err) {
+          this.pending.unshift(merged);
+          this.deps.logger.error({ err, doc: this.name }, "collab: could not persist an update; retrying");
+          if (this.stopping && delay >= RETRY_MAX_MS) return;
+          await sleep(delay);
+          delay = Math.min(delay * 2, RETRY_MAX_MS);
+          continue;
+        }
+        if (++this.rowsSinceCompaction >= this.deps.compactEvery) {
+          this.rowsSinceCompaction = 0;
+          await this.compact();
+        }
+      }
+    } finally {
+      this.writer = null;
+    }
+  }
+
+  /** Resolves once every update received so far is written. */
+  async flushed(): Promise<void> {
+    while (this.writer) await this.writer;
+  }
+
+  private async compact(): Promise<void> {
+    try {
+      await compactDocument(this.deps.db, this.name);
+    } catch (err) {
+      // The appended rows stay; the next compaction merges them.
+      this.deps.logger.warn({ err, doc: this.name }, "collab: compaction failed");
+    }
+  }
+
+  private compactSoon(): void {
+    void this.ready.then(() => this.compact());
+  }
+
+  /**
+   * After the last client left: write what is pending, compact, and destroy the document unless a client came
+   * back meanwhile. The final check and the destruction happen in one synchronous step, and attaching checks
+   * `destroyed` in one synchronous step too, so a client never joins a destroyed document.
+   */
+  release(): Promise<void> {
+    this.releasing ??= (async () => {
+      try {
+        await this.ready.catch(() => undefined);
+        await this.flushed();
+        if (this.conns.size === 0) await this.compact();
+        await this.flushed();
+      } finally {
+        this.releasing = null;
+      }
+      if (this.conns.size === 0 && !this.writer && this.pending.length === 0 && !this.destroyed)
+        this.destroy();
+    })();
+    return this.releasing;
+  }
+
+  /** Stops retrying failed writes forever (server shutdown): gives up after the longest backoff. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /** Frees the document's memory (Y.Doc, awareness timer) and tells the server. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.deps.onFreed(this);
+  }
+}
+
+function send(conn: CollabConnection, message: Uint8Array): void {
+  if (conn.ws.readyState !== conn.ws.OPEN) return;
+  conn.ws.send(message, (err) => {
+    if (err) conn.ws.terminate();
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,47 @@
+import { can, type Actor, type TMeeting, type TMeetingSummary } from "@ca/shared";
+import { toMeetingResource, type AgendaItem, type MeetingRow } from "../queries/meetings";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A meeting in a list. */
+export function presentMeetingSummary(m: MeetingRow, agendaSize: number): TMeetingSummary {
+  return {
+    id: m.id,
+    periodId: m.periodId,
+    title: m.title,
+    startsAt: m.startsAt.toISOString(),
+    status: m.status,
+    startedAt: iso(m.startedAt),
+    endedAt: iso(m.endedAt),
+    agendaSize,
+  };
+}
+
+/** A meeting with its agenda: per dossier its room, who is recused, and what the caller may do with it. */
+export function presentMeeting(m: MeetingRow, agenda: AgendaItem[], actor: Actor): TMeeting {
+  return {
+    ...presentMeetingSummary(m, agenda.length),
+    createdBy: m.createdBy,
+    agenda: agenda.map((a) => {
+      const resource = toMeetingResource(m, a.resource);
+      return {
+        position: a.position,
+        dossierId: a.dossier.id,
+        unit: {
+          id: a.dossier.unitId,
+          code: a.dossier.unitCode,
+          name: a.dossier.unitName,
+          unitType: a.dossier.unitTypeCode,
+        },
+        status: a.dossier.status as TMeeting["agenda"][number]["status"],
+        room: a.room,
+        recusedUserIds: a.recusedUserIds,
+        abilities: {
+          viewDocument: can(actor, "viewDocument", resource),
+          editDocument: can(actor, "editDocument", resource),
+          lock: can(actor, "lock", resource),
+        },
+      };
+    }),
+  };
+}
