@@ -401,14 +401,14 @@ describe("R5: a store that cannot be written", () => {
     expect(walk(real.root)).toEqual(before);
   });
 
-  it("a really full disk (a 64 KiB tmpfs, where the test may mount one): 503, no temp file, no row", async () => {
+  it("a really full disk (a 64 KiB tmpfs): 503, no temp file, no row", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ca-full-"));
     try {
       execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir], { stdio: "ignore" });
-    } catch {
+    } catch (err) {
+      // A silent pass would hide R5 untested; CI runs as root on machines that allow a tmpfs.
       fs.rmSync(dir, { recursive: true, force: true });
-      console.warn("R5 full-disk case skipped: this machine does not let the test mount a tmpfs");
-      return;
+      throw new Error(`R5 full-disk case needs to mount a tmpfs (run as root): ${String(err)}`);
     }
     try {
       app.ctx.files = new FileStore(path.join(dir, "store"));
