@@ -408,7 +408,7 @@ describe("R5: a store that cannot be written", () => {
     } catch (err) {
       // A silent pass would hide R5 untested; CI runs as root on machines that allow a tmpfs.
       fs.rmSync(dir, { recursive: true, force: true });
-      throw new Error(`R5 full-disk case needs to mount a tmpfs (run as root): ${String(err)}`);
+      throw new Error("R5 full-disk case needs to mount a tmpfs (run as root)", { cause: err });
     }
     try {
       app.ctx.files = new FileStore(path.join(dir, "store"));
