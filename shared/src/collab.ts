@@ -73,7 +73,17 @@ export const COLLAB_DOC = {
   notes: "notes",
   /** Y.XmlFragment: the meeting minutes (rich text). */
   minutes: "minutes",
+  /**
+   * Y.Map of leaf code → TLeafReview, written by the server only (its writes from clients are reverted): a
+   * refused proposal and why, or the agreed score of a locked leaf. Clients show it; they never write it.
+   */
+  review: "review",
 } as const;
+
+/** The server's verdict on a leaf, kept in the document so that every client shows the same thing. */
+export type TLeafReview =
+  | { state: "invalid"; reason: string; at: string }
+  | { state: "locked"; score: number; at: string };
 
 /** A dossier's meeting document, opened with its typed parts. */
 export interface MeetingDocument {
@@ -86,6 +96,7 @@ export interface MeetingDocument {
   adjustments: YKeyValue<TAdjustment>;
   notes: Y.Map<Y.Text>;
   minutes: Y.XmlFragment;
+  review: Y.Map<TLeafReview>;
 }
 
 /** Opens the layout on a Y.Doc (creating nothing in the document until something is written). */
@@ -95,6 +106,7 @@ export function openMeetingDocument(doc: Y.Doc): MeetingDocument {
     adjustments: new YKeyValue<TAdjustment>(doc.getArray(COLLAB_DOC.adjustments)),
     notes: doc.getMap<Y.Text>(COLLAB_DOC.notes),
     minutes: doc.getXmlFragment(COLLAB_DOC.minutes),
+    review: doc.getMap<TLeafReview>(COLLAB_DOC.review),
   };
 }
 

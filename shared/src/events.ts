@@ -1,3 +1,5 @@
+import type { TMeetingFocus, TMeetingPresence } from "./schemas/meeting";
+
 /** Socket.IO events, typed for both ends (CONVENTIONS §6). Events say what changed; clients refetch details. */
 export interface ServerToClientEvents {
   "dossier:update": (p: { dossierId: string; status: string; version: number }) => void;
@@ -6,11 +8,26 @@ export interface ServerToClientEvents {
   /** The provisional ranking of the period changed (throttled to ≤ 4 a second); refetch it. */
   "ranking:update": (p: { periodId: string; at: string }) => void;
   "notification:new": (p: { notificationId: string; kind: string }) => void;
+  /** The meeting changed (started, ended, a dossier locked, an agreement recorded); refetch it. */
+  "meeting:update": (p: { meetingId: string; status: string }) => void;
+  /** The chair moved the meeting: members' screens follow unless they stepped away. */
+  "meeting:focus": (p: TMeetingFocus) => void;
+  /** Who is connected to the meeting and what each looks at (sent whenever it changes). */
+  "meeting:presence": (p: { meetingId: string; people: TMeetingPresence[] }) => void;
+  /** A dossier's provisional totals moved (a proposal was accepted or refused, or leaves were locked); refetch. */
+  "meeting:projection": (p: { meetingId: string; dossierId: string; at: string }) => void;
 }
 
 export interface ClientToServerEvents {
   join: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
   leave: (room: string) => void;
+  /** A member in the meeting room says what they look at; the server stamps who and rebroadcasts presence. */
+  "meeting:look": (p: {
+    meetingId: string;
+    dossierId: string | null;
+    leafCode: string | null;
+    following: boolean;
+  }) => void;
 }
 
 /**

@@ -1,7 +1,5 @@
-import { desc, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { auditLog } from "../db/schema";
-import { GENESIS_HASH, auditRowHash } from "./hash";
 
 export interface AuditEntry {
   actor: { id: string; username: string } | null;
@@ -13,30 +11,34 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-// Arbitrary constant key for the advisory lock that serialises chain appends across connections/instances.
-const AUDIT_CHAIN_LOCK = 7_210_001;
-
-/** Appends one hash-chained audit row; call it inside the transaction of the change it records. */
-export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  // Two writers reading the same "last hash" would fork the chain; the transaction-scoped lock prevents it.
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const fields = {
-    at: new Date(),
-    actorId: entry.actor?.id ?? null,
-    actorName: entry.actor?.username ?? null,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    oldValue: toJson(entry.oldValue),
-    newValue: toJson(entry.newValue),
-    reason: entry.reason ?? null,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: auditRowHash(prevHash, fields) });
+/**
+ * Appends one audit row; call it inside the transaction of the change it records, as its last statement. The
+ * database chains the row (trigger `audit_log_chain`, migration 0005) under a lock held until commit, so every
+ * statement after this one makes every other writer wait longer.
+ */
+export async function appendAudit(tx: DbOrTx, entry: AuditEntry | AuditEntry[]): Promise<void> {
+  const entries = Array.isArray(entry) ? entry : [entry];
+  if (!entries.length) return;
+  const at = new Date();
+  await tx.insert(auditLog).values(
+    entries.map((e) => ({
+      at,
+      actorId: e.actor?.id ?? null,
+      actorName: e.actor?.username ?? null,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId ?? null,
+      oldValue: toJson(e.oldValue),
+      newValue: toJson(e.newValue),
+      reason: e.reason ?? null,
+      // Placeholders: the trigger sets both before the row is written.
+      prevHash: "",
+      hash: "",
+    })),
+  );
 }
 
-// Dates and undefined are normalised now, so that what is hashed is exactly what jsonb gives back.
+// Dates and undefined are normalised now, so that what is stored is plain JSON.
 function toJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }

@@ -424,6 +424,8 @@ export const meetings = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     startedAt: tstz("started_at"),
     endedAt: tstz("ended_at"),
+    /** The meeting tracker: where the chair is (dossier, leaf), so late joiners start there. */
+    focus: jsonb("focus").$type<{ dossierId: string; leafCode: string | null; by: string; at: string }>(),
     createdAt: createdAt(),
   },
   (t) => [index("meetings_period_idx").on(t.periodId, t.startsAt)],
@@ -480,4 +482,28 @@ export const collabSnapshots = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("collab_snapshots_doc_idx").on(t.docName, t.createdAt)],
+);
+
+/**
+ * The council's agreement on the whole ranking of one unit type in a period (step 9's result, sent to UBND tỉnh):
+ * the ranking frozen as agreed, with the minutes. One per unit type per period.
+ */
+export const councilAgreements = pgTable(
+  "council_agreements",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    unitTypeId: uuid("unit_type_id")
+      .notNull()
+      .references(() => unitTypes.id),
+    minutes: text("minutes").notNull(),
+    ranking: jsonb("ranking").notNull(),
+    agreedBy: uuid("agreed_by")
+      .notNull()
+      .references(() => users.id),
+    agreedAt: tstz("agreed_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("council_agreements_period_type_idx").on(t.periodId, t.unitTypeId)],
 );

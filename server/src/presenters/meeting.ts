@@ -22,6 +22,7 @@ export function presentMeeting(m: MeetingRow, agenda: AgendaItem[], actor: Actor
   return {
     ...presentMeetingSummary(m, agenda.length),
     createdBy: m.createdBy,
+    focus: m.focus ? { meetingId: m.id, ...m.focus } : null,
     agenda: agenda.map((a) => {
       const resource = toMeetingResource(m, a.resource);
       return {

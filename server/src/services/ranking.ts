@@ -46,6 +46,7 @@ export async function computeRanking(
       rules.classificationOverrides as ClassificationOverride[],
     );
     return {
+      dossierId: d.row.id,
       unit: { id: d.row.unitId, code: d.row.unitCode, name: d.row.unitName, unitType: d.row.unitTypeCode },
       rank: hidden ? null : rankOf.get(d.row.unitId)!,
       total: hidden ? null : centiToNumber(t.total),

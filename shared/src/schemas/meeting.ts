@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZDossierStatus } from "./dossier";
-import { ZId, ZInstant } from "./common";
+import { ZId, ZInstant, ZPoints } from "./common";
 
 export const MEETING_STATUSES = ["planned", "running", "ended"] as const;
 export const ZMeetingStatus = z.enum(MEETING_STATUSES);
@@ -45,9 +45,105 @@ export const ZMeetingAgendaItem = z.object({
 });
 export type TMeetingAgendaItem = z.infer<typeof ZMeetingAgendaItem>;
 
+/** Where the chair is: the dossier on screen and the leaf under discussion (the meeting tracker). */
+export const ZMeetingFocus = z.object({
+  meetingId: ZId,
+  dossierId: ZId.nullable(),
+  leafCode: z.string().nullable(),
+  by: ZId,
+  at: z.string(),
+});
+export type TMeetingFocus = z.infer<typeof ZMeetingFocus>;
+
+/** POST /api/meetings/:id/focus — the chair (or admin) moves the meeting to a dossier and, optionally, a leaf. */
+export const ZMeetingFocusInput = z.strictObject({
+  dossierId: ZId,
+  leafCode: z.string().trim().min(1).max(40).nullable(),
+});
+export type TMeetingFocusInput = z.infer<typeof ZMeetingFocusInput>;
+
+/** One person connected to the meeting and what they look at (Socket.IO presence, stamped by the server). */
+export const ZMeetingPresence = z.object({
+  userId: ZId,
+  name: z.string(),
+  dossierId: ZId.nullable(),
+  leafCode: z.string().nullable(),
+  /** True while the member's screen follows the chair's focus. */
+  following: z.boolean(),
+});
+export type TMeetingPresence = z.infer<typeof ZMeetingPresence>;
+
+/** POST /api/meetings/:id/dossiers/:dossierId/lock — lock the listed leaves, or (no codes) the whole dossier. */
+export const ZMeetingLockInput = z.strictObject({
+  codes: z.array(z.string().trim().min(1).max(40)).min(1).max(500).optional(),
+});
+export type TMeetingLockInput = z.infer<typeof ZMeetingLockInput>;
+
+/** One leaf as the meeting sees it: the official score before the meeting, the live proposal, and the lock. */
+export const ZProjectionLeaf = z.object({
+  code: z.string(),
+  area: z.string(),
+  title: z.string(),
+  maxPoints: ZPoints,
+  step: ZPoints,
+  /** The latest confirmed score before the meeting (round 2, else round 1, else self), or null. */
+  official: ZPoints.nullable(),
+  /** The current proposal in the shared document, or null. */
+  adjustment: z
+    .object({ score: ZPoints, by: ZId, byName: z.string().nullable(), at: z.string() })
+    .nullable(),
+  /** null without a proposal; false when the proposal is refused (out of range, off the step, not allowed, locked). */
+  valid: z.boolean().nullable(),
+  reason: z.string().nullable(),
+  locked: z.boolean(),
+  /** The agreed score once locked. */
+  agreed: ZPoints.nullable(),
+});
+export type TProjectionLeaf = z.infer<typeof ZProjectionLeaf>;
+
+/** GET /api/meetings/:id/dossiers/:dossierId/projection — provisional totals with the valid proposals counted. */
+export const ZMeetingProjection = z.object({
+  meetingId: ZId,
+  dossierId: ZId,
+  leaves: z.array(ZProjectionLeaf),
+  official: z.object({ total: ZPoints, index: ZPoints.nullable() }),
+  provisional: z.object({ total: ZPoints, index: ZPoints.nullable(), classification: z.string().nullable() }),
+});
+export type TMeetingProjection = z.infer<typeof ZMeetingProjection>;
+
 /** GET /api/meetings/:id. */
 export const ZMeeting = ZMeetingSummary.extend({
   createdBy: ZId.nullable(),
   agenda: z.array(ZMeetingAgendaItem),
+  focus: ZMeetingFocus.nullable(),
 });
 export type TMeeting = z.infer<typeof ZMeeting>;
+
+/** POST /api/periods/:id/agreements — the council's agreement on the whole ranking of one unit type. */
+export const ZAgreementCreate = z.strictObject({
+  unitType: z.string().trim().min(1).max(40),
+  minutes: z.string().trim().min(1).max(50_000),
+});
+export type TAgreementCreate = z.infer<typeof ZAgreementCreate>;
+
+/** A recorded agreement: the ranking as agreed (frozen), with the minutes. */
+export const ZAgreement = z.object({
+  id: ZId,
+  periodId: ZId,
+  unitType: z.string(),
+  minutes: z.string(),
+  agreedAt: z.string(),
+  agreedBy: z.object({ id: ZId, name: z.string() }),
+  ranking: z.array(
+    z.object({
+      dossierId: ZId,
+      unitCode: z.string(),
+      unitName: z.string(),
+      rank: z.number().int(),
+      total: ZPoints,
+      index: ZPoints.nullable(),
+      classification: z.string().nullable(),
+    }),
+  ),
+});
+export type TAgreement = z.infer<typeof ZAgreement>;

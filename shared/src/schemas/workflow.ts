@@ -139,6 +139,7 @@ export const ZDossierDetail = z.object({
 export type TDossierDetail = z.infer<typeof ZDossierDetail>;
 
 export const ZRankingRow = z.object({
+  dossierId: ZId,
   unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
   rank: z.number().int().nullable(),
   total: ZPoints.nullable(),
