@@ -82,8 +82,7 @@ export const COLLAB_DOC = {
 
 /** The server's verdict on a leaf, kept in the document so that every client shows the same thing. */
 export type TLeafReview =
-  | { state: "invalid"; reason: string; at: string }
-  | { state: "locked"; score: number; at: string };
+  { state: "invalid"; reason: string; at: string } | { state: "locked"; score: number; at: string };
 
 /** A dossier's meeting document, opened with its typed parts. */
 export interface MeetingDocument {

@@ -89,9 +89,7 @@ export const ZProjectionLeaf = z.object({
   /** The latest confirmed score before the meeting (round 2, else round 1, else self), or null. */
   official: ZPoints.nullable(),
   /** The current proposal in the shared document, or null. */
-  adjustment: z
-    .object({ score: ZPoints, by: ZId, byName: z.string().nullable(), at: z.string() })
-    .nullable(),
+  adjustment: z.object({ score: ZPoints, by: ZId, byName: z.string().nullable(), at: z.string() }).nullable(),
   /** null without a proposal; false when the proposal is refused (out of range, off the step, not allowed, locked). */
   valid: z.boolean().nullable(),
   reason: z.string().nullable(),
