@@ -37,6 +37,21 @@ module.exports = {
       setupFiles: ["<rootDir>/tests/support/env.ts"],
     },
     {
+      // Tests that need the real services (PostgreSQL and Redis): run by `npm run test:pg` only.
+      ...common,
+      displayName: "services",
+      testMatch: ["<rootDir>/tests/services/**/*.test.ts"],
+      setupFiles: ["<rootDir>/tests/support/env.ts"],
+    },
+    {
+      // Fault tests (TARGETS R1, R3): a server killed or a client offline under load; run by `npm run test:fault`.
+      ...common,
+      displayName: "fault",
+      roots: ["<rootDir>/tests/fault"],
+      testMatch: ["<rootDir>/tests/fault/**/*.test.ts"],
+      setupFiles: ["<rootDir>/tests/support/env.ts"],
+    },
+    {
       ...common,
       displayName: "e2e",
       testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],

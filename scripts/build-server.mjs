@@ -5,10 +5,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Tests build their own copy beside it (`--outfile server/dist/test-<pid>.js`): same folder, same __dirname.
+const at = process.argv.indexOf("--outfile");
+const outfile = at > 0 ? path.resolve(process.argv[at + 1]) : path.join(root, "server/dist/main.js");
 
 await build({
   entryPoints: [path.join(root, "server/src/main.ts")],
-  outfile: path.join(root, "server/dist/main.js"),
+  outfile,
   bundle: true,
   platform: "node",
   target: "node20",

@@ -30,6 +30,17 @@ const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
 const IndexSetsPage = lazy(() => import("./pages/indexSets/IndexSetsPage"));
 const IndexSetDetailPage = lazy(() => import("./pages/indexSets/IndexSetDetailPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+const ResultsPage = lazy(() => import("./pages/results/ResultsPage"));
+const ResponsibilityPage = lazy(() => import("./pages/results/ResponsibilityPage"));
+const PublicResultsPage = lazy(() => import("./pages/public/PublicResultsPage"));
+const MeetingsPage = lazy(() => import("./pages/meetings/MeetingsPage"));
+const MeetingPage = lazy(() => import("./pages/meetings/MeetingPage"));
+const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
+const AnswerPage = lazy(() => import("./pages/survey/AnswerPage"));
+const SurveysPage = lazy(() => import("./pages/survey/SurveysPage"));
+const SurveyDetailPage = lazy(() => import("./pages/survey/SurveyDetailPage"));
+const PaperEntryPage = lazy(() => import("./pages/survey/PaperEntryPage"));
+const SurveyResultsPage = lazy(() => import("./pages/survey/SurveyResultsPage"));
 
 function Root() {
   return (
@@ -53,6 +64,11 @@ const router = createBrowserRouter(
           </RedirectIfSignedIn>
         }
       />
+      {/* A survey respondent's single-use link: no account, outside the signed-in shell. */}
+      <Route path="/s/:token" element={<AnswerPage />} />
+      {/* The public results: no sign-in, outside the signed-in shell (DESIGN §1 "public"). */}
+      <Route path="/public/results" element={<PublicResultsPage />} />
+      <Route path="/public/results/:periodId" element={<PublicResultsPage />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
           <Route index element={<HomeRedirect />} />
@@ -60,7 +76,16 @@ const router = createBrowserRouter(
           <Route path="periods/:periodId/dossiers" element={<DossiersPage />} />
           <Route path="periods/:periodId/timeline" element={<TimelinePage />} />
           <Route path="periods/:periodId/ranking" element={<RankingPage />} />
+          <Route path="periods/:periodId/results" element={<ResultsPage />} />
+          <Route path="periods/:periodId/responsibility" element={<ResponsibilityPage />} />
           <Route path="dossiers/:dossierId" element={<DossierPage />} />
+          <Route path="periods/:periodId/meetings" element={<MeetingsPage />} />
+          <Route path="meetings/:meetingId" element={<MeetingPage />} />
+          <Route path="periods/:periodId/dashboard" element={<DashboardPage />} />
+          <Route path="periods/:periodId/survey" element={<SurveysPage />} />
+          <Route path="periods/:periodId/survey/results" element={<SurveyResultsPage />} />
+          <Route path="surveys/:surveyId" element={<SurveyDetailPage />} />
+          <Route path="surveys/:surveyId/paper" element={<PaperEntryPage />} />
           <Route path="index-sets" element={<IndexSetsPage />} />
           <Route path="index-sets/:indexSetId" element={<IndexSetDetailPage />} />
           <Route element={<RequireAdmin />}>

@@ -5,12 +5,14 @@ import { count } from "drizzle-orm";
 import {
   buildConflict,
   buildCouncilMember,
-  buildDossier,
   buildIndexSet,
   buildPeriod,
   buildUnit,
   buildUser,
 } from "./builders";
+import { loadSampleHistory } from "./sampleHistory";
+import { loadSampleSurvey } from "./sampleSurvey";
+import { loadSampleSurveyAnswers } from "./sampleSurveyAnswers";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SAMPLE_COUNCIL } from "./data/accounts";
 import { SAMPLE_INDEX_SETS } from "./data/indexSets";
 import { sampleRules, timeline2023, trainingTimeline } from "./data/periods";
@@ -34,7 +36,8 @@ const DEPUTY_AREAS = [
 /**
  * Loads the sample data (DESIGN §7): the province's units with their heads and deputies, both index sets, the
  * 2023 period with the plan's own dates and a training period placed around `now`, the council with its
- * conflict of interest, one dossier per unit per period, and the demo accounts. One transaction: all or nothing.
+ * conflict of interest, one dossier per unit per period, the survey's questionnaires (2023's answered and locked),
+ * and the demo accounts. One transaction: all or nothing.
  */
 export async function loadSample(db: Db, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
@@ -121,7 +124,10 @@ export async function loadSample(db: Db, now = new Date()): Promise<void> {
         await tx
           .insert(t.periodIndexSets)
           .values({ periodId: period.id, unitTypeId: typeId(typeCode), indexSetId: set.id });
-      for (const unitId of unitIdByCode.values()) await buildDossier(tx, { periodId: period.id, unitId });
+      // One multi-row insert: the sample loads at every test start.
+      await tx
+        .insert(t.dossiers)
+        .values([...unitIdByCode.values()].map((unitId) => ({ periodId: period.id, unitId })));
       for (const seat of SAMPLE_COUNCIL)
         await buildCouncilMember(tx, {
           periodId: period.id,
@@ -136,6 +142,21 @@ export async function loadSample(db: Db, now = new Date()): Promise<void> {
         reason: "Giám đốc Sở Nội vụ - đơn vị được thẩm định",
       });
     }
+    // Both periods' questionnaires and respondents; 2023's answered and locked before its results are agreed,
+    // so that the frozen and published ranking counts the survey points, as the live ranking does.
+    await loadSampleSurvey(tx);
+    await loadSampleSurveyAnswers(tx, {
+      periodId: periods[0].id,
+      admin: { id: userIdByName.get("admin")!, username: "admin" },
+    });
+    // 2023 is history: complete, agreed in an ended meeting and published (DESIGN §7).
+    await loadSampleHistory(tx, {
+      periodId: periods[0].id,
+      chairId: userIdByName.get("chair")!,
+      councilId: userIdByName.get("wg")!,
+      adminId: userIdByName.get("admin")!,
+      chairName: DEMO_ACCOUNTS.find((a) => a.username === "chair")!.fullName,
+    });
     await appendAudit(tx, {
       actor: null,
       action: "seed.sample_loaded",

@@ -26,10 +26,19 @@ import { reviewRoutes } from "./routes/review";
 import { explanationRoutes } from "./routes/explanation";
 import { fileRoutes } from "./routes/files";
 import { rankingRoutes } from "./routes/ranking";
+import { dashboardRoutes } from "./routes/dashboard";
 import { progressRoutes } from "./routes/progress";
 import { notificationRoutes } from "./routes/notifications";
 import { councilRoutes } from "./routes/council";
 import { meetingRoutes } from "./routes/meetings";
+import { surveyRoutes } from "./routes/survey";
+import { archivedGuard } from "./http/archivedGuard";
+import { publicationRoutes } from "./routes/publication";
+import { publicResultsRoutes } from "./routes/publicResults";
+import { exportRoutes } from "./routes/exports";
+import { responsibilityRoutes } from "./routes/resultsResponsibility";
+import { periodLifecycleRoutes } from "./routes/resultsPeriods";
+import { agreementRoutes } from "./routes/agreements";
 
 /** Builds the Express app: API, health, metrics and the built client. Returns the session middleware for sockets. */
 export function createApp(ctx: AppContext) {
@@ -82,6 +91,7 @@ export function createApp(ctx: AppContext) {
   api.use(express.json({ limit: "100kb", strict: true }));
   api.use(sessionMiddleware, absoluteTimeout, passport.initialize(), passport.session());
   api.use(authRoutes(ctx, passport));
+  api.use(archivedGuard(database.db));
   api.use(periodRoutes(ctx));
   api.use(dossierRoutes(ctx));
   api.use(unitRoutes(ctx));
@@ -92,10 +102,18 @@ export function createApp(ctx: AppContext) {
   api.use(explanationRoutes(ctx));
   api.use(fileRoutes(ctx));
   api.use(rankingRoutes(ctx));
+  api.use(dashboardRoutes(ctx));
   api.use(progressRoutes(ctx));
   api.use(notificationRoutes(ctx));
   api.use(councilRoutes(ctx));
   api.use(meetingRoutes(ctx));
+  api.use(surveyRoutes(ctx));
+  api.use(publicationRoutes(ctx));
+  api.use(publicResultsRoutes(ctx));
+  api.use(exportRoutes(ctx));
+  api.use(responsibilityRoutes(ctx));
+  api.use(periodLifecycleRoutes(ctx));
+  api.use(agreementRoutes(ctx));
   api.use((_req, _res, next) => next(new AppError("not_found")));
   app.use("/api", api);
 

@@ -3,14 +3,29 @@ import type { AppContext } from "./context";
 import { createApp } from "./app";
 import { createCollabServer } from "./collab/collabServer";
 import { createSocketServer } from "./realtime/socketServer";
-import { socketLiveEvents } from "./realtime/liveEvents";
+import { invalidatingRanking, socketLiveEvents } from "./realtime/liveEvents";
+import { attachRedisAdapter } from "./realtime/redisAdapter";
+import { invalidateRanking, liveRankingRows } from "./services/ranking";
 
-/** The one HTTP server: REST API, Socket.IO, the Yjs endpoint (/collab) and the built client. */
-export function createServer(ctx: AppContext) {
+/**
+ * The one HTTP server: REST API, Socket.IO, the Yjs endpoint (/collab) and the built client. With REDIS_URL, the
+ * Socket.IO rooms span every instance and each instance's cached ranking is dropped when another changes it.
+ */
+export async function createServer(ctx: AppContext) {
   const { app, sessionMiddleware, passport } = createApp(ctx);
   const server = http.createServer(app);
   const io = createSocketServer(ctx, server, sessionMiddleware, passport);
   const collab = createCollabServer(ctx, server, sessionMiddleware, passport);
-  ctx.events = socketLiveEvents(io);
-  return { server, io, app, collab };
+  const closeRedis = ctx.config.REDIS_URL
+    ? await attachRedisAdapter(io, ctx.config.REDIS_URL, ctx.logger)
+    : async () => undefined;
+  const invalidate = (periodId: string) => invalidateRanking(ctx.database.db, periodId);
+  io.on("ranking:invalidate", invalidate);
+  const live = socketLiveEvents(io, (periodId) => liveRankingRows(ctx, periodId));
+  ctx.events = invalidatingRanking(live, (periodId) => {
+    invalidate(periodId);
+    // Only other instances need telling, and only the Redis adapter has any (the in-memory one warns).
+    if (ctx.config.REDIS_URL) io.serverSideEmit("ranking:invalidate", periodId);
+  });
+  return { server, io, app, collab, closeRedis };
 }

@@ -5,6 +5,12 @@
 import * as Y from "yjs";
 import { YKeyValue } from "y-utility/y-keyvalue";
 
+/**
+ * The longest wait between reconnection attempts the app's providers use (`maxBackoffTime`): after a server
+ * restart, clients are back within about a second of it being ready (TARGETS R1: within 5 s).
+ */
+export const COLLAB_RECONNECT_MAX_MS = 1_000;
+
 /** Where the y-websocket endpoint listens: `new WebsocketProvider(origin + COLLAB_PATH, room, doc)`. */
 export const COLLAB_PATH = "/collab";
 

@@ -1,12 +1,16 @@
 import type { TMeetingFocus, TMeetingPresence } from "./schemas/meeting";
+import type { TRankingRow } from "./schemas/workflow";
 
 /** Socket.IO events, typed for both ends (CONVENTIONS §6). Events say what changed; clients refetch details. */
 export interface ServerToClientEvents {
   "dossier:update": (p: { dossierId: string; status: string; version: number }) => void;
   "comment:new": (p: { dossierId: string; commentId: string }) => void;
   "comment:update": (p: { dossierId: string; commentId: string; status: string }) => void;
-  /** The provisional ranking of the period changed (throttled to ≤ 4 a second); refetch it. */
-  "ranking:update": (p: { periodId: string; at: string }) => void;
+  /**
+   * The provisional ranking of the period changed (throttled to ≤ 4 a second). Sockets whose user is recused on no
+   * unit of the period receive the ranking itself in `rows` (every unit type); the others refetch it.
+   */
+  "ranking:update": (p: { periodId: string; at: string; rows?: TRankingRow[] }) => void;
   "notification:new": (p: { notificationId: string; kind: string }) => void;
   /** The meeting changed (started, ended, a dossier locked, an agreement recorded); refetch it. */
   "meeting:update": (p: { meetingId: string; status: string }) => void;
@@ -38,6 +42,8 @@ export interface ClientToServerEvents {
 export const roomOf = {
   period: (id: string) => `period:${id}`,
   periodCouncil: (id: string) => `period:${id}:council`,
+  /** Joined by the server alongside `period:<id>:council` for users recused on nothing in the period. */
+  periodRanking: (id: string) => `period:${id}:ranking`,
   dossier: (id: string) => `dossier:${id}`,
   dossierCouncil: (id: string) => `dossier:${id}:council`,
   meeting: (id: string) => `meeting:${id}`,

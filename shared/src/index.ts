@@ -8,3 +8,5 @@ export * from "./policies";
 export * from "./indexTree";
 export * from "./scoring";
 export * from "./collab";
+export * from "./responsibility";
+export * from "./survey";

@@ -1,4 +1,6 @@
+import { and, eq, inArray } from "drizzle-orm";
 import { centiToNumber } from "@ca/shared";
+import * as t from "@ca/server/src/db/schema";
 import { SAMPLE_INDEX_SETS, PROVINCIAL_AGENCIES, DISTRICT_COMMITTEES, DEMO_ACCOUNTS } from "@ca/seeds";
 import { checkIndexTree, kindOfCode } from "@ca/shared";
 import { startTestApp, type TestApp } from "../support/testApp";
@@ -50,5 +52,102 @@ describe("loaded sample", () => {
         u.leaders.filter((l: { position: string }) => l.position === "deputy").length,
       ).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  describe("the 2023 sample with its survey", () => {
+    let period: { id: string; code: string };
+    beforeAll(async () => {
+      const admin = await app.login("admin");
+      period = (await admin.get("/api/periods")).body.data.find((p: { code: string }) => p.code === "2023");
+    });
+
+    it("has its survey locked, with points on every survey leaf of every dossier and a couple of units flagged", async () => {
+      const admin = await app.login("admin");
+      const results = (await admin.get(`/api/periods/${period.id}/survey-results`)).body.data;
+      expect(results.locked).not.toBeNull();
+      expect(results.questionnaires).toHaveLength(4);
+      const flagged = new Set<string>();
+      for (const q of results.questionnaires) {
+        // The links that were used are the link submissions; a few answered on paper, a few not at all.
+        expect(q.answeredByLink + q.paperForms).toBeLessThan(q.respondents);
+        expect(q.paperForms).toBeGreaterThan(0);
+        for (const u of q.units) {
+          expect(u.responses).toBeGreaterThanOrEqual(results.minResponses);
+          if (u.flagged) flagged.add(u.unitName);
+        }
+      }
+      expect(flagged.size).toBeGreaterThanOrEqual(1);
+      expect(flagged.size).toBeLessThanOrEqual(3);
+
+      const { db } = app.ctx.database;
+      const dossiers = await db.select().from(t.dossiers).where(eq(t.dossiers.periodId, period.id));
+      expect(dossiers).toHaveLength(30);
+      const surveyScores = await db
+        .select({ dossierId: t.scores.dossierId, method: t.indexItems.method, score: t.scores.score })
+        .from(t.scores)
+        .innerJoin(t.indexItems, eq(t.indexItems.id, t.scores.itemId))
+        .where(
+          and(
+            eq(t.scores.stage, "survey"),
+            inArray(
+              t.scores.dossierId,
+              dossiers.map((d) => d.id),
+            ),
+          ),
+        );
+      for (const d of dossiers) {
+        const own = surveyScores.filter((s) => s.dossierId === d.id);
+        // Five leaves rated by the delegates, five by non-state respondents.
+        expect(own).toHaveLength(10);
+        expect(own.every((s) => s.method === "survey")).toBe(true);
+        expect(own.reduce((sum, s) => sum + s.score, 0)).toBeGreaterThan(0);
+      }
+    });
+
+    it("publishes the live ranking: survey points included, some units in the top bands", async () => {
+      const admin = await app.login("admin");
+      const published = (await app.anonymous().get(`/api/public/periods/${period.id}/results`)).body.data;
+      const agreements = await app.ctx.database.db
+        .select({ unitType: t.unitTypes.code, ranking: t.councilAgreements.ranking })
+        .from(t.councilAgreements)
+        .innerJoin(t.unitTypes, eq(t.unitTypes.id, t.councilAgreements.unitTypeId))
+        .where(eq(t.councilAgreements.periodId, period.id));
+      expect(published.unitTypes).toHaveLength(2);
+      const top = published.unitTypes.flatMap((type: { rows: { classification: string }[] }) =>
+        type.rows.filter((r) => r.classification === "xuat_sac" || r.classification === "tot"),
+      );
+      expect(top.length).toBeGreaterThanOrEqual(1);
+      for (const type of published.unitTypes as {
+        code: string;
+        rows: { unitCode: string; rank: number; total: number; index: number; classification: string }[];
+      }[]) {
+        const live = (await admin.get(`/api/periods/${period.id}/ranking?unitType=${type.code}`)).body
+          .data as {
+          unit: { code: string };
+          rank: number;
+          total: number;
+          index: number;
+          classification: string;
+          provisional: boolean;
+        }[];
+        const pick = (r: { rank: number; total: number; index: number; classification: string }) => ({
+          rank: r.rank,
+          total: r.total,
+          index: r.index,
+          classification: r.classification,
+        });
+        const byLive = live.map((r) => ({ unitCode: r.unit.code, ...pick(r) }));
+        const byPublished = type.rows.map((r) => ({ unitCode: r.unitCode, ...pick(r) }));
+        const sort = (xs: typeof byLive) =>
+          [...xs].sort((a, b) => a.rank - b.rank || a.unitCode.localeCompare(b.unitCode));
+        expect(sort(byPublished)).toEqual(sort(byLive));
+        expect(live.every((r) => !r.provisional)).toBe(true);
+        // The council's frozen agreement is the same ranking.
+        const frozen = agreements.find((a) => a.unitType === type.code)!.ranking as (Parameters<
+          typeof pick
+        >[0] & { unitCode: string })[];
+        expect(sort(frozen.map((r) => ({ unitCode: r.unitCode, ...pick(r) })))).toEqual(sort(byLive));
+      }
+    });
   });
 });

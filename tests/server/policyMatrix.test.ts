@@ -9,6 +9,7 @@ import { PDF } from "../support/files";
 import { io as connect, type Socket } from "socket.io-client";
 import { DEMO_ACCOUNTS } from "@ca/seeds";
 import { startTestApp, TEST_ORIGIN, type TestApp } from "../support/testApp";
+import { SURVEY_MATRIX_ROUTES, surveyMatrixFixtures } from "../support/surveyMatrix";
 
 type Caller = (typeof DEMO_ACCOUNTS)[number]["username"] | "public";
 const CALLERS: Caller[] = [...DEMO_ACCOUNTS.map((a) => a.username), "public"];
@@ -39,6 +40,9 @@ interface Ids {
   evidenceFile: string;
   /** A working-group account seated on the 2023 council only for these tests. */
   seatUser: string;
+  /** A running meeting of the training period over one round2_done dossier nobody is recused on. */
+  meetingId: string;
+  meetingDossier: string;
 }
 
 // Expected status per caller. `ok` is the success status of that route.
@@ -324,6 +328,12 @@ const ROUTES: {
     expect: only(COUNCIL_SIDE),
   },
   {
+    name: "GET /api/periods/:id/dashboard",
+    method: "get",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/dashboard`,
+    expect: only(COUNCIL_SIDE),
+  },
+  {
     name: "GET /api/periods/:id/progress",
     method: "get",
     path: (i) => `/api/periods/${i.trainingPeriodId}/progress`,
@@ -362,6 +372,91 @@ const ROUTES: {
     path: (i) => `/api/periods/${i.periodId}/council/${i.seatUser}`,
     expect: adminOnly(204),
   },
+  // Results (issue 6). 2023 is published to everyone in the sample; the training period is not published.
+  {
+    name: "GET /api/periods/:id/publication",
+    method: "get",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/publication`,
+    expect: everyone(200),
+  },
+  // The training period's dossiers are not agreed: the admin passes `can()` and meets a 409.
+  {
+    name: "POST /api/periods/:id/publication",
+    method: "post",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/publication`,
+    body: () => ({ stage: "leadership" }),
+    expect: only({ admin: 409 }),
+  },
+  {
+    name: "GET /api/periods/:id/results (published)",
+    method: "get",
+    path: (i) => `/api/periods/${i.periodId}/results`,
+    expect: everyone(200),
+  },
+  {
+    name: "GET /api/periods/:id/results (unpublished)",
+    method: "get",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/results`,
+    expect: only({ admin: 404 }),
+  },
+  {
+    name: "GET /api/public/periods",
+    method: "get",
+    path: () => "/api/public/periods",
+    expect: Object.fromEntries(CALLERS.map((c) => [c, 200])),
+  },
+  {
+    name: "GET /api/public/periods/:id/results (published)",
+    method: "get",
+    path: (i) => `/api/public/periods/${i.periodId}/results`,
+    expect: Object.fromEntries(CALLERS.map((c) => [c, 200])),
+  },
+  {
+    name: "GET /api/public/periods/:id/results (unpublished)",
+    method: "get",
+    path: (i) => `/api/public/periods/${i.trainingPeriodId}/results`,
+    expect: Object.fromEntries(CALLERS.map((c) => [c, 404])),
+  },
+  ...["ranking.xlsx", "matrix.xlsx", "report.docx", "minutes.docx", "responsibility.xlsx"].map((file) => ({
+    name: `GET /api/periods/:id/exports/${file}`,
+    method: "get" as const,
+    path: (i: Ids) => `/api/periods/${i.periodId}/exports/${file}`,
+    expect: only({ admin: 200, leader: 200 }),
+  })),
+  {
+    name: "GET /api/periods/:id/responsibility",
+    method: "get",
+    path: (i) => `/api/periods/${i.periodId}/responsibility`,
+    expect: only(COUNCIL_SIDE),
+  },
+  {
+    name: "GET /api/dossiers/:id/responsibility",
+    method: "get",
+    path: (i) => `/api/dossiers/${i.snvDossier}/responsibility`,
+    expect: DOSSIER_READ.snvDossier,
+  },
+  {
+    name: "PUT /api/periods/:id/rules/responsibility",
+    method: "put",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/rules/responsibility`,
+    body: () => ({ deputyAreaWeight: 70, unitWeight: 30, headCappedByUnit: true }),
+    expect: adminOnly(200),
+  },
+  {
+    name: "POST /api/periods/:id/clone",
+    method: "post",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/clone`,
+    body: () => ({ code: `ma-tran-${n++}`, name: "Kỳ ma trận" }),
+    expect: adminOnly(201),
+  },
+  // The reason is too short: the admin passes `can()` and meets a 400 (no period of the matrix gets archived).
+  {
+    name: "POST /api/periods/:id/archive",
+    method: "post",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/archive`,
+    body: () => ({ reason: "x" }),
+    expect: only({ admin: 400 }),
+  },
   { name: "GET /api/notifications", method: "get", path: () => "/api/notifications", expect: everyone(200) },
   // Nobody marks a notification that is not theirs: an unknown (or someone else's) id is 404 for all.
   {
@@ -370,6 +465,60 @@ const ROUTES: {
     path: () => "/api/notifications/00000000-0000-4000-8000-000000000000/read",
     expect: everyone(404),
   },
+  // Council meetings (DESIGN §4). Changing calls are shaped so that an allowed caller meets a domain refusal.
+  {
+    name: "GET /api/periods/:id/meetings",
+    method: "get",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/meetings`,
+    expect: only(COUNCIL_SIDE),
+  },
+  {
+    name: "POST /api/periods/:id/meetings (a draft on the agenda)",
+    method: "post",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/meetings`,
+    body: (i) => ({ title: "Phiên họp", startsAt: "2026-12-01T08:00:00+07:00", agenda: [i.draftSnv] }),
+    expect: only({ admin: 409, chair: 409 }),
+  },
+  {
+    name: "GET /api/meetings/:id",
+    method: "get",
+    path: (i) => `/api/meetings/${i.meetingId}`,
+    expect: only(COUNCIL_SIDE),
+  },
+  {
+    name: "GET /api/meetings/:id/dossiers/:id/projection",
+    method: "get",
+    path: (i) => `/api/meetings/${i.meetingId}/dossiers/${i.meetingDossier}/projection`,
+    expect: only(COUNCIL_SIDE),
+  },
+  {
+    name: "POST /api/meetings/:id/focus",
+    method: "post",
+    path: (i) => `/api/meetings/${i.meetingId}/focus`,
+    body: (i) => ({ dossierId: i.meetingDossier, leafCode: null }),
+    expect: only({ admin: 200, chair: 200 }),
+  },
+  {
+    name: "POST /api/meetings/:id/dossiers/:id/lock (an unknown leaf)",
+    method: "post",
+    path: (i) => `/api/meetings/${i.meetingId}/dossiers/${i.meetingDossier}/lock`,
+    body: () => ({ codes: ["Z.9"] }),
+    expect: only({ admin: 400, chair: 400 }),
+  },
+  {
+    name: "GET /api/periods/:id/agreements",
+    method: "get",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/agreements`,
+    expect: only(COUNCIL_SIDE),
+  },
+  {
+    name: "POST /api/periods/:id/agreements (dossiers not agreed)",
+    method: "post",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/agreements`,
+    body: () => ({ unitType: "provincial_agency", minutes: "Biên bản" }),
+    expect: only({ admin: 409, chair: 409 }),
+  },
+  ...SURVEY_MATRIX_ROUTES,
 ];
 
 let app: TestApp;
@@ -405,6 +554,7 @@ beforeAll(async () => {
     indexSetId: (await admin.get("/api/index-sets")).body.data[0].id,
     xlsx: Buffer.from(await wb.xlsx.writeBuffer()),
     ...(await workflowFixtures(period.id)),
+    ...(await surveyMatrixFixtures(app)),
   };
 });
 
@@ -428,6 +578,8 @@ async function workflowFixtures(period2023: string) {
   const submittedTuyhoa = await dossierOf(period2023, "tp-tuyhoa");
   const requestStcDossier = await dossierOf(training.id, "stc");
   const requestTuyhoaDossier = await dossierOf(training.id, "tp-tuyhoa");
+  // The sample's 2023 is published history (issue 6): these three go back to round 1, without their scores.
+  await db.delete(scores).where(inArray(scores.dossierId, [submittedSnv, submittedStc, submittedTuyhoa]));
   await db
     .update(dossiers)
     .set({ status: "self_submitted" })
@@ -488,7 +640,17 @@ async function workflowFixtures(period2023: string) {
   const evidence = await editor
     .post(`/api/dossiers/${draftSnv}/items/1.1.1/evidence`)
     .attach("file", PDF, "minh-chung.pdf");
+  // A running meeting (DESIGN §4) over a training dossier of a unit no demo account belongs to.
+  const meetingDossier = await dossierOf(training.id, "sct");
+  await db.update(dossiers).set({ status: "round2_done" }).where(eq(dossiers.id, meetingDossier));
+  const chair = await app.login("chair");
+  const meeting = await chair
+    .post(`/api/periods/${training.id}/meetings`)
+    .send({ title: "Phiên họp ma trận", startsAt: "2026-12-01T08:00:00+07:00", agenda: [meetingDossier] });
+  await chair.post(`/api/meetings/${meeting.body.data.id}/start`);
   return {
+    meetingId: meeting.body.data.id,
+    meetingDossier,
     trainingPeriodId: training.id,
     draftSnv,
     submittedSnv,
@@ -556,6 +718,9 @@ describe("Socket.IO joins follow the same policy", () => {
         expect({ key, ok: result.ok }).toEqual({ key, ok: DOSSIER_READ[key][caller] === 200 });
       }
       expect((await join(socket, "meeting:nope")).ok).toBe(false);
+      expect({ meeting: (await join(socket, `meeting:${ids.meetingId}`)).ok }).toEqual({
+        meeting: caller in COUNCIL_SIDE,
+      });
     } finally {
       socket.close();
     }

@@ -218,6 +218,16 @@ describe("S7: hostile uploads are refused with a clear message and leave nothing
     );
     expect(res.status).toBe(403);
   });
+
+  it("refuses evidence on a survey leaf and on a council-only leaf during the self-assessment", async () => {
+    const leaves = (await editor.get(url)).body.data.leaves as { code: string; method: string }[];
+    for (const method of ["survey", "council"]) {
+      const leaf = leaves.find((l) => l.method === method)!;
+      const res = await expectRefusedLeavingNothing(() => upload(PDF, "a.pdf", leaf.code));
+      expect({ method, status: res.status }).toEqual({ method, status: 400 });
+      expect(res.body.error.message).toMatch(/điều tra xã hội học|Hội đồng chấm/);
+    }
+  });
 });
 
 describe("S7: accepted uploads are stored by hash, under a safe name", () => {

@@ -2,6 +2,8 @@
  * Issue 3 acceptance: one dossier of each unit type goes from draft to round2_done through the public API; every
  * total, index and rank is checked against values computed by hand (comments show the arithmetic).
  */
+import { eq } from "drizzle-orm";
+import { dossiers, scores } from "@ca/server/src/db/schema";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { openWindow, selfAssessAll, signedReport, trainingDossier } from "../support/workflow";
 import { PDF } from "../support/files";
@@ -225,6 +227,11 @@ describe("windows and extensions", () => {
     const dossier = (await admin.get(`/api/periods/${p2023.id}/dossiers`)).body.data.find(
       (d: { unit: { code: string } }) => d.unit.code === "stc",
     );
+    // The sample's 2023 is published history (issue 6): this test puts Sở Tài chính's dossier back where it stood
+    // during the self-assessment — a draft with no score — to test the window that closed on 09/12/2023.
+    const db = app.ctx.database.db;
+    await db.delete(scores).where(eq(scores.dossierId, dossier.id));
+    await db.update(dossiers).set({ status: "draft" }).where(eq(dossiers.id, dossier.id));
     const editor = await app.login("editor.stc");
     const url = `/api/dossiers/${dossier.id}`;
     const before = (await editor.get(url)).body.data;

@@ -2,7 +2,7 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
-import { COLLAB_PATH, openMeetingDocument, type MeetingDocument } from "@ca/shared";
+import { COLLAB_PATH, COLLAB_RECONNECT_MAX_MS, openMeetingDocument, type MeetingDocument } from "@ca/shared";
 import { cookieOf } from "./sockets";
 import { TEST_ORIGIN, type TestApp } from "./testApp";
 
@@ -44,6 +44,7 @@ export function collabClient(
   const provider = new WebsocketProvider(wsUrl(app) + COLLAB_PATH, room, doc, {
     WebSocketPolyfill: webSocketWith(headers) as never,
     disableBc: true,
+    maxBackoffTime: COLLAB_RECONNECT_MAX_MS,
   });
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();

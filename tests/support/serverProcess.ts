@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -32,25 +32,41 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
-/** Starts the real server as its own process (`tsx server/src/main.ts`), exactly as `npm start` runs it. */
+let bundle: string | null = null;
+
+/**
+ * The server bundled from the current sources, as `npm start` runs it (esbuild; built once per test process, into
+ * its own file so that parallel test processes never read a bundle another is writing).
+ */
+export function serverBundle(): string {
+  if (bundle) return bundle;
+  const out = path.join(ROOT, `server/dist/test-${process.pid}.js`);
+  execFileSync(process.execPath, [path.join(ROOT, "scripts/build-server.mjs"), "--outfile", out], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  process.on("exit", () => {
+    for (const f of [out, `${out}.map`]) fs.rmSync(f, { force: true });
+  });
+  bundle = out;
+  return out;
+}
+
+/** Starts the real server as its own process (the bundle, with source maps), exactly as `npm start` runs it. */
 export function startServerProcess(env: Record<string, string>, port: number): ServerProcess {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "server/src/main.ts")],
-    {
-      cwd: ROOT,
-      // The child gets the embedded database unless the caller names a DATABASE_URL itself.
-      env: {
-        ...withoutServices(process.env),
-        NODE_OPTIONS: "",
-        LOG_LEVEL: "warn",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, ["--enable-source-maps", serverBundle()], {
+    cwd: ROOT,
+    // The child gets the embedded database unless the caller names a DATABASE_URL itself.
+    env: {
+      ...withoutServices(process.env),
+      NODE_OPTIONS: "",
+      LOG_LEVEL: "warn",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));

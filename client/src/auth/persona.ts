@@ -31,18 +31,44 @@ export function personaOf(roles: readonly Role[]): Persona {
   return "leadership";
 }
 
-export type NavKey = "dossiers" | "timeline" | "progress" | "ranking" | "units" | "accounts" | "indexSets";
+export type NavKey =
+  | "dossiers"
+  | "timeline"
+  | "progress"
+  | "ranking"
+  | "meetings"
+  | "dashboard"
+  | "survey"
+  | "results"
+  | "responsibility"
+  | "units"
+  | "accounts"
+  | "indexSets";
 
 /** The side navigation of a persona, in order. The provisional ranking is council work: not for agencies. */
 export function navOf(persona: Persona): NavKey[] {
   switch (persona) {
     case "admin":
-      return ["dossiers", "timeline", "progress", "ranking", "units", "accounts", "indexSets"];
+      return [
+        "dossiers",
+        "timeline",
+        "progress",
+        "ranking",
+        "meetings",
+        "dashboard",
+        "survey",
+        "results",
+        "responsibility",
+        "units",
+        "accounts",
+        "indexSets",
+      ];
     case "council":
+      return ["dossiers", "timeline", "ranking", "meetings", "dashboard", "results", "responsibility"];
     case "leadership":
-      return ["dossiers", "timeline", "ranking"];
+      return ["dashboard", "dossiers", "timeline", "ranking", "meetings", "results", "responsibility"];
     case "agency":
-      return ["dossiers", "timeline"];
+      return ["dossiers", "timeline", "results"];
   }
 }
 
@@ -57,6 +83,16 @@ export function pathOf(key: NavKey, periodId: string | null): string {
       return periodId ? `/periods/${periodId}/progress` : "/";
     case "ranking":
       return periodId ? `/periods/${periodId}/ranking` : "/";
+    case "meetings":
+      return periodId ? `/periods/${periodId}/meetings` : "/";
+    case "dashboard":
+      return periodId ? `/periods/${periodId}/dashboard` : "/";
+    case "survey":
+      return periodId ? `/periods/${periodId}/survey` : "/";
+    case "results":
+      return periodId ? `/periods/${periodId}/results` : "/";
+    case "responsibility":
+      return periodId ? `/periods/${periodId}/responsibility` : "/";
     case "units":
       return "/units";
     case "accounts":

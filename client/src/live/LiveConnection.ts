@@ -13,7 +13,12 @@ const EVENT_NAMES: readonly LiveEventName[] = [
   "comment:update",
   "ranking:update",
   "notification:new",
+  "meeting:update",
+  "meeting:focus",
+  "meeting:presence",
+  "meeting:projection",
 ];
+export type MeetingLook = Parameters<ClientToServerEvents["meeting:look"]>[0];
 
 /**
  * One Socket.IO connection per signed-in person, shared by every page. Pages ask for rooms (reference-counted,
@@ -28,6 +33,8 @@ export class LiveConnection {
   private readonly statusListeners = new Set<() => void>();
   private readonly resyncListeners = new Set<() => void>();
   private everConnected = false;
+  /** The last `meeting:look` said, repeated after each (re)join of its meeting room: presence is per socket. */
+  private currentLook: MeetingLook | null = null;
   private generation = 0;
   status: LiveStatus = "connecting";
 
@@ -107,6 +114,13 @@ export class LiveConnection {
     return () => void set.delete(handler as AnyHandler);
   }
 
+  /** Tells the meeting room what this person looks at (null: nothing, e.g. on leaving the meeting page). */
+  look(look: MeetingLook | null): void {
+    this.currentLook = look;
+    if (look && this.socket?.connected && this.rooms.has(`meeting:${look.meetingId}`))
+      this.socket.emit("meeting:look", look);
+  }
+
   onResync(listener: () => void): () => void {
     this.resyncListeners.add(listener);
     return () => void this.resyncListeners.delete(listener);
@@ -121,6 +135,8 @@ export class LiveConnection {
     this.socket?.emit("join", room, (result) => {
       // A refused room is a page asking for more than its reader may see; the REST answers stay authoritative.
       if (!result?.ok) console.warn("live room refused", room, result?.error);
+      else if (this.currentLook && room === `meeting:${this.currentLook.meetingId}`)
+        this.socket?.emit("meeting:look", this.currentLook);
     });
   }
 

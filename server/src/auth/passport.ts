@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { eq } from "drizzle-orm";
 import passport from "passport";
 import { Strategy as LocalStrategy } from "passport-local";
@@ -5,9 +6,10 @@ import type { Role } from "@ca/shared";
 import { authenticate } from "../commands/authenticate";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
+import { SESSION_USER, type SessionUserRow } from "./sessionStore";
 
 /** Builds the request's user from a row: only what policies and presenters need. */
-export function toRequestUser(row: typeof users.$inferSelect): Express.User {
+export function toRequestUser(row: SessionUserRow): Express.User {
   return {
     id: row.id,
     username: row.username,
@@ -29,14 +31,21 @@ export function createPassport(db: Db): passport.PassportStatic {
     }),
   );
   pp.serializeUser((user, done) => done(null, user.id));
-  // A disabled or deleted account's session yields no user: it is signed out at its next request.
-  pp.deserializeUser((id: string, done) => {
-    db.select()
-      .from(users)
-      .where(eq(users.id, id))
-      .limit(1)
-      .then(([row]) => done(null, row && !row.disabledAt ? toRequestUser(row) : false))
-      .catch((err) => done(err));
-  });
+  // A disabled or deleted account's session yields no user: it is signed out at its next request. The session store
+  // read the account with the session, in the same query (sessionStore.get); otherwise it is read here.
+  pp.deserializeUser(
+    (req: IncomingMessage, id: string, done: (err: unknown, user?: Express.User | false) => void) => {
+      const passport = (req as { session?: { passport?: { [SESSION_USER]?: SessionUserRow } } }).session
+        ?.passport;
+      const loaded = passport?.[SESSION_USER];
+      const found =
+        loaded?.id === id
+          ? Promise.resolve([loaded])
+          : db.select().from(users).where(eq(users.id, id)).limit(1);
+      found
+        .then(([row]) => done(null, row && !row.disabledAt ? toRequestUser(row) : false))
+        .catch((err) => done(err));
+    },
+  );
   return pp;
 }

@@ -18,6 +18,7 @@ import { toRequestUser } from "../auth/passport";
 import { users } from "../db/schema";
 import { isAllowedOrigin } from "../http/originCheck";
 import { decideAccess, leafCodesOf } from "./access";
+import { MeetingProjections } from "./meetingProjections";
 import { registerCollab } from "./registry";
 import { SharedDocument, type CollabConnection } from "./sharedDocument";
 
@@ -50,6 +51,8 @@ export interface CollabServer {
   flush(docNames?: readonly string[]): Promise<void>;
   /** Closes every connection (1001: clients reconnect by themselves), writes what is pending, frees the documents. */
   close(): Promise<void>;
+  /** The server's judgement of every meeting document: provisional scores, verdicts, locks. */
+  projections: MeetingProjections;
 }
 
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -85,6 +88,7 @@ export function createCollabServer(
   const initialize = pp.initialize();
   const passportSession = pp.session();
   let closing = false;
+  const projections = new MeetingProjections(db, () => ctx.events, logger);
 
   /** The signed-in user of an upgrade request: the same session cookie, store and Passport as REST and Socket.IO. */
   const sessionUser = (req: http.IncomingMessage): Promise<Express.User | null> =>
@@ -119,8 +123,11 @@ export function createCollabServer(
           leafCodes: () => leafCodesOf(db, dossierId),
           editsHeld: () => (held.get(docName) ?? 0) > 0,
           onFreed: (d) => {
+            projections.detach(d.name);
             if (docs.get(d.name) === d) docs.delete(d.name);
           },
+          onLoaded: (d, serverOrigin) =>
+            projections.attach(d.doc, d.name, parseCollabRoom(d.name)!.meetingId, dossierId, serverOrigin),
         });
         docs.set(docName, doc);
         const loading = doc;
@@ -250,6 +257,7 @@ export function createCollabServer(
   };
 
   const collab: CollabServer = {
+    projections,
     inspect: () => ({
       documents: [...docs.values()].map((d) => ({
         name: d.name,

@@ -43,6 +43,8 @@ export interface SharedDocumentDeps {
   editsHeld: () => boolean;
   /** Called once the document is destroyed, to drop it from the server's map. */
   onFreed: (doc: SharedDocument) => void;
+  /** Called once loaded, before any client syncs, with the origin of the server's own writes (the projection). */
+  onLoaded?: (doc: SharedDocument, serverOrigin: symbol) => Promise<void>;
 }
 
 // Transaction origins: loading from the database is neither persisted again nor broadcast.
@@ -94,7 +96,10 @@ export class SharedDocument {
     ]);
     this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), LOAD);
     // Created by the server, once, before any client syncs: clients creating them would race (see noteText).
-    ensureNoteTexts(this.doc, codes, SERVER);
+    // Written before any client syncs: were the server to die before this insert, a restart would create other
+    // texts for the same leaves, and what clients typed into these would be hidden behind them.
+    if (ensureNoteTexts(this.doc, codes, SERVER)) await this.flushed();
+    await this.deps.onLoaded?.(this, SERVER);
     if (updates.length > this.deps.compactEvery) this.compactSoon();
   }
 

@@ -4,10 +4,13 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { comments } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
-import { loadDossierState } from "../queries/dossierState";
-import { assertStatus, assertWindowOpen, checkedScore, lockDossier, touchDossier } from "./dossierGuards";
+import { loadScoreWriteState, lockAndTouchDossier } from "../queries/scoreWriteState";
+import { assertStatus, assertWindowOpen, checkedScore } from "./dossierGuards";
 
-/** Step 8: the agency answers a request for explanation, optionally proposing a revised score (editable until submitted). */
+/**
+ * Step 8: the agency answers a request for explanation, optionally proposing a revised score (editable until
+ * submitted). The audit row is the transaction's last statement (TARGETS P7).
+ */
 export async function answerComment({
   db,
   actor,
@@ -24,16 +27,20 @@ export async function answerComment({
   return db.transaction(async (tx) => {
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
     if (!comment || comment.kind !== "request") throw notFound();
-    await lockDossier(tx, comment.dossierId);
-    const state = await loadDossierState(tx, comment.dossierId);
-    assertStatus(state, "round1_done");
+    const dossier = await lockAndTouchDossier(tx, comment.dossierId);
+    assertStatus(dossier, "round1_done");
+    const state = await loadScoreWriteState(tx, {
+      dossierId: comment.dossierId,
+      leaf: { id: comment.itemId },
+      windowKey: "explanation",
+    });
     assertWindowOpen(state, "explanation", now);
     if (comment.status === "resolved")
       throw new AppError("conflict", undefined, {
         vi: "Yêu cầu này đã được xử lý.",
         en: "This request is already resolved.",
       });
-    const leaf = state.leaves.find((l) => l.id === comment.itemId)!;
+    const leaf = state.leaf!;
     const proposed = input.proposedScore === null ? null : checkedScore(leaf, input.proposedScore);
     const [updated] = await tx
       .update(comments)
@@ -54,7 +61,6 @@ export async function answerComment({
       oldValue: { answer: comment.answer, proposedScore: comment.proposedScore, status: comment.status },
       newValue: { answer: input.answer, proposedScore: proposed, status: "answered" },
     });
-    await touchDossier(tx, comment.dossierId);
-    return { comment: updated, state };
+    return { comment: updated, dossier };
   });
 }

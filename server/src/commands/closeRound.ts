@@ -51,6 +51,11 @@ export async function closeRound({
         },
       );
     const dossier = await touchDossier(tx, dossierId, to);
+    const notified = await notifyUnit(tx, state.unit.id, `${stage}_closed`, {
+      dossierId,
+      requests: state.comments.filter((c) => c.kind === "request").length,
+    });
+    // Last: the audit row holds the chain's lock until commit (TARGETS P7).
     await appendAudit(tx, {
       actor,
       action: "dossier.transition",
@@ -58,10 +63,6 @@ export async function closeRound({
       entityId: dossierId,
       oldValue: { status: from },
       newValue: { status: to },
-    });
-    const notified = await notifyUnit(tx, state.unit.id, `${stage}_closed`, {
-      dossierId,
-      requests: state.comments.filter((c) => c.kind === "request").length,
     });
     return { dossier, notified };
   });

@@ -21,10 +21,9 @@ export async function declareConflict({
   reason: string;
 }) {
   return db.transaction(async (tx) => {
-    const [[user], [unit]] = await Promise.all([
-      tx.select().from(users).where(eq(users.id, userId)),
-      tx.select().from(units).where(eq(units.id, unitId)),
-    ]);
+    // One after the other: a transaction's client runs one query at a time.
+    const [user] = await tx.select().from(users).where(eq(users.id, userId));
+    const [unit] = await tx.select().from(units).where(eq(units.id, unitId));
     if (!user || !unit) throw notFound();
     const [existing] = await tx
       .select()

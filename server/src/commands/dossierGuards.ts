@@ -3,7 +3,7 @@ import { centiToNumber, parsePoints, validateLeafScore, type Centi } from "@ca/s
 import type { DbOrTx } from "../db/client";
 import { dossiers } from "../db/schema";
 import { AppError, conflict } from "../http/errors";
-import { windowOf, type DossierState, type ItemRow } from "../queries/dossierState";
+import { windowOf, type DossierState, type ItemRow, type WindowState } from "../queries/dossierState";
 
 /** dd/mm/yyyy hh:mm in Vietnam time (CONVENTIONS §11). */
 function fmt(d: Date): string {
@@ -13,7 +13,7 @@ function fmt(d: Date): string {
 }
 
 /** Refuses with "window closed" (and the deadline) unless the milestone's window is open for this dossier. */
-export function assertWindowOpen(state: DossierState, key: string, now = new Date()): void {
+export function assertWindowOpen(state: WindowState, key: string, now = new Date()): void {
   const w = windowOf(state, key, now);
   if (w.open) return;
   const end = w.extendedUntil && w.deadline && w.extendedUntil > w.deadline ? w.extendedUntil : w.deadline;
@@ -32,7 +32,10 @@ export function assertWindowOpen(state: DossierState, key: string, now = new Dat
 }
 
 /** Refuses unless the dossier is in the expected state (someone else may have moved it meanwhile). */
-export function assertStatus(state: DossierState, ...allowed: string[]): void {
+export function assertStatus(
+  state: Pick<DossierState, "status"> | { status: string },
+  ...allowed: string[]
+): void {
   if (!allowed.includes(state.status))
     throw conflict(
       { status: state.status, expected: allowed },
@@ -44,7 +47,10 @@ export function assertStatus(state: DossierState, ...allowed: string[]): void {
 }
 
 /** Converts an API decimal into hundredths and checks it against the leaf's range and step. */
-export function checkedScore(leaf: ItemRow, value: number): Centi {
+export function checkedScore(
+  leaf: Pick<ItemRow, "code" | "maxPoints" | "step" | "method">,
+  value: number,
+): Centi {
   const score = parsePoints(value);
   const check =
     score === null

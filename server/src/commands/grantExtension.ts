@@ -2,8 +2,7 @@ import type { MilestoneKey } from "@ca/shared";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { extensions } from "../db/schema";
-import { loadDossierState } from "../queries/dossierState";
-import { lockDossier, touchDossier } from "./dossierGuards";
+import { lockAndTouchDossier } from "../queries/scoreWriteState";
 import { notifyUnit } from "./notifyUnit";
 
 /** The admin extends one unit's window for one milestone (DESIGN §2), with a reason, audited; the unit is told. */
@@ -23,12 +22,13 @@ export async function grantExtension({
   reason: string;
 }) {
   return db.transaction(async (tx) => {
-    await lockDossier(tx, dossierId);
-    const state = await loadDossierState(tx, dossierId);
+    // Lock and touch the dossier first; the audit row is the transaction's last statement (TARGETS P7).
+    const dossier = await lockAndTouchDossier(tx, dossierId);
     const [row] = await tx
       .insert(extensions)
       .values({ dossierId, milestoneKey, until: new Date(until), reason, grantedBy: actor.id })
       .returning();
+    const notified = await notifyUnit(tx, dossier.unitId, "extension", { dossierId, milestoneKey, until });
     await appendAudit(tx, {
       actor,
       action: "dossier.extension",
@@ -37,8 +37,6 @@ export async function grantExtension({
       newValue: { milestoneKey, until },
       reason,
     });
-    const notified = await notifyUnit(tx, state.unit.id, "extension", { dossierId, milestoneKey, until });
-    const dossier = await touchDossier(tx, dossierId);
     return { extension: row, dossier, notified };
   });
 }

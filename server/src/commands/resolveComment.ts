@@ -3,8 +3,8 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { comments } from "../db/schema";
 import { notFound } from "../http/errors";
-import { loadDossierState } from "../queries/dossierState";
-import { assertStatus, lockDossier, touchDossier } from "./dossierGuards";
+import { lockAndTouchDossier } from "../queries/scoreWriteState";
+import { assertStatus } from "./dossierGuards";
 
 /** Step 9: the council marks a request for explanation resolved, after reading the answer. */
 export async function resolveComment({
@@ -21,9 +21,8 @@ export async function resolveComment({
   return db.transaction(async (tx) => {
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
     if (!comment || comment.kind !== "request") throw notFound();
-    await lockDossier(tx, comment.dossierId);
-    const state = await loadDossierState(tx, comment.dossierId);
-    assertStatus(state, "explained");
+    // Lock and touch the dossier first; the audit row is the transaction's last statement (TARGETS P7).
+    assertStatus(await lockAndTouchDossier(tx, comment.dossierId), "explained");
     const [updated] = await tx
       .update(comments)
       .set({ status: "resolved", resolvedBy: actor.id, resolvedAt: now })
@@ -37,7 +36,6 @@ export async function resolveComment({
       oldValue: { status: comment.status },
       newValue: { status: "resolved" },
     });
-    await touchDossier(tx, comment.dossierId);
     return { comment: updated };
   });
 }

@@ -2,15 +2,16 @@ import { and, eq } from "drizzle-orm";
 import type { TReview } from "@ca/shared";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
-import { comments, councilMembers, scores } from "../db/schema";
+import { comments, scores } from "../db/schema";
 import { AppError, forbidden } from "../http/errors";
-import { leafByCode, loadDossierState } from "../queries/dossierState";
-import { assertStatus, checkedScore, lockDossier, touchDossier } from "./dossierGuards";
+import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
+import { assertStatus, checkedScore } from "./dossierGuards";
 
 /**
  * Steps 7 and 9: a reviewer appraises one leaf in a round — a score, a comment, and in round 1 optionally a formal
  * request for explanation to the agency. Council members and the chair write confirmed scores; the working group
  * writes drafts that a council member confirms by saving the leaf. Members appraise only their assigned areas.
+ * Lock and touch the dossier, one read of what the checks need, the writes, and the audit row last (TARGETS P7).
  */
 export async function saveReview({
   db,
@@ -28,17 +29,15 @@ export async function saveReview({
   now?: Date;
 }) {
   return db.transaction(async (tx) => {
-    await lockDossier(tx, dossierId);
-    const state = await loadDossierState(tx, dossierId);
-    assertStatus(state, review.round === 1 ? "self_submitted" : "explained");
+    const dossier = await lockAndTouchDossier(tx, dossierId);
+    assertStatus(dossier, review.round === 1 ? "self_submitted" : "explained");
+    const stage = review.round === 1 ? "round1" : "round2";
     // The council's own deadlines are not enforced here: DESIGN §2 locks agencies out after their windows;
     // the council's pace is the chair's to manage (and the admin can move milestones).
-    const leaf = leafByCode(state, code);
+    const state = await loadScoreWriteState(tx, { dossierId, leaf: { code }, stage, seatOf: actor.id });
+    const leaf = writeLeaf(state, code);
     const area = code.split(".")[0];
-    const [seat] = await tx
-      .select()
-      .from(councilMembers)
-      .where(and(eq(councilMembers.periodId, state.period.id), eq(councilMembers.userId, actor.id)));
+    const seat = state.seat;
     const isChair = actor.roles.includes("council_chair") || seat?.role === "chair";
     // Bonus and penalty items (B.x, P.x) are the whole council's, open to every member.
     const assigned = isChair || ["B", "P"].includes(area) || (seat?.areaCodes.includes(area) ?? false);
@@ -49,15 +48,14 @@ export async function saveReview({
         en: "Survey points are computed.",
       });
 
-    const stage = review.round === 1 ? "round1" : "round2";
     const draft =
       actor.roles.includes("working_group") &&
       !actor.roles.some((r) => r === "council_member" || r === "council_chair");
-    let old: typeof scores.$inferSelect | undefined;
+    let old: { score: number; confirmed: boolean } | undefined;
     if (review.score !== null) {
       const value = checkedScore(leaf, review.score);
       const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, stage));
-      [old] = await tx.select().from(scores).where(where);
+      old = state.score ?? undefined;
       const values = {
         score: value,
         note: review.comment,
@@ -96,7 +94,6 @@ export async function saveReview({
         request: review.requestExplanation || undefined,
       },
     });
-    const dossier = await touchDossier(tx, dossierId);
     return { dossier, comment };
   });
 }

@@ -3,10 +3,14 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { scores } from "../db/schema";
 import { AppError } from "../http/errors";
-import { leafByCode, loadDossierState } from "../queries/dossierState";
-import { assertStatus, assertWindowOpen, checkedScore, lockDossier, touchDossier } from "./dossierGuards";
+import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
+import { assertStatus, assertWindowOpen, checkedScore } from "./dossierGuards";
 
-/** Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. */
+/**
+ * Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. Four
+ * statements (TARGETS P7): lock and touch the dossier, read what the checks need, write the score, append the audit
+ * row last (it holds the audit chain's lock until commit).
+ */
 export async function saveSelfScore({
   db,
   actor,
@@ -25,11 +29,16 @@ export async function saveSelfScore({
   now?: Date;
 }) {
   return db.transaction(async (tx) => {
-    await lockDossier(tx, dossierId);
-    const state = await loadDossierState(tx, dossierId);
-    assertStatus(state, "draft");
+    const dossier = await lockAndTouchDossier(tx, dossierId);
+    assertStatus(dossier, "draft");
+    const state = await loadScoreWriteState(tx, {
+      dossierId,
+      leaf: { code },
+      stage: "self",
+      windowKey: "self_assessment",
+    });
     assertWindowOpen(state, "self_assessment", now);
-    const leaf = leafByCode(state, code);
+    const leaf = writeLeaf(state, code);
     if (leaf.method !== "self")
       throw new AppError(
         "validation_failed",
@@ -45,14 +54,14 @@ export async function saveSelfScore({
               : "This leaf is scored by the council only.",
         },
       );
-    if (state.notApplicable.has(leaf.id))
+    if (state.notApplicable)
       throw new AppError("validation_failed", [{ path: "code", message: "not applicable" }], {
         vi: "Tiêu chí không áp dụng cho đơn vị.",
         en: "This leaf does not apply to the unit.",
       });
     const value = checkedScore(leaf, score);
     const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, "self"));
-    const [old] = await tx.select().from(scores).where(where);
+    const old = state.score;
     if (old)
       await tx.update(scores).set({ score: value, note, authorId: actor.id, updatedAt: now }).where(where);
     else
@@ -73,6 +82,6 @@ export async function saveSelfScore({
       oldValue: old ? { code, score: old.score, note: old.note } : null,
       newValue: { code, score: value, note },
     });
-    return touchDossier(tx, dossierId);
+    return dossier;
   });
 }

@@ -2,8 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { notApplicable } from "../db/schema";
-import { leafByCode, loadDossierState } from "../queries/dossierState";
-import { lockDossier, touchDossier } from "./dossierGuards";
+import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
 
 /**
  * Marks a leaf not applicable to this unit (its maximum leaves the applicable maximum, DESIGN §3), or applicable
@@ -25,10 +24,11 @@ export async function setApplicability({
   reason: string;
 }) {
   return db.transaction(async (tx) => {
-    await lockDossier(tx, dossierId);
-    const state = await loadDossierState(tx, dossierId);
-    const leaf = leafByCode(state, code);
-    const was = !state.notApplicable.has(leaf.id);
+    // Lock and touch the dossier first; the audit row is the transaction's last statement (TARGETS P7).
+    const dossier = await lockAndTouchDossier(tx, dossierId);
+    const state = await loadScoreWriteState(tx, { dossierId, leaf: { code } });
+    const leaf = writeLeaf(state, code);
+    const was = !state.notApplicable;
     if (was !== applicable) {
       if (applicable)
         await tx
@@ -45,6 +45,6 @@ export async function setApplicability({
         reason,
       });
     }
-    return touchDossier(tx, dossierId);
+    return dossier;
   });
 }

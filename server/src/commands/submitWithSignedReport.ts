@@ -1,5 +1,4 @@
 import type { DossierStatus } from "@ca/shared";
-import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { AppError } from "../http/errors";
 import type { DossierState } from "../queries/dossierState";
@@ -58,15 +57,18 @@ export async function submitWithSignedReport(
       assertWindowOpen(state, step.window, now);
       step.assertReady(state);
       await touchDossier(tx, dossierId, step.to);
-      await appendAudit(tx, {
-        actor,
-        action: "dossier.transition",
-        entity: "dossier",
-        entityId: dossierId,
-        oldValue: { status: step.from },
-        newValue: { status: step.to },
-      });
       notified = await notifyUnit(tx, state.unit.id, step.to, { dossierId });
+      // Appended with the upload's own audit row, as the transaction's last statement.
+      return [
+        {
+          actor,
+          action: "dossier.transition",
+          entity: "dossier",
+          entityId: dossierId,
+          oldValue: { status: step.from },
+          newValue: { status: step.to },
+        },
+      ];
     },
   );
   return { ...result, notified };

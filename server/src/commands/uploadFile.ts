@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { appendAudit } from "../audit/appendAudit";
+import { appendAudit, type AuditEntry } from "../audit/appendAudit";
 import type { Db, DbOrTx } from "../db/client";
 import { files } from "../db/schema";
 import { AppError } from "../http/errors";
@@ -60,7 +60,12 @@ export async function storeDossierFile(
     name: string;
     type: Sniffed;
   },
-  inTx?: (state: DossierState, tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<void>,
+  // Checks and extra writes inside the transaction; audit rows it returns are appended, before the upload's own, as
+  // the transaction's last statement (the audit chain's lock is held from there to commit, TARGETS P7).
+  inTx?: (
+    state: DossierState,
+    tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+  ) => Promise<AuditEntry[] | void>,
 ) {
   const put = () =>
     store.put(input.bytes).catch((err: NodeJS.ErrnoException) => {
@@ -86,7 +91,7 @@ export async function storeDossierFile(
       if ((await put()).created) created = true;
       await lockDossier(tx, input.dossierId);
       const state = await loadDossierState(tx, input.dossierId);
-      if (inTx) await inTx(state, tx);
+      const audit = (inTx && (await inTx(state, tx))) || [];
       const [row] = await tx
         .insert(files)
         .values({
@@ -100,14 +105,23 @@ export async function storeDossierFile(
           uploadedBy: input.actor.id,
         })
         .returning();
-      await appendAudit(tx, {
-        actor: input.actor,
-        action: "file.upload",
-        entity: "dossier",
-        entityId: input.dossierId,
-        newValue: { fileId: row.id, purpose: input.purpose, name: row.originalName, sha256, size: row.size },
-      });
       const dossier = await touchDossier(tx, input.dossierId);
+      await appendAudit(tx, [
+        ...audit,
+        {
+          actor: input.actor,
+          action: "file.upload",
+          entity: "dossier",
+          entityId: input.dossierId,
+          newValue: {
+            fileId: row.id,
+            purpose: input.purpose,
+            name: row.originalName,
+            sha256,
+            size: row.size,
+          },
+        },
+      ]);
       return { file: row, dossier };
     });
   } catch (err) {
@@ -175,6 +189,28 @@ export async function uploadEvidence({
     async (state) => {
       assertStatus(state, explaining ? "round1_done" : "draft");
       assertWindowOpen(state, explaining ? "explanation" : "self_assessment", now);
+      assertTakesEvidence(state, leafByCode(state, code), explaining);
     },
   );
+}
+
+/**
+ * Evidence backs a score the agency gives: survey leaves are computed from the survey, a leaf that does not apply
+ * has no score, and council-only leaves take the agency's evidence only in answer to a request (explanation).
+ */
+function assertTakesEvidence(state: DossierState, leaf: DossierState["leaves"][number], explaining: boolean) {
+  const refuse = (vi: string, en: string) =>
+    new AppError("validation_failed", [{ path: "code", message: en }], { vi, en });
+  if (leaf.method === "survey")
+    throw refuse(
+      "Tiêu chí điều tra xã hội học không nhận tài liệu kiểm chứng.",
+      "Survey leaves take no evidence.",
+    );
+  if (state.notApplicable.has(leaf.id))
+    throw refuse("Tiêu chí không áp dụng cho đơn vị.", "This leaf does not apply to the unit.");
+  if (leaf.method === "council" && !explaining)
+    throw refuse(
+      "Tiêu chí này do Hội đồng chấm, không cần tài liệu tự đánh giá.",
+      "This leaf is scored by the council.",
+    );
 }

@@ -277,7 +277,8 @@ export const scores = pgTable(
     itemId: uuid("item_id")
       .notNull()
       .references(() => indexItems.id),
-    stage: text("stage", { enum: ["self", "round1", "round2", "agreed"] }).notNull(),
+    // "survey": the locked survey points of a survey leaf (issue 5), written by lockSurveyResults.
+    stage: text("stage", { enum: ["self", "round1", "round2", "agreed", "survey"] }).notNull(),
     /** Hundredths of a point. */
     score: integer("score").notNull(),
     note: text("note").notNull().default(""),
@@ -507,3 +508,139 @@ export const councilAgreements = pgTable(
   },
   (t) => [uniqueIndex("council_agreements_period_type_idx").on(t.periodId, t.unitTypeId)],
 );
+
+/**
+ * The publication (công bố) of a period's agreed results, staged (DESIGN §2 step 10): to leadership first, then to
+ * the appraised units, then to the public. The results are frozen at the first step, so every audience, the
+ * report and the public page read the very same figures, whatever happens to the working data afterwards.
+ */
+export const resultPublications = pgTable("result_publications", {
+  periodId: uuid("period_id")
+    .primaryKey()
+    .references(() => periods.id, { onDelete: "cascade" }),
+  stage: text("stage", { enum: ["leadership", "units", "public"] }).notNull(),
+  /** The published results (TPublishedResults in shared/src/schemas/results.ts): ranking and score cards. */
+  results: jsonb("results").notNull(),
+  /** Số ký hiệu of the report to UBND tỉnh, e.g. "125/BC-SNV". */
+  documentNumber: text("document_number").notNull(),
+  leadershipAt: tstz("leadership_at").notNull(),
+  unitsAt: tstz("units_at"),
+  publicAt: tstz("public_at"),
+  publishedBy: uuid("published_by")
+    .notNull()
+    .references(() => users.id),
+});
+
+/**
+ * A questionnaire of the sociological survey (DESIGN §3 "Survey points"): one per period, respondent group and unit
+ * type. Options carry weights in whole percent (null = "don't know"); `unitIds` are the units every respondent rates.
+ */
+export const surveyQuestionnaires = pgTable(
+  "survey_questionnaires",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    unitTypeId: uuid("unit_type_id")
+      .notNull()
+      .references(() => unitTypes.id),
+    respondentGroup: text("respondent_group", { enum: ["delegates", "non_state"] }).notNull(),
+    title: text("title").notNull(),
+    intro: text("intro").notNull().default(""),
+    options: jsonb("options")
+      .$type<{ code: string; label: string; labelEn: string; weight: number | null }[]>()
+      .notNull(),
+    unitIds: uuid("unit_ids").array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("survey_questionnaires_idx").on(t.periodId, t.unitTypeId, t.respondentGroup)],
+);
+
+/** A question of a questionnaire, mapped to a survey leaf of the unit type's index set by its code. */
+export const surveyQuestions = pgTable(
+  "survey_questions",
+  {
+    id: id(),
+    questionnaireId: uuid("questionnaire_id")
+      .notNull()
+      .references(() => surveyQuestionnaires.id, { onDelete: "cascade" }),
+    itemCode: text("item_code").notNull(),
+    text: text("text").notNull(),
+    textEn: text("text_en").notNull().default(""),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  (t) => [index("survey_questions_q_idx").on(t.questionnaireId, t.sortOrder)],
+);
+
+/**
+ * A respondent of a questionnaire and the tracking of their link. Only the SHA-256 of the token is kept; the
+ * answers are stored without any reference to this row (anonymity: no report can link an answer to a person).
+ */
+export const surveyRespondents = pgTable(
+  "survey_respondents",
+  {
+    id: id(),
+    questionnaireId: uuid("questionnaire_id")
+      .notNull()
+      .references(() => surveyQuestionnaires.id, { onDelete: "cascade" }),
+    fullName: text("full_name").notNull(),
+    organisation: text("organisation").notNull().default(""),
+    email: text("email"),
+    tokenHash: text("token_hash").unique(),
+    tokenExpiresAt: tstz("token_expires_at"),
+    sentAt: tstz("sent_at"),
+    openedAt: tstz("opened_at"),
+    /** Set once, atomically with the insert of the answers: the token is spent. */
+    answeredAt: tstz("answered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("survey_respondents_q_idx").on(t.questionnaireId)],
+);
+
+/**
+ * One filled-in questionnaire (through a link, or a numbered paper form typed in by staff). Deliberately without a
+ * respondent id and without a timestamp, so that not even the order of arrival ties it to a respondent's row.
+ */
+export const surveySubmissions = pgTable(
+  "survey_submissions",
+  {
+    id: id(),
+    questionnaireId: uuid("questionnaire_id")
+      .notNull()
+      .references(() => surveyQuestionnaires.id, { onDelete: "cascade" }),
+    source: text("source", { enum: ["link", "paper"] }).notNull(),
+    formNumber: integer("form_number"),
+  },
+  (t) => [uniqueIndex("survey_submissions_form_idx").on(t.questionnaireId, t.formNumber)],
+);
+
+/** The option chosen for one question about one unit in one submission. */
+export const surveyAnswers = pgTable(
+  "survey_answers",
+  {
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => surveySubmissions.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    questionId: uuid("question_id")
+      .notNull()
+      .references(() => surveyQuestions.id, { onDelete: "cascade" }),
+    option: text("option").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.unitId, t.questionId] })],
+);
+
+/** The admin's lock of a period's survey results: from then on they count in totals and the ranking. */
+export const surveyLocks = pgTable("survey_locks", {
+  periodId: uuid("period_id")
+    .primaryKey()
+    .references(() => periods.id, { onDelete: "cascade" }),
+  lockedBy: uuid("locked_by")
+    .notNull()
+    .references(() => users.id),
+  lockedAt: tstz("locked_at").notNull().defaultNow(),
+  reason: text("reason").notNull(),
+});

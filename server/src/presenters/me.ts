@@ -4,6 +4,7 @@ import type { TMe } from "@ca/shared";
 export function presentMe(
   user: Express.User,
   unit: { id: string; code: string; name: string; unitTypeCode: string } | null,
+  limits: TMe["limits"],
 ): TMe {
   return {
     id: user.id,
@@ -12,5 +13,6 @@ export function presentMe(
     roles: user.roles,
     unit: unit && { id: unit.id, code: unit.code, name: unit.name, unitType: unit.unitTypeCode },
     locale: user.locale,
+    limits,
   };
 }

@@ -25,37 +25,35 @@ export async function loadDossierState(db: DbOrTx, dossierId: string) {
       and(eq(t.periodIndexSets.periodId, row.periodId), eq(t.periodIndexSets.unitTypeId, unit.unitTypeId)),
     );
   if (!link) throw notFound({ reason: "no index set for this unit type in the period" });
-  const [set, items, scores, na, files, comments, milestones, extensions, names] = await Promise.all([
-    db
-      .select()
-      .from(t.indexSets)
-      .where(eq(t.indexSets.id, link.indexSetId))
-      .then((r) => r[0]),
-    db
-      .select()
-      .from(t.indexItems)
-      .where(eq(t.indexItems.indexSetId, link.indexSetId))
-      .orderBy(asc(t.indexItems.sortOrder)),
-    db.select().from(t.scores).where(eq(t.scores.dossierId, dossierId)),
-    db.select().from(t.notApplicable).where(eq(t.notApplicable.dossierId, dossierId)),
-    db
-      .select()
-      .from(t.files)
-      .where(and(eq(t.files.dossierId, dossierId), isNull(t.files.deletedAt)))
-      .orderBy(asc(t.files.createdAt)),
-    db
-      .select()
-      .from(t.comments)
-      .where(eq(t.comments.dossierId, dossierId))
-      .orderBy(asc(t.comments.createdAt)),
-    db.select().from(t.milestones).where(eq(t.milestones.periodId, row.periodId)),
-    db
-      .select()
-      .from(t.extensions)
-      .where(eq(t.extensions.dossierId, dossierId))
-      .orderBy(desc(t.extensions.until)),
-    db.select({ id: t.users.id, username: t.users.username, fullName: t.users.fullName }).from(t.users),
-  ]);
+  // One query after another: inside a transaction they share one connection, which runs one query at a time
+  // (node-postgres deprecates queuing them concurrently); on the pool they would each take a connection.
+  const [set] = await db.select().from(t.indexSets).where(eq(t.indexSets.id, link.indexSetId));
+  const items = await db
+    .select()
+    .from(t.indexItems)
+    .where(eq(t.indexItems.indexSetId, link.indexSetId))
+    .orderBy(asc(t.indexItems.sortOrder));
+  const scores = await db.select().from(t.scores).where(eq(t.scores.dossierId, dossierId));
+  const na = await db.select().from(t.notApplicable).where(eq(t.notApplicable.dossierId, dossierId));
+  const files = await db
+    .select()
+    .from(t.files)
+    .where(and(eq(t.files.dossierId, dossierId), isNull(t.files.deletedAt)))
+    .orderBy(asc(t.files.createdAt));
+  const comments = await db
+    .select()
+    .from(t.comments)
+    .where(eq(t.comments.dossierId, dossierId))
+    .orderBy(asc(t.comments.createdAt));
+  const milestones = await db.select().from(t.milestones).where(eq(t.milestones.periodId, row.periodId));
+  const extensions = await db
+    .select()
+    .from(t.extensions)
+    .where(eq(t.extensions.dossierId, dossierId))
+    .orderBy(desc(t.extensions.until));
+  const names = await db
+    .select({ id: t.users.id, username: t.users.username, fullName: t.users.fullName })
+    .from(t.users);
   const parentIds = new Set(items.map((i) => i.parentId).filter(Boolean));
   return {
     dossier: row,
@@ -79,6 +77,12 @@ export async function loadDossierState(db: DbOrTx, dossierId: string) {
 
 export type DossierState = Awaited<ReturnType<typeof loadDossierState>>;
 
+/** What a window check reads: the milestones and the dossier's extensions (latest first). */
+export interface WindowState {
+  milestones: readonly Pick<DossierState["milestones"][number], "key" | "startsAt" | "deadline">[];
+  extensions: readonly Pick<DossierState["extensions"][number], "milestoneKey" | "until">[];
+}
+
 /** A leaf by its code, or 404. */
 export function leafByCode(state: DossierState, code: string): ItemRow {
   const leaf = state.leaves.find((l) => l.code === code);
@@ -87,11 +91,7 @@ export function leafByCode(state: DossierState, code: string): ItemRow {
 }
 
 /** The window of a milestone for this dossier: its deadline, pushed back by the latest extension if any. */
-export function windowOf(
-  state: Pick<DossierState, "milestones" | "extensions">,
-  key: string,
-  now = new Date(),
-) {
+export function windowOf(state: WindowState, key: string, now = new Date()) {
   const milestone = state.milestones.find((m) => m.key === key);
   if (!milestone) return { open: false, deadline: null, extendedUntil: null };
   const extension = state.extensions.find((e) => e.milestoneKey === key);

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DossierResource, DossierStatus } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
 import { conflicts, dossiers, unitTypes, units } from "../db/schema";
@@ -63,15 +63,20 @@ export async function listDossiersOfPeriod(db: DbOrTx, periodId: string) {
   return rows.map((row) => ({ row, resource: toDossierResource(row, recused) }));
 }
 
-/** One dossier with its policy resource, or 404. */
+/** One dossier with its policy resource, or 404; one query, recusals included (every request checks it, TARGETS P7). */
 export async function loadDossier(db: DbOrTx, id: string) {
-  const [row] = await db
-    .select(columns)
+  const [found] = await db
+    .select({
+      ...columns,
+      recused: sql<string[] | null>`(select array_agg(${conflicts.userId}::text) from ${conflicts}
+        where ${conflicts.periodId} = ${dossiers.periodId} and ${conflicts.unitId} = ${dossiers.unitId})`,
+    })
     .from(dossiers)
     .innerJoin(units, eq(units.id, dossiers.unitId))
     .innerJoin(unitTypes, eq(unitTypes.id, units.unitTypeId))
-    .where(and(eq(dossiers.id, id)))
+    .where(eq(dossiers.id, id))
     .limit(1);
-  if (!row) throw notFound();
-  return { row, resource: toDossierResource(row, await recusalsOf(db, row.periodId)) };
+  if (!found) throw notFound();
+  const { recused, ...row } = found;
+  return { row, resource: toDossierResource(row, new Map([[row.unitId, recused ?? []]])) };
 }

@@ -14,32 +14,38 @@ export async function loadPeriodScoring(db: DbOrTx, periodId: string) {
   const links = await db.select().from(t.periodIndexSets).where(eq(t.periodIndexSets.periodId, periodId));
   const setIds = links.map((l) => l.indexSetId);
   const dossierIds = dossierRows.map((d) => d.row.id);
-  const [sets, items, unitRows, scores, na, files, comments] = await Promise.all([
-    setIds.length ? db.select().from(t.indexSets).where(inArray(t.indexSets.id, setIds)) : [],
-    setIds.length ? db.select().from(t.indexItems).where(inArray(t.indexItems.indexSetId, setIds)) : [],
-    db.select().from(t.units),
-    dossierIds.length ? db.select().from(t.scores).where(inArray(t.scores.dossierId, dossierIds)) : [],
-    dossierIds.length
-      ? db.select().from(t.notApplicable).where(inArray(t.notApplicable.dossierId, dossierIds))
-      : [],
-    dossierIds.length
-      ? db
-          .select({
-            dossierId: t.files.dossierId,
-            itemId: t.files.itemId,
-            purpose: t.files.purpose,
-            deletedAt: t.files.deletedAt,
-          })
-          .from(t.files)
-          .where(inArray(t.files.dossierId, dossierIds))
-      : [],
-    dossierIds.length
-      ? db
-          .select({ dossierId: t.comments.dossierId, kind: t.comments.kind, status: t.comments.status })
-          .from(t.comments)
-          .where(inArray(t.comments.dossierId, dossierIds))
-      : [],
-  ]);
+  // One query after another: callers pass transactions too (publication, the sample loader), whose one connection
+  // runs one query at a time; on the pool this also leaves connections to the official writes (TARGETS P7).
+  const sets = setIds.length
+    ? await db.select().from(t.indexSets).where(inArray(t.indexSets.id, setIds))
+    : [];
+  const items = setIds.length
+    ? await db.select().from(t.indexItems).where(inArray(t.indexItems.indexSetId, setIds))
+    : [];
+  const unitRows = await db.select().from(t.units);
+  const scores = dossierIds.length
+    ? await db.select().from(t.scores).where(inArray(t.scores.dossierId, dossierIds))
+    : [];
+  const na = dossierIds.length
+    ? await db.select().from(t.notApplicable).where(inArray(t.notApplicable.dossierId, dossierIds))
+    : [];
+  const files = dossierIds.length
+    ? await db
+        .select({
+          dossierId: t.files.dossierId,
+          itemId: t.files.itemId,
+          purpose: t.files.purpose,
+          deletedAt: t.files.deletedAt,
+        })
+        .from(t.files)
+        .where(inArray(t.files.dossierId, dossierIds))
+    : [];
+  const comments = dossierIds.length
+    ? await db
+        .select({ dossierId: t.comments.dossierId, kind: t.comments.kind, status: t.comments.status })
+        .from(t.comments)
+        .where(inArray(t.comments.dossierId, dossierIds))
+    : [];
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const leavesBySet = new Map<string, (typeof items)[number][]>();
   for (const setId of setIds) {

@@ -1,5 +1,5 @@
 import type { IoServer } from "./socketServer";
-import { roomOf } from "@ca/shared";
+import { roomOf, type TMeetingFocus, type TRankingRow } from "@ca/shared";
 
 /**
  * The live events the server pushes after a command commits. Events say what changed (ids and versions); clients
@@ -17,6 +17,12 @@ export interface LiveEvents {
    * joined were authorized for the old rights. A client that reconnects joins again under the new ones.
    */
   accountChanged(userId: string): void;
+  /** The meeting changed (started, ended, a lock, an agreement): members and the period's lists refetch it. */
+  meetingUpdated(m: { id: string; periodId: string; status: string }): void;
+  /** The chair moved the meeting (the tracker). */
+  meetingFocus(focus: TMeetingFocus): void;
+  /** A dossier's provisional totals in a meeting moved (throttled like the ranking). */
+  meetingProjection(meetingId: string, dossierId: string): void;
 }
 
 /** Does nothing: before Socket.IO is attached, and in scripts. */
@@ -27,15 +33,63 @@ export const noLiveEvents: LiveEvents = {
   rankingChanged: () => undefined,
   notify: () => undefined,
   accountChanged: () => undefined,
+  meetingUpdated: () => undefined,
+  meetingFocus: () => undefined,
+  meetingProjection: () => undefined,
 };
 
 // At most 4 ranking updates a second per period (DESIGN §4): a burst of edits yields one trailing update.
 const RANKING_INTERVAL_MS = 250;
 
 /** Live events over Socket.IO rooms (see realtime/socketServer.ts for who may join which room). */
-export function socketLiveEvents(io: IoServer): LiveEvents {
-  const pending = new Map<string, NodeJS.Timeout>();
-  const lastSent = new Map<string, number>();
+export function socketLiveEvents(
+  io: IoServer,
+  /** The period's ranking with every figure, pushed to the sockets that may see all of it (see roomOf). */
+  rankingRows?: (periodId: string) => Promise<TRankingRow[]>,
+): LiveEvents {
+  const keys = new Map<
+    string,
+    { timer: NodeJS.Timeout | null; busy: boolean; again: boolean; last: number }
+  >();
+  /**
+   * Runs `send` at most 4 times a second per key, the last call of a burst always delivered. A send may be slow
+   * (the ranking is computed first): the interval counts from when it finished, and calls made meanwhile are
+   * folded into one more send after it.
+   */
+  const throttled = (key: string, send: () => void | Promise<void>) => {
+    const k = keys.get(key) ?? { timer: null, busy: false, again: false, last: 0 };
+    keys.set(key, k);
+    if (k.timer) return;
+    if (k.busy) return void (k.again = true);
+    k.timer = setTimeout(
+      async () => {
+        k.timer = null;
+        k.busy = true;
+        try {
+          await send();
+        } finally {
+          k.busy = false;
+          k.last = Date.now();
+          if (k.again) {
+            k.again = false;
+            throttled(key, send);
+          }
+        }
+      },
+      Math.max(0, k.last + RANKING_INTERVAL_MS - Date.now()),
+    );
+    k.timer.unref();
+  };
+  const sendRanking = async (periodId: string) => {
+    const at = new Date().toISOString();
+    const council = roomOf.periodCouncil(periodId);
+    const full = roomOf.periodRanking(periodId);
+    // One computation for every dashboard (rather than each refetching it); if it fails they refetch instead.
+    const rows = rankingRows ? await rankingRows(periodId).catch(() => null) : null;
+    if (!rows) return void io.to(council).emit("ranking:update", { periodId, at });
+    io.to(full).emit("ranking:update", { periodId, at, rows });
+    io.to(council).except(full).emit("ranking:update", { periodId, at });
+  };
   return {
     dossierUpdated(d) {
       const payload = { dossierId: d.id, status: d.status, version: d.version };
@@ -53,18 +107,7 @@ export function socketLiveEvents(io: IoServer): LiveEvents {
       });
     },
     rankingChanged(periodId) {
-      if (pending.has(periodId)) return;
-      const wait = Math.max(0, (lastSent.get(periodId) ?? 0) + RANKING_INTERVAL_MS - Date.now());
-      const timer = setTimeout(() => {
-        pending.delete(periodId);
-        lastSent.set(periodId, Date.now());
-        io.to(roomOf.periodCouncil(periodId)).emit("ranking:update", {
-          periodId,
-          at: new Date().toISOString(),
-        });
-      }, wait);
-      timer.unref();
-      pending.set(periodId, timer);
+      throttled(`ranking:${periodId}`, () => sendRanking(periodId));
     },
     notify(userIds, n) {
       if (userIds.length)
@@ -72,6 +115,41 @@ export function socketLiveEvents(io: IoServer): LiveEvents {
     },
     accountChanged(userId) {
       io.in(roomOf.user(userId)).disconnectSockets(true);
+    },
+    meetingUpdated(m) {
+      io.to(roomOf.meeting(m.id))
+        .to(roomOf.periodCouncil(m.periodId))
+        .emit("meeting:update", { meetingId: m.id, status: m.status });
+    },
+    meetingFocus(focus) {
+      io.to(roomOf.meeting(focus.meetingId)).emit("meeting:focus", focus);
+    },
+    meetingProjection(meetingId, dossierId) {
+      throttled(`projection:${dossierId}`, () => {
+        io.to(roomOf.meeting(meetingId)).emit("meeting:projection", {
+          meetingId,
+          dossierId,
+          at: new Date().toISOString(),
+        });
+      });
+    },
+  };
+}
+
+/**
+ * Live events that also drop the period's cached ranking (services/ranking.ts) whenever something that may move
+ * it is announced: a dossier changed, or the ranking itself (survey lock, meeting proposals).
+ */
+export function invalidatingRanking(events: LiveEvents, invalidate: (periodId: string) => void): LiveEvents {
+  return {
+    ...events,
+    dossierUpdated(d) {
+      invalidate(d.periodId);
+      events.dossierUpdated(d);
+    },
+    rankingChanged(periodId) {
+      invalidate(periodId);
+      events.rankingChanged(periodId);
     },
   };
 }

@@ -2,13 +2,20 @@ import type http from "node:http";
 import { Server } from "socket.io";
 import type { RequestHandler } from "express";
 import type passport from "passport";
-import { can, roomOf, type ClientToServerEvents, type ServerToClientEvents } from "@ca/shared";
+import { can, isRecused, roomOf, type ClientToServerEvents, type ServerToClientEvents } from "@ca/shared";
 import type { AppContext } from "../context";
 import { isAllowedOrigin } from "../http/originCheck";
-import { loadDossier } from "../queries/dossiers";
+import { listDossiersOfPeriod, loadDossier } from "../queries/dossiers";
+import { loadMeeting } from "../queries/meetings";
 import { loadPeriod } from "../queries/periods";
+import { MeetingPresence } from "./meetingPresence";
 
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
+/** Between server instances (through the Redis adapter): another instance changed a period's ranking. */
+export interface InterServerEvents {
+  "ranking:invalidate": (periodId: string) => void;
+}
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 
 /**
  * Socket.IO on the same HTTP server and the same session as REST. A client joins rooms through `join`;
@@ -23,7 +30,8 @@ export function createSocketServer(
   const io: IoServer = new Server(server, {
     path: "/socket.io",
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // The Redis adapter cannot recover connection state; clients then rejoin their rooms and refetch instead.
+    ...(ctx.config.REDIS_URL ? {} : { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 } }),
     // Cross-site WebSocket hijacking defence (TARGETS S5): the handshake's Origin must be allowed.
     allowRequest: (req, cb) => cb(null, isAllowedOrigin(req.headers.origin, ctx.config.allowedOrigins)),
   });
@@ -44,14 +52,32 @@ export function createSocketServer(
         const allowed = await mayJoin(ctx, user, String(room));
         if (!allowed) return reply({ ok: false, error: "forbidden" });
         await socket.join(String(room));
+        // The ranking itself rides on `ranking:update` for those who may see every figure of it (S3).
+        const [kind, id, scope] = String(room).split(":");
+        if (kind === "period" && scope === "council" && !(await recusedInPeriod(ctx, user, id)))
+          await socket.join(roomOf.periodRanking(id));
         reply({ ok: true });
       } catch {
         reply({ ok: false, error: "not_found" });
       }
     });
-    socket.on("leave", (room) => void socket.leave(String(room)));
+    socket.on("leave", (room) => {
+      void socket.leave(String(room));
+      const [kind, id, scope] = String(room).split(":");
+      if (kind === "period" && scope === "council") void socket.leave(roomOf.periodRanking(id));
+      presence.leave(socket.id, String(room));
+    });
+    socket.on("meeting:look", (p) => presence.look(socket, user, p));
+    socket.on("disconnect", () => presence.disconnect(socket.id));
   });
+  const presence = new MeetingPresence(io);
   return io;
+}
+
+/** True when the user is recused on some dossier of the period (its unit, or a declared conflict). */
+async function recusedInPeriod(ctx: AppContext, user: Express.User, periodId: string): Promise<boolean> {
+  const dossiers = await listDossiersOfPeriod(ctx.database.db, periodId);
+  return dossiers.some((d) => isRecused(user, d.resource));
 }
 
 /** Room names map to one policy question each; anything else is refused. */
@@ -62,6 +88,10 @@ async function mayJoin(ctx: AppContext, user: Express.User, room: string): Promi
   if (kind === "period") {
     const { period } = await loadPeriod(db, id);
     return can(user, scope ? "readRanking" : "read", { type: "period", id: period.id });
+  }
+  if (kind === "meeting" && scope === undefined) {
+    const { resource } = await loadMeeting(db, id);
+    return can(user, "read", resource);
   }
   if (kind === "dossier") {
     const { resource } = await loadDossier(db, id);

@@ -47,14 +47,15 @@ export function authRoutes(ctx: AppContext, pp: passport.PassportStatic): Router
     res.json({ data: await meOf(actorOf(req) as Express.User) });
   });
 
+  const limits = { maxUploadMb: ctx.config.MAX_UPLOAD_MB };
   async function meOf(user: Express.User) {
-    if (!user.unitId) return presentMe(user, null);
+    if (!user.unitId) return presentMe(user, null, limits);
     const [unit] = await db
       .select({ id: units.id, code: units.code, name: units.name, unitTypeCode: unitTypes.code })
       .from(units)
       .innerJoin(unitTypes, eq(unitTypes.id, units.unitTypeId))
       .where(eq(units.id, user.unitId));
-    return presentMe(user, unit ?? null);
+    return presentMe(user, unit ?? null, limits);
   }
 
   return router;

@@ -1,14 +1,37 @@
 import { Router } from "express";
-import { abilities, ZMeetingCreate, type Actor } from "@ca/shared";
+import {
+  abilities,
+  collabRoom,
+  ZMeetingCreate,
+  ZMeetingFocusInput,
+  ZMeetingLockInput,
+  type Actor,
+} from "@ca/shared";
 import type { AppContext } from "../context";
 import { collabOf } from "../collab/registry";
 import { createMeeting } from "../commands/createMeeting";
 import { endMeeting } from "../commands/endMeeting";
+import { lockMeetingDossier } from "../commands/lockMeetingDossier";
+import { moveMeetingFocus } from "../commands/moveMeetingFocus";
+import { readStoredProjection } from "../collab/meetingProjections";
+import { AppError } from "../http/errors";
+import { presentProjection } from "../presenters/projection";
+import { presentSnapshot } from "../presenters/snapshot";
+import { listSnapshots, loadSnapshot } from "../queries/snapshots";
+import { loadDossierState } from "../queries/dossierState";
+import { loadDossier } from "../queries/dossiers";
 import { startMeeting } from "../commands/startMeeting";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { presentMeeting, presentMeetingSummary } from "../presenters/meeting";
-import { listMeetingsOfPeriod, loadAgenda, loadMeeting, type MeetingRow } from "../queries/meetings";
+import {
+  isOnAgenda,
+  listMeetingsOfPeriod,
+  loadAgenda,
+  loadMeeting,
+  toMeetingResource,
+  type MeetingRow,
+} from "../queries/meetings";
 import { loadPeriod } from "../queries/periods";
 
 /** Council meetings (DESIGN §4): planned by the chair, started and ended; each agenda dossier has a Yjs document. */
@@ -27,6 +50,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     authorize(actor, "create", { type: "meeting", periodId: period.id, status: null });
     const input = validate(ZMeetingCreate, req.body);
     const meeting = await createMeeting({ db, actor, periodId: period.id, input });
+    ctx.events.meetingUpdated(meeting);
     res.status(201).json(await present(meeting, actor));
   });
 
@@ -54,6 +78,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const { meeting } = await startMeeting({ db, actor, meetingId: row.id, live: collab?.liveStates(rooms) });
     // Council members already watching become editors without reconnecting.
     await collab?.reauthorizeDocuments(rooms);
+    ctx.events.meetingUpdated(meeting);
     res.json(await present(meeting, actor));
   });
 
@@ -70,8 +95,108 @@ export function meetingRoutes(ctx: AppContext): Router {
           return endMeeting({ db, actor, meetingId: row.id, live: collab.liveStates(rooms) });
         })
       : await endMeeting({ db, actor, meetingId: row.id });
+    ctx.events.meetingUpdated(meeting);
     res.json(await present(meeting, actor));
   });
+
+  router.post("/meetings/:meetingId/focus", async (req, res) => {
+    const actor = actorOf(req);
+    const { row, resource } = await loadMeeting(db, idParam(req.params.meetingId));
+    authorize(actor, "focus", resource);
+    const input = validate(ZMeetingFocusInput, req.body);
+    const meeting = await moveMeetingFocus({ db, actor, meeting: row, input });
+    ctx.events.meetingFocus({ meetingId: meeting.id, ...meeting.focus! });
+    res.json(await present(meeting, actor));
+  });
+
+  router.get("/meetings/:meetingId/dossiers/:dossierId/projection", async (req, res) => {
+    const actor = actorOf(req);
+    const { row, resource } = await meetingDossier(req.params.meetingId, req.params.dossierId);
+    authorize(actor, "viewDocument", resource);
+    res.json({ data: await projectionOf(row.id, resource.dossier!.id) });
+  });
+
+  router.post("/meetings/:meetingId/dossiers/:dossierId/lock", async (req, res) => {
+    const actor = actorOf(req);
+    const { row, resource } = await meetingDossier(req.params.meetingId, req.params.dossierId);
+    authorize(actor, "lock", resource);
+    const { codes } = validate(ZMeetingLockInput, req.body ?? {});
+    const dossierId = resource.dossier!.id;
+    const room = collabRoom(row.id, dossierId);
+    const collab = collabOf(ctx);
+    const lock = async () => {
+      await collab?.flush([room]);
+      const proposals = collab ? (await collab.projections.read(row.id, dossierId)).proposals : new Map();
+      return lockMeetingDossier({
+        db,
+        actor,
+        meetingId: row.id,
+        dossierId,
+        codes,
+        proposals,
+        live: collab?.liveStates([room]).get(room),
+      });
+    };
+    // Edits are held while the proposals are read and locked, so the agreed scores are exactly what was seen.
+    const result = collab ? await collab.holdEdits([room], lock) : await lock();
+    collab?.projections.locked(row.id, dossierId, result.agreed);
+    ctx.events.dossierUpdated({
+      id: dossierId,
+      periodId: row.periodId,
+      status: result.dossier.status,
+      version: result.dossier.version,
+    });
+    ctx.events.meetingUpdated({ id: row.id, periodId: row.periodId, status: row.status });
+    ctx.events.meetingProjection(row.id, dossierId);
+    ctx.events.rankingChanged(row.periodId);
+    res.json({ data: await projectionOf(row.id, dossierId) });
+  });
+
+  router.get("/meetings/:meetingId/dossiers/:dossierId/snapshots", async (req, res) => {
+    const actor = actorOf(req);
+    const { row, resource } = await meetingDossier(req.params.meetingId, req.params.dossierId);
+    authorize(actor, "viewDocument", resource);
+    const rows = await listSnapshots(db, collabRoom(row.id, resource.dossier!.id));
+    res.json({
+      data: rows.map((r) => ({
+        id: r.id,
+        label: r.label,
+        createdAt: r.createdAt.toISOString(),
+        bytes: r.bytes,
+      })),
+    });
+  });
+
+  router.get("/meetings/:meetingId/dossiers/:dossierId/snapshots/:snapshotId", async (req, res) => {
+    const actor = actorOf(req);
+    const { row, resource } = await meetingDossier(req.params.meetingId, req.params.dossierId);
+    authorize(actor, "viewDocument", resource);
+    const snapshot = await loadSnapshot(
+      db,
+      collabRoom(row.id, resource.dossier!.id),
+      idParam(req.params.snapshotId),
+    );
+    const state = await loadDossierState(db, resource.dossier!.id);
+    res.json({ data: presentSnapshot(snapshot, state.userName) });
+  });
+
+  /** A meeting with one of its agenda dossiers as the policy sees it; 404 when the dossier is not on the agenda. */
+  const meetingDossier = async (meetingId: unknown, dossierId: unknown) => {
+    const { row } = await loadMeeting(db, idParam(meetingId));
+    const id = idParam(dossierId);
+    if (!(await isOnAgenda(db, row.id, id))) throw new AppError("not_found");
+    const { resource: dossier } = await loadDossier(db, id);
+    return { row, resource: toMeetingResource(row, dossier) };
+  };
+
+  const projectionOf = async (meetingId: string, dossierId: string) => {
+    const collab = collabOf(ctx);
+    const state = await loadDossierState(db, dossierId);
+    const projection = collab
+      ? await collab.projections.read(meetingId, dossierId)
+      : await readStoredProjection(db, meetingId, dossierId);
+    return presentProjection(meetingId, state, projection);
+  };
 
   return router;
 }

@@ -4,7 +4,7 @@ import type { AppContext } from "../context";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
-import { computeRanking } from "../services/ranking";
+import { liveRanking } from "../services/ranking";
 
 const ZRankingQuery = z.object({ unitType: z.string().trim().max(60).optional() });
 
@@ -17,7 +17,7 @@ export function rankingRoutes(ctx: AppContext): Router {
     const { period } = await loadPeriod(db, idParam(req.params.periodId));
     authorize(actor, "readRanking", { type: "period", id: period.id });
     const { unitType } = validate(ZRankingQuery, req.query);
-    res.json({ data: await computeRanking(db, period.id, period.rules as PeriodRules, actor, unitType) });
+    res.json({ data: await liveRanking(ctx, period.id, period.rules as PeriodRules, actor, unitType) });
   });
   return router;
 }

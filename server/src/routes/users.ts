@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { collabOf } from "../collab/registry";
 import { asc, eq } from "drizzle-orm";
 import { ZPasswordReset, ZUserCreate, ZUserUpdate } from "@ca/shared";
 import type { AppContext } from "../context";
@@ -40,8 +41,10 @@ export function userRoutes(ctx: AppContext): Router {
     const changes = validate(ZUserUpdate, req.body);
     const { user, unitName } = await updateUser({ db, actor, userId, changes });
     // Open sockets were authorized under the old rights: end them (DESIGN §4: disabling ends every session).
-    if (changes.disabled || changes.roles !== undefined || changes.unitId !== undefined)
+    if (changes.disabled || changes.roles !== undefined || changes.unitId !== undefined) {
       ctx.events.accountChanged(userId);
+      await collabOf(ctx)?.reauthorizeUser(userId);
+    }
     res.json({ data: presentUser(user, unitName) });
   });
 

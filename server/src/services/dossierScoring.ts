@@ -9,7 +9,8 @@ import {
 } from "@ca/shared";
 import type { DossierState } from "../queries/dossierState";
 
-export type ScoreStage = "self" | "round1" | "round2" | "agreed";
+/** "survey" holds the locked survey points of survey leaves (never shown as a stage; see unitInputOf). */
+export type ScoreStage = "self" | "round1" | "round2" | "agreed" | "survey";
 
 const at = (s: DossierStatus) => DOSSIER_STATUSES.indexOf(s);
 
@@ -32,7 +33,15 @@ export function visibleStages(status: DossierStatus, councilWork: boolean): Set<
  */
 export type ScoringState = Pick<DossierState, "scores" | "leaves" | "unit" | "notApplicable" | "indexSet">;
 
-export function unitInputOf(state: ScoringState, stages: Set<ScoreStage>): UnitInput {
+/**
+ * `proposals` (leaf code → hundredths) are the valid, unlocked adjustments of a running meeting: they count as
+ * provisional agreed scores, so the live ranking moves as the council deliberates (DESIGN §4).
+ */
+export function unitInputOf(
+  state: ScoringState,
+  stages: Set<ScoreStage>,
+  proposals?: ReadonlyMap<string, number>,
+): UnitInput {
   const byItem = new Map<string, Record<string, number>>();
   for (const s of state.scores) {
     if (!stages.has(s.stage) || !s.confirmed) continue;
@@ -43,6 +52,8 @@ export function unitInputOf(state: ScoringState, stages: Set<ScoreStage>): UnitI
   const scoresByCode: Record<string, StageScores> = {};
   const inside = state.leaves.filter((l) => l.kind !== "bonus" && l.kind !== "penalty");
   for (const leaf of state.leaves) scoresByCode[leaf.code] = byItem.get(leaf.id) ?? {};
+  for (const [code, score] of proposals ?? [])
+    if (scoresByCode[code]) scoresByCode[code] = { ...scoresByCode[code], agreed: score };
   const official = (code: string) => officialScore(scoresByCode[code]) ?? 0;
   return {
     unitId: state.unit.id,
@@ -61,9 +72,18 @@ export function unitInputOf(state: ScoringState, stages: Set<ScoreStage>): UnitI
     penalty: state.leaves.filter((l) => l.kind === "penalty").map((l) => official(l.code)),
     bonusCap: state.indexSet.bonusCap,
     penaltyCap: state.indexSet.penaltyCap,
-    // Survey points arrive with the survey (issue 5); until then survey leaves count 0.
-    surveyPoints: {},
+    // Survey points count once the admin locked the period's survey results (lockSurveyResults writes them).
+    surveyPoints: surveyPointsOf(state),
   };
+}
+
+/** The locked survey points of the dossier's survey leaves, by leaf code; empty before the lock. */
+export function surveyPointsOf(state: Pick<ScoringState, "scores" | "leaves">): Record<string, number> {
+  const codeOf = new Map(state.leaves.filter((l) => l.method === "survey").map((l) => [l.id, l.code]));
+  const out: Record<string, number> = {};
+  for (const s of state.scores)
+    if (s.stage === "survey" && codeOf.has(s.itemId)) out[codeOf.get(s.itemId)!] = s.score;
+  return out;
 }
 
 /** Totals as the API carries them: decimal points, index as a percentage with two decimals. */

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./excel";
 import { parsePoints, ZIndexImportRow, type TIndexImportRow } from "@ca/shared";
 
 /** Column order of the import sheet; headers are bilingual so officials and engineers read the same file. */
@@ -41,7 +42,7 @@ const MAX_ROWS = 2000;
 
 /** The downloadable template: the header row, a worked example, and a sheet of instructions. */
 export async function buildTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet("BoChiSo");
   ws.columns = COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
@@ -88,7 +89,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Reads the first sheet into validated rows, or the list of every problem, row by row. */
 export async function parseIndexSheet(buffer: Buffer): Promise<{ rows: ParsedRow[]; errors: RowError[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

@@ -7,20 +7,100 @@ import {
   type Actor,
   type ClassificationBand,
   type ClassificationOverride,
+  type DossierResource,
   type TieBreak,
   type TRankingRow,
   type UnitTotals,
 } from "@ca/shared";
+import type { AppContext } from "../context";
+import { collabOf } from "../collab/registry";
 import type { Db } from "../db/client";
 import { loadPeriodScoring } from "../queries/periodScoring";
-import type { PeriodRules } from "../queries/periods";
+import { loadPeriod, type PeriodRules } from "../queries/periods";
 import { unitInputOf, visibleStages } from "./dossierScoring";
 
 const FINAL = new Set(["agreed", "published"]);
 
+/** One ranked dossier with every figure, and the resource that says who is recused on it. */
+interface RankedDossier {
+  row: TRankingRow;
+  resource: DossierResource;
+}
+
+/** Ranks every dossier of the period per unit type (DESIGN §3), every figure present. */
+async function rankPeriod(
+  db: Db,
+  periodId: string,
+  rules: PeriodRules,
+  proposals?: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): Promise<RankedDossier[]> {
+  const rows = (await loadPeriodScoring(db, periodId)).filter((d) => d.hasIndexSet);
+  const totals = new Map<string, UnitTotals>();
+  for (const d of rows)
+    totals.set(d.row.unitId, computeUnitTotals(unitInputOfAll(d, proposals?.get(d.row.id))));
+  const rankOf = ranksOf([...totals.values()], rules);
+  // Before the meeting: what the council had when it sat down (round scores, no agreement, no proposals).
+  const before = ranksOf(
+    rows.map((d) => computeUnitTotals(unitInputOf(d.state, withoutAgreed(visibleStages(d.status, true))))),
+    rules,
+  );
+  return rows
+    .map((d) => {
+      const t = totals.get(d.row.unitId)!;
+      const cls = classify(
+        t,
+        rules.classificationBands as ClassificationBand[],
+        rules.classificationOverrides as ClassificationOverride[],
+      );
+      const row: TRankingRow = {
+        dossierId: d.row.id,
+        unit: { id: d.row.unitId, code: d.row.unitCode, name: d.row.unitName, unitType: d.row.unitTypeCode },
+        rank: rankOf.get(d.row.unitId)!,
+        rankBeforeMeeting: before.get(d.row.unitId)!,
+        total: centiToNumber(t.total),
+        index: t.index === null ? null : centiToNumber(t.index),
+        classification: cls.band,
+        provisional: !FINAL.has(d.status),
+        status: d.status,
+      };
+      return { row, resource: d.resource };
+    })
+    .sort(
+      (a, b) =>
+        a.row.unit.unitType.localeCompare(b.row.unit.unitType) ||
+        (a.row.rank ?? 1e9) - (b.row.rank ?? 1e9) ||
+        a.row.unit.name.localeCompare(b.row.unit.name),
+    );
+}
+
+function ranksOf(totals: UnitTotals[], rules: PeriodRules): Map<string, number> {
+  const ranked = rankByUnitType(totals, { tieBreaks: rules.tieBreak as TieBreak[] });
+  const rankOf = new Map<string, number>();
+  for (const entries of ranked.values()) for (const e of entries) rankOf.set(e.unitId, e.rank);
+  return rankOf;
+}
+
+function withoutAgreed<T extends string>(stages: Set<T>): Set<T> {
+  const out = new Set(stages);
+  out.delete("agreed" as T);
+  return out;
+}
+
+/** What one viewer sees: rows of dossiers the viewer is recused on hide total, index, class and rank (S3). */
+function redact(ranked: RankedDossier[], viewer: Actor, unitTypeCode?: string): TRankingRow[] {
+  return ranked
+    .filter((r) => !unitTypeCode || r.row.unit.unitType === unitTypeCode)
+    .map(({ row, resource }) =>
+      isRecused(viewer, resource)
+        ? { ...row, rank: null, rankBeforeMeeting: null, total: null, index: null, classification: null }
+        : row,
+    );
+}
+
 /**
- * The period's ranking per unit type (DESIGN §3), from the latest confirmed stage of every dossier. Rows of
- * dossiers the viewer is recused on keep their unit and status but hide total, index, class and rank (S3).
+ * The period's ranking per unit type (DESIGN §3), from the latest confirmed stage of every dossier (with the
+ * running meetings' valid proposals when given). Rows of dossiers the viewer is recused on keep their unit and
+ * status but hide total, index, class and rank (S3).
  */
 export async function computeRanking(
   db: Db,
@@ -28,43 +108,62 @@ export async function computeRanking(
   rules: PeriodRules,
   viewer: Actor,
   unitTypeCode?: string,
+  /** Valid proposals of running meetings, by dossier (see MeetingProjections.proposalsOfPeriod). */
+  proposals?: ReadonlyMap<string, ReadonlyMap<string, number>>,
 ): Promise<TRankingRow[]> {
-  const rows = (await loadPeriodScoring(db, periodId)).filter(
-    (d) => d.hasIndexSet && (!unitTypeCode || d.row.unitTypeCode === unitTypeCode),
-  );
-  const totals = new Map<string, UnitTotals>();
-  for (const d of rows) totals.set(d.row.unitId, computeUnitTotals(unitInputOfAll(d)));
-  const ranked = rankByUnitType([...totals.values()], { tieBreaks: rules.tieBreak as TieBreak[] });
-  const rankOf = new Map<string, number>();
-  for (const entries of ranked.values()) for (const e of entries) rankOf.set(e.unitId, e.rank);
-  const result = rows.map((d): TRankingRow => {
-    const t = totals.get(d.row.unitId)!;
-    const hidden = isRecused(viewer, d.resource);
-    const cls = classify(
-      t,
-      rules.classificationBands as ClassificationBand[],
-      rules.classificationOverrides as ClassificationOverride[],
-    );
-    return {
-      dossierId: d.row.id,
-      unit: { id: d.row.unitId, code: d.row.unitCode, name: d.row.unitName, unitType: d.row.unitTypeCode },
-      rank: hidden ? null : rankOf.get(d.row.unitId)!,
-      total: hidden ? null : centiToNumber(t.total),
-      index: hidden || t.index === null ? null : centiToNumber(t.index),
-      classification: hidden ? null : cls.band,
-      provisional: !FINAL.has(d.status),
-      status: d.status,
-    };
-  });
-  return result.sort(
-    (a, b) =>
-      a.unit.unitType.localeCompare(b.unit.unitType) ||
-      (a.rank ?? 1e9) - (b.rank ?? 1e9) ||
-      a.unit.name.localeCompare(b.unit.name),
-  );
+  return redact(await rankPeriod(db, periodId, rules, proposals), viewer, unitTypeCode);
 }
 
-function unitInputOfAll(d: Awaited<ReturnType<typeof loadPeriodScoring>>[number]) {
+function unitInputOfAll(
+  d: Awaited<ReturnType<typeof loadPeriodScoring>>[number],
+  proposals?: ReadonlyMap<string, number>,
+) {
   // Every stage counts in the council's provisional ranking; unconfirmed drafts never do (see unitInputOf).
-  return unitInputOf(d.state, visibleStages(d.status, true));
+  return unitInputOf(d.state, visibleStages(d.status, true), proposals);
+}
+
+// A live dashboard refetches the ranking on every `ranking:update` (up to 4 a second); with a thousand of them
+// open, computing it per request would be a thousand full recomputes per update. So the ranking is computed once
+// per change and shared: a cached entry is dropped as soon as anything in the period changes (`invalidateRanking`,
+// wired to the live events every command emits), and after a short time in any case, as a safety net.
+const CACHE_MS = 2_000;
+const cache = new WeakMap<Db, Map<string, { at: number; ranked: Promise<RankedDossier[]> }>>();
+
+/** Drops the cached ranking of a period (something in it changed). */
+export function invalidateRanking(db: Db, periodId: string): void {
+  cache.get(db)?.delete(periodId);
+}
+
+/** The ranking as the live dashboards show it: official scores with the running meetings' valid proposals. */
+export async function liveRanking(
+  ctx: AppContext,
+  periodId: string,
+  rules: PeriodRules,
+  viewer: Actor,
+  unitTypeCode?: string,
+): Promise<TRankingRow[]> {
+  const { db } = ctx.database;
+  const entries = cache.get(db) ?? new Map<string, { at: number; ranked: Promise<RankedDossier[]> }>();
+  cache.set(db, entries);
+  let entry = entries.get(periodId);
+  if (!entry || Date.now() - entry.at > CACHE_MS) {
+    const ranked = (async () => {
+      const proposals = await collabOf(ctx)?.projections.proposalsOfPeriod(periodId);
+      return rankPeriod(db, periodId, rules, proposals);
+    })();
+    entry = { at: Date.now(), ranked };
+    entries.set(periodId, entry);
+    // A failed computation is not kept: the next request tries again.
+    ranked.catch(() => entries.get(periodId) === entry && entries.delete(periodId));
+  }
+  return redact(await entry.ranked, viewer, unitTypeCode);
+}
+
+// Pushed rankings show every figure: they go only to sockets whose user is recused on nothing in the period.
+const EVERY_FIGURE: Actor = { id: "00000000-0000-0000-0000-000000000000", roles: ["admin"], unitId: null };
+
+/** The period's live ranking with every figure, for `ranking:update` (see realtime/liveEvents.ts). */
+export async function liveRankingRows(ctx: AppContext, periodId: string): Promise<TRankingRow[]> {
+  const { period } = await loadPeriod(ctx.database.db, periodId);
+  return liveRanking(ctx, periodId, period.rules as PeriodRules, EVERY_FIGURE);
 }

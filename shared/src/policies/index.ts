@@ -2,12 +2,16 @@ import { dossierPolicy } from "./dossier";
 import { indexSetPolicy, unitPolicy, userPolicy } from "./admin";
 import { meetingPolicy } from "./meeting";
 import { periodPolicy } from "./period";
+import { resultsPolicy } from "./results";
+import { surveyPolicy } from "./survey";
 import { evaluate } from "./rules";
 import type { Actor, Resource } from "./types";
 
 export * from "./types";
 export { isRecused } from "./dossier";
 export { allow } from "./rules";
+export { isPublishedToPublic, type ResultsResource } from "./results";
+export type { SurveyResource } from "./survey";
 
 /** Every resource's policy, keyed by resource type. */
 export const POLICIES = {
@@ -17,6 +21,8 @@ export const POLICIES = {
   user: userPolicy,
   indexSet: indexSetPolicy,
   meeting: meetingPolicy,
+  results: resultsPolicy,
+  survey: surveyPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -27,6 +27,8 @@ export const meetingPolicy = {
   create: [allow<MeetingResource>(["admin", "council_chair"])],
   start: [allow<MeetingResource>(["admin", "council_chair"], inStatus("planned"))],
   end: [allow<MeetingResource>(["admin", "council_chair"], inStatus("running"))],
+  /** The meeting tracker: the chair (or admin) moves everyone's screen to a dossier and leaf. */
+  focus: [allow<MeetingResource>(["admin", "council_chair"], inStatus("running"))],
   /** Copies a dossier's adjustments into the agreed scores (a decision on that dossier: the chair must not be recused). */
   lock: [
     allow<MeetingResource>(["admin"], all(inStatus("running"), onDossier)),

@@ -14,4 +14,7 @@ export const periodPolicy = {
   /** Who sits on the council and which areas they appraise: read by the council side, managed by the admin. */
   readCouncil: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
   manageCouncil: [allow<PeriodResource>(["admin"])],
+  /** The council's agreement on a unit type's ranking (step 9's result): recorded by the chair or the admin. */
+  recordAgreement: [allow<PeriodResource>(["admin", "council_chair"])],
+  readAgreements: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
 } satisfies PolicyTable<PeriodResource>;

@@ -45,7 +45,14 @@ export interface MeetingResource {
 }
 
 export type Resource =
-  PeriodResource | DossierResource | UnitResource | UserResource | IndexSetResource | MeetingResource;
+  | PeriodResource
+  | DossierResource
+  | UnitResource
+  | UserResource
+  | IndexSetResource
+  | MeetingResource
+  | import("./results").ResultsResource
+  | import("./survey").SurveyResource;
 
 /** A rule grants an action to the holders of any listed role, when its predicate (if any) holds. */
 export interface Rule<R> {

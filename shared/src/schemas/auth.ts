@@ -17,5 +17,7 @@ export const ZMe = z.object({
   roles: z.array(ZRole),
   unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }).nullable(),
   locale: z.enum(["vi", "en"]),
+  /** Server limits the client checks before sending (the server enforces them anyway). */
+  limits: z.object({ maxUploadMb: z.number().int() }),
 });
 export type TMe = z.infer<typeof ZMe>;

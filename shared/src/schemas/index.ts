@@ -9,3 +9,6 @@ export * from "./error";
 export * from "./workflow";
 export * from "./council";
 export * from "./meeting";
+export * from "./results";
+export * from "./survey";
+export * from "./dashboard";

@@ -86,6 +86,15 @@ export const ZProjectionLeaf = z.object({
   title: z.string(),
   maxPoints: ZPoints,
   step: ZPoints,
+  method: z.enum(["self", "survey", "council"]),
+  /** Every stage before the meeting, for the criteria grid (confirmed scores; the agency's proposal from its answer). */
+  stages: z.object({
+    self: ZPoints.nullable(),
+    round1: ZPoints.nullable(),
+    proposed: ZPoints.nullable(),
+    round2: ZPoints.nullable(),
+    survey: ZPoints.nullable(),
+  }),
   /** The latest confirmed score before the meeting (round 2, else round 1, else self), or null. */
   official: ZPoints.nullable(),
   /** The current proposal in the shared document, or null. */
@@ -145,3 +154,22 @@ export const ZAgreement = z.object({
   ),
 });
 export type TAgreement = z.infer<typeof ZAgreement>;
+
+/** A document's state frozen at a meeting milestone: start, each lock, end. */
+export const ZSnapshotSummary = z.object({
+  id: ZId,
+  label: z.string(),
+  createdAt: z.string(),
+  bytes: z.number().int(),
+});
+export type TSnapshotSummary = z.infer<typeof ZSnapshotSummary>;
+
+/** A snapshot's content, read-only: proposals, notes per leaf, and the minutes as plain text. */
+export const ZSnapshot = ZSnapshotSummary.extend({
+  adjustments: z.array(
+    z.object({ code: z.string(), score: ZPoints, by: ZId, byName: z.string().nullable(), at: z.string() }),
+  ),
+  notes: z.record(z.string(), z.string()),
+  minutes: z.string(),
+});
+export type TSnapshot = z.infer<typeof ZSnapshot>;

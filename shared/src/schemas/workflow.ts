@@ -142,6 +142,8 @@ export const ZRankingRow = z.object({
   dossierId: ZId,
   unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
   rank: z.number().int().nullable(),
+  /** The rank before the council meeting (scores before agreement, no live proposals): for ▲▼ on dashboards. */
+  rankBeforeMeeting: z.number().int().nullable(),
   total: ZPoints.nullable(),
   index: ZPoints.nullable(),
   classification: z.string().nullable(),

@@ -15,6 +15,11 @@ import ManageAccountsOutlined from "@mui/icons-material/ManageAccountsOutlined";
 import FactCheckOutlined from "@mui/icons-material/FactCheckOutlined";
 import LeaderboardOutlined from "@mui/icons-material/LeaderboardOutlined";
 import TrackChangesOutlined from "@mui/icons-material/TrackChangesOutlined";
+import GroupsOutlined from "@mui/icons-material/GroupsOutlined";
+import InsightsOutlined from "@mui/icons-material/InsightsOutlined";
+import CampaignOutlined from "@mui/icons-material/CampaignOutlined";
+import SupervisorAccountOutlined from "@mui/icons-material/SupervisorAccountOutlined";
+import PollOutlined from "@mui/icons-material/PollOutlined";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation } from "react-router-dom";
 import { navOf, pathOf, type NavKey, type Persona } from "../../auth/persona";
@@ -24,6 +29,11 @@ const ICONS: Record<NavKey, ReactElement> = {
   timeline: <EventNoteOutlined />,
   progress: <TrackChangesOutlined />,
   ranking: <LeaderboardOutlined />,
+  meetings: <GroupsOutlined />,
+  dashboard: <InsightsOutlined />,
+  results: <CampaignOutlined />,
+  responsibility: <SupervisorAccountOutlined />,
+  survey: <PollOutlined />,
   units: <AccountBalanceOutlined />,
   accounts: <ManageAccountsOutlined />,
   indexSets: <FactCheckOutlined />,
@@ -50,11 +60,26 @@ export function SideNav({
 
   const item = (key: NavKey) => {
     const to = pathOf(key, periodId);
-    const label = key === "dossiers" ? t(`nav.dossiers.${persona}`) : t(`nav.${key}`);
+    // The meeting and dashboard pages keep their strings under their own i18n keys.
+    const label =
+      key === "dossiers"
+        ? t(`nav.dossiers.${persona}`)
+        : key === "meetings"
+          ? t("meeting.nav")
+          : key === "dashboard"
+            ? t("dashboard.nav")
+            : key === "survey"
+              ? t("survey.nav")
+              : key === "results" || key === "responsibility"
+                ? t(`results.nav.${key}`)
+                : t(`nav.${key}`);
     const selected =
       key === "indexSets"
         ? pathname.startsWith("/index-sets")
-        : pathname === to || (key === "dossiers" && pathname.startsWith("/dossiers/"));
+        : pathname === to ||
+          (key === "dossiers" && pathname.startsWith("/dossiers/")) ||
+          (key === "meetings" && pathname.startsWith("/meetings/")) ||
+          (key === "survey" && (pathname.startsWith(`${to}/`) || pathname.startsWith("/surveys/")));
     return (
       <ListItemButton
         key={key}

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, type Envelope } from "../../api/http";
 import type { TFileInfo } from "../../api/dossiers";
 import type { UploadHandle } from "../../api/upload";
+import { useAuth } from "../../auth/AuthProvider";
 import { EvidenceList } from "./EvidenceList";
 
 export const EVIDENCE_ACCEPT = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png";
@@ -38,6 +39,7 @@ export function EvidenceZone({ files, upload, onUploaded, testId, disabled }: Pr
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [uploads, setUploads] = useState<Upload[]>([]);
+  const maxMb = useAuth().me?.limits.maxUploadMb ?? 20;
 
   const patch = (key: number, p: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...p } : u)));
@@ -47,6 +49,11 @@ export function EvidenceZone({ files, upload, onUploaded, testId, disabled }: Pr
       const key = nextKey++;
       if (!EXTENSIONS.test(file.name)) {
         setUploads((l) => [...l, { key, name: file.name, progress: 0, error: t("evidence.badType") }]);
+        continue;
+      }
+      if (file.size > maxMb * 1024 * 1024) {
+        const error = t("evidence.tooBig", { mb: maxMb });
+        setUploads((l) => [...l, { key, name: file.name, progress: 0, error }]);
         continue;
       }
       setUploads((l) => [...l, { key, name: file.name, progress: 0, error: null }]);
@@ -124,7 +131,7 @@ export function EvidenceZone({ files, upload, onUploaded, testId, disabled }: Pr
         >
           <CloudUploadOutlined color={over ? "primary" : "action"} />
           <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
-            {t("evidence.drop")}
+            {t("evidence.drop", { mb: maxMb })}
           </Typography>
           <Button size="small" variant="outlined" onClick={() => input.current?.click()}>
             {t("evidence.choose")}

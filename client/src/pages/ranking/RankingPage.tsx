@@ -33,24 +33,30 @@ export default function RankingPage() {
   const period = periods?.find((p) => p.id === periodId);
   const previous = useRef(new Map<string, number>());
   const ranking = useApi(
-    async (signal) => {
-      const rows = await workflowApi.ranking(periodId, signal);
-      // Rank moves (▲▼) compare with the previous refresh of this page.
-      const moves = new Map<string, number>();
-      for (const r of rows) {
-        const before = previous.current.get(r.unit.id);
-        if (before !== undefined && r.rank !== null && before !== r.rank)
-          moves.set(r.unit.id, before - r.rank);
-      }
-      previous.current = new Map(rows.filter((r) => r.rank !== null).map((r) => [r.unit.id, r.rank!]));
-      return { rows, moves, at: new Date() };
-    },
+    async (signal) => withMoves(await workflowApi.ranking(periodId, signal), new Date()),
     [periodId],
   );
+  /** Rank moves (▲▼) compare with the previous figures this page showed. */
+  function withMoves(rows: TRankingRow[], at: Date) {
+    const moves = new Map<string, number>();
+    for (const r of rows) {
+      const before = previous.current.get(r.unit.id);
+      if (before !== undefined && r.rank !== null && before !== r.rank) moves.set(r.unit.id, before - r.rank);
+    }
+    previous.current = new Map(rows.filter((r) => r.rank !== null).map((r) => [r.unit.id, r.rank!]));
+    return { rows, moves, at };
+  }
   const unitTypes = useApi((signal) => unitsApi.types(signal).catch(() => [] as TUnitType[]), []);
 
   useLiveRooms([roomOf.periodCouncil(periodId)]);
-  useLiveEvent("ranking:update", (p) => p.periodId === periodId && ranking.reload());
+  useLiveEvent("ranking:update", (p) => {
+    if (p.periodId !== periodId) return;
+    // Viewers recused on nothing get the whole ranking with the event: no refetch.
+    if (p.rows) {
+      const next = withMoves(p.rows, new Date(p.at));
+      ranking.setData(() => next);
+    } else ranking.reload();
+  });
   useLiveResync(ranking.reload);
 
   if (!ranking.data && ranking.error?.code === "forbidden") return <ForbiddenPage />;

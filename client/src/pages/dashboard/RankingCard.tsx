@@ -1,0 +1,118 @@
+import { Box, Chip, Link, Stack, Typography } from "@mui/material";
+import type { TDashboardUnit } from "@ca/shared";
+import { useTranslation } from "react-i18next";
+import { Link as RouterLink } from "react-router-dom";
+import { StatusChip } from "../../components/StatusChip";
+import { showIndex, showPoints } from "../../format/points";
+import { currentLang } from "../../i18n";
+import { ChartCard } from "./ChartCard";
+import { DataTable } from "./DataTable";
+import { RankingRace } from "./RankingRace";
+
+interface Props {
+  rows: TDashboardUnit[];
+  title: string;
+  bandCodes: string[];
+  bandLabel: (code: string | null) => string;
+  moves: ReadonlyMap<string, number>;
+  selected: string | null;
+  onSelect: (dossierId: string) => void;
+  big?: boolean;
+}
+
+/** The live ranking of one unit type: racing bars, or the table with a link to each dossier. */
+export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected, onSelect, big }: Props) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const sorted = [...rows].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
+  const provisional = rows.some((r) => r.provisional);
+  return (
+    <ChartCard
+      big={big}
+      testId="dash-ranking"
+      title={title}
+      subtitle={t(provisional ? "dashboard.ranking.provisional" : "dashboard.ranking.final")}
+      actions={
+        <Chip
+          size="small"
+          color={provisional ? "warning" : "success"}
+          variant="outlined"
+          label={t(provisional ? "ranking.provisional" : "ranking.final")}
+        />
+      }
+      chart={
+        <>
+          <RankingRace
+            rows={rows}
+            bandCodes={bandCodes}
+            moves={moves}
+            selected={selected}
+            onSelect={onSelect}
+            big={big}
+          />
+          <Stack
+            direction="row"
+            spacing={2}
+            useFlexGap
+            sx={{ mt: 1.5, flexWrap: "wrap", alignItems: "center", color: "text.secondary" }}
+          >
+            <Legend provisional big={big} label={t("dashboard.provisionalShort")} />
+            <Legend big={big} label={`${t("dashboard.agreed")} ✓`} />
+            <Typography variant={big ? "body1" : "caption"}>{t("dashboard.sinceStart")}</Typography>
+          </Stack>
+        </>
+      }
+      table={
+        <DataTable
+          big={big}
+          testId="dash-ranking-table"
+          head={[
+            t("dossiers.unit"),
+            t("ranking.rank"),
+            t("dashboard.sinceStart"),
+            t("ranking.total"),
+            t("ranking.index"),
+            t("ranking.classification"),
+            t("dossiers.status"),
+          ]}
+          rows={sorted.map((r) => [
+            <Link key="l" component={RouterLink} to={`/dossiers/${r.dossierId}`}>
+              {r.unit.name}
+            </Link>,
+            r.rank ?? "—",
+            moves.get(r.unit.id)
+              ? `${moves.get(r.unit.id)! > 0 ? "▲" : "▼"} ${Math.abs(moves.get(r.unit.id)!)}`
+              : "",
+            `${showPoints(r.total, lang)}${r.hidden ? "" : r.provisional ? ` (${t("dashboard.provisionalShort")})` : " ✓"}`,
+            showIndex(r.index, lang),
+            bandLabel(r.classification),
+            <StatusChip key="s" status={r.status} />,
+          ])}
+        />
+      }
+    />
+  );
+}
+
+/** A swatch of the bar styles: hatched and dashed while provisional, solid once agreed. */
+function Legend({ provisional, label, big }: { provisional?: boolean; label: string; big?: boolean }) {
+  return (
+    <Stack direction="row" spacing={0.75} sx={{ alignItems: "center" }}>
+      <Box
+        sx={{
+          width: big ? 36 : 26,
+          height: big ? 18 : 12,
+          borderRadius: 0.5,
+          bgcolor: "primary.main",
+          opacity: provisional ? 0.75 : 1,
+          boxSizing: "border-box",
+          border: provisional ? "1.5px dashed rgba(0,0,0,.35)" : "none",
+          backgroundImage: provisional
+            ? "repeating-linear-gradient(135deg, transparent 0 5px, rgba(255,255,255,.45) 5px 10px)"
+            : undefined,
+        }}
+      />
+      <Typography variant={big ? "body1" : "caption"}>{label}</Typography>
+    </Stack>
+  );
+}

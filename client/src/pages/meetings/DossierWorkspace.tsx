@@ -1,0 +1,298 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { Alert, Box, Button, Paper, Stack, Typography } from "@mui/material";
+import LockOutlined from "@mui/icons-material/LockOutlined";
+import OpenInNewOutlined from "@mui/icons-material/OpenInNewOutlined";
+import {
+  clearAdjustment,
+  COLLAB_CLOSE,
+  readAdjustments,
+  setAdjustment,
+  type TLeafReview,
+  type TMeetingAgendaItem,
+  type TMeetingProjection,
+} from "@ca/shared";
+import { useTranslation } from "react-i18next";
+import { Link as RouterLink } from "react-router-dom";
+import { dossiersApi } from "../../api/dossiers";
+import { ApiError } from "../../api/http";
+import { meetingsApi } from "../../api/meetings";
+import { useMe } from "../../auth/AuthProvider";
+import { useCollabState, useDocumentVersion, useMeetingDocument } from "../../collab/useMeetingDocument";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ErrorState, LoadingState } from "../../components/States";
+import { useApi } from "../../hooks/useApi";
+import { currentLang } from "../../i18n";
+import { useLiveEvent } from "../../live/hooks";
+import { CollabStatusChip } from "./CollabStatusChip";
+import { UnsavedGuard } from "../dossier/UnsavedGuard";
+import { LEAF_GRID_MIN, LeafGridHeader, LeafRow } from "./LeafRow";
+import { ProjectionTotals } from "./ProjectionTotals";
+
+const MinutesEditor = lazy(() => import("./MinutesEditor"));
+
+interface Props {
+  meetingId: string;
+  item: TMeetingAgendaItem;
+  names: Map<string, string>;
+  /** The leaf this screen shows (the chair's when following). */
+  focusLeaf: string | null;
+  /** The leaf the chair has under discussion in this dossier. */
+  chairLeaf: string | null;
+  drives: boolean;
+  onSelectLeaf: (code: string | null) => void;
+}
+
+const FINAL_CLOSES = new Set<number>([
+  COLLAB_CLOSE.badMessage,
+  COLLAB_CLOSE.unauthenticated,
+  COLLAB_CLOSE.forbidden,
+  COLLAB_CLOSE.notFound,
+  COLLAB_CLOSE.recused,
+]);
+
+/** One agenda dossier in the meeting: its shared document, the live projection, and the chair's lock. */
+export function DossierWorkspace({
+  meetingId,
+  item,
+  names,
+  focusLeaf,
+  chairLeaf,
+  drives,
+  onSelectLeaf,
+}: Props) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const me = useMe();
+  const session = useMeetingDocument(item.room, { name: me.fullName });
+  const collab = useCollabState(session);
+  const version = useDocumentVersion(session);
+  const projection = useApi(
+    (signal) => meetingsApi.projection(meetingId, item.dossierId, signal),
+    [meetingId, item.dossierId],
+  );
+  const dossier = useApi(
+    (signal) =>
+      dossiersApi
+        .get(item.dossierId, signal)
+        .then((r) => r.data)
+        .catch(() => null),
+    [item.dossierId],
+  );
+  const [confirmLock, setConfirmLock] = useState<string[] | "all" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useLiveEvent("meeting:projection", (p) => {
+    if (p.meetingId === meetingId && p.dossierId === item.dossierId) projection.reload();
+  });
+  useLiveEvent("meeting:update", (p) => p.meetingId === meetingId && projection.reload());
+
+  useEffect(() => session?.setFocus(focusLeaf), [session, focusLeaf]);
+  // Bring the criterion under discussion into view.
+  useEffect(() => {
+    if (!focusLeaf) return;
+    const el = document.getElementById(`meeting-leaf-${focusLeaf}`);
+    const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    el?.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
+  }, [focusLeaf, projection.data !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The document's live parts, re-read on each change of the document (version).
+  const live = useMemo(() => {
+    if (!session) return { adjustments: new Map(), review: new Map<string, TLeafReview>() };
+    const review = new Map<string, TLeafReview>();
+    session.md.review.forEach((v, k) => review.set(k, v));
+    return { adjustments: readAdjustments(session.md), review };
+  }, [session, version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const canEdit = item.abilities.editDocument && collab.status !== "closed";
+  const leafNames = useMemo(() => {
+    const out = new Map(names);
+    for (const l of projection.data?.leaves ?? [])
+      if (l.adjustment?.byName) out.set(l.adjustment.by, l.adjustment.byName);
+    session?.provider.awareness.getStates().forEach((s) => {
+      if (typeof s.userId === "string" && typeof s.name === "string") out.set(s.userId, s.name);
+    });
+    out.set(me.id, me.fullName);
+    return out;
+  }, [names, projection.data, session, version, me]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const areas = useMemo(() => {
+    const groups = new Map<string, TMeetingProjection["leaves"]>();
+    for (const l of projection.data?.leaves ?? []) groups.set(l.area, [...(groups.get(l.area) ?? []), l]);
+    return [...groups.entries()];
+  }, [projection.data]);
+  const areaTitle = (code: string) => {
+    const a = dossier.data?.areas.find((x) => x.code === code);
+    if (a) return `${code}. ${lang === "en" ? a.titleEn : a.title}`;
+    if (code === "B") return t("meeting.workspace.bonus");
+    if (code === "P") return t("meeting.workspace.penalty");
+    return t("meeting.workspace.area", { code });
+  };
+
+  const propose = (code: string, centi: number) =>
+    session && setAdjustment(session.md, code, { score: centi, by: me.id, at: new Date().toISOString() });
+  const withdraw = (code: string) => session && clearAdjustment(session.md, code);
+  const lock = async (codes: string[] | "all") => {
+    setError(null);
+    const result = await meetingsApi.lock(meetingId, item.dossierId, codes === "all" ? undefined : codes);
+    projection.setData(() => result);
+  };
+  const lockLeaf = (code: string) =>
+    lock([code]).catch((err: unknown) =>
+      setError(err instanceof ApiError ? err.message : t("errors.unknown")),
+    );
+
+  // Survey leaves take their points from the survey: the projection says which (no dossier detail needed).
+  const survey = useMemo(
+    () => new Set((projection.data?.leaves ?? []).filter((l) => l.method === "survey").map((l) => l.code)),
+    [projection.data],
+  );
+  const agreed = item.status === "agreed" || item.status === "published";
+  return (
+    <Stack spacing={2} data-testid="meeting-workspace" data-dossier={item.dossierId}>
+      {/* Edits made offline live only in this tab until the connection returns: warn before leaving. */}
+      <UnsavedGuard dirty={collab.queued > 0} />
+      {/* Sticky: the connection chip never scrolls out of sight (connected / reconnecting / offline with N). */}
+      <Paper
+        variant="outlined"
+        sx={{ px: 2, py: 1.25, position: "sticky", top: { xs: 64, sm: 72 }, zIndex: 3 }}
+        data-testid="workspace-header"
+      >
+        <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
+          <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+            <Typography variant="h6" component="h2" data-testid="workspace-unit">
+              {item.unit.name}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {canEdit ? t("meeting.workspace.editable") : t("meeting.workspace.readOnly")}
+            </Typography>
+          </Box>
+          <CollabStatusChip state={collab} />
+          <Button
+            size="small"
+            component={RouterLink}
+            to={`/dossiers/${item.dossierId}`}
+            target="_blank"
+            endIcon={<OpenInNewOutlined fontSize="small" />}
+            sx={{ whiteSpace: "nowrap", flexShrink: 0 }}
+          >
+            {t("meeting.workspace.openDossier")}
+          </Button>
+          {item.abilities.lock && !agreed && (
+            <Button
+              variant="contained"
+              color="success"
+              startIcon={<LockOutlined />}
+              onClick={() => setConfirmLock("all")}
+              data-testid="lock-dossier"
+              sx={{ whiteSpace: "nowrap", flexShrink: 0 }}
+            >
+              {t("meeting.workspace.lockDossier")}
+            </Button>
+          )}
+        </Stack>
+        {collab.status === "closed" && collab.closeCode !== null && (
+          <Alert
+            severity={collab.closeCode === COLLAB_CLOSE.recused ? "warning" : "error"}
+            sx={{ mt: 1.5 }}
+            data-testid="collab-closed"
+          >
+            {t(
+              FINAL_CLOSES.has(collab.closeCode)
+                ? `meeting.collab.close.${collab.closeCode}`
+                : "meeting.collab.close.other",
+              {
+                code: collab.closeCode,
+              },
+            )}
+          </Alert>
+        )}
+        {error && (
+          <Alert severity="error" sx={{ mt: 1.5 }} onClose={() => setError(null)}>
+            {error}
+          </Alert>
+        )}
+      </Paper>
+      {projection.data ? (
+        <ProjectionTotals projection={projection.data} survey={survey} />
+      ) : projection.error ? (
+        <ErrorState error={projection.error} onRetry={projection.reload} />
+      ) : (
+        <LoadingState minHeight={120} />
+      )}
+      {areas.map(([area, leaves]) => (
+        <Paper
+          key={area}
+          variant="outlined"
+          data-testid={`marea-${area}`}
+          sx={{ overflowX: "auto", overflowY: "hidden" }}
+        >
+          <Box sx={{ minWidth: LEAF_GRID_MIN }}>
+            <Typography variant="subtitle1" component="h3" sx={{ px: 2, pt: 1, pb: 0.5, fontWeight: 600 }}>
+              {areaTitle(area)}
+            </Typography>
+            <LeafGridHeader />
+            {leaves.map((l) => {
+              const adj = live.adjustments.get(l.code);
+              return (
+                <LeafRow
+                  key={l.code}
+                  leaf={l}
+                  adjustment={
+                    session && collab.loaded
+                      ? adj
+                      : l.adjustment
+                        ? {
+                            score: Math.round(l.adjustment.score * 100),
+                            by: l.adjustment.by,
+                            at: l.adjustment.at,
+                          }
+                        : undefined
+                  }
+                  review={live.review.get(l.code)}
+                  note={session && collab.loaded ? session.md.notes.get(l.code) : undefined}
+                  byName={adj ? (leafNames.get(adj.by) ?? null) : (l.adjustment?.byName ?? null)}
+                  canEdit={canEdit && collab.loaded}
+                  survey={survey.has(l.code)}
+                  canLock={item.abilities.lock}
+                  selected={focusLeaf === l.code}
+                  chairHere={chairLeaf === l.code}
+                  onPropose={propose}
+                  onWithdraw={withdraw}
+                  onLock={(code) => (drives ? setConfirmLock([code]) : lockLeaf(code))}
+                  onSelect={onSelectLeaf}
+                />
+              );
+            })}
+          </Box>
+        </Paper>
+      ))}
+      {session && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
+            {t("meeting.minutes.heading")}
+          </Typography>
+          <Suspense fallback={<LoadingState minHeight={120} />}>
+            <MinutesEditor fragment={session.md.minutes} editable={canEdit && collab.loaded} />
+          </Suspense>
+        </Paper>
+      )}
+      {confirmLock && (
+        <ConfirmDialog
+          title={t(
+            confirmLock === "all" ? "meeting.workspace.lockDossierTitle" : "meeting.workspace.lockLeafTitle",
+          )}
+          text={t(
+            confirmLock === "all" ? "meeting.workspace.lockDossierText" : "meeting.workspace.lockLeafText",
+            {
+              unit: item.unit.name,
+              code: confirmLock === "all" ? "" : confirmLock.join(", "),
+            },
+          )}
+          confirmLabel={t("meeting.workspace.lockConfirm")}
+          onConfirm={() => lock(confirmLock)}
+          onClose={() => setConfirmLock(null)}
+        />
+      )}
+    </Stack>
+  );
+}

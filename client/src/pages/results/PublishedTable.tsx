@@ -1,0 +1,168 @@
+import { Fragment, useState } from "react";
+import {
+  Box,
+  Chip,
+  Collapse,
+  IconButton,
+  LinearProgress,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from "@mui/material";
+import KeyboardArrowDown from "@mui/icons-material/KeyboardArrowDown";
+import KeyboardArrowUp from "@mui/icons-material/KeyboardArrowUp";
+import type { TPublishedRow } from "@ca/shared";
+import { useTranslation } from "react-i18next";
+import { showIndex, showPoints } from "../../format/points";
+import { currentLang } from "../../i18n";
+
+// Band colours by the band's code; unknown schemes fall back to neutral.
+const BAND_COLOR: Record<string, "success" | "primary" | "info" | "warning" | "error" | "default"> = {
+  xuat_sac: "success",
+  tot: "primary",
+  kha: "info",
+  trung_binh: "warning",
+  yeu: "error",
+  hoan_thanh_xuat_sac: "success",
+  hoan_thanh_tot: "primary",
+  hoan_thanh: "warning",
+  khong_hoan_thanh: "error",
+};
+
+/** A classification as a coloured chip. */
+export function BandChip({ code, label }: { code: string | null; label: string | null }) {
+  if (!code) return <Typography color="text.secondary">—</Typography>;
+  return <Chip size="small" color={BAND_COLOR[code] ?? "default"} variant="outlined" label={label ?? code} />;
+}
+
+/** One unit type's published ranking; each row opens the unit's score card by area. */
+export function PublishedTable({ title, rows }: { title: string; rows: TPublishedRow[] }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <Paper variant="outlined" sx={{ mb: 3 }} data-testid="published-table">
+      <Box sx={{ px: 2, py: 1.5, borderBottom: 1, borderColor: "divider" }}>
+        <Typography variant="h6" component="h2">
+          {title}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t("results.table.units", { count: rows.length })}
+        </Typography>
+      </Box>
+      <TableContainer>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell sx={{ width: 48 }} />
+              <TableCell sx={{ width: 64 }}>{t("results.table.rank")}</TableCell>
+              <TableCell>{t("results.table.unit")}</TableCell>
+              <TableCell align="right">{t("results.table.total")}</TableCell>
+              <TableCell align="right">{t("results.table.index")}</TableCell>
+              <TableCell>{t("results.table.classification")}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => {
+              const isOpen = open === row.unitCode;
+              return (
+                <Fragment key={row.unitCode}>
+                  <TableRow hover data-testid={`published-row-${row.unitCode}`}>
+                    <TableCell>
+                      <IconButton
+                        size="small"
+                        aria-label={t("results.table.scoreCard")}
+                        aria-expanded={isOpen}
+                        onClick={() => setOpen(isOpen ? null : row.unitCode)}
+                      >
+                        {isOpen ? <KeyboardArrowUp /> : <KeyboardArrowDown />}
+                      </IconButton>
+                    </TableCell>
+                    <TableCell>
+                      <Typography sx={{ fontWeight: 700 }}>{row.rank}</Typography>
+                    </TableCell>
+                    <TableCell>{row.unitName}</TableCell>
+                    <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
+                      {showPoints(row.total, lang)}
+                    </TableCell>
+                    <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
+                      {showIndex(row.index, lang)}
+                    </TableCell>
+                    <TableCell>
+                      <BandChip
+                        code={row.classification}
+                        label={lang === "en" ? row.classificationLabelEn : row.classificationLabel}
+                      />
+                    </TableCell>
+                  </TableRow>
+                  <TableRow>
+                    <TableCell colSpan={6} sx={{ py: 0, borderBottom: isOpen ? undefined : "none" }}>
+                      <Collapse in={isOpen} unmountOnExit>
+                        <ScoreCard row={row} />
+                      </Collapse>
+                    </TableCell>
+                  </TableRow>
+                </Fragment>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Paper>
+  );
+}
+
+/** A unit's points by area, with a bar for each area's index. */
+function ScoreCard({ row }: { row: TPublishedRow }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  return (
+    <Box sx={{ py: 2, px: { xs: 0, sm: 6 } }} data-testid={`score-card-${row.unitCode}`}>
+      <Typography variant="subtitle2" sx={{ mb: 1 }}>
+        {t("results.table.scoreCardOf", { unit: row.unitName })}
+      </Typography>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{t("results.table.area")}</TableCell>
+            <TableCell align="right">{t("results.table.points")}</TableCell>
+            <TableCell sx={{ width: "35%" }}>{t("results.table.index")}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {row.areas.map((a) => (
+            <TableRow key={a.code}>
+              <TableCell>
+                {a.code}. {a.title}
+              </TableCell>
+              <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>
+                {showPoints(a.achieved, lang)} / {showPoints(a.max, lang)}
+              </TableCell>
+              <TableCell>
+                <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
+                  <LinearProgress
+                    variant="determinate"
+                    value={Math.min(100, a.index ?? 0)}
+                    color={(a.index ?? 0) < 50 ? "error" : (a.index ?? 0) < 70 ? "warning" : "primary"}
+                    sx={{ flexGrow: 1, height: 8, borderRadius: 4 }}
+                  />
+                  <Typography
+                    variant="body2"
+                    sx={{ minWidth: 72, textAlign: "right", fontVariantNumeric: "tabular-nums" }}
+                  >
+                    {showIndex(a.index, lang)}
+                  </Typography>
+                </Box>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}

@@ -1,0 +1,53 @@
+import {
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  Paper,
+  Radio,
+  RadioGroup,
+  Stack,
+  Typography,
+} from "@mui/material";
+import type { TSurveyPublic } from "@ca/shared";
+
+interface Props {
+  survey: TSurveyPublic;
+  unit: TSurveyPublic["units"][number];
+  answers: Record<string, string>;
+  onAnswer: (questionId: string, option: string) => void;
+}
+
+/** One unit's questions, one radio group each: large touch targets for a phone. */
+export function UnitStep({ survey, unit, answers, onAnswer }: Props) {
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h6" component="h2" data-testid="survey-unit-name">
+        {unit.name}
+      </Typography>
+      {survey.questions.map((q, i) => (
+        <Paper key={q.id} variant="outlined" sx={{ p: 2 }}>
+          <FormControl fullWidth>
+            <FormLabel id={`q-${q.id}`} sx={{ color: "text.primary", fontWeight: 600, mb: 1 }}>
+              {i + 1}. {q.text}
+            </FormLabel>
+            <RadioGroup
+              aria-labelledby={`q-${q.id}`}
+              value={answers[`${unit.id}/${q.id}`] ?? ""}
+              onChange={(e) => onAnswer(q.id, e.target.value)}
+            >
+              {survey.options.map((o) => (
+                <FormControlLabel
+                  key={o.code}
+                  value={o.code}
+                  control={<Radio data-testid={`answer-${i}-${o.code}`} />}
+                  label={o.dontKnow ? o.label : `${o.code}. ${o.label}`}
+                  sx={{ minHeight: 44, color: o.dontKnow ? "text.secondary" : undefined }}
+                />
+              ))}
+            </RadioGroup>
+          </FormControl>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,135 @@
+import * as Y from "yjs";
+import {
+  isAdjustment,
+  openMeetingDocument,
+  type MeetingDocument,
+  type TAdjustment,
+  type TLeafReview,
+} from "@ca/shared";
+import { judgeAdjustment, type ProjectionContext } from "./judgeAdjustment";
+
+/** Who sent a change: a connection (with its user), or the server itself (load, verdicts, locks). */
+export type ChangeOrigin = { user: { id: string } } | symbol | null | undefined;
+
+const authorOf = (origin: unknown): string | null =>
+  origin && typeof origin === "object" && "user" in origin
+    ? (origin as { user: { id: string } }).user.id
+    : null;
+
+/**
+ * The server's reading of one dossier's meeting document (DESIGN §4 "Server-side projection"): every change to
+ * the proposals is judged as it arrives; the valid ones on unlocked leaves are the dossier's provisional scores,
+ * the invalid ones are marked in the document's `review` map with the reason, and ignored. `review` is the
+ * server's: a client's write to it is reverted at once.
+ */
+export class DossierProjection {
+  /** Valid proposals on unlocked leaves, by leaf code (hundredths): what the live ranking counts. */
+  readonly proposals = new Map<string, number>();
+  private readonly md: MeetingDocument;
+  /** What `review` must contain: the server's verdicts and locks. */
+  private readonly truth = new Map<string, TLeafReview>();
+  private detached = false;
+
+  constructor(
+    doc: Y.Doc,
+    readonly ctx: ProjectionContext,
+    private readonly serverOrigin: symbol,
+    private readonly onChange: () => void,
+  ) {
+    this.md = openMeetingDocument(doc);
+    for (const [code, score] of ctx.locked)
+      this.truth.set(code, { state: "locked", score, at: new Date().toISOString() });
+    // Stored proposals are judged against their recorded authors (no connection sent them now).
+    for (const [code, entry] of this.md.adjustments.map) this.judge(code, entry.val, null);
+    this.reconcileReview();
+    this.md.adjustments.on("change", this.onAdjustments);
+    this.md.review.observe(this.onReview);
+  }
+
+  private onAdjustments = (changes: Map<string, { action: string }>, tr: Y.Transaction) => {
+    if (this.detached) return;
+    const author = authorOf(tr.origin);
+    let changed = false;
+    for (const code of changes.keys()) {
+      const entry = this.md.adjustments.get(code);
+      changed = this.judge(code, entry, author) || changed;
+    }
+    this.reconcileReview();
+    if (changed) this.onChange();
+  };
+
+  /** Clients never write `review`: whatever they changed is put back. */
+  private onReview = (_e: Y.YMapEvent<TLeafReview>, tr: Y.Transaction) => {
+    if (this.detached || tr.origin === this.serverOrigin) return;
+    this.reconcileReview();
+  };
+
+  /** Judges one leaf's current proposal; returns true when the provisional score of the leaf changed. */
+  private judge(code: string, value: TAdjustment | undefined, author: string | null): boolean {
+    const before = this.proposals.get(code);
+    if (this.ctx.locked.has(code)) {
+      this.proposals.delete(code);
+      return before !== undefined;
+    }
+    this.truth.delete(code);
+    if (value === undefined) {
+      this.proposals.delete(code);
+    } else if (!isAdjustment(value)) {
+      this.proposals.delete(code);
+      this.truth.set(code, { state: "invalid", reason: "Đề xuất không đúng định dạng.", at: now() });
+    } else {
+      const verdict = judgeAdjustment(this.ctx, code, value, author);
+      if (verdict.valid) this.proposals.set(code, value.score);
+      else {
+        this.proposals.delete(code);
+        this.truth.set(code, { state: "invalid", reason: verdict.reason, at: now() });
+      }
+    }
+    return before !== this.proposals.get(code);
+  }
+
+  /** Makes `review` say exactly what the server decided, in one server transaction (only when it differs). */
+  private reconcileReview(): void {
+    const review = this.md.review;
+    const stale = [...review.keys()].filter((k) => !this.truth.has(k));
+    const wrong = [...this.truth].filter(([k, v]) => JSON.stringify(review.get(k)) !== JSON.stringify(v));
+    if (!stale.length && !wrong.length) return;
+    this.md.doc.transact(() => {
+      stale.forEach((k) => review.delete(k));
+      wrong.forEach(([k, v]) => review.set(k, v));
+    }, this.serverOrigin);
+  }
+
+  /** Leaves just locked with their agreed scores: read-only from now on, shown as locked to everyone. */
+  lock(agreed: Map<string, number>): void {
+    const at = now();
+    for (const [code, score] of agreed) {
+      this.ctx.locked.set(code, score);
+      this.proposals.delete(code);
+      this.truth.set(code, { state: "locked", score, at });
+    }
+    this.reconcileReview();
+    this.onChange();
+  }
+
+  /** The current proposal of each leaf with its verdict, for the projection endpoint. */
+  read(): Map<string, { adjustment: TAdjustment | null; review: TLeafReview | null }> {
+    const out = new Map<string, { adjustment: TAdjustment | null; review: TLeafReview | null }>();
+    for (const code of this.ctx.leaves.keys()) {
+      const adj = this.md.adjustments.get(code);
+      out.set(code, {
+        adjustment: adj && isAdjustment(adj) ? adj : null,
+        review: this.truth.get(code) ?? null,
+      });
+    }
+    return out;
+  }
+
+  detach(): void {
+    this.detached = true;
+    this.md.adjustments.off("change", this.onAdjustments);
+    this.md.review.unobserve(this.onReview);
+  }
+}
+
+const now = () => new Date().toISOString();

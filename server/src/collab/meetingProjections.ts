@@ -1,0 +1,115 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Logger } from "pino";
+import * as Y from "yjs";
+import { collabRoom } from "@ca/shared";
+import type { Db } from "../db/client";
+import { meetingAgenda, meetings } from "../db/schema";
+import type { LiveEvents } from "../realtime/liveEvents";
+import { loadProjectionContext } from "../queries/projectionContext";
+import { DossierProjection } from "./dossierProjection";
+import { loadDocumentUpdates } from "./persistence";
+
+const SCRATCH = Symbol("scratch");
+
+/**
+ * Every meeting document's projection in this server: the live ones (documents in memory) and, for the ranking,
+ * the provisional scores of every dossier of every running meeting — kept after a document is freed, since a
+ * document changes only while it is in memory here. Documents never loaded in this process are read once from
+ * the database when the ranking first needs them.
+ */
+export class MeetingProjections {
+  private readonly live = new Map<string, DossierProjection>();
+  /** dossierId → its meeting and valid proposals. */
+  private readonly overlays = new Map<
+    string,
+    { meetingId: string; proposals: ReadonlyMap<string, number> }
+  >();
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: () => LiveEvents,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts projecting a document just loaded (before any client syncs). */
+  async attach(doc: Y.Doc, docName: string, meetingId: string, dossierId: string, serverOrigin: symbol) {
+    const { ctx } = await loadProjectionContext(this.db, meetingId, dossierId);
+    const projection = new DossierProjection(doc, ctx, serverOrigin, () => {
+      this.overlays.set(dossierId, { meetingId, proposals: new Map(projection.proposals) });
+      this.events().rankingChanged(ctx.periodId);
+      this.events().meetingProjection(meetingId, dossierId);
+    });
+    this.live.get(docName)?.detach();
+    this.live.set(docName, projection);
+    this.overlays.set(dossierId, { meetingId, proposals: new Map(projection.proposals) });
+  }
+
+  /** The document was freed: its last proposals stay in the overlay. */
+  detach(docName: string): void {
+    this.live.get(docName)?.detach();
+    this.live.delete(docName);
+  }
+
+  /** The live projection of a document, if it is in memory. */
+  liveOf(meetingId: string, dossierId: string): DossierProjection | undefined {
+    return this.live.get(collabRoom(meetingId, dossierId));
+  }
+
+  /**
+   * A dossier's projection whether or not its document is in memory: the live one, else one built from the
+   * stored document on a scratch Y.Doc (its verdicts are not written back: the live document does that).
+   */
+  async read(meetingId: string, dossierId: string): Promise<DossierProjection> {
+    return this.liveOf(meetingId, dossierId) ?? readStoredProjection(this.db, meetingId, dossierId);
+  }
+
+  /** A lock changed a dossier's agreed leaves: the live projection marks them; a stored one is re-read later. */
+  locked(meetingId: string, dossierId: string, agreed: Map<string, number>): void {
+    const live = this.liveOf(meetingId, dossierId);
+    if (live) live.lock(agreed);
+    else this.overlays.delete(dossierId);
+  }
+
+  /**
+   * The valid proposals of every dossier on the agenda of a running meeting of the period: what the provisional
+   * ranking counts on top of the official scores. Proposals of meetings not running (planned, ended) do not count.
+   */
+  async proposalsOfPeriod(periodId: string): Promise<Map<string, ReadonlyMap<string, number>>> {
+    const rows = await this.db
+      .select({ meetingId: meetingAgenda.meetingId, dossierId: meetingAgenda.dossierId })
+      .from(meetingAgenda)
+      .innerJoin(meetings, eq(meetings.id, meetingAgenda.meetingId))
+      .where(and(eq(meetings.periodId, periodId), inArray(meetings.status, ["running"])));
+    const out = new Map<string, ReadonlyMap<string, number>>();
+    for (const { meetingId, dossierId } of rows) {
+      let overlay = this.overlays.get(dossierId);
+      if (!overlay || overlay.meetingId !== meetingId) {
+        try {
+          const projection = await this.read(meetingId, dossierId);
+          overlay = { meetingId, proposals: new Map(projection.proposals) };
+          this.overlays.set(dossierId, overlay);
+        } catch (err) {
+          this.logger.warn({ err, meetingId, dossierId }, "collab: could not read a meeting document");
+          continue;
+        }
+      }
+      if (overlay.proposals.size) out.set(dossierId, overlay.proposals);
+    }
+    return out;
+  }
+}
+
+/** A dossier's projection built from its stored document on a scratch Y.Doc (nothing is written back). */
+export async function readStoredProjection(
+  db: Db,
+  meetingId: string,
+  dossierId: string,
+): Promise<DossierProjection> {
+  const doc = new Y.Doc();
+  const updates = await loadDocumentUpdates(db, collabRoom(meetingId, dossierId));
+  doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)), SCRATCH);
+  const { ctx } = await loadProjectionContext(db, meetingId, dossierId);
+  const projection = new DossierProjection(doc, ctx, SCRATCH, () => undefined);
+  projection.detach();
+  return projection;
+}

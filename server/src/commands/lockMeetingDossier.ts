@@ -1,0 +1,139 @@
+import { eq } from "drizzle-orm";
+import { collabRoom, officialScore, type StageScores } from "@ca/shared";
+import { appendAudit, type AuditEntry } from "../audit/appendAudit";
+import { snapshotDocument } from "../collab/persistence";
+import type { Db } from "../db/client";
+import { meetings, scores } from "../db/schema";
+import { AppError, conflict, notFound } from "../http/errors";
+import { isOnAgenda } from "../queries/meetings";
+import { agreedOf, meetingLeavesOf } from "../queries/projectionContext";
+import { loadDossierState, type DossierState } from "../queries/dossierState";
+import { assertStatus, lockDossier, touchDossier } from "./dossierGuards";
+
+/** A leaf's official score before the meeting: round 2, else round 1, else self (confirmed scores only). */
+export function preMeetingScores(state: DossierState): Map<string, number | null> {
+  const byItem = new Map<string, StageScores>();
+  for (const s of state.scores) {
+    if (!s.confirmed || s.stage === "agreed") continue;
+    byItem.set(s.itemId, { ...byItem.get(s.itemId), [s.stage]: s.score });
+  }
+  return new Map(state.leaves.map((l) => [l.code, officialScore(byItem.get(l.id))]));
+}
+
+/**
+ * DESIGN §4 "Lock": the chair locks a dossier's leaves (the listed ones, or all that remain): each leaf's valid
+ * proposal — or, without one, its official score — becomes its agreed score, in one transaction with an audit row
+ * per leaf; once every leaf the council scores is agreed, the dossier moves to `agreed`. The caller holds the
+ * document's edits while this runs and passes the proposals as they stand, so what is locked is what was seen.
+ */
+export async function lockMeetingDossier({
+  db,
+  actor,
+  meetingId,
+  dossierId,
+  codes,
+  proposals,
+  live,
+}: {
+  db: Db;
+  actor: { id: string; username: string };
+  meetingId: string;
+  dossierId: string;
+  codes?: string[];
+  /** Valid proposals by leaf code (hundredths), from the projection. */
+  proposals: ReadonlyMap<string, number>;
+  /** The document's in-memory state, for the "lock" snapshot. */
+  live?: Uint8Array;
+}) {
+  return db.transaction(async (tx) => {
+    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for("update");
+    if (!meeting) throw notFound();
+    if (meeting.status !== "running")
+      throw conflict(
+        { status: meeting.status },
+        {
+          vi: "Chỉ khóa điểm khi phiên họp đang diễn ra.",
+          en: "Scores are locked only while the meeting runs.",
+        },
+      );
+    if (!(await isOnAgenda(tx, meetingId, dossierId))) throw notFound();
+    await lockDossier(tx, dossierId);
+    const state = await loadDossierState(tx, dossierId);
+    assertStatus(state, "round2_done");
+    const leaves = meetingLeavesOf(state);
+    const agreed = agreedOf(state);
+    const official = preMeetingScores(state);
+    // Survey leaves come from the survey, not-applicable ones do not count: neither is the council's to agree.
+    const lockable = [...leaves.values()].filter((l) => l.applicable && l.method !== "survey");
+    const unknown = (codes ?? []).filter((c) => !lockable.some((l) => l.code === c));
+    if (unknown.length)
+      throw new AppError(
+        "validation_failed",
+        unknown.map((c) => ({ path: "codes", message: `not a leaf the council agrees: ${c}` })),
+        {
+          vi: `Không khóa được các tiêu chí: ${unknown.join(", ")}.`,
+          en: `These leaves cannot be locked: ${unknown.join(", ")}.`,
+        },
+      );
+    const already = (codes ?? []).filter((c) => agreed.has(c));
+    if (already.length)
+      throw conflict(
+        { locked: already },
+        { vi: `Tiêu chí đã khóa: ${already.join(", ")}.`, en: `Already locked: ${already.join(", ")}.` },
+      );
+    const targets = (codes ?? lockable.map((l) => l.code)).filter((c) => !agreed.has(c));
+    const decided = new Map<string, number>();
+    const unscored: string[] = [];
+    for (const code of targets) {
+      const score = proposals.get(code) ?? official.get(code) ?? null;
+      if (score === null) unscored.push(code);
+      else decided.set(code, score);
+    }
+    if (unscored.length)
+      throw conflict(
+        { unscored },
+        {
+          vi: `Chưa có điểm để thống nhất: ${unscored.join(", ")}.`,
+          en: `No score to agree for: ${unscored.join(", ")}.`,
+        },
+      );
+    if (decided.size === 0)
+      throw conflict({}, { vi: "Không còn tiêu chí nào để khóa.", en: "Nothing is left to lock." });
+
+    const now = new Date();
+    await tx.insert(scores).values(
+      [...decided].map(([code, score]) => ({
+        dossierId,
+        itemId: leaves.get(code)!.id,
+        stage: "agreed" as const,
+        score,
+        note: "",
+        authorId: actor.id,
+        confirmed: true,
+        updatedAt: now,
+      })),
+    );
+    const complete = lockable.every((l) => agreed.has(l.code) || decided.has(l.code));
+    const dossier = await touchDossier(tx, dossierId, complete ? "agreed" : undefined);
+    const snapshot = await snapshotDocument(tx, collabRoom(meetingId, dossierId), "lock", live);
+    const entries: AuditEntry[] = [...decided].map(([code, score]) => ({
+      actor,
+      action: "score.agreed",
+      entity: "dossier",
+      entityId: dossierId,
+      oldValue: { code, official: official.get(code) ?? null, proposal: proposals.get(code) ?? null },
+      newValue: { code, score, meetingId },
+    }));
+    if (complete)
+      entries.push({
+        actor,
+        action: "dossier.transition",
+        entity: "dossier",
+        entityId: dossierId,
+        oldValue: { status: "round2_done" },
+        newValue: { status: "agreed", meetingId, snapshotBytes: snapshot.size },
+      });
+    await appendAudit(tx, entries);
+    return { dossier, agreed: decided, complete };
+  });
+}

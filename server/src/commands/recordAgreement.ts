@@ -1,0 +1,82 @@
+import { and, eq } from "drizzle-orm";
+import type { TAgreementCreate, TRankingRow } from "@ca/shared";
+import { appendAudit } from "../audit/appendAudit";
+import type { Db } from "../db/client";
+import { councilAgreements, unitTypes } from "../db/schema";
+import { conflict, notFound } from "../http/errors";
+import { listDossiersOfPeriod } from "../queries/dossiers";
+
+/**
+ * Step 9's result (DESIGN §2, §4): once every dossier of a unit type is agreed, the chair records the council's
+ * agreement on that unit type's whole ranking, with the minutes — what goes to UBND tỉnh. The ranking is frozen
+ * into the record as it stood (agreed dossiers cannot change any more).
+ */
+export async function recordAgreement({
+  db,
+  actor,
+  periodId,
+  input,
+  ranking,
+}: {
+  db: Db;
+  actor: { id: string; username: string };
+  periodId: string;
+  input: TAgreementCreate;
+  /** The period's ranking computed just before, every figure visible (no recusal hiding). */
+  ranking: TRankingRow[];
+}) {
+  return db.transaction(async (tx) => {
+    const [type] = await tx.select().from(unitTypes).where(eq(unitTypes.code, input.unitType));
+    if (!type) throw notFound({ unitType: input.unitType });
+    const [existing] = await tx
+      .select({ id: councilAgreements.id })
+      .from(councilAgreements)
+      .where(and(eq(councilAgreements.periodId, periodId), eq(councilAgreements.unitTypeId, type.id)))
+      .for("update");
+    if (existing)
+      throw conflict(
+        { agreementId: existing.id },
+        {
+          vi: "Hội đồng đã thống nhất kết quả của nhóm này.",
+          en: "This unit type's ranking is already agreed.",
+        },
+      );
+    const ofType = (await listDossiersOfPeriod(tx, periodId)).filter((d) => d.row.unitTypeCode === type.code);
+    const pending = ofType.filter((d) => d.row.status !== "agreed");
+    if (!ofType.length || pending.length)
+      throw conflict(
+        { notAgreed: pending.map((d) => ({ dossierId: d.row.id, status: d.row.status })) },
+        {
+          vi: ofType.length
+            ? `Chưa thống nhất điểm của: ${pending.map((d) => d.row.unitName).join(", ")}.`
+            : "Nhóm đơn vị này không có hồ sơ trong kỳ.",
+          en: ofType.length
+            ? `Scores are not agreed yet for: ${pending.map((d) => d.row.unitName).join(", ")}.`
+            : "No dossier of this unit type in the period.",
+        },
+      );
+    const frozen = ranking
+      .filter((r) => r.unit.unitType === type.code)
+      .map((r) => ({
+        dossierId: r.dossierId,
+        unitCode: r.unit.code,
+        unitName: r.unit.name,
+        rank: r.rank!,
+        total: r.total!,
+        index: r.index,
+        classification: r.classification,
+      }));
+    const [row] = await tx
+      .insert(councilAgreements)
+      .values({ periodId, unitTypeId: type.id, minutes: input.minutes, ranking: frozen, agreedBy: actor.id })
+      .returning();
+    await appendAudit(tx, {
+      actor,
+      action: "council.agreement",
+      entity: "period",
+      entityId: periodId,
+      newValue: { unitType: type.code, ranking: frozen.map((r) => [r.unitCode, r.rank, r.total]) },
+    });
+    return row;
+  });
+}

@@ -1,0 +1,65 @@
+import { Router } from "express";
+import { asc, eq } from "drizzle-orm";
+import { ZAgreementCreate, type TAgreement } from "@ca/shared";
+import type { AppContext } from "../context";
+import { recordAgreement } from "../commands/recordAgreement";
+import { councilAgreements, unitTypes, users } from "../db/schema";
+import type { DbOrTx } from "../db/client";
+import { actorOf, authorize } from "../http/authorize";
+import { idParam, validate } from "../http/validate";
+import { loadPeriod, type PeriodRules } from "../queries/periods";
+import { computeRanking } from "../services/ranking";
+
+// The frozen ranking shows every unit: an agreement is the council's whole decision, not one member's view.
+const EVERY_FIGURE = { id: "00000000-0000-0000-0000-000000000000", roles: ["admin" as const], unitId: null };
+
+/** The council's agreements on each unit type's ranking (step 9's result). */
+export function agreementRoutes(ctx: AppContext): Router {
+  const { db } = ctx.database;
+  const router = Router();
+
+  router.get("/periods/:periodId/agreements", async (req, res) => {
+    const actor = actorOf(req);
+    const { period } = await loadPeriod(db, idParam(req.params.periodId));
+    authorize(actor, "readAgreements", { type: "period", id: period.id });
+    res.json({ data: await listAgreements(db, period.id) });
+  });
+
+  router.post("/periods/:periodId/agreements", async (req, res) => {
+    const actor = actorOf(req);
+    const { period } = await loadPeriod(db, idParam(req.params.periodId));
+    authorize(actor, "recordAgreement", { type: "period", id: period.id });
+    const input = validate(ZAgreementCreate, req.body);
+    const ranking = await computeRanking(
+      db,
+      period.id,
+      period.rules as PeriodRules,
+      EVERY_FIGURE,
+      input.unitType,
+    );
+    const row = await recordAgreement({ db, actor, periodId: period.id, input, ranking });
+    ctx.events.rankingChanged(period.id);
+    res.status(201).json({ data: (await listAgreements(db, period.id)).find((a) => a.id === row.id) });
+  });
+
+  return router;
+}
+
+async function listAgreements(db: DbOrTx, periodId: string): Promise<TAgreement[]> {
+  const rows = await db
+    .select({ a: councilAgreements, unitType: unitTypes.code, name: users.fullName })
+    .from(councilAgreements)
+    .innerJoin(unitTypes, eq(unitTypes.id, councilAgreements.unitTypeId))
+    .innerJoin(users, eq(users.id, councilAgreements.agreedBy))
+    .where(eq(councilAgreements.periodId, periodId))
+    .orderBy(asc(unitTypes.code));
+  return rows.map(({ a, unitType, name }) => ({
+    id: a.id,
+    periodId: a.periodId,
+    unitType,
+    minutes: a.minutes,
+    agreedAt: a.agreedAt.toISOString(),
+    agreedBy: { id: a.agreedBy, name },
+    ranking: a.ranking as TAgreement["ranking"],
+  }));
+}

@@ -1,0 +1,95 @@
+import { eq } from "drizzle-orm";
+import { Router } from "express";
+import {
+  can,
+  centiToNumber,
+  classify,
+  computeResponsibility,
+  computeUnitTotals,
+  isRecused,
+  ZResponsibilityRules,
+  type ClassificationBand,
+  type ClassificationOverride,
+} from "@ca/shared";
+import type { AppContext } from "../context";
+import { updateResponsibilityRules } from "../commands/updateResponsibilityRules";
+import * as t from "../db/schema";
+import { actorOf, authorize } from "../http/authorize";
+import { idParam, validate } from "../http/validate";
+import { presentLeader, presentUnitResponsibility } from "../presenters/responsibility";
+import { loadDossierState } from "../queries/dossierState";
+import { loadDossier } from "../queries/dossiers";
+import { loadPeriod, type PeriodRules } from "../queries/periods";
+import { unitInputOf, visibleStages } from "../services/dossierScoring";
+import { computePeriodResults, leaderOrder, responsibilityRulesOf } from "../services/results/periodResults";
+import { loadResultsResource } from "../services/results/publication";
+
+/** Heads and deputies (DESIGN §3): per unit, for the whole period, and the period's rules for them. */
+export function responsibilityRoutes(ctx: AppContext): Router {
+  const { db } = ctx.database;
+  const router = Router();
+
+  router.get("/periods/:periodId/responsibility", async (req, res) => {
+    const actor = actorOf(req);
+    const { period, resource } = await loadResultsResource(db, idParam(req.params.periodId));
+    authorize(actor, "readResponsibility", resource);
+    const results = await computePeriodResults(db, period.id);
+    res.json({
+      data: results.unitTypes.flatMap((type) =>
+        type.rows.map((row) => presentUnitResponsibility(row, type.code, !isRecused(actor, row.resource))),
+      ),
+      rules: results.responsibility,
+    });
+  });
+
+  // One unit's leaders, from the stages the caller may see of its dossier (an agency sees its own, and the
+  // council's figures once released to it), so this never shows more than the dossier page itself.
+  router.get("/dossiers/:dossierId/responsibility", async (req, res) => {
+    const actor = actorOf(req);
+    const { row, resource } = await loadDossier(db, idParam(req.params.dossierId));
+    authorize(actor, "read", resource);
+    const { period } = await loadPeriod(db, row.periodId);
+    const rules = period.rules as PeriodRules;
+    const state = await loadDossierState(db, row.id);
+    const totals = computeUnitTotals(
+      unitInputOf(state, visibleStages(resource.status, can(actor, "readCouncilWork", resource))),
+    );
+    const bands = rules.classificationBands as ClassificationBand[];
+    const band = classify(totals, bands, rules.classificationOverrides as ClassificationOverride[]).band;
+    const leaders = await db.select().from(t.unitLeaders).where(eq(t.unitLeaders.unitId, row.unitId));
+    const results = computeResponsibility(
+      { index: totals.index, areas: totals.areas, band },
+      leaders.sort(leaderOrder),
+      responsibilityRulesOf(rules),
+      bands,
+    );
+    res.json({
+      data: {
+        dossierId: row.id,
+        unit: { id: row.unitId, code: row.unitCode, name: row.unitName, unitType: row.unitTypeCode },
+        status: row.status,
+        unitIndex: totals.index === null ? null : centiToNumber(totals.index),
+        unitClassification: band,
+        visible: true,
+        leaders: results.map(presentLeader),
+      },
+      rules: responsibilityRulesOf(rules),
+    });
+  });
+
+  router.put("/periods/:periodId/rules/responsibility", async (req, res) => {
+    const actor = actorOf(req);
+    const { period, resource } = await loadResultsResource(db, idParam(req.params.periodId));
+    authorize(actor, "updateRules", resource);
+    const input = validate(ZResponsibilityRules, req.body);
+    const rules = await updateResponsibilityRules({
+      db,
+      actor: req.user!,
+      periodId: period.id,
+      rules: input,
+    });
+    res.json({ data: rules });
+  });
+
+  return router;
+}

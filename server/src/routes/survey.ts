@@ -1,0 +1,196 @@
+import { Router, type Request } from "express";
+import { asc, eq } from "drizzle-orm";
+import {
+  abilities,
+  ZSurveyCreate,
+  ZSurveyIssueLinks,
+  ZSurveyPaperForm,
+  ZSurveyRespondentCreate,
+  type TSurveyLink,
+} from "@ca/shared";
+import type { AppContext } from "../context";
+import { addSurveyRespondents } from "../commands/addSurveyRespondents";
+import { createSurveyQuestionnaire } from "../commands/createSurveyQuestionnaire";
+import { enterSurveyPaperForm } from "../commands/enterSurveyPaperForm";
+import { issueSurveyLinks } from "../commands/issueSurveyLinks";
+import { surveyQuestionnaires, surveyRespondents } from "../db/schema";
+import { actorOf, authorize } from "../http/authorize";
+import { AppError } from "../http/errors";
+import { readUpload } from "../http/upload";
+import { idParam, validate } from "../http/validate";
+import { presentRespondent, presentSurvey } from "../presenters/survey";
+import { loadQuestionnaire, loadSurveyResource, respondentCounts } from "../queries/survey";
+import { parseQuestionSheet, parseRespondentSheet } from "../services/surveySpreadsheet";
+import { surveyPublicRoutes } from "./surveyPublic";
+import { surveyResultRoutes } from "./surveyResults";
+
+const IMPORT_MAX_MB = 5;
+const readSheet = readUpload("file", IMPORT_MAX_MB);
+
+/**
+ * The survey (DESIGN §3): questionnaires, respondent lists, links and paper forms here; results and the public
+ * answer routes in their own files, mounted below.
+ */
+export function surveyRoutes(ctx: AppContext): Router {
+  const { db } = ctx.database;
+  const router = Router();
+
+  /** The questionnaire of the path with its period's survey resource. */
+  const loadSurvey = async (req: Request) => {
+    const loaded = await loadQuestionnaire(db, idParam(req.params.surveyId));
+    const { resource, period, milestones } = await loadSurveyResource(db, loaded.questionnaire.periodId);
+    return { loaded, resource, period, milestones };
+  };
+  const present = async (loaded: Awaited<ReturnType<typeof loadQuestionnaire>>) =>
+    presentSurvey(loaded, await respondentCounts(db, loaded.questionnaire.id));
+
+  router.get("/periods/:periodId/surveys", async (req, res) => {
+    const actor = actorOf(req);
+    const { resource } = await loadSurveyResource(db, idParam(req.params.periodId));
+    authorize(actor, "read", resource);
+    const rows = await db
+      .select({ id: surveyQuestionnaires.id })
+      .from(surveyQuestionnaires)
+      .where(eq(surveyQuestionnaires.periodId, resource.periodId))
+      .orderBy(asc(surveyQuestionnaires.createdAt));
+    const data = [];
+    for (const r of rows) data.push(await present(await loadQuestionnaire(db, r.id)));
+    res.json({ data, abilities: abilities(actor, resource) });
+  });
+
+  router.post("/periods/:periodId/surveys", async (req, res) => {
+    const actor = actorOf(req);
+    const { resource } = await loadSurveyResource(db, idParam(req.params.periodId));
+    authorize(actor, "manage", resource);
+    const input = validate(ZSurveyCreate, req.body);
+    const q = await createSurveyQuestionnaire({ db, actor, periodId: resource.periodId, input });
+    res.status(201).json({ data: await present(await loadQuestionnaire(db, q.id)) });
+  });
+
+  // A questionnaire from a spreadsheet: the form fields say for whom, the sheet lists the questions.
+  router.post("/periods/:periodId/surveys/import", async (req, res) => {
+    const actor = actorOf(req);
+    const { resource } = await loadSurveyResource(db, idParam(req.params.periodId));
+    authorize(actor, "manage", resource);
+    const file = await readSheet(req, res);
+    if (!file)
+      throw new AppError("validation_failed", [{ path: "file", message: "an .xlsx file is required" }]);
+    const fields = (req.body ?? {}) as Record<string, unknown>;
+    const input = validate(ZSurveyCreate, {
+      unitTypeId: fields.unitTypeId,
+      respondentGroup: fields.respondentGroup,
+      title: fields.title,
+      questions: await parseQuestionSheet(file.bytes),
+    });
+    const q = await createSurveyQuestionnaire({ db, actor, periodId: resource.periodId, input });
+    res.status(201).json({ data: await present(await loadQuestionnaire(db, q.id)) });
+  });
+
+  router.get("/surveys/:surveyId", async (req, res) => {
+    const actor = actorOf(req);
+    const { loaded, resource } = await loadSurvey(req);
+    authorize(actor, "read", resource);
+    res.json({ data: await present(loaded), abilities: abilities(actor, resource) });
+  });
+
+  router.get("/surveys/:surveyId/respondents", async (req, res) => {
+    const actor = actorOf(req);
+    const { loaded, resource } = await loadSurvey(req);
+    authorize(actor, "readRespondents", resource);
+    const rows = await db
+      .select()
+      .from(surveyRespondents)
+      .where(eq(surveyRespondents.questionnaireId, loaded.questionnaire.id))
+      .orderBy(asc(surveyRespondents.createdAt), asc(surveyRespondents.fullName));
+    res.json({ data: rows.map(presentRespondent) });
+  });
+
+  router.post("/surveys/:surveyId/respondents", async (req, res) => {
+    const actor = actorOf(req);
+    const { loaded, resource } = await loadSurvey(req);
+    authorize(actor, "manageRespondents", resource);
+    const input = validate(ZSurveyRespondentCreate, req.body);
+    const [row] = await addSurveyRespondents({
+      db,
+      actor,
+      questionnaireId: loaded.questionnaire.id,
+      respondents: [input],
+    });
+    res.status(201).json({ data: presentRespondent(row) });
+  });
+
+  router.post("/surveys/:surveyId/respondents/import", async (req, res) => {
+    const actor = actorOf(req);
+    const { loaded, resource } = await loadSurvey(req);
+    authorize(actor, "manageRespondents", resource);
+    const file = await readSheet(req, res);
+    if (!file)
+      throw new AppError("validation_failed", [{ path: "file", message: "an .xlsx file is required" }]);
+    const respondents = await parseRespondentSheet(file.bytes);
+    const rows = await addSurveyRespondents({
+      db,
+      actor,
+      questionnaireId: loaded.questionnaire.id,
+      respondents,
+    });
+    res.status(201).json({ data: rows.map(presentRespondent) });
+  });
+
+  router.post("/surveys/:surveyId/links", async (req, res) => {
+    const actor = actorOf(req);
+    const { loaded, resource, milestones, period } = await loadSurvey(req);
+    authorize(actor, "manageRespondents", resource);
+    const input = validate(ZSurveyIssueLinks, req.body);
+    const deadline = milestones.find((m) => m.key === "survey")?.deadline ?? null;
+    if (!deadline || deadline.getTime() <= Date.now())
+      throw new AppError(
+        "window_closed",
+        { milestone: "survey" },
+        {
+          vi: "Thời hạn khảo sát của kỳ này đã qua; hãy điều chỉnh mốc “Điều tra xã hội học” trước khi phát đường dẫn.",
+          en: "This period's survey window is over; move the survey milestone before issuing links.",
+        },
+      );
+    const issued = await issueSurveyLinks({
+      db,
+      actor,
+      questionnaireId: loaded.questionnaire.id,
+      respondentIds: input.respondentIds,
+      expiresAt: deadline,
+    });
+    const base = ctx.config.PUBLIC_URL?.replace(/\/$/, "") ?? `${req.protocol}://${req.get("host")}`;
+    const data: TSurveyLink[] = [];
+    for (const { respondent, token } of issued) {
+      const url = `${base}/s/${token}`;
+      // Mail is best effort, after the commit (the mailer never throws).
+      const emailed = Boolean(input.sendEmail && ctx.mailer.enabled && respondent.email);
+      if (emailed)
+        await ctx.mailer.send(
+          respondent.email!,
+          `Phiếu khảo sát: ${loaded.questionnaire.title}`,
+          `Kính gửi ${respondent.fullName},\n\nKính mời Quý vị tham gia khảo sát “${loaded.questionnaire.title}” (${period.name}) qua đường dẫn dùng một lần sau:\n${url}\n\nXin trân trọng cảm ơn.`,
+        );
+      data.push({
+        respondentId: respondent.id,
+        fullName: respondent.fullName,
+        organisation: respondent.organisation,
+        url,
+        emailed,
+      });
+    }
+    res.json({ data });
+  });
+
+  router.post("/surveys/:surveyId/paper-forms", async (req, res) => {
+    const actor = actorOf(req);
+    const { loaded, resource } = await loadSurvey(req);
+    authorize(actor, "enterPaper", resource);
+    const form = validate(ZSurveyPaperForm, req.body);
+    const data = await enterSurveyPaperForm({ db, actor, questionnaireId: loaded.questionnaire.id, form });
+    res.status(201).json({ data });
+  });
+
+  router.use(surveyResultRoutes(ctx));
+  router.use(surveyPublicRoutes(ctx));
+  return router;
+}

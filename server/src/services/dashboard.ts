@@ -1,0 +1,159 @@
+import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import {
+  DOSSIER_STATUSES,
+  centiToNumber,
+  computeUnitTotals,
+  isRecused,
+  type Actor,
+  type TDashboard,
+  type TDashboardUnit,
+  type TRankingRow,
+} from "@ca/shared";
+import { collabOf } from "../collab/registry";
+import type { AppContext } from "../context";
+import type { Db } from "../db/client";
+import { indexItems, milestones, periodIndexSets, periods, unitTypes } from "../db/schema";
+import { loadPeriodScoring } from "../queries/periodScoring";
+import type { PeriodRules } from "../queries/periods";
+import { unitInputOf, visibleStages } from "./dossierScoring";
+import { computeRanking } from "./ranking";
+
+type PeriodRow = typeof periods.$inferSelect;
+
+/**
+ * The leadership dashboard's figures for one period (DESIGN §1, §4): the ranking as `computeRanking` gives it to
+ * this viewer (with the running meetings' valid proposals, like `liveRanking`), plus what the ranking lacks — each unit's self-assessment total (score inflation), its area
+ * profile, the period's progress by status, and the previous official period's results. A viewer recused on a
+ * dossier gets that unit's figures hidden, exactly like the ranking (S3).
+ */
+export async function computeDashboard(
+  ctx: AppContext,
+  period: PeriodRow,
+  viewer: Actor,
+  now = new Date(),
+): Promise<TDashboard> {
+  const { db } = ctx.database;
+  // The running meetings' valid proposals count, as in the live ranking: the dashboard moves as the council talks.
+  const proposals = await collabOf(ctx)?.projections.proposalsOfPeriod(period.id);
+  const [scoring, ranking, areaRows, ms, previousPeriod] = await Promise.all([
+    loadPeriodScoring(db, period.id),
+    computeRanking(db, period.id, period.rules as PeriodRules, viewer, undefined, proposals),
+    loadAreas(db, period.id),
+    db.select().from(milestones).where(eq(milestones.periodId, period.id)).orderBy(asc(milestones.sortOrder)),
+    previousOfficial(db, period),
+  ]);
+  const previousRanking = previousPeriod
+    ? await computeRanking(db, previousPeriod.id, previousPeriod.rules as PeriodRules, viewer)
+    : [];
+  const rankingByDossier = new Map(ranking.map((r) => [r.dossierId, r]));
+  const previousByUnit = new Map<string, TRankingRow>(previousRanking.map((r) => [r.unit.id, r]));
+
+  const units: TDashboardUnit[] = [];
+  for (const d of scoring) {
+    const r = rankingByDossier.get(d.row.id);
+    if (!d.hasIndexSet || !r) continue;
+    const hidden = isRecused(viewer, d.resource);
+    const self = computeUnitTotals(unitInputOf(d.state, new Set(["self"])));
+    const appraised = computeUnitTotals(
+      unitInputOf(d.state, visibleStages(d.status, true), proposals?.get(d.row.id)),
+    );
+    const prev = previousByUnit.get(d.row.unitId);
+    units.push({
+      dossierId: d.row.id,
+      unit: r.unit,
+      status: d.status,
+      hidden,
+      rank: r.rank,
+      rankBeforeMeeting: r.rankBeforeMeeting,
+      total: r.total,
+      index: r.index,
+      classification: r.classification,
+      provisional: r.provisional,
+      selfTotal: hidden ? null : centiToNumber(self.total),
+      selfIndex: hidden || self.index === null ? null : centiToNumber(self.index),
+      areas: hidden
+        ? []
+        : appraised.areas.map((a) => ({
+            code: a.areaCode,
+            achieved: centiToNumber(a.achieved),
+            max: centiToNumber(a.applicableMax),
+            index: a.index === null ? null : centiToNumber(a.index),
+          })),
+      previous:
+        hidden || !prev
+          ? null
+          : { total: prev.total, index: prev.index, rank: prev.rank, classification: prev.classification },
+    });
+  }
+
+  const counts = new Map<string, number>();
+  for (const d of scoring) counts.set(d.status, (counts.get(d.status) ?? 0) + 1);
+  // The earliest deadline still ahead (milestones overlap: the survey runs alongside the self-assessment).
+  const next =
+    ms
+      .filter((m) => m.deadline.getTime() > now.getTime())
+      .sort((a, b) => a.deadline.getTime() - b.deadline.getTime())[0] ?? null;
+  return {
+    periodId: period.id,
+    at: now.toISOString(),
+    units,
+    areas: areaRows,
+    statusCounts: DOSSIER_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
+    nextMilestone: next
+      ? { key: next.key, label: next.label, labelEn: next.labelEn, deadline: next.deadline.toISOString() }
+      : null,
+    previousPeriod: previousPeriod
+      ? {
+          id: previousPeriod.id,
+          code: previousPeriod.code,
+          name: previousPeriod.name,
+          year: previousPeriod.year,
+        }
+      : null,
+  };
+}
+
+/** The areas of each unit type's index set in this period, in the index set's order. */
+async function loadAreas(db: Db, periodId: string): Promise<TDashboard["areas"]> {
+  const links = await db
+    .select({ indexSetId: periodIndexSets.indexSetId, unitType: unitTypes.code })
+    .from(periodIndexSets)
+    .innerJoin(unitTypes, eq(unitTypes.id, periodIndexSets.unitTypeId))
+    .where(eq(periodIndexSets.periodId, periodId));
+  if (!links.length) return [];
+  const rows = await db
+    .select()
+    .from(indexItems)
+    .where(
+      and(
+        inArray(
+          indexItems.indexSetId,
+          links.map((l) => l.indexSetId),
+        ),
+        eq(indexItems.kind, "area"),
+      ),
+    )
+    .orderBy(asc(indexItems.sortOrder));
+  return links.flatMap((l) =>
+    rows
+      .filter((a) => a.indexSetId === l.indexSetId)
+      .map((a) => ({
+        unitType: l.unitType,
+        code: a.code,
+        title: a.title,
+        titleEn: a.titleEn,
+        maxPoints: centiToNumber(a.maxPoints),
+      })),
+  );
+}
+
+/** The latest official period of an earlier year, for the year-over-year comparison. */
+async function previousOfficial(db: Db, period: PeriodRow): Promise<PeriodRow | null> {
+  const [row] = await db
+    .select()
+    .from(periods)
+    .where(and(eq(periods.kind, "official"), lt(periods.year, period.year)))
+    .orderBy(asc(periods.year))
+    .then((rows) => rows.slice(-1));
+  return row ?? null;
+}

@@ -1,0 +1,55 @@
+import { loadExcel } from "../excel";
+import type { TPublishedResults } from "@ca/shared";
+
+const POINTS = "0.00";
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\ . */
+export function sheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, " ").slice(0, 31);
+}
+
+/**
+ * The ranking per unit type (one sheet each): rank, unit, total, maximum, index, classification, then the index of
+ * every area — the figures of GET /api/periods/:id/results, as numbers (not text) so they can be summed.
+ */
+export async function rankingWorkbook(results: TPublishedResults, final: boolean): Promise<Buffer> {
+  const wb = new (await loadExcel()).Workbook();
+  wb.creator = "Council Appraisal";
+  wb.created = new Date(results.frozenAt);
+  for (const type of results.unitTypes) {
+    const ws = wb.addWorksheet(sheetName(type.name), { views: [{ state: "frozen", ySplit: 3, xSplit: 3 }] });
+    const areas = type.rows[0]?.areas ?? [];
+    ws.addRow([
+      `Kết quả xếp hạng ${type.name} - ${results.periodName}${final ? "" : " (DỰ THẢO, chưa công bố)"}`,
+    ]).font = { bold: true, size: 13 };
+    ws.addRow([final ? "Kết quả chính thức đã công bố" : "Số liệu tạm thời"]).font = { italic: true };
+    const header = ws.addRow([
+      "Hạng",
+      "Mã đơn vị",
+      "Đơn vị",
+      "Tổng điểm",
+      "Điểm tối đa",
+      "Chỉ số (%)",
+      "Xếp loại",
+      ...areas.map((a) => `LV ${a.code}: ${a.title} (%)`),
+    ]);
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: "middle" };
+    for (const row of type.rows)
+      ws.addRow([
+        row.rank,
+        row.unitCode,
+        row.unitName,
+        row.total,
+        row.max,
+        row.index,
+        row.classificationLabel ?? "",
+        ...row.areas.map((a) => a.index),
+      ]);
+    ws.columns.forEach((col, i) => {
+      col.width = i === 2 ? 44 : i === 6 ? 14 : i < 2 ? 10 : 12;
+      if (i >= 3 && i !== 6) col.numFmt = POINTS;
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
