@@ -67,6 +67,9 @@ export function socketLiveEvents(
         k.busy = true;
         try {
           await send();
+        } catch {
+          // A live event is a hint (clients refetch on reconnect); one that cannot go out — Redis gone, the server
+          // closing — must not become an unhandled rejection that takes the process down.
         } finally {
           k.busy = false;
           k.last = Date.now();
