@@ -16,7 +16,7 @@ export async function createServer(ctx: AppContext) {
   const server = http.createServer(app);
   const io = createSocketServer(ctx, server, sessionMiddleware, passport);
   const collab = createCollabServer(ctx, server, sessionMiddleware, passport);
-  const closeRedis = ctx.config.REDIS_URL
+  const quitRedis = ctx.config.REDIS_URL
     ? await attachRedisAdapter(io, ctx.config.REDIS_URL, ctx.logger)
     : async () => undefined;
   const invalidate = (periodId: string) => invalidateRanking(ctx.database.db, periodId);
@@ -27,5 +27,10 @@ export async function createServer(ctx: AppContext) {
     // Only other instances need telling, and only the Redis adapter has any (the in-memory one warns).
     if (ctx.config.REDIS_URL) io.serverSideEmit("ranking:invalidate", periodId);
   });
+  // Live events stop before Redis goes: a throttled event due later must not publish on a closed client.
+  const closeRedis = async () => {
+    live.stop();
+    await quitRedis();
+  };
   return { server, io, app, collab, closeRedis };
 }

@@ -46,7 +46,8 @@ export function socketLiveEvents(
   io: IoServer,
   /** The period's ranking with every figure, pushed to the sockets that may see all of it (see roomOf). */
   rankingRows?: (periodId: string) => Promise<TRankingRow[]>,
-): LiveEvents {
+): LiveEvents & { stop(): void } {
+  let stopped = false;
   const keys = new Map<
     string,
     { timer: NodeJS.Timeout | null; busy: boolean; again: boolean; last: number }
@@ -64,6 +65,8 @@ export function socketLiveEvents(
     k.timer = setTimeout(
       async () => {
         k.timer = null;
+        // After the server closed (Redis clients quit), a late emit would reject inside the adapter, unawaited.
+        if (stopped) return;
         k.busy = true;
         try {
           await send();
@@ -94,6 +97,10 @@ export function socketLiveEvents(
     io.to(council).except(full).emit("ranking:update", { periodId, at });
   };
   return {
+    stop() {
+      stopped = true;
+      for (const k of keys.values()) if (k.timer) clearTimeout(k.timer);
+    },
     dossierUpdated(d) {
       const payload = { dossierId: d.id, status: d.status, version: d.version };
       io.to(roomOf.dossier(d.id)).to(roomOf.periodCouncil(d.periodId)).emit("dossier:update", payload);

@@ -20,6 +20,12 @@ export async function attachRedisAdapter(
   pub.on("error", (err) => logger.warn({ err }, "redis (publish): connection error"));
   sub.on("error", (err) => logger.warn({ err }, "redis (subscribe): connection error"));
   await Promise.all([pub.connect(), sub.connect()]);
+  // A broadcast after shutdown began (a presence or ranking timer due later) would reject inside the adapter,
+  // which does not await it: once the client is closed, publishing does nothing instead.
+  const publish = pub.publish.bind(pub);
+  Object.assign(pub, {
+    publish: (...args: Parameters<typeof publish>) => (pub.isOpen ? publish(...args) : Promise.resolve(0)),
+  });
   io.adapter(createAdapter(pub, sub, { key: "council-appraisal" }));
   return async () => {
     await Promise.allSettled([pub.quit(), sub.quit()]);
