@@ -12,3 +12,15 @@ export function loadExcel(): Promise<typeof ExcelJS> {
   );
   return loading;
 }
+
+/** A cell's text whatever it holds: rich text, a hyperlink's text, a formula's result, or a plain value (trimmed). */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((t) => t.text).join("");
+    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+    if ("text" in value) return String(value.text);
+    return "";
+  }
+  return String(value).trim();
+}

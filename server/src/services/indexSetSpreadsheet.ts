@@ -1,5 +1,4 @@
-import type ExcelJS from "exceljs";
-import { loadExcel } from "./excel";
+import { cellText, loadExcel } from "./excel";
 import { parsePoints, ZIndexImportRow, type TIndexImportRow } from "@ca/shared";
 
 /** Column order of the import sheet; headers are bilingual so officials and engineers read the same file. */
@@ -74,17 +73,6 @@ export async function buildTemplate(): Promise<Buffer> {
   ].forEach((line) => help.addRow([line]));
   help.getColumn(1).width = 110;
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((t) => t.text).join("");
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("text" in value) return String(value.text);
-    return "";
-  }
-  return String(value).trim();
 }
 
 /** Reads the first sheet into validated rows, or the list of every problem, row by row. */

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { loadExcel } from "./excel";
+import { cellText, loadExcel } from "./excel";
 import { asc, eq } from "drizzle-orm";
 import { centiToNumber, ZSurveyRespondentCreate } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
@@ -9,17 +9,6 @@ import type { RespondentInput } from "../commands/addSurveyRespondents";
 import { computeSurveyResults } from "../queries/survey";
 
 const MAX_ROWS = 5000;
-
-const cellText = (v: ExcelJS.CellValue): string => {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "object") {
-    if ("text" in v && typeof v.text === "string") return v.text;
-    if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("result" in v) return String(v.result ?? "");
-    return "";
-  }
-  return String(v);
-};
 
 /** Opens an uploaded workbook, or refuses it clearly. */
 async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Worksheet> {
