@@ -48,7 +48,7 @@ async function main() {
     mailer: createMailer(config, logger),
     ready: { migrated: false },
   };
-  const { server, io, collab, closeRedis } = await createServer(ctx).catch((err: Error) =>
+  const { server, io, collab, stopBackground } = await createServer(ctx).catch((err: Error) =>
     fail(`Could not connect to Redis at REDIS_URL: ${err.message}`),
   );
   server.on("error", (err: NodeJS.ErrnoException) => {
@@ -88,7 +88,7 @@ async function main() {
     // Yjs clients are told to reconnect (1001) and pending document updates are written before the database closes.
     await collab.close().catch((err) => logger.error({ err }, "collab: shutdown"));
     io.close();
-    await closeRedis();
+    await stopBackground();
     server.close();
     await database.close().catch(() => undefined);
     release();

@@ -5,11 +5,13 @@ import { createCollabServer } from "./collab/collabServer";
 import { createSocketServer } from "./realtime/socketServer";
 import { invalidatingRanking, socketLiveEvents } from "./realtime/liveEvents";
 import { attachRedisAdapter } from "./realtime/redisAdapter";
+import { startAuditSealer } from "./audit/auditSealer";
 import { invalidateRanking, liveRankingRows } from "./services/ranking";
 
 /**
  * The one HTTP server: REST API, Socket.IO, the Yjs endpoint (/collab) and the built client. With REDIS_URL, the
  * Socket.IO rooms span every instance and each instance's cached ranking is dropped when another changes it.
+ * Background work (live events, the audit sealer, Redis) stops with `stopBackground`, after the sockets close.
  */
 export async function createServer(ctx: AppContext) {
   const { app, sessionMiddleware, passport } = createApp(ctx);
@@ -27,10 +29,12 @@ export async function createServer(ctx: AppContext) {
     // Only other instances need telling, and only the Redis adapter has any (the in-memory one warns).
     if (ctx.config.REDIS_URL) io.serverSideEmit("ranking:invalidate", periodId);
   });
+  const sealer = startAuditSealer(ctx.database.db, ctx.logger, () => ctx.ready.migrated);
   // Live events stop before Redis goes: a throttled event due later must not publish on a closed client.
-  const closeRedis = async () => {
+  const stopBackground = async () => {
     live.stop();
+    await sealer.stop();
     await quitRedis();
   };
-  return { server, io, app, collab, closeRedis };
+  return { server, io, app, collab, stopBackground };
 }

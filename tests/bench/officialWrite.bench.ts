@@ -282,6 +282,10 @@ async function main() {
         FAST_HASH: "1",
         LOG_LEVEL: "warn",
         SESSION_SECRET: "bench-session-secret-0123456789",
+        // e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+        ...(process.env.BENCH_SERVER_NODE_OPTIONS
+          ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
+          : {}),
       },
       port,
     );

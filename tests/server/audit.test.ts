@@ -2,6 +2,7 @@ import { asc, sql } from "drizzle-orm";
 import { auditLog } from "@ca/server/src/db/schema";
 import { verifyAuditChain } from "@ca/server/src/audit/verifyAuditChain";
 import { appendAudit } from "@ca/server/src/audit/appendAudit";
+import { AUDIT_SEAL_INTERVAL_MS } from "@ca/server/src/audit/auditSealer";
 import { startTestApp, type TestApp } from "../support/testApp";
 
 let app: TestApp;
@@ -33,6 +34,46 @@ describe("audit log", () => {
       ),
     );
     expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("chains a committed row within a sealer tick, without the writer waiting for it", async () => {
+    const db = app.ctx.database.db;
+    await db.transaction((tx) =>
+      appendAudit(tx, { actor: null, action: "test.sealed", entity: "test", entityId: "tick" }),
+    );
+    const row = async () =>
+      (
+        await db
+          .select()
+          .from(auditLog)
+          .where(sql`${auditLog.action} = 'test.sealed'`)
+      )[0];
+    const deadline = Date.now() + 4 * AUDIT_SEAL_INTERVAL_MS + 1000;
+    while ((await row()).seq === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const sealed = await row();
+    expect(sealed.seq).not.toBeNull();
+    expect(sealed.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("lets the seal fill in only the chain fields, and only once", async () => {
+    const db = app.ctx.database.db;
+    const [row] = await db
+      .insert(auditLog)
+      .values({ at: new Date(), action: "test.reseal", entity: "test" })
+      .returning();
+    const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
+    // Sealing while changing a recorded field is refused.
+    await expect(
+      db.execute(
+        sql`update audit_log set seq = 999999, prev_hash = 'x', hash = 'y', reason = 'changed' where id = ${row.id}`,
+      ),
+    ).rejects.toMatchObject(refused);
+    await verifyAuditChain(db);
+    // Once sealed, even the chain fields are fixed.
+    await expect(
+      db.execute(sql`update audit_log set hash = repeat('0', 64) where id = ${row.id}`),
+    ).rejects.toMatchObject(refused);
   });
 
   it("refuses updates and deletes at the database", async () => {

@@ -90,7 +90,7 @@ export async function startTestApp(
     mailer: createMailer(config, createLogger(config)),
     ready: { migrated: true },
   };
-  const { server, io, collab, closeRedis } = await createServer(ctx);
+  const { server, io, collab, stopBackground } = await createServer(ctx);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const agent = () => request.agent(server).set("Origin", TEST_ORIGIN);
@@ -110,7 +110,7 @@ export async function startTestApp(
     async close({ keepDatabase = false } = {}) {
       await collab.close();
       io.close();
-      await closeRedis();
+      await stopBackground();
       await new Promise((resolve) => server.close(resolve));
       if (!keepDatabase) await drop();
       fs.rmSync(ctx.files.root, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import type { SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { auditLog } from "../db/schema";
 
@@ -12,30 +13,47 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one audit row; call it inside the transaction of the change it records, as its last statement. The
- * database chains the row (trigger `audit_log_chain`, migration 0005) under a lock held until commit, so every
- * statement after this one makes every other writer wait longer.
+ * Appends audit rows inside the transaction of the change they record, so that neither exists without the
+ * other. The rows are chained moments after commit by the sealer (`auditSealer.ts`), so appending takes no lock
+ * and concurrent writers do not queue behind one another.
  */
 export async function appendAudit(tx: DbOrTx, entry: AuditEntry | AuditEntry[]): Promise<void> {
+  const rows = auditRows(entry);
+  if (rows.length) await tx.insert(auditLog).values(rows);
+}
+
+/**
+ * Runs one write (an insert, update or delete) and appends its audit rows in a single statement: the write goes in
+ * a WITH, which PostgreSQL runs although nothing reads it. One round trip fewer on an official write (TARGETS P7).
+ */
+export async function writeAudited(
+  tx: DbOrTx,
+  write: SQLWrapper,
+  entry: AuditEntry | AuditEntry[],
+): Promise<void> {
+  const rows = auditRows(entry);
+  if (!rows.length) {
+    await tx.execute(write.getSQL());
+    return;
+  }
+  const written = tx.$with("written", {}).as(write.getSQL());
+  await tx.with(written).insert(auditLog).values(rows);
+}
+
+function auditRows(entry: AuditEntry | AuditEntry[]) {
   const entries = Array.isArray(entry) ? entry : [entry];
-  if (!entries.length) return;
   const at = new Date();
-  await tx.insert(auditLog).values(
-    entries.map((e) => ({
-      at,
-      actorId: e.actor?.id ?? null,
-      actorName: e.actor?.username ?? null,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId ?? null,
-      oldValue: toJson(e.oldValue),
-      newValue: toJson(e.newValue),
-      reason: e.reason ?? null,
-      // Placeholders: the trigger sets both before the row is written.
-      prevHash: "",
-      hash: "",
-    })),
-  );
+  return entries.map((e) => ({
+    at,
+    actorId: e.actor?.id ?? null,
+    actorName: e.actor?.username ?? null,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId ?? null,
+    oldValue: toJson(e.oldValue),
+    newValue: toJson(e.newValue),
+    reason: e.reason ?? null,
+  }));
 }
 
 // Dates and undefined are normalised now, so that what is stored is plain JSON.

@@ -9,7 +9,7 @@ import { assertStatus, assertWindowOpen, checkedScore } from "./dossierGuards";
 
 /**
  * Step 8: the agency answers a request for explanation, optionally proposing a revised score (editable until
- * submitted). The audit row is the transaction's last statement (TARGETS P7).
+ * submitted).
  */
 export async function answerComment({
   db,

@@ -55,7 +55,6 @@ export async function closeRound({
       dossierId,
       requests: state.comments.filter((c) => c.kind === "request").length,
     });
-    // Last: the audit row holds the chain's lock until commit (TARGETS P7).
     await appendAudit(tx, {
       actor,
       action: "dossier.transition",

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQLWrapper } from "drizzle-orm";
 import type { TReview } from "@ca/shared";
-import { appendAudit } from "../audit/appendAudit";
+import { appendAudit, writeAudited } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { comments, scores } from "../db/schema";
 import { AppError, forbidden } from "../http/errors";
@@ -11,7 +11,7 @@ import { assertStatus, checkedScore } from "./dossierGuards";
  * Steps 7 and 9: a reviewer appraises one leaf in a round — a score, a comment, and in round 1 optionally a formal
  * request for explanation to the agency. Council members and the chair write confirmed scores; the working group
  * writes drafts that a council member confirms by saving the leaf. Members appraise only their assigned areas.
- * Lock and touch the dossier, one read of what the checks need, the writes, and the audit row last (TARGETS P7).
+ * Lock and touch the dossier, one read of what the checks need, the comment, the score with its audit row (P7).
  */
 export async function saveReview({
   db,
@@ -52,6 +52,7 @@ export async function saveReview({
       actor.roles.includes("working_group") &&
       !actor.roles.some((r) => r === "council_member" || r === "council_chair");
     let old: { score: number; confirmed: boolean } | undefined;
+    let scoreWrite: SQLWrapper | undefined;
     if (review.score !== null) {
       const value = checkedScore(leaf, review.score);
       const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, stage));
@@ -63,8 +64,9 @@ export async function saveReview({
         authorId: actor.id,
         updatedAt: now,
       };
-      if (old) await tx.update(scores).set(values).where(where);
-      else await tx.insert(scores).values({ dossierId, itemId: leaf.id, stage, ...values });
+      scoreWrite = old
+        ? tx.update(scores).set(values).where(where)
+        : tx.insert(scores).values({ dossierId, itemId: leaf.id, stage, ...values });
     }
     let comment: typeof comments.$inferSelect | undefined;
     if (review.comment) {
@@ -80,7 +82,7 @@ export async function saveReview({
         })
         .returning();
     }
-    await appendAudit(tx, {
+    const audit = {
       actor,
       action: `score.${stage}`,
       entity: "dossier",
@@ -93,7 +95,9 @@ export async function saveReview({
         comment: review.comment || undefined,
         request: review.requestExplanation || undefined,
       },
-    });
+    };
+    if (scoreWrite) await writeAudited(tx, scoreWrite, audit);
+    else await appendAudit(tx, audit);
     return { dossier, comment };
   });
 }

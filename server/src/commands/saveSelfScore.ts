@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { appendAudit } from "../audit/appendAudit";
+import { writeAudited } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { scores } from "../db/schema";
 import { AppError } from "../http/errors";
@@ -7,9 +7,8 @@ import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/
 import { assertStatus, assertWindowOpen, checkedScore } from "./dossierGuards";
 
 /**
- * Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. Four
- * statements (TARGETS P7): lock and touch the dossier, read what the checks need, write the score, append the audit
- * row last (it holds the audit chain's lock until commit).
+ * Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. Three
+ * statements (TARGETS P7): lock and touch the dossier, read what the checks need, write the score with its audit row.
  */
 export async function saveSelfScore({
   db,
@@ -62,19 +61,18 @@ export async function saveSelfScore({
     const value = checkedScore(leaf, score);
     const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, "self"));
     const old = state.score;
-    if (old)
-      await tx.update(scores).set({ score: value, note, authorId: actor.id, updatedAt: now }).where(where);
-    else
-      await tx.insert(scores).values({
-        dossierId,
-        itemId: leaf.id,
-        stage: "self",
-        score: value,
-        note,
-        authorId: actor.id,
-        updatedAt: now,
-      });
-    await appendAudit(tx, {
+    const write = old
+      ? tx.update(scores).set({ score: value, note, authorId: actor.id, updatedAt: now }).where(where)
+      : tx.insert(scores).values({
+          dossierId,
+          itemId: leaf.id,
+          stage: "self",
+          score: value,
+          note,
+          authorId: actor.id,
+          updatedAt: now,
+        });
+    await writeAudited(tx, write, {
       actor,
       action: "score.self",
       entity: "dossier",

@@ -24,7 +24,7 @@ export async function setApplicability({
   reason: string;
 }) {
   return db.transaction(async (tx) => {
-    // Lock and touch the dossier first; the audit row is the transaction's last statement (TARGETS P7).
+    // Lock and touch the dossier first: commands on one dossier run one after another (TARGETS P7).
     const dossier = await lockAndTouchDossier(tx, dossierId);
     const state = await loadScoreWriteState(tx, { dossierId, leaf: { code } });
     const leaf = writeLeaf(state, code);

@@ -58,7 +58,7 @@ export async function submitWithSignedReport(
       step.assertReady(state);
       await touchDossier(tx, dossierId, step.to);
       notified = await notifyUnit(tx, state.unit.id, step.to, { dossierId });
-      // Appended with the upload's own audit row, as the transaction's last statement.
+      // Appended with the upload's own audit row.
       return [
         {
           actor,

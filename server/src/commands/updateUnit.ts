@@ -23,7 +23,6 @@ export async function updateUnit({
     const [unit] = await tx.update(units).set(changes).where(eq(units.id, unitId)).returning();
     const [type] = await tx.select().from(unitTypes).where(eq(unitTypes.id, unit.unitTypeId));
     const leaders = await tx.select().from(unitLeaders).where(eq(unitLeaders.unitId, unitId));
-    // Last: the audit row holds the chain's lock until commit (TARGETS P7).
     const oldValue = Object.fromEntries(Object.keys(changes).map((k) => [k, old[k as keyof typeof old]]));
     await appendAudit(tx, {
       actor,

@@ -60,8 +60,7 @@ export async function storeDossierFile(
     name: string;
     type: Sniffed;
   },
-  // Checks and extra writes inside the transaction; audit rows it returns are appended, before the upload's own, as
-  // the transaction's last statement (the audit chain's lock is held from there to commit, TARGETS P7).
+  // Checks and extra writes inside the transaction; audit rows it returns are appended with the upload's own.
   inTx?: (
     state: DossierState,
     tx: Parameters<Parameters<Db["transaction"]>[0]>[0],

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -246,22 +247,34 @@ export const conflicts = pgTable(
 
 /**
  * Append-only, hash-chained audit log (DESIGN §5). Each row's hash covers its fields and the previous hash,
- * so changing one byte anywhere breaks the chain from that row on.
+ * so changing one byte anywhere breaks the chain from that row on. Rows are written unchained, in the
+ * transaction of their change, and chained moments later by one sealer in `seq` order (migration 0008).
  */
-export const auditLog = pgTable("audit_log", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  at: tstz("at").notNull(),
-  actorId: uuid("actor_id"),
-  actorName: text("actor_name"),
-  action: text("action").notNull(),
-  entity: text("entity").notNull(),
-  entityId: text("entity_id"),
-  oldValue: jsonb("old_value"),
-  newValue: jsonb("new_value"),
-  reason: text("reason"),
-  prevHash: text("prev_hash").notNull(),
-  hash: text("hash").notNull(),
-});
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: tstz("at").notNull(),
+    actorId: uuid("actor_id"),
+    actorName: text("actor_name"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    oldValue: jsonb("old_value"),
+    newValue: jsonb("new_value"),
+    reason: text("reason"),
+    /** Position in the hash chain; null until the sealer (`audit_seal`, migration 0008) chains the row. */
+    seq: bigint("seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
+  },
+  (t) => [
+    uniqueIndex("audit_log_seq_idx").on(t.seq),
+    index("audit_log_unsealed_idx")
+      .on(t.id)
+      .where(sql`${t.seq} is null`),
+  ],
+);
 
 /**
  * The score of one leaf of one dossier at one stage (DESIGN §3: self → round1 → round2 → agreed). Round scores

@@ -5,29 +5,49 @@ import type { Db } from "../db/client";
 import * as t from "../db/schema";
 import { assertPeriodWritable } from "../commands/periodGuards";
 
-// The API paths that change something inside a period, with how to find the period from the first id.
-const SCOPES: [RegExp, (db: Db, id: string) => Promise<string | undefined>][] = [
-  [/^\/periods\/([^/]+)\/(?!clone$)/, async (_db, id) => id],
+type PeriodRow = { id: string; status: (typeof t.periods.$inferSelect)["status"] };
+const periodColumns = { id: t.periods.id, status: t.periods.status };
+
+// The API paths that change something inside a period, with how to read that period from the first id: one query
+// each, since the guard runs before every official write (TARGETS P7).
+const SCOPES: [RegExp, (db: Db, id: string) => Promise<PeriodRow | undefined>][] = [
+  [
+    /^\/periods\/([^/]+)\/(?!clone$)/,
+    async (db, id) => (await db.select(periodColumns).from(t.periods).where(eq(t.periods.id, id)))[0],
+  ],
   [
     /^\/dossiers\/([^/]+)\//,
     async (db, id) =>
-      (await db.select({ p: t.dossiers.periodId }).from(t.dossiers).where(eq(t.dossiers.id, id)))[0]?.p,
+      (
+        await db
+          .select(periodColumns)
+          .from(t.dossiers)
+          .innerJoin(t.periods, eq(t.periods.id, t.dossiers.periodId))
+          .where(eq(t.dossiers.id, id))
+      )[0],
   ],
   [
     /^\/comments\/([^/]+)\//,
     async (db, id) =>
       (
         await db
-          .select({ p: t.dossiers.periodId })
+          .select(periodColumns)
           .from(t.comments)
           .innerJoin(t.dossiers, eq(t.dossiers.id, t.comments.dossierId))
+          .innerJoin(t.periods, eq(t.periods.id, t.dossiers.periodId))
           .where(eq(t.comments.id, id))
-      )[0]?.p,
+      )[0],
   ],
   [
     /^\/meetings\/([^/]+)\//,
     async (db, id) =>
-      (await db.select({ p: t.meetings.periodId }).from(t.meetings).where(eq(t.meetings.id, id)))[0]?.p,
+      (
+        await db
+          .select(periodColumns)
+          .from(t.meetings)
+          .innerJoin(t.periods, eq(t.periods.id, t.meetings.periodId))
+          .where(eq(t.meetings.id, id))
+      )[0],
   ],
 ];
 
@@ -47,12 +67,7 @@ export function archivedGuard(db: Db): RequestHandler {
         if (!match) continue;
         const id = decodeSafely(match[1]);
         if (id === null || !ZId.safeParse(id).success) return next();
-        const periodId = await periodOf(db, id);
-        if (!periodId) return next();
-        const [period] = await db
-          .select({ id: t.periods.id, status: t.periods.status })
-          .from(t.periods)
-          .where(eq(t.periods.id, periodId));
+        const period = await periodOf(db, id);
         if (period) assertPeriodWritable(period);
         return next();
       }
