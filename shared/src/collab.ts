@@ -86,9 +86,17 @@ export const COLLAB_DOC = {
   review: "review",
 } as const;
 
-/** The server's verdict on a leaf, kept in the document so that every client shows the same thing. */
+/**
+ * The server's verdict on a leaf, kept in the document so that every client shows the same thing. An invalid
+ * verdict names the proposal it judged (`proposal`: by|at|score), so that a verdict only the sending connection
+ * could give (someone proposing in another member's name) still holds when the document is read back later.
+ */
 export type TLeafReview =
-  { state: "invalid"; reason: string; at: string } | { state: "locked"; score: number; at: string };
+  | { state: "invalid"; reason: string; at: string; proposal?: string }
+  | { state: "locked"; score: number; at: string };
+
+/** Names one proposal exactly (see TLeafReview). */
+export const proposalKey = (a: TAdjustment): string => `${a.by}|${a.at}|${a.score}`;
 
 /** A dossier's meeting document, opened with its typed parts. */
 export interface MeetingDocument {

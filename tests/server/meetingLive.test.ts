@@ -7,6 +7,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { collabRoom, setAdjustment } from "@ca/shared";
 import { verifyAuditChain } from "@ca/server/src/audit/verifyAuditChain";
+import { collabOf } from "@ca/server/src/collab/registry";
+import { readStoredProjection } from "@ca/server/src/collab/meetingProjections";
 import {
   auditLog,
   dossiers,
@@ -230,6 +232,16 @@ describe("the projection", () => {
     // Correcting a proposal clears its mark.
     setAdjustment(doc.md, offStep.code, { score: offStep.step, by: ids.member, at: now });
     await eventually(() => expect(doc.md.review.get(offStep.code)).toBeUndefined());
+
+    // Read back from storage, where no connection says who sent it, the forged proposal still does not count.
+    await collabOf(app.ctx)!.flush([collabRoom(meetingId, ids.tuyhoa)]);
+    const stored = await readStoredProjection(app.ctx.database.db, meetingId, ids.tuyhoa);
+    expect(stored.proposals.has(forged.code)).toBe(false);
+    expect(stored.proposals.has(offStep.code)).toBe(true);
+    expect(stored.read().get(forged.code)!.review).toMatchObject({
+      state: "invalid",
+      reason: expect.stringContaining("không phải người đã gửi"),
+    });
   });
 
   it("reverts a client's write to the server's review map", async () => {
@@ -326,11 +338,24 @@ describe("the tracker", () => {
     ).toBe(403);
   });
 
-  it("a conflict declared mid-meeting closes the member's connection to that unit's document", async () => {
+  it("a conflict declared mid-meeting closes the member's connection and voids their proposals there", async () => {
+    // Another member stays on the document, so it stays in memory: the live projection must re-judge.
+    const staying = open(member, meetingId, ids.tuyhoa);
+    await staying.synced;
     const wg = await app.login("wg");
     const conn = open(wg, meetingId, ids.tuyhoa);
     await conn.synced;
     const wgId = (await app.ctx.database.db.select().from(users).where(eq(users.username, "wg")))[0].id;
+    const target = leavesOf
+      .get(ids.tuyhoa)!
+      .filter((l) => l.method !== "survey")
+      .at(-1)!;
+    setAdjustment(conn.md, target.code, { score: target.step, by: wgId, at: new Date().toISOString() });
+    const leafOf = async () =>
+      (await projection(chair, meetingId, ids.tuyhoa)).leaves.find(
+        (x: { code: string }) => x.code === target.code,
+      );
+    await eventually(async () => expect(await leafOf()).toMatchObject({ valid: true }));
     const tuyhoaUnit = (
       await app.ctx.database.db.select().from(dossiers).where(eq(dossiers.id, ids.tuyhoa))
     )[0].unitId;
@@ -341,6 +366,11 @@ describe("the tracker", () => {
       .send({ userId: wgId, unitId: tuyhoaUnit, reason: "Người thân công tác tại đơn vị" });
     expect(declared.status).toBe(201);
     expect(await conn.closed).toBe(4409);
+    // Proposed before the recusal, it stops counting at once, with the reason shown to the meeting.
+    expect(await leafOf()).toMatchObject({
+      valid: false,
+      reason: expect.stringContaining("không có quyền"),
+    });
   });
 });
 

@@ -36,7 +36,10 @@ export interface CollabServer {
    * "a recusal added mid-meeting closes the affected connections"; `reauthorizeUser` decides per document.
    */
   closeUserConnections(userId: string, docName?: string, code?: CollabCloseCode): number;
-  /** Re-asks `can()` for each connection of a user (new conflict, new roles, disabled): closes, downgrades or promotes. */
+  /**
+   * Re-asks `can()` for each connection of a user (new conflict, new roles, disabled): closes, downgrades or
+   * promotes; and has every live projection judge its proposals again (a recused author's stop counting).
+   */
   reauthorizeUser(userId: string): Promise<void>;
   /** Re-asks `can()` for each connection on these documents (the meeting started or ended). */
   reauthorizeDocuments(docNames: readonly string[]): Promise<void>;
@@ -276,7 +279,10 @@ export function createCollabServer(
       }
       return n;
     },
-    reauthorizeUser: (userId) => reauthorize([...conns].filter((c) => c.user.id === userId)),
+    async reauthorizeUser(userId) {
+      await reauthorize([...conns].filter((c) => c.user.id === userId));
+      await projections.refreshProposers();
+    },
     reauthorizeDocuments: (names) => reauthorize([...conns].filter((c) => names.includes(c.docName))),
     async holdEdits(names, fn) {
       names.forEach((n) => held.set(n, (held.get(n) ?? 0) + 1));

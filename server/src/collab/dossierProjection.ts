@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import {
   isAdjustment,
   openMeetingDocument,
+  proposalKey,
   type MeetingDocument,
   type TAdjustment,
   type TLeafReview,
@@ -78,14 +79,37 @@ export class DossierProjection {
       this.proposals.delete(code);
       this.truth.set(code, { state: "invalid", reason: "Đề xuất không đúng định dạng.", at: now() });
     } else {
+      const key = proposalKey(value);
+      const prior = this.md.review.get(code);
+      // Read back with no sender to compare, a proposal once refused for its sender stays refused.
+      if (author === null && prior?.state === "invalid" && prior.proposal === key) {
+        this.proposals.delete(code);
+        this.truth.set(code, prior);
+        return before !== undefined;
+      }
       const verdict = judgeAdjustment(this.ctx, code, value, author);
       if (verdict.valid) this.proposals.set(code, value.score);
       else {
         this.proposals.delete(code);
-        this.truth.set(code, { state: "invalid", reason: verdict.reason, at: now() });
+        this.truth.set(code, { state: "invalid", reason: verdict.reason, at: now(), proposal: key });
       }
     }
     return before !== this.proposals.get(code);
+  }
+
+  /**
+   * Who may propose changed (a recusal declared mid-meeting, an account disabled): every current proposal is
+   * judged again, so that one made before its author was recused stops counting at once.
+   */
+  setProposers(proposers: ReadonlySet<string>): void {
+    if (this.detached) return;
+    this.ctx.proposers.clear();
+    proposers.forEach((id) => this.ctx.proposers.add(id));
+    let changed = false;
+    for (const [code, entry] of this.md.adjustments.map)
+      changed = this.judge(code, entry.val, null) || changed;
+    this.reconcileReview();
+    if (changed) this.onChange();
   }
 
   /** Makes `review` say exactly what the server decided, in one server transaction (only when it differs). */

@@ -63,6 +63,20 @@ export class MeetingProjections {
     return this.liveOf(meetingId, dossierId) ?? readStoredProjection(this.db, meetingId, dossierId);
   }
 
+  /**
+   * Who may propose changed (a recusal, an account disabled or given other roles): live documents judge their
+   * proposals again against the new proposers; the others are read again from storage when next needed.
+   */
+  async refreshProposers(): Promise<void> {
+    for (const [dossierId, overlay] of [...this.overlays])
+      if (!this.liveOf(overlay.meetingId, dossierId)) this.overlays.delete(dossierId);
+    for (const projection of [...this.live.values()]) {
+      const { meetingId, dossierId } = projection.ctx;
+      const { ctx } = await loadProjectionContext(this.db, meetingId, dossierId);
+      projection.setProposers(ctx.proposers);
+    }
+  }
+
   /** A lock changed a dossier's agreed leaves: the live projection marks them; a stored one is re-read later. */
   locked(meetingId: string, dossierId: string, agreed: Map<string, number>): void {
     const live = this.liveOf(meetingId, dossierId);
