@@ -6,7 +6,7 @@ import { createSocketServer } from "./realtime/socketServer";
 import { invalidatingRanking, socketLiveEvents } from "./realtime/liveEvents";
 import { attachRedisAdapter } from "./realtime/redisAdapter";
 import { startAuditSealer } from "./audit/auditSealer";
-import { invalidateRanking, liveRankingRows } from "./services/ranking";
+import { invalidateProvisional, invalidateRanking, liveRankingRows } from "./services/ranking";
 
 /**
  * The one HTTP server: REST API, Socket.IO, the Yjs endpoint (/collab) and the built client. With REDIS_URL, the
@@ -24,9 +24,11 @@ export async function createServer(ctx: AppContext) {
   const invalidate = (periodId: string) => invalidateRanking(ctx.database.db, periodId);
   io.on("ranking:invalidate", invalidate);
   const live = socketLiveEvents(io, (periodId) => liveRankingRows(ctx, periodId));
-  ctx.events = invalidatingRanking(live, (periodId) => {
-    invalidate(periodId);
-    // Only other instances need telling, and only the Redis adapter has any (the in-memory one warns).
+  ctx.events = invalidatingRanking(live, (periodId, what) => {
+    if (what === "provisional") invalidateProvisional(ctx.database.db, periodId);
+    else invalidate(periodId);
+    // Only other instances need telling, and only the Redis adapter has any (the in-memory one warns). They drop
+    // everything: a meeting's proposals live in the instance that holds its documents.
     if (ctx.config.REDIS_URL) io.serverSideEmit("ranking:invalidate", periodId);
   });
   const sealer = startAuditSealer(ctx.database.db, ctx.logger, () => ctx.ready.migrated);

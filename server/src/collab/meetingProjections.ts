@@ -36,7 +36,7 @@ export class MeetingProjections {
     const { ctx } = await loadProjectionContext(this.db, meetingId, dossierId);
     const projection = new DossierProjection(doc, ctx, serverOrigin, () => {
       this.overlays.set(dossierId, { meetingId, proposals: new Map(projection.proposals) });
-      this.events().rankingChanged(ctx.periodId);
+      this.events().proposalsChanged(ctx.periodId);
       this.events().meetingProjection(meetingId, dossierId);
     });
     this.live.get(docName)?.detach();

@@ -11,6 +11,8 @@ export interface LiveEvents {
   commentNew(c: { id: string; dossierId: string; kind: "internal" | "request" }): void;
   commentUpdated(c: { id: string; dossierId: string; status: string }): void;
   rankingChanged(periodId: string): void;
+  /** Only meeting proposals moved the period's provisional ranking (nothing official changed). */
+  proposalsChanged(periodId: string): void;
   notify(userIds: string[], n: { id: string; kind: string }): void;
   /**
    * Disconnects every socket of an account whose rights changed (disabled, new roles or unit): the rooms it
@@ -31,6 +33,7 @@ export const noLiveEvents: LiveEvents = {
   commentNew: () => undefined,
   commentUpdated: () => undefined,
   rankingChanged: () => undefined,
+  proposalsChanged: () => undefined,
   notify: () => undefined,
   accountChanged: () => undefined,
   meetingUpdated: () => undefined,
@@ -119,6 +122,9 @@ export function socketLiveEvents(
     rankingChanged(periodId) {
       throttled(`ranking:${periodId}`, () => sendRanking(periodId));
     },
+    proposalsChanged(periodId) {
+      throttled(`ranking:${periodId}`, () => sendRanking(periodId));
+    },
     notify(userIds, n) {
       if (userIds.length)
         io.to(userIds.map(roomOf.user)).emit("notification:new", { notificationId: n.id, kind: n.kind });
@@ -148,18 +154,26 @@ export function socketLiveEvents(
 
 /**
  * Live events that also drop the period's cached ranking (services/ranking.ts) whenever something that may move
- * it is announced: a dossier changed, or the ranking itself (survey lock, meeting proposals).
+ * it is announced: a dossier changed, or the ranking itself (survey lock, agreement) — all of it; meeting
+ * proposals — only the ranking on top of the official scores.
  */
-export function invalidatingRanking(events: LiveEvents, invalidate: (periodId: string) => void): LiveEvents {
+export function invalidatingRanking(
+  events: LiveEvents,
+  invalidate: (periodId: string, what: "all" | "provisional") => void,
+): LiveEvents {
   return {
     ...events,
     dossierUpdated(d) {
-      invalidate(d.periodId);
+      invalidate(d.periodId, "all");
       events.dossierUpdated(d);
     },
     rankingChanged(periodId) {
-      invalidate(periodId);
+      invalidate(periodId, "all");
       events.rankingChanged(periodId);
+    },
+    proposalsChanged(periodId) {
+      invalidate(periodId, "provisional");
+      events.proposalsChanged(periodId);
     },
   };
 }

@@ -27,14 +27,19 @@ interface RankedDossier {
   resource: DossierResource;
 }
 
+type ScoringRows = Awaited<ReturnType<typeof loadPeriodScoring>>;
+
+/** The period's dossiers that have an index set, with everything scoring reads: the base of every ranking. */
+async function loadRankingBase(db: Db, periodId: string): Promise<ScoringRows> {
+  return (await loadPeriodScoring(db, periodId)).filter((d) => d.hasIndexSet);
+}
+
 /** Ranks every dossier of the period per unit type (DESIGN §3), every figure present. */
-async function rankPeriod(
-  db: Db,
-  periodId: string,
+function rankPeriod(
+  rows: ScoringRows,
   rules: PeriodRules,
   proposals?: ReadonlyMap<string, ReadonlyMap<string, number>>,
-): Promise<RankedDossier[]> {
-  const rows = (await loadPeriodScoring(db, periodId)).filter((d) => d.hasIndexSet);
+): RankedDossier[] {
   const totals = new Map<string, UnitTotals>();
   for (const d of rows)
     totals.set(d.row.unitId, computeUnitTotals(unitInputOfAll(d, proposals?.get(d.row.id))));
@@ -111,27 +116,56 @@ export async function computeRanking(
   /** Valid proposals of running meetings, by dossier (see MeetingProjections.proposalsOfPeriod). */
   proposals?: ReadonlyMap<string, ReadonlyMap<string, number>>,
 ): Promise<TRankingRow[]> {
-  return redact(await rankPeriod(db, periodId, rules, proposals), viewer, unitTypeCode);
+  return redact(rankPeriod(await loadRankingBase(db, periodId), rules, proposals), viewer, unitTypeCode);
 }
 
-function unitInputOfAll(
-  d: Awaited<ReturnType<typeof loadPeriodScoring>>[number],
-  proposals?: ReadonlyMap<string, number>,
-) {
+function unitInputOfAll(d: ScoringRows[number], proposals?: ReadonlyMap<string, number>) {
   // Every stage counts in the council's provisional ranking; unconfirmed drafts never do (see unitInputOf).
   return unitInputOf(d.state, visibleStages(d.status, true), proposals);
 }
 
 // A live dashboard refetches the ranking on every `ranking:update` (up to 4 a second); with a thousand of them
 // open, computing it per request would be a thousand full recomputes per update. So the ranking is computed once
-// per change and shared: a cached entry is dropped as soon as anything in the period changes (`invalidateRanking`,
-// wired to the live events every command emits), and after a short time in any case, as a safety net.
-const CACHE_MS = 2_000;
-const cache = new WeakMap<Db, Map<string, { at: number; ranked: Promise<RankedDossier[]> }>>();
+// per change and shared. Two caches: the base (every dossier's official scores, read from the database) is dropped
+// when something official changes (`invalidateRanking`, wired to the live events every command emits); the ranking
+// on top of it is dropped also when a meeting proposal moves (`invalidateProvisional`), and is then recomputed in
+// memory from the base and the proposals: no database read per proposal (TARGETS P2, P3). Both also expire, as a
+// safety net against a missed invalidation.
+const RANKED_MS = 2_000;
+const BASE_MS = 30_000;
+type Cached<T> = { at: number; value: Promise<T> };
+const bases = new WeakMap<Db, Map<string, Cached<ScoringRows>>>();
+const cache = new WeakMap<Db, Map<string, Cached<RankedDossier[]>>>();
 
-/** Drops the cached ranking of a period (something in it changed). */
+/** Drops the cached ranking of a period and its base (something official in it changed). */
 export function invalidateRanking(db: Db, periodId: string): void {
+  bases.get(db)?.delete(periodId);
   cache.get(db)?.delete(periodId);
+}
+
+/** Drops the cached ranking of a period but keeps its base: only meeting proposals moved. */
+export function invalidateProvisional(db: Db, periodId: string): void {
+  cache.get(db)?.delete(periodId);
+}
+
+/** A per-database, per-period cached promise; a failed one is not kept, so the next call tries again. */
+function cached<T>(
+  store: WeakMap<Db, Map<string, Cached<T>>>,
+  db: Db,
+  periodId: string,
+  ttlMs: number,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const entries = store.get(db) ?? new Map<string, Cached<T>>();
+  store.set(db, entries);
+  let entry = entries.get(periodId);
+  if (!entry || Date.now() - entry.at > ttlMs) {
+    const fresh: Cached<T> = { at: Date.now(), value: compute() };
+    entries.set(periodId, fresh);
+    fresh.value.catch(() => entries.get(periodId) === fresh && entries.delete(periodId));
+    entry = fresh;
+  }
+  return entry.value;
 }
 
 /** The ranking as the live dashboards show it: official scores with the running meetings' valid proposals. */
@@ -143,20 +177,14 @@ export async function liveRanking(
   unitTypeCode?: string,
 ): Promise<TRankingRow[]> {
   const { db } = ctx.database;
-  const entries = cache.get(db) ?? new Map<string, { at: number; ranked: Promise<RankedDossier[]> }>();
-  cache.set(db, entries);
-  let entry = entries.get(periodId);
-  if (!entry || Date.now() - entry.at > CACHE_MS) {
-    const ranked = (async () => {
-      const proposals = await collabOf(ctx)?.projections.proposalsOfPeriod(periodId);
-      return rankPeriod(db, periodId, rules, proposals);
-    })();
-    entry = { at: Date.now(), ranked };
-    entries.set(periodId, entry);
-    // A failed computation is not kept: the next request tries again.
-    ranked.catch(() => entries.get(periodId) === entry && entries.delete(periodId));
-  }
-  return redact(await entry.ranked, viewer, unitTypeCode);
+  const ranked = await cached(cache, db, periodId, RANKED_MS, async () => {
+    const [base, proposals] = await Promise.all([
+      cached(bases, db, periodId, BASE_MS, () => loadRankingBase(db, periodId)),
+      collabOf(ctx)?.projections.proposalsOfPeriod(periodId),
+    ]);
+    return rankPeriod(base, rules, proposals);
+  });
+  return redact(ranked, viewer, unitTypeCode);
 }
 
 // Pushed rankings show every figure: they go only to sockets whose user is recused on nothing in the period.
