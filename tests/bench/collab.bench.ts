@@ -6,7 +6,8 @@
  *       each has its own machine), and with 40 light editors (liveLoad.ts `lightEditor`: they send real Yjs updates
  *       but only scan what they receive), which shows the server's own fan-out. P2, P5 and P6 use light editors.
  *   P2  1,000 Socket.IO dashboard sockets (leadership) in `period:<id>:council`: an accepted adjustment → every
- *       socket has `ranking:update`
+ *       socket has `ranking:update` (light viewers, lightViewer.ts, timestamp the frame's arrival without decoding
+ *       it; BENCH_STOCK_VIEWERS=1 uses socket.io-client, whose decoding queues in this one process)
  *   P5  40 editors at 5 edits/s each + the 1,000 viewers for BENCH_P5_SECONDS (default 30): the server's event-loop
  *       delay p99 over the run (/metrics: prom-client's nodejs_eventloop_lag_p99_seconds, whose histogram is reset
  *       by a scrape: scraped once as the load starts and once as it stops), and whether a backlog builds (edit
@@ -57,9 +58,12 @@ import {
   type MeetingDossier,
   type YClient,
 } from "../support/liveLoad";
+import { lightViewer } from "./lightViewer";
 
 const EDITORS = 40;
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 1000);
+// Light viewers (lightViewer.ts) by default; BENCH_STOCK_VIEWERS=1 uses socket.io-client, which decodes each event.
+const STOCK_VIEWERS = process.env.BENCH_STOCK_VIEWERS === "1";
 const P1_SAMPLES = 400;
 const P1_EVERY_MS = 25;
 const P2_SAMPLES = 50;
@@ -154,7 +158,7 @@ async function main() {
   let server: ServerProcess | null = null;
   const stock: YClient[] = [];
   const light: LightEditor[] = [];
-  const viewers: Socket[] = [];
+  const viewers: { close(): void }[] = [];
   const result: Record<string, Record<string, number>> = {};
   try {
     server = startServerProcess(
@@ -302,19 +306,25 @@ async function main() {
     const p2Latencies: number[] = [];
     const p2Last: number[] = [];
     let rankingEvents = 0;
+    const onRanking = (at: number) => {
+      rankingEvents++;
+      const ms = at - current.t0;
+      current.receipts++;
+      if (current.id < 0) return;
+      p2Latencies.push(ms);
+      if (current.receipts === VIEWERS) p2Last.push(ms);
+    };
     for (let i = 0; i < VIEWERS; i += 50) {
       const batch = await Promise.all(
         Array.from({ length: Math.min(50, VIEWERS - i) }, async () => {
-          const s = await ioClient(base, leader);
+          if (!STOCK_VIEWERS) {
+            const v = await lightViewer(base, leader, councilRoom);
+            v.onRanking = onRanking;
+            return v;
+          }
+          const s: Socket = await ioClient(base, leader);
           await joinRoom(s, councilRoom);
-          s.on("ranking:update", () => {
-            rankingEvents++;
-            const ms = performance.now() - current.t0;
-            current.receipts++;
-            if (current.id < 0) return;
-            p2Latencies.push(ms);
-            if (current.receipts === VIEWERS) p2Last.push(ms);
-          });
+          s.on("ranking:update", () => onRanking(performance.now()));
           return s;
         }),
       );
@@ -359,7 +369,8 @@ async function main() {
     const p2 = summary(p2Latencies);
     const p2AllS = summary(p2Last);
     console.log("");
-    console.log(line(`P2 accepted adjustment → ranking:update, each of ${VIEWERS} sockets`, p2));
+    const kind = STOCK_VIEWERS ? "socket.io-client" : "light";
+    console.log(line(`P2 accepted adjustment → ranking:update, each of ${VIEWERS} ${kind} sockets`, p2));
     console.log(line(`   accepted adjustment → the last of ${VIEWERS} sockets`, p2AllS));
     console.log(`   missing receipts: ${missing}; ${cpuNote()}`);
     result.P2 = { p50: p2.p50, p99: p2.p99 };
