@@ -20,7 +20,9 @@ export async function lockAndTouchDossier(tx: DbOrTx, dossierId: string): Promis
     .update(t.dossiers)
     .set({ version: sql`${t.dossiers.version} + 1`, updatedAt: new Date() })
     .where(eq(t.dossiers.id, dossierId))
-    .returning();
+    .returning()
+    .prepare("lock_and_touch_dossier")
+    .execute();
   if (!row) throw notFound();
   return row;
 }
@@ -68,6 +70,14 @@ export async function loadScoreWriteState(
     ),
   );
   const on = (cond: SQL | undefined, enabled: unknown) => (enabled ? cond : none);
+  // A named statement, one per shape of the query (which joins are switched off): PostgreSQL then plans it once
+  // per connection instead of on every write (planning this join costs ~0.6 ms, executing it ~0.06 ms; P7).
+  const shape = [
+    "code" in leafKey ? (leafKey.code.includes("\u0000") ? "none" : "code") : "id",
+    stage ? "stage" : "",
+    windowKey ? "window" : "",
+    seatOf ? "seat" : "",
+  ].join("_");
   // Only the columns the checks read: drizzle builds and maps every selected column on every write.
   const [row] = await tx
     .select({
@@ -145,7 +155,9 @@ export async function loadScoreWriteState(
       ),
     )
     .where(eq(t.dossiers.id, dossierId))
-    .limit(1);
+    .limit(1)
+    .prepare(`score_write_state_${shape}`)
+    .execute();
   if (!row) throw notFound({ reason: "no index set for this unit type in the period" });
   const leaf: WriteLeaf | null =
     row.leafId === null
