@@ -1,4 +1,4 @@
-import { eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import session from "express-session";
 import type { Db } from "../db/client";
 import { sessions, users } from "../db/schema";
@@ -31,8 +31,17 @@ export class DbSessionStore extends session.Store {
   /** The expiry last read from or written to the database, per session id (bounded; a miss only costs a write). */
   private readonly expiry = new Map<string, number>();
 
+  /** Built once and named: every request runs it, and PostgreSQL then plans it once per connection (P7). */
+  private readonly lookup;
+
   constructor(private readonly db: Db) {
     super();
+    this.lookup = db
+      .select({ data: sessions.data, expiresAt: sessions.expiresAt, user: sessionUserColumns })
+      .from(sessions)
+      .leftJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.sid, sql.placeholder("sid")))
+      .prepare("session_get");
   }
 
   private written(sid: string, expiresAt: Date) {
@@ -43,11 +52,8 @@ export class DbSessionStore extends session.Store {
   override get(sid: string, cb: (err: unknown, s?: session.SessionData | null) => void): void {
     // The session and its account in one query: passport's deserializer takes the account from here instead of
     // asking again (TARGETS P7: every request pays for this), still fresh from the database on every request.
-    this.db
-      .select({ data: sessions.data, expiresAt: sessions.expiresAt, user: sessionUserColumns })
-      .from(sessions)
-      .leftJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.sid, sid))
+    this.lookup
+      .execute({ sid })
       .then(([row]) => {
         if (!row || row.expiresAt <= new Date()) return cb(null, null);
         this.written(sid, row.expiresAt);

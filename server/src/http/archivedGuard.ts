@@ -1,55 +1,51 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { RequestHandler } from "express";
 import { ZId } from "@ca/shared";
 import type { Db } from "../db/client";
 import * as t from "../db/schema";
 import { assertPeriodWritable } from "../commands/periodGuards";
 
-type PeriodRow = { id: string; status: (typeof t.periods.$inferSelect)["status"] };
 const periodColumns = { id: t.periods.id, status: t.periods.status };
+const byId = sql.placeholder("id");
 
-// The API paths that change something inside a period, with how to read that period from the first id: one query
-// each, since the guard runs before every official write (TARGETS P7).
-const SCOPES: [RegExp, (db: Db, id: string) => Promise<PeriodRow | undefined>][] = [
-  [
-    /^\/periods\/([^/]+)\/(?!clone$)/,
-    async (db, id) => (await db.select(periodColumns).from(t.periods).where(eq(t.periods.id, id)))[0],
-  ],
-  [
-    /^\/dossiers\/([^/]+)\//,
-    async (db, id) =>
-      (
-        await db
-          .select(periodColumns)
-          .from(t.dossiers)
-          .innerJoin(t.periods, eq(t.periods.id, t.dossiers.periodId))
-          .where(eq(t.dossiers.id, id))
-      )[0],
-  ],
-  [
-    /^\/comments\/([^/]+)\//,
-    async (db, id) =>
-      (
-        await db
-          .select(periodColumns)
-          .from(t.comments)
-          .innerJoin(t.dossiers, eq(t.dossiers.id, t.comments.dossierId))
-          .innerJoin(t.periods, eq(t.periods.id, t.dossiers.periodId))
-          .where(eq(t.comments.id, id))
-      )[0],
-  ],
-  [
-    /^\/meetings\/([^/]+)\//,
-    async (db, id) =>
-      (
-        await db
-          .select(periodColumns)
-          .from(t.meetings)
-          .innerJoin(t.periods, eq(t.periods.id, t.meetings.periodId))
-          .where(eq(t.meetings.id, id))
-      )[0],
-  ],
-];
+// The API paths that change something inside a period, with how to read that period from the first id: one named
+// query each, built once, since the guard runs before every official write (TARGETS P7).
+function scopes(db: Db) {
+  return [
+    [
+      /^\/periods\/([^/]+)\/(?!clone$)/,
+      db.select(periodColumns).from(t.periods).where(eq(t.periods.id, byId)).prepare("guard_period"),
+    ],
+    [
+      /^\/dossiers\/([^/]+)\//,
+      db
+        .select(periodColumns)
+        .from(t.dossiers)
+        .innerJoin(t.periods, eq(t.periods.id, t.dossiers.periodId))
+        .where(eq(t.dossiers.id, byId))
+        .prepare("guard_dossier_period"),
+    ],
+    [
+      /^\/comments\/([^/]+)\//,
+      db
+        .select(periodColumns)
+        .from(t.comments)
+        .innerJoin(t.dossiers, eq(t.dossiers.id, t.comments.dossierId))
+        .innerJoin(t.periods, eq(t.periods.id, t.dossiers.periodId))
+        .where(eq(t.comments.id, byId))
+        .prepare("guard_comment_period"),
+    ],
+    [
+      /^\/meetings\/([^/]+)\//,
+      db
+        .select(periodColumns)
+        .from(t.meetings)
+        .innerJoin(t.periods, eq(t.periods.id, t.meetings.periodId))
+        .where(eq(t.meetings.id, byId))
+        .prepare("guard_meeting_period"),
+    ],
+  ] as const;
+}
 
 /**
  * Archived periods stay read-only: one guard in front of every route refuses any state-changing request on
@@ -57,17 +53,18 @@ const SCOPES: [RegExp, (db: Db, id: string) => Promise<PeriodRow | undefined>][]
  * route — present or future — can forget to. Cloning reads the period and is let through.
  */
 export function archivedGuard(db: Db): RequestHandler {
+  const guarded = scopes(db);
   return async (req, _res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     // Signed-out callers meet the routes' own 401 first: the state of a period is nobody's business before that.
     if (!req.user) return next();
     try {
-      for (const [pattern, periodOf] of SCOPES) {
+      for (const [pattern, periodOf] of guarded) {
         const match = pattern.exec(req.path);
         if (!match) continue;
         const id = decodeSafely(match[1]);
         if (id === null || !ZId.safeParse(id).success) return next();
-        const period = await periodOf(db, id);
+        const [period] = await periodOf.execute({ id });
         if (period) assertPeriodWritable(period);
         return next();
       }

@@ -64,8 +64,11 @@ export async function listDossiersOfPeriod(db: DbOrTx, periodId: string) {
 }
 
 /** One dossier with its policy resource, or 404; one query, recusals included (every request checks it, TARGETS P7). */
-export async function loadDossier(db: DbOrTx, id: string) {
-  const [found] = await db
+// Every dossier route reads its dossier first, for `can()`: built once per database handle and named, so that
+// PostgreSQL plans it once per connection (TARGETS P7).
+const lookups = new WeakMap<DbOrTx, ReturnType<typeof buildDossierLookup>>();
+const buildDossierLookup = (db: DbOrTx) =>
+  db
     .select({
       ...columns,
       recused: sql<string[] | null>`(select array_agg(${conflicts.userId}::text) from ${conflicts}
@@ -74,8 +77,17 @@ export async function loadDossier(db: DbOrTx, id: string) {
     .from(dossiers)
     .innerJoin(units, eq(units.id, dossiers.unitId))
     .innerJoin(unitTypes, eq(unitTypes.id, units.unitTypeId))
-    .where(eq(dossiers.id, id))
-    .limit(1);
+    .where(eq(dossiers.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare("dossier_by_id");
+function dossierLookup(db: DbOrTx) {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = buildDossierLookup(db)));
+  return lookup;
+}
+
+export async function loadDossier(db: DbOrTx, id: string) {
+  const [found] = await dossierLookup(db).execute({ id });
   if (!found) throw notFound();
   const { recused, ...row } = found;
   return { row, resource: toDossierResource(row, new Map([[row.unitId, recused ?? []]])) };
