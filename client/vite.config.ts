@@ -1,4 +1,4 @@
-import { defineConfig, type ProxyOptions } from "vite";
+import { defineConfig, type Plugin, type ProxyOptions } from "vite";
 import react from "@vitejs/plugin-react";
 
 // In development Vite serves the client on 5173 and hands the API, Socket.IO and the Yjs endpoint to the
@@ -29,8 +29,29 @@ function asServerOrigin(options: ProxyOptions): ProxyOptions {
   };
 }
 
+// Recharts looks its scales up by name in all of d3-scale (`import * as d3Scales`), which keeps the time scales
+// and with them d3-time and d3-time-format, though our charts only use number and category axes. It gets every
+// scale but those; an axis asking for scale="time" would fall back to Recharts' "point" scale (TARGETS P9).
+const RECHARTS_SCALES = "\0recharts-scales";
+function rechartsScales(): Plugin {
+  return {
+    name: "recharts-scales",
+    enforce: "pre",
+    resolveId(id, importer) {
+      if (id === "victory-vendor/d3-scale" && importer?.includes("/recharts/")) return RECHARTS_SCALES;
+    },
+    load(id) {
+      if (id !== RECHARTS_SCALES) return;
+      return `export {
+        scaleBand, scalePoint, scaleIdentity, scaleLinear, scaleLog, scaleSymlog, scaleOrdinal, scaleImplicit,
+        scalePow, scaleSqrt, scaleRadial, scaleQuantile, scaleQuantize, scaleThreshold, tickFormat,
+      } from "d3-scale";`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), rechartsScales()],
   server: {
     port: DEV_PORT,
     strictPort: true,
@@ -45,5 +66,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      treeshake: {
+        // shared/ is pure (CONVENTIONS §5) but its package.json cannot say so: without this, a page that only
+        // needs `roomOf` or `formatPoints` pulls every zod schema of the barrel into the first route (TARGETS P9).
+        moduleSideEffects: (id) => (/\/shared\/src\//.test(id) ? false : undefined),
+      },
+    },
   },
 });

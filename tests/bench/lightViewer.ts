@@ -38,8 +38,10 @@ export function lightViewer(
         return;
       }
       const text = data.toString();
-      if (text.startsWith("0{")) ws.send("40"); // Engine.IO open → Socket.IO connect to "/"
-      else if (text.startsWith("40")) ws.send(`420${JSON.stringify(["join", room])}`); // join, ack id 0
+      if (text.startsWith("0{"))
+        ws.send("40"); // Engine.IO open → Socket.IO connect to "/"
+      else if (text.startsWith("40"))
+        ws.send(`420${JSON.stringify(["join", room])}`); // join, ack id 0
       else if (text.startsWith("44")) reject(new Error(`connect refused: ${text}`));
       else if (text === "2") ws.send("3");
       else if (text.startsWith("430")) {

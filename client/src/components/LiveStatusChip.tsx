@@ -1,4 +1,4 @@
-import { Chip, Tooltip } from "@mui/material";
+import { Chip } from "@mui/material";
 import CloudDoneOutlined from "@mui/icons-material/CloudDoneOutlined";
 import CloudOffOutlined from "@mui/icons-material/CloudOffOutlined";
 import SyncOutlined from "@mui/icons-material/SyncOutlined";
@@ -12,23 +12,25 @@ const LOOK = {
   offline: { color: "error", icon: <CloudOffOutlined /> },
 } as const;
 
-/** The live connection's state: updates arrive by themselves only while it says "connected". */
+/**
+ * The live connection's state: updates arrive by themselves only while it says "connected". The hint is a
+ * native title: this chip sits on every live page, and MUI's Tooltip would bring Popper into each first route.
+ */
 export function LiveStatusChip() {
   const { t } = useTranslation();
   const status = useLiveStatus();
   const look = LOOK[status];
   return (
-    <Tooltip title={t(`live.hint.${status}`)}>
-      <Chip
-        size="small"
-        variant="outlined"
-        color={look.color}
-        icon={look.icon}
-        label={t(`live.${status}`)}
-        data-testid="live-status"
-        data-status={status}
-        sx={{ bgcolor: "background.paper" }}
-      />
-    </Tooltip>
+    <Chip
+      size="small"
+      variant="outlined"
+      color={look.color}
+      icon={look.icon}
+      label={t(`live.${status}`)}
+      title={t(`live.hint.${status}`)}
+      data-testid="live-status"
+      data-status={status}
+      sx={{ bgcolor: "background.paper" }}
+    />
   );
 }

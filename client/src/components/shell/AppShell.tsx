@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from "react";
-import { Alert, AppBar, Box, Button, Drawer, IconButton, Stack, Toolbar, Typography } from "@mui/material";
+import { Alert, AppBar, Box, Button, IconButton, Paper, Stack, Toolbar, Typography } from "@mui/material";
 import EventBusyOutlined from "@mui/icons-material/EventBusyOutlined";
 import MenuIcon from "@mui/icons-material/Menu";
 import VerifiedOutlined from "@mui/icons-material/VerifiedOutlined";
@@ -16,6 +16,8 @@ import { UserMenu } from "./UserMenu";
 
 // The bell pulls in the live connection's event handling; it loads after the page itself (TARGETS P9).
 const NotificationBell = lazy(() => import("./NotificationBell"));
+// The phone-sized navigation drawer loads when first opened (it brings MUI's modal machinery).
+const MobileNav = lazy(() => import("./MobileNav"));
 
 const DRAWER_WIDTH = 256;
 
@@ -54,6 +56,7 @@ export function AppShell() {
   }, [urlPeriodId, defaultPeriodId, periods, remember]);
   const period = periods?.find((p) => p.id === periodId);
   const [mobileOpen, setMobileOpen] = useState(false);
+  const [mobileUsed, setMobileUsed] = useState(false);
   const { pathname } = useLocation();
 
   const nav = <SideNav persona={persona} periodId={periodId} onNavigate={() => setMobileOpen(false)} />;
@@ -64,7 +67,10 @@ export function AppShell() {
           <IconButton
             color="inherit"
             edge="start"
-            onClick={() => setMobileOpen(true)}
+            onClick={() => {
+              setMobileOpen(true);
+              setMobileUsed(true);
+            }}
             sx={{ display: { md: "none" } }}
             aria-label={t("nav.open")}
           >
@@ -103,32 +109,36 @@ export function AppShell() {
           <UserMenu />
         </Toolbar>
       </AppBar>
-      <Drawer
-        variant="temporary"
-        open={mobileOpen}
-        onClose={() => setMobileOpen(false)}
-        sx={{ display: { md: "none" }, "& .MuiDrawer-paper": { width: DRAWER_WIDTH } }}
-      >
-        <Toolbar />
-        {nav}
-      </Drawer>
-      <Drawer
-        variant="permanent"
-        sx={{
-          display: { xs: "none", md: "block" },
-          width: DRAWER_WIDTH,
-          flexShrink: 0,
-          "& .MuiDrawer-paper": {
+      {mobileUsed && (
+        <Suspense fallback={null}>
+          <MobileNav open={mobileOpen} onClose={() => setMobileOpen(false)} width={DRAWER_WIDTH}>
+            <Toolbar />
+            {nav}
+          </MobileNav>
+        </Suspense>
+      )}
+      {/* What MUI's permanent Drawer draws, without the Drawer: importing it brings the modal machinery of the
+          temporary one into every first route (TARGETS P9). */}
+      <Box component="nav" sx={{ display: { xs: "none", md: "block" }, width: DRAWER_WIDTH, flexShrink: 0 }}>
+        <Paper
+          square
+          sx={{
+            position: "fixed",
+            top: 0,
+            left: 0,
+            height: "100%",
             width: DRAWER_WIDTH,
+            overflowY: "auto",
             boxSizing: "border-box",
             borderRight: 1,
             borderColor: "divider",
-          },
-        }}
-      >
-        <Toolbar />
-        {nav}
-      </Drawer>
+            zIndex: (th) => th.zIndex.drawer,
+          }}
+        >
+          <Toolbar />
+          {nav}
+        </Paper>
+      </Box>
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0 }}>
         <Toolbar />
         {period?.kind === "training" && (match || dossierMatch) && (

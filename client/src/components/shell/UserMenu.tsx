@@ -1,22 +1,11 @@
-import { useState } from "react";
-import {
-  Avatar,
-  Box,
-  Button,
-  Chip,
-  Divider,
-  Menu,
-  MenuItem,
-  ListItemIcon,
-  Stack,
-  Typography,
-} from "@mui/material";
-import Logout from "@mui/icons-material/Logout";
+import { lazy, Suspense, useState } from "react";
+import { Avatar, Box, Button, Typography } from "@mui/material";
 import ExpandMore from "@mui/icons-material/ExpandMore";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { useAuth, useMe } from "../../auth/AuthProvider";
-import { LanguageSwitch } from "../LanguageSwitch";
+
+const UserMenuPanel = lazy(() => import("./UserMenuPanel"));
 
 /** Initials for the avatar: the last two words of a Vietnamese name carry the given name. */
 function initials(name: string): string {
@@ -40,6 +29,7 @@ export function UserMenu() {
   const { logout } = useAuth();
   const navigate = useNavigate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [opened, setOpened] = useState(false);
 
   const onLogout = async () => {
     setAnchor(null);
@@ -51,7 +41,10 @@ export function UserMenu() {
     <>
       <Button
         color="inherit"
-        onClick={(e) => setAnchor(e.currentTarget)}
+        onClick={(e) => {
+          setAnchor(e.currentTarget);
+          setOpened(true);
+        }}
         endIcon={<ExpandMore />}
         data-testid="user-menu"
         sx={{ pl: 0.5, pr: 1, borderRadius: 6 }}
@@ -70,45 +63,12 @@ export function UserMenu() {
           </Typography>
         </Box>
       </Button>
-      <Menu
-        anchorEl={anchor}
-        open={Boolean(anchor)}
-        onClose={() => setAnchor(null)}
-        anchorOrigin={{ vertical: "bottom", horizontal: "right" }}
-        transformOrigin={{ vertical: "top", horizontal: "right" }}
-        slotProps={{ paper: { sx: { width: 320, mt: 1, border: 1, borderColor: "divider" } } }}
-      >
-        <Box sx={{ px: 2, py: 1.5 }}>
-          <Typography variant="subtitle1">{me.fullName}</Typography>
-          <Typography variant="body2" color="text.secondary">
-            {t("user.username")}: {me.username}
-          </Typography>
-          {me.unit && (
-            <Typography variant="body2" color="text.secondary">
-              {t("user.unit")}: {me.unit.name}
-            </Typography>
-          )}
-          <Stack direction="row" spacing={0.5} useFlexGap sx={{ mt: 1, flexWrap: "wrap" }}>
-            {me.roles.map((r) => (
-              <Chip key={r} size="small" color="primary" variant="outlined" label={t(`roles.${r}`)} />
-            ))}
-          </Stack>
-        </Box>
-        <Divider />
-        <Box sx={{ px: 2, py: 1.5 }}>
-          <Typography variant="caption" color="text.secondary" sx={{ display: "block", mb: 0.5 }}>
-            {t("lang.label")}
-          </Typography>
-          <LanguageSwitch />
-        </Box>
-        <Divider />
-        <MenuItem onClick={onLogout} data-testid="logout">
-          <ListItemIcon>
-            <Logout fontSize="small" />
-          </ListItemIcon>
-          {t("auth.logout")}
-        </MenuItem>
-      </Menu>
+      {/* Mounted from the first click on, so that the menu can close with its transition. */}
+      {opened && (
+        <Suspense fallback={null}>
+          <UserMenuPanel anchor={anchor} onClose={() => setAnchor(null)} onLogout={onLogout} />
+        </Suspense>
+      )}
     </>
   );
 }

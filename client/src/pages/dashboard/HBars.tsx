@@ -27,9 +27,10 @@ interface Props {
 }
 
 /**
- * Horizontal bars, one row per item and one bar per series, drawn with plain boxes: the dashboard's charts stay
- * a few kilobytes (TARGETS P9: a charting library alone would take a third of the first route's budget). Widths
- * are transitioned so values glide, unless the system asks for less motion.
+ * Horizontal bars, one row per item and one bar per series, drawn with plain boxes: the dashboard's smaller charts
+ * (areas, classification, inflation, year over year) need no axis or scale, and stay a few lines of layout. The
+ * live ranking is the Recharts chart (RankingChart). Widths are transitioned so values glide, unless the system
+ * asks for less motion.
  */
 export function HBars({ rows, series, format, min = 0, max, onSelect, big, testId }: Props) {
   const reduced = useReducedMotion();

@@ -34,12 +34,13 @@ export function RankAnnouncer({ units }: { units: TDashboardUnit[] }) {
       aria-live="polite"
       aria-atomic="true"
       data-testid="dash-announce"
+      // Visually hidden. In px: in `sx` a width of 1 means 100%, which made the page scroll sideways.
       sx={{
         position: "absolute",
-        width: 1,
-        height: 1,
+        width: "1px",
+        height: "1px",
         p: 0,
-        m: -1,
+        m: "-1px",
         overflow: "hidden",
         clip: "rect(0 0 0 0)",
         whiteSpace: "nowrap",

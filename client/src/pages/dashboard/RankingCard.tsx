@@ -7,7 +7,7 @@ import { showIndex, showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
 import { ChartCard } from "./ChartCard";
 import { DataTable } from "./DataTable";
-import { RankingRace } from "./RankingRace";
+import { RankingChart } from "./RankingChart";
 
 interface Props {
   rows: TDashboardUnit[];
@@ -20,7 +20,7 @@ interface Props {
   big?: boolean;
 }
 
-/** The live ranking of one unit type: racing bars, or the table with a link to each dossier. */
+/** The live ranking of one unit type: the bar chart, or the table with a link to each dossier. */
 export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected, onSelect, big }: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
@@ -42,7 +42,7 @@ export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected
       }
       chart={
         <>
-          <RankingRace
+          <RankingChart
             rows={rows}
             bandCodes={bandCodes}
             moves={moves}
