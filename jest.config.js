@@ -1,5 +1,7 @@
 // Jest runs every test (DESIGN §6). Three projects: pure unit tests, API+database integration tests
 // (PGlite by default, PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set), and browser end-to-end tests.
+const os = require("node:os");
+
 const transform = {
   "^.+\\.(t|j)sx?$": [
     "@swc/jest",
@@ -20,10 +22,24 @@ const common = {
   // lib0/y-* ship ESM only; they are transformed like our own sources.
   transformIgnorePatterns: ["/node_modules/(?!(lib0|y-protocols|y-websocket|y-utility|yjs)/)"],
 };
+// The projects whose tests open databases: one migrated, sample-loaded template is built per run and cloned for
+// each test (tests/support/templateDatabase.ts). Jest runs each of these modules once however many projects
+// name it, and only when a selected project does.
+const withDatabase = {
+  setupFiles: ["<rootDir>/tests/support/env.ts"],
+  globalSetup: "<rootDir>/tests/support/globalSetup.ts",
+  globalTeardown: "<rootDir>/tests/support/globalTeardown.ts",
+};
 
 module.exports = {
   // Integration tests start a real server on a fresh database; browser tests start Chromium.
   testTimeout: 120000,
+  // Jest's default (cores - 1) runs everything in one process on a 2-core machine (CI), leaving a core idle: a
+  // test file works on one thread (server, PGlite and client in one process). `--runInBand` still overrides.
+  // Except with REDIS_URL: every test database is a clone of one template, so test files share period and
+  // dossier ids, and Socket.IO's Redis adapter (one fixed channel key) would carry one file's room events to the
+  // sockets of another running at the same time.
+  maxWorkers: process.env.REDIS_URL ? 1 : Math.max(2, os.availableParallelism() - 1),
   projects: [
     {
       ...common,
@@ -34,14 +50,14 @@ module.exports = {
       ...common,
       displayName: "integration",
       testMatch: ["<rootDir>/tests/server/**/*.test.ts", "<rootDir>/tests/seeds/**/*.test.ts"],
-      setupFiles: ["<rootDir>/tests/support/env.ts"],
+      ...withDatabase,
     },
     {
       // Tests that need the real services (PostgreSQL and Redis): run by `npm run test:pg` only.
       ...common,
       displayName: "services",
       testMatch: ["<rootDir>/tests/services/**/*.test.ts"],
-      setupFiles: ["<rootDir>/tests/support/env.ts"],
+      ...withDatabase,
     },
     {
       // Fault tests (TARGETS R1, R3): a server killed or a client offline under load; run by `npm run test:fault`.
@@ -49,7 +65,7 @@ module.exports = {
       displayName: "fault",
       roots: ["<rootDir>/tests/fault"],
       testMatch: ["<rootDir>/tests/fault/**/*.test.ts"],
-      setupFiles: ["<rootDir>/tests/support/env.ts"],
+      ...withDatabase,
     },
     {
       ...common,

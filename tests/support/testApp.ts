@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { Client } from "pg";
 import request from "supertest";
 import { loadConfig } from "@ca/server/src/config";
 import { openPglite, openPostgres, type Database } from "@ca/server/src/db/client";
@@ -15,38 +14,46 @@ import type { AppContext } from "@ca/server/src/context";
 import { noLiveEvents } from "@ca/server/src/realtime/liveEvents";
 import { FileStore } from "@ca/server/src/services/fileStore";
 import { createMailer } from "@ca/server/src/services/mailer";
-import { loadSample } from "@ca/seeds";
+import { prepareDatabase } from "./buildTemplates";
+import {
+  databaseUrl,
+  pgliteTemplate,
+  postgresTemplate,
+  withAdmin,
+  type TemplateKind,
+} from "./templateDatabase";
 
 export const TEST_ORIGIN = "http://localhost:3999";
 
 /**
  * A fresh, isolated database for one test file: PGlite in memory by default; with DATABASE_URL, a new database
- * created on that PostgreSQL server and dropped afterwards. Migrations applied.
+ * created on that PostgreSQL server and dropped afterwards. Migrated, and with the sample data when `sample`.
+ * Cloned from this run's template (tests/support/templateDatabase.ts) when the global setup built one; else
+ * prepared here, the slow way (a test file run outside the configured Jest projects).
  */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(
+  opts: { sample?: boolean } = {},
+): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const kind: TemplateKind = opts.sample ? "sample" : "empty";
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await openPglite("memory://");
-    await database.migrate();
+    const template = pgliteTemplate(kind);
+    const database = await openPglite("memory://", template ? { loadDataDir: template } : {});
+    if (!template) await prepareDatabase(database, kind);
     return { database, drop: () => database.close() };
   }
   const name = `ca_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openPostgres(target.toString(), 10);
-  await database.migrate();
+  const template = postgresTemplate(kind);
+  await withAdmin(url, (admin) =>
+    admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`),
+  );
+  const database = await openPostgres(databaseUrl(url, name), 10);
+  if (!template) await prepareDatabase(database, kind);
   return {
     database,
     drop: async () => {
       await database.close();
-      const c = new Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await withAdmin(url, (admin) => admin.query(`drop database if exists ${name} with (force)`));
     },
   };
 }
@@ -72,9 +79,8 @@ export async function startTestApp(
   opts: { sample?: boolean; env?: Record<string, string>; database?: TestDatabase } = {},
 ): Promise<TestApp> {
   useFastHashing(true);
-  const testDatabase = opts.database ?? (await openTestDatabase());
+  const testDatabase = opts.database ?? (await openTestDatabase({ sample: opts.sample !== false }));
   const { database, drop } = testDatabase;
-  if (opts.sample !== false && !opts.database) await loadSample(database.db);
   const config = loadConfig({
     ...process.env,
     DATA_DIR: "memory://",

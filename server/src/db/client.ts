@@ -25,10 +25,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens the embedded database in a folder, or in memory with `memory://` (tests). */
-export async function openPglite(dataDir: string): Promise<Database> {
+/**
+ * Opens the embedded database in a folder, or in memory with `memory://` (tests). `loadDataDir` starts it from
+ * a `dumpDataDir()` tarball instead of a new cluster: tests clone one migrated, sample-loaded database per run.
+ */
+export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
