@@ -36,10 +36,9 @@ module.exports = {
   testTimeout: 120000,
   // Jest's default (cores - 1) runs everything in one process on a 2-core machine (CI), leaving a core idle: a
   // test file works on one thread (server, PGlite and client in one process). `--runInBand` still overrides.
-  // Except with REDIS_URL: every test database is a clone of one template, so test files share period and
-  // dossier ids, and Socket.IO's Redis adapter (one fixed channel key) would carry one file's room events to the
-  // sockets of another running at the same time.
-  maxWorkers: process.env.REDIS_URL ? 1 : Math.max(2, os.availableParallelism() - 1),
+  // With REDIS_URL too: each test database's servers get their own Redis key (REDIS_KEY, testApp.ts), so files
+  // running at once, whose databases are clones sharing every id, do not hear each other's room events.
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   projects: [
     {
       ...common,

@@ -19,7 +19,7 @@ export async function createServer(ctx: AppContext) {
   const io = createSocketServer(ctx, server, sessionMiddleware, passport);
   const collab = createCollabServer(ctx, server, sessionMiddleware, passport);
   const quitRedis = ctx.config.REDIS_URL
-    ? await attachRedisAdapter(io, ctx.config.REDIS_URL, ctx.logger)
+    ? await attachRedisAdapter(io, { url: ctx.config.REDIS_URL, key: ctx.config.REDIS_KEY }, ctx.logger)
     : async () => undefined;
   const invalidate = (periodId: string) => invalidateRanking(ctx.database.db, periodId);
   io.on("ranking:invalidate", invalidate);

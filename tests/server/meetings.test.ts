@@ -1,5 +1,5 @@
 /** Council meetings over REST (DESIGN §4, §7): plan, read with the tracker's recusals, start, end, snapshots, audit. */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { collabRoom } from "@ca/shared";
 import { verifyAuditChain } from "@ca/server/src/audit/verifyAuditChain";
 import { auditLog, collabSnapshots, dossiers, periods, units, users } from "@ca/server/src/db/schema";
@@ -178,7 +178,9 @@ describe("running a meeting", () => {
     const audit = await db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "meeting"), eq(auditLog.entityId, first.id)));
+      .where(and(eq(auditLog.entity, "meeting"), eq(auditLog.entityId, first.id)))
+      // In insertion order: the sealer rewrites rows, so their physical order is no order.
+      .orderBy(asc(auditLog.id));
     expect(audit.map((a) => a.action)).toEqual(["meeting.create", "meeting.start", "meeting.end"]);
     expect((await verifyAuditChain(db)).ok).toBe(true);
 

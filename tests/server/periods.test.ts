@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { auditLog } from "@ca/server/src/db/schema";
 import { startTestApp, type TestApp } from "../support/testApp";
 
@@ -80,7 +80,8 @@ describe("periods", () => {
     const rows = await app.ctx.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, "milestone.update"));
+      .where(eq(auditLog.action, "milestone.update"))
+      .orderBy(asc(auditLog.id));
     expect(rows.at(-1)).toMatchObject({
       reason: "Gia hạn theo chỉ đạo",
       entityId: `${period.id}:self_assessment`,

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import * as XLSX from "xlsx";
-import { and, count, eq, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, max, sql } from "drizzle-orm";
 import {
   auditLog,
   surveyAnswers,
@@ -244,7 +244,8 @@ describe("results, lock and ranking", () => {
     const audit = await db()
       .select()
       .from(auditLog)
-      .where(sql`${auditLog.id} > ${auditBefore}`);
+      .where(sql`${auditLog.id} > ${auditBefore}`)
+      .orderBy(asc(auditLog.id));
     expect(audit.filter((a) => a.action === "survey.points_locked")).toHaveLength(60);
     expect(audit.at(-1)!.action).toBe("survey.locked");
     expect((await verifyAuditChain(db())).ok).toBe(true);

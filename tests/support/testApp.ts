@@ -33,14 +33,17 @@ export const TEST_ORIGIN = "http://localhost:3999";
  */
 export async function openTestDatabase(
   opts: { sample?: boolean } = {},
-): Promise<{ database: Database; drop: () => Promise<void> }> {
+): Promise<{ database: Database; drop: () => Promise<void>; key: string }> {
   const kind: TemplateKind = opts.sample ? "sample" : "empty";
+  // Names this database's servers on a shared Redis: clones of one template share every id, so two test files
+  // running at once must not hear each other's room events (see REDIS_KEY).
+  const key = `ca-test-${randomUUID().slice(0, 8)}`;
   const url = process.env.DATABASE_URL;
   if (!url) {
     const template = pgliteTemplate(kind);
     const database = await openPglite("memory://", template ? { loadDataDir: template } : {});
     if (!template) await prepareDatabase(database, kind);
-    return { database, drop: () => database.close() };
+    return { database, drop: () => database.close(), key };
   }
   const name = `ca_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const template = postgresTemplate(kind);
@@ -51,6 +54,7 @@ export async function openTestDatabase(
   if (!template) await prepareDatabase(database, kind);
   return {
     database,
+    key,
     drop: async () => {
       await database.close();
       await withAdmin(url, (admin) => admin.query(`drop database if exists ${name} with (force)`));
@@ -85,6 +89,7 @@ export async function startTestApp(
     ...process.env,
     DATA_DIR: "memory://",
     ALLOWED_ORIGINS: TEST_ORIGIN,
+    REDIS_KEY: testDatabase.key,
     ...opts.env,
   });
   const ctx: AppContext = {

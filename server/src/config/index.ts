@@ -10,6 +10,11 @@ const ZConfig = z.object({
   DATA_DIR: z.string().default("./data"),
   /** Redis, for running several instances (Socket.IO adapter, Yjs fan-out); unused by a single instance. */
   REDIS_URL: z.url().optional(),
+  /** Prefix of this deployment's Redis channels: deployments (or test runs) sharing one Redis need different ones. */
+  REDIS_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, "letters, digits, ':', '_' or '-', at most 64")
+    .default("council-appraisal"),
   /** On a database with no account at all, creates `admin` with this password (production's first sign-in). */
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
   /** Origins allowed to make state-changing requests and WebSocket upgrades, comma-separated. */

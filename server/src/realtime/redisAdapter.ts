@@ -11,7 +11,7 @@ import type { IoServer } from "./socketServer";
  */
 export async function attachRedisAdapter(
   io: IoServer,
-  url: string,
+  { url, key }: { url: string; key: string },
   logger: Logger,
 ): Promise<() => Promise<void>> {
   const pub = createClient({ url });
@@ -26,7 +26,7 @@ export async function attachRedisAdapter(
   Object.assign(pub, {
     publish: (...args: Parameters<typeof publish>) => (pub.isOpen ? publish(...args) : Promise.resolve(0)),
   });
-  io.adapter(createAdapter(pub, sub, { key: "council-appraisal" }));
+  io.adapter(createAdapter(pub, sub, { key }));
   return async () => {
     await Promise.allSettled([pub.quit(), sub.quit()]);
   };
