@@ -4,8 +4,9 @@
  * Needs DATABASE_URL and REDIS_URL (run by `npm run test:pg`).
  */
 import { performance } from "node:perf_hooks";
-import { startTestApp, type TestApp } from "../support/testApp";
-import { liveClient, type LiveClient } from "../support/sockets";
+import { io as connect, type Socket } from "socket.io-client";
+import { startTestApp, TEST_ORIGIN, type TestApp } from "../support/testApp";
+import { cookieOf, liveClient, type LiveClient } from "../support/sockets";
 import { trainingDossier } from "../support/workflow";
 
 let a: TestApp;
@@ -15,8 +16,10 @@ const sockets: LiveClient[] = [];
 beforeAll(async () => {
   if (!process.env.DATABASE_URL || !process.env.REDIS_URL)
     throw new Error("multi-instance tests need DATABASE_URL and REDIS_URL (npm run test:pg)");
-  a = await startTestApp();
-  b = await startTestApp({ database: a.testDatabase });
+  // One secret, as instances behind one address have: a session cookie signed by one is good on the other.
+  const env = { SESSION_SECRET: "multi-instance-test-secret-0123456789" };
+  a = await startTestApp({ env });
+  b = await startTestApp({ database: a.testDatabase, env });
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());
@@ -78,5 +81,66 @@ describe("two instances", () => {
       .send({ score: leaf.step, note: "" });
     await watcher.waitFor("dossier:update", (p) => p.version === last.body.data.version);
     expect(await rankingOnB()).toBeCloseTo(before + leaf.step, 2);
+  });
+
+  it("a dashboard cut off from B and back on A gets what it missed, with its rooms (connection-state recovery)", async () => {
+    const { dossierId, period } = await trainingDossier(a, "snv");
+    const editor = await a.login("editor.snv");
+    const chair = await b.login("chair");
+    const leaf = (
+      (await editor.get(`/api/dossiers/${dossierId}`)).body.data.leaves as {
+        code: string;
+        method: string;
+        step: number;
+      }[]
+    ).find((l) => l.method === "self")!;
+    const options = {
+      transports: ["websocket"],
+      reconnection: false,
+      extraHeaders: { Cookie: cookieOf(chair), Origin: TEST_ORIGIN },
+    };
+    const onB = connect(b.baseUrl, options);
+    await new Promise((resolve) => onB.once("connect", () => resolve(undefined)));
+    await new Promise((resolve) => onB.emit("join", `period:${period.id}:council`, resolve));
+    // One event received on B, so the client has an offset to recover from.
+    const first = await editor
+      .put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`)
+      .send({ score: 0, note: "a" });
+    await new Promise<void>((resolve) =>
+      onB.on(
+        "dossier:update",
+        (p: { version: number }) => p.version === first.body.data.version && resolve(),
+      ),
+    );
+    // B's connection drops (as when B goes away behind a load balancer); meanwhile a change is made on A.
+    const session = onB as unknown as { _pid: string; _lastOffset: string };
+    const { _pid: pid, _lastOffset: offset } = session;
+    expect(pid).toBeTruthy();
+    onB.io.engine.close();
+    const missed = await editor
+      .put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`)
+      .send({ score: leaf.step, note: "b" });
+    expect(missed.status).toBe(200);
+    // The client comes back on A, presenting its session as socket.io-client does on a reconnection.
+    const onA: Socket = connect(a.baseUrl, { ...options, autoConnect: false });
+    Object.assign(onA, { _pid: pid, _lastOffset: offset });
+    const received: { version: number }[] = [];
+    onA.on("dossier:update", (p: { version: number }) => received.push(p));
+    onA.connect();
+    await new Promise((resolve) => onA.once("connect", () => resolve(undefined)));
+    try {
+      expect(onA.recovered).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received.map((p) => p.version)).toContain(missed.body.data.version);
+      // Its rooms came back with it: a later change on A still reaches it without a new join.
+      const after = await editor
+        .put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`)
+        .send({ score: 0, note: "c" });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received.map((p) => p.version)).toContain(after.body.data.version);
+    } finally {
+      onA.close();
+      onB.close();
+    }
   });
 });

@@ -1,11 +1,13 @@
-import { createAdapter } from "@socket.io/redis-adapter";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import type { Logger } from "pino";
 import { createClient } from "redis";
 import type { IoServer } from "./socketServer";
 
 /**
- * Several server instances behind one address (DESIGN §4, TARGETS P11): with REDIS_URL, Socket.IO rooms span the
- * instances through Redis pub/sub, so an event emitted on one reaches every socket in the room on all of them.
+ * Several server instances behind one address (DESIGN §4, TARGETS P11): with REDIS_URL, the Socket.IO rooms span
+ * the instances through a Redis stream (Socket.IO's Streams adapter, which also keeps connection-state recovery:
+ * a dashboard that lost its connection for a moment gets what it missed, on whichever instance it reaches). Every
+ * channel, stream and session key starts with `key` (REDIS_KEY), so deployments sharing one Redis stay apart.
  * Returns what closes the Redis connections. Yjs documents are not relayed: a meeting's documents must be served by
  * one instance (route `/collab/meeting-<id>-…` by meeting at the proxy).
  */
@@ -14,20 +16,44 @@ export async function attachRedisAdapter(
   { url, key }: { url: string; key: string },
   logger: Logger,
 ): Promise<() => Promise<void>> {
-  const pub = createClient({ url });
-  const sub = pub.duplicate();
-  // Without a listener, a Redis error would crash the process; the clients reconnect by themselves.
-  pub.on("error", (err) => logger.warn({ err }, "redis (publish): connection error"));
-  sub.on("error", (err) => logger.warn({ err }, "redis (subscribe): connection error"));
-  await Promise.all([pub.connect(), sub.connect()]);
+  const client = createClient({ url });
+  // Without a listener, a Redis error would crash the process; the client reconnects by itself.
+  client.on("error", (err) => logger.warn({ err }, "redis: connection error"));
+  await client.connect();
   // A broadcast after shutdown began (a presence or ranking timer due later) would reject inside the adapter,
-  // which does not await it: once the client is closed, publishing does nothing instead.
-  const publish = pub.publish.bind(pub);
-  Object.assign(pub, {
-    publish: (...args: Parameters<typeof publish>) => (pub.isOpen ? publish(...args) : Promise.resolve(0)),
+  // which does not await it: once the client is closed, writing does nothing instead.
+  for (const command of ["publish", "xAdd", "set"] as const) {
+    const original = (client[command] as (...args: unknown[]) => Promise<unknown>).bind(client);
+    Object.assign(client, {
+      [command]: (...args: unknown[]) => (client.isOpen ? original(...args) : Promise.resolve(null)),
+    });
+  }
+  // The adapter reads the stream on connections of its own (`duplicate`), blocked in XREAD for up to 5 s at a time;
+  // they are kept here so that shutdown closes them at once instead of leaving them to time out.
+  const readers: { disconnect(): Promise<unknown> }[] = [];
+  const duplicate = client.duplicate.bind(client);
+  Object.assign(client, {
+    duplicate: (...args: Parameters<typeof duplicate>) => {
+      const reader = duplicate(...args);
+      const disconnect = reader.disconnect.bind(reader);
+      // The adapter disconnects a reader itself when its read ends after shutdown; by then it may be closed.
+      Object.assign(reader, {
+        disconnect: () => (reader.isOpen ? disconnect().catch(() => undefined) : Promise.resolve()),
+      });
+      readers.push(reader);
+      return reader;
+    },
   });
-  io.adapter(createAdapter(pub, sub, { key }));
+  io.adapter(
+    createAdapter(client, {
+      streamName: `${key}:socket.io`,
+      channelPrefix: `${key}:socket.io`,
+      sessionKeyPrefix: `${key}:sio:session:`,
+    }),
+  );
   return async () => {
-    await Promise.allSettled([pub.quit(), sub.quit()]);
+    // Stops the adapter's read loops first (they stop on abort), then closes every connection.
+    io.of("/").adapter.close();
+    await Promise.allSettled([client.quit(), ...readers.map((r) => r.disconnect())]);
   };
 }

@@ -30,8 +30,8 @@ export function createSocketServer(
   const io: IoServer = new Server(server, {
     path: "/socket.io",
     serveClient: false,
-    // The Redis adapter cannot recover connection state; clients then rejoin their rooms and refetch instead.
-    ...(ctx.config.REDIS_URL ? {} : { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 } }),
+    // A client back within two minutes gets the events it missed and its rooms (with Redis too: the Streams adapter).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
     // Cross-site WebSocket hijacking defence (TARGETS S5): the handshake's Origin must be allowed.
     allowRequest: (req, cb) => cb(null, isAllowedOrigin(req.headers.origin, ctx.config.allowedOrigins)),
   });
