@@ -1,34 +1,16 @@
-import { eq, inArray } from "drizzle-orm";
-import type { DossierStatus } from "@ca/shared";
+import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import * as t from "../db/schema";
-import type { ScoringState } from "../services/dossierScoring";
-import { listDossiersOfPeriod } from "./dossiers";
+import { loadScoringInputs } from "./scoringInputs";
 
 /**
- * The scoring inputs of every dossier of a period in a handful of queries (not one load per dossier): what the
- * ranking, the progress monitor and the exports read.
+ * The scoring inputs of every dossier of a period (`loadScoringInputs`) with their live files and their comments:
+ * what the ranking, the dashboard and the progress monitor read.
  */
 export async function loadPeriodScoring(db: DbOrTx, periodId: string) {
-  const dossierRows = await listDossiersOfPeriod(db, periodId);
-  const links = await db.select().from(t.periodIndexSets).where(eq(t.periodIndexSets.periodId, periodId));
-  const setIds = links.map((l) => l.indexSetId);
-  const dossierIds = dossierRows.map((d) => d.row.id);
-  // One query after another: callers pass transactions too (publication, the sample loader), whose one connection
-  // runs one query at a time; on the pool this also leaves connections to the official writes (TARGETS P7).
-  const sets = setIds.length
-    ? await db.select().from(t.indexSets).where(inArray(t.indexSets.id, setIds))
-    : [];
-  const items = setIds.length
-    ? await db.select().from(t.indexItems).where(inArray(t.indexItems.indexSetId, setIds))
-    : [];
-  const unitRows = await db.select().from(t.units);
-  const scores = dossierIds.length
-    ? await db.select().from(t.scores).where(inArray(t.scores.dossierId, dossierIds))
-    : [];
-  const na = dossierIds.length
-    ? await db.select().from(t.notApplicable).where(inArray(t.notApplicable.dossierId, dossierIds))
-    : [];
+  const inputs = await loadScoringInputs(db, periodId);
+  const dossierIds = inputs.map((d) => d.row.id);
+  // One query after another: callers pass transactions too, whose one connection runs one query at a time.
   const files = dossierIds.length
     ? await db
         .select({
@@ -46,35 +28,25 @@ export async function loadPeriodScoring(db: DbOrTx, periodId: string) {
         .from(t.comments)
         .where(inArray(t.comments.dossierId, dossierIds))
     : [];
-  const unitById = new Map(unitRows.map((u) => [u.id, u]));
-  const leavesBySet = new Map<string, (typeof items)[number][]>();
-  for (const setId of setIds) {
-    const own = items.filter((i) => i.indexSetId === setId).sort((a, b) => a.sortOrder - b.sortOrder);
-    const parents = new Set(own.map((i) => i.parentId).filter(Boolean));
-    leavesBySet.set(
-      setId,
-      own.filter((i) => !parents.has(i.id) && i.code !== "B" && i.code !== "P"),
-    );
+  const filesOf = groupBy(
+    files.filter((f) => !f.deletedAt),
+    (f) => f.dossierId,
+  );
+  const commentsOf = groupBy(comments, (c) => c.dossierId);
+  return inputs.map((d) => ({
+    ...d,
+    files: filesOf.get(d.row.id) ?? [],
+    comments: commentsOf.get(d.row.id) ?? [],
+  }));
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string | null): Map<string | null, T[]> {
+  const out = new Map<string | null, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
   }
-  return dossierRows.map(({ row, resource }) => {
-    const unit = unitById.get(row.unitId)!;
-    const link = links.find((l) => l.unitTypeId === unit.unitTypeId);
-    const indexSet = sets.find((s) => s.id === link?.indexSetId);
-    const state: ScoringState = {
-      unit,
-      indexSet: indexSet!,
-      leaves: link ? leavesBySet.get(link.indexSetId)! : [],
-      scores: scores.filter((s) => s.dossierId === row.id),
-      notApplicable: new Set(na.filter((n) => n.dossierId === row.id).map((n) => n.itemId)),
-    };
-    return {
-      row,
-      resource,
-      status: row.status as DossierStatus,
-      state,
-      hasIndexSet: Boolean(indexSet),
-      files: files.filter((f) => f.dossierId === row.id && !f.deletedAt),
-      comments: comments.filter((c) => c.dossierId === row.id),
-    };
-  });
+  return out;
 }

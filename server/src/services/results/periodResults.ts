@@ -20,7 +20,7 @@ import type { DbOrTx } from "../../db/client";
 import * as t from "../../db/schema";
 import type { PeriodRules } from "../../queries/periods";
 import { unitInputOf, visibleStages } from "../dossierScoring";
-import { loadScoringInputs, type ScoringInput } from "./scoringInputs";
+import { loadScoringInputs, type ScoringInput } from "../../queries/scoringInputs";
 
 /** One unit's final result in a period: totals, rank within its unit type, classification, leaders. */
 export interface UnitResult {

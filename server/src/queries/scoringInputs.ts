@@ -1,16 +1,16 @@
 import { eq, inArray } from "drizzle-orm";
 import type { DossierStatus } from "@ca/shared";
-import type { DbOrTx } from "../../db/client";
-import * as t from "../../db/schema";
-import { listDossiersOfPeriod } from "../../queries/dossiers";
-import type { ScoreRow } from "../../queries/dossierState";
-import type { ScoringState } from "../dossierScoring";
+import type { DbOrTx } from "../db/client";
+import * as t from "../db/schema";
+import type { ScoringState } from "../services/dossierScoring";
+import { listDossiersOfPeriod } from "./dossiers";
+import type { ScoreRow } from "./dossierState";
 
 /**
- * The scoring inputs of every dossier of a period for the results and the exports (TARGETS P10): the same leaves
- * and the same confirmed stage scores as `loadPeriodScoring` (so the same totals as the ranking API), but only the
- * score columns the engine reads and none of the files or comments, grouped in one pass instead of one filter per
- * dossier — a 30 × 150-leaf period with every stage is 18,000 score rows.
+ * The scoring inputs of every dossier of a period in a handful of queries (not one load per dossier): the leaves,
+ * the stage scores (only the columns the engine reads) and the not-applicable leaves, grouped in one pass instead
+ * of one filter per dossier — a 30 × 150-leaf period with every stage is 18,000 score rows (TARGETS P10). What the
+ * results and exports read; `loadPeriodScoring` adds files and comments for the ranking and the progress monitor.
  */
 export async function loadScoringInputs(db: DbOrTx, periodId: string) {
   const dossierRows = await listDossiersOfPeriod(db, periodId);
@@ -45,7 +45,7 @@ export async function loadScoringInputs(db: DbOrTx, periodId: string) {
         .where(inArray(t.notApplicable.dossierId, dossierIds))
     : [];
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
-  // Leaves exactly as loadPeriodScoring picks them: items without children, the B and P group items excluded.
+  // Leaves as every scoring read picks them: items without children, the B and P group items excluded.
   const leavesBySet = new Map<string, (typeof items)[number][]>();
   for (const setId of setIds) {
     const own = items.filter((i) => i.indexSetId === setId).sort((a, b) => a.sortOrder - b.sortOrder);
