@@ -1,35 +1,19 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { trainingDossier } from "../support/workflow";
+import { loopbackSmtp } from "../support/smtp";
 
-// A real SMTP server on loopback receives what the app sends (no mock of the mail transport).
-const received: { to: string[]; data: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    let data = "";
-    stream.on("data", (c: Buffer) => (data += c.toString("utf8")));
-    stream.on("end", () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-      callback();
-    });
-  },
-});
+const smtp = loopbackSmtp();
+const received = smtp.received;
 
 let app: TestApp;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
   app = await startTestApp({
-    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: "http://thamdinh.example.vn" },
+    env: { SMTP_URL: await smtp.start(), PUBLIC_URL: "http://thamdinh.example.vn" },
   });
 });
 afterAll(async () => {
   await app.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 it("e-mails a reminder to the unit's accounts that have an address, besides the in-app notification", async () => {

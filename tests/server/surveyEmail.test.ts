@@ -1,35 +1,20 @@
 /** Survey links by e-mail when SMTP_URL is set (issue 5): a real SMTP server on loopback receives them. */
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { trainingSurvey } from "../support/survey";
+import { loopbackSmtp } from "../support/smtp";
 
-const received: { to: string[]; data: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    let data = "";
-    stream.on("data", (c: Buffer) => (data += c.toString("utf8")));
-    stream.on("end", () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-      callback();
-    });
-  },
-});
+const smtp = loopbackSmtp();
+const received = smtp.received;
 
 let app: TestApp;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
   app = await startTestApp({
-    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: "http://thamdinh.example.vn" },
+    env: { SMTP_URL: await smtp.start(), PUBLIC_URL: "http://thamdinh.example.vn" },
   });
 });
 afterAll(async () => {
   await app.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 it("e-mails the single-use link to a respondent with an address, only when asked", async () => {
