@@ -6,7 +6,7 @@
 import { count, eq } from "drizzle-orm";
 import { auditLog, comments, dossiers, extensions, notifications } from "@ca/server/src/db/schema";
 import { verifyAuditChain } from "@ca/server/src/audit/verifyAuditChain";
-import { malformedPayloads } from "../support/malformed";
+import { malformedPayloads, sendMalformed } from "../support/malformed";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { openWindow, selfAssessAll, signedReport, trainingDossier } from "../support/workflow";
 
@@ -225,33 +225,19 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))("%s", (_name, route) => {
       ...malformedPayloads(route.valid(), PER_ROUTE, route.name.length * 7),
       ...(route.extra?.() ?? []).map((b) => JSON.stringify(b)),
     ];
-    const statuses = new Map<number, number>();
-    const serverErrors: string[] = [];
-    const unclear: string[] = [];
-    let acknowledged = 0;
     let withComment = 0;
     let recipients = 0;
-    for (const payload of payloads) {
-      const res = await agent[route.method](route.path())
-        .set("Content-Type", "application/json")
-        .send(payload);
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      if (res.status >= 500)
-        serverErrors.push(
-          `${res.status} ${payload.slice(0, 200)} → ${JSON.stringify(res.body).slice(0, 200)}`,
-        );
-      else if (res.status >= 400) {
-        if (typeof res.body.error?.message !== "string" || typeof res.body.error?.code !== "string")
-          unclear.push(payload.slice(0, 100));
-      } else {
-        acknowledged++;
-        if (res.body.data?.commentId) withComment++;
-        if (typeof res.body.data?.recipients === "number") recipients += res.body.data.recipients;
-      }
-    }
-    console.info(
-      `${route.name}: ${payloads.length} payloads → ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+    const { serverErrors, unclear, acknowledged, summary } = await sendMalformed(
+      route.name,
+      payloads,
+      (payload) => agent[route.method](route.path()).set("Content-Type", "application/json").send(payload),
+      (res) => {
+        const data = res.body.data as { commentId?: string; recipients?: unknown } | undefined;
+        if (data?.commentId) withComment++;
+        if (typeof data?.recipients === "number") recipients += data.recipients;
+      },
     );
+    console.info(summary);
     expect(serverErrors).toEqual([]);
     expect(unclear).toEqual([]);
     // Alive, unpolluted, chain intact.

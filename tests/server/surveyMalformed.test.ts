@@ -11,7 +11,7 @@ import {
   surveySubmissions,
 } from "@ca/server/src/db/schema";
 import { verifyAuditChain } from "@ca/server/src/audit/verifyAuditChain";
-import { malformedPayloads } from "../support/malformed";
+import { malformedPayloads, sendMalformed } from "../support/malformed";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { answersFor, issueLinks, trainingSurvey, type PublicSurvey } from "../support/survey";
 
@@ -147,22 +147,14 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))("%s", (_name, route) => {
       JSON.stringify({ ...route.valid(), padding: "x".repeat(200_000) }),
       ...(route.extra?.() ?? []).map((b) => JSON.stringify(b)),
     ];
-    const serverErrors: string[] = [];
-    const unclear: string[] = [];
-    const statuses = new Map<number, number>();
-    let acknowledged = 0;
     let answersStored = 0;
     // Issuing links to an empty list is a no-op: acknowledged, nothing written, not audited.
     let noop = 0;
-    for (const payload of payloads) {
-      const res = await agent.post(route.path()).set("Content-Type", "application/json").send(payload);
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      if (res.status >= 500) serverErrors.push(`${res.status} ${payload.slice(0, 200)}`);
-      else if (res.status >= 400) {
-        if (typeof res.body.error?.message !== "string" || typeof res.body.error?.code !== "string")
-          unclear.push(payload.slice(0, 100));
-      } else {
-        acknowledged++;
+    const { serverErrors, unclear, acknowledged, summary } = await sendMalformed(
+      route.name,
+      payloads,
+      (payload) => agent.post(route.path()).set("Content-Type", "application/json").send(payload),
+      (_res, payload) => {
         // An empty body is the empty object for a route whose fields are all optional (links).
         const parsed = (payload ? JSON.parse(payload) : {}) as {
           answers?: unknown[];
@@ -170,11 +162,9 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))("%s", (_name, route) => {
         };
         answersStored += parsed.answers?.length ?? 0;
         if (Array.isArray(parsed.respondentIds) && parsed.respondentIds.length === 0) noop++;
-      }
-    }
-    console.info(
-      `${route.name}: ${payloads.length} payloads → ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+      },
     );
+    console.info(summary);
     expect(serverErrors).toEqual([]);
     expect(unclear).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

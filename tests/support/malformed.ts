@@ -95,3 +95,56 @@ export function malformedPayloads(valid: Record<string, unknown>, count: number,
   }
   return out.slice(0, count);
 }
+
+/** What a barrage of payloads against one route got back. */
+export interface Barrage {
+  /** How many responses had each status. */
+  statuses: Map<number, number>;
+  /** 5xx responses, with the payload that caused each. */
+  serverErrors: string[];
+  /** 4xx responses without a clear `{ error: { code, message } }` body. */
+  unclear: string[];
+  /** 2xx responses: the writes the route acknowledged. */
+  acknowledged: number;
+  /** One line for the log: "<name>: N payloads → {status: count}". */
+  summary: string;
+}
+
+/**
+ * Sends every payload (TARGETS S6), one after another, and sorts the answers; `onAcknowledged` sees each 2xx with
+ * its payload, for what the caller expects the route to have written.
+ */
+export async function sendMalformed(
+  name: string,
+  payloads: string[],
+  send: (
+    payload: string,
+  ) => Promise<{ status: number; body: { error?: { code?: unknown; message?: unknown }; data?: unknown } }>,
+  onAcknowledged: (res: { body: { data?: unknown } }, payload: string) => void = () => undefined,
+): Promise<Barrage> {
+  const barrage: Barrage = {
+    statuses: new Map(),
+    serverErrors: [],
+    unclear: [],
+    acknowledged: 0,
+    summary: "",
+  };
+  for (const payload of payloads) {
+    const res = await send(payload);
+    barrage.statuses.set(res.status, (barrage.statuses.get(res.status) ?? 0) + 1);
+    if (res.status >= 500)
+      barrage.serverErrors.push(
+        `${res.status} ${payload.slice(0, 200)} → ${JSON.stringify(res.body).slice(0, 200)}`,
+      );
+    else if (res.status >= 400) {
+      if (typeof res.body.error?.message !== "string" || typeof res.body.error?.code !== "string")
+        barrage.unclear.push(payload.slice(0, 100));
+    } else {
+      barrage.acknowledged++;
+      onAcknowledged(res, payload);
+    }
+  }
+  const counts = JSON.stringify(Object.fromEntries([...barrage.statuses].sort()));
+  barrage.summary = `${name}: ${payloads.length} payloads → ${counts}`;
+  return barrage;
+}
