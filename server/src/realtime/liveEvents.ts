@@ -99,6 +99,7 @@ export function socketLiveEvents(
     io.to(full).emit("ranking:update", { periodId, at, rows });
     io.to(council).except(full).emit("ranking:update", { periodId, at });
   };
+  const pushRanking = (periodId: string) => throttled(`ranking:${periodId}`, () => sendRanking(periodId));
   return {
     stop() {
       stopped = true;
@@ -119,12 +120,9 @@ export function socketLiveEvents(
         status: c.status,
       });
     },
-    rankingChanged(periodId) {
-      throttled(`ranking:${periodId}`, () => sendRanking(periodId));
-    },
-    proposalsChanged(periodId) {
-      throttled(`ranking:${periodId}`, () => sendRanking(periodId));
-    },
+    rankingChanged: pushRanking,
+    // Here the same push: the difference is what the cache drops (see invalidatingRanking).
+    proposalsChanged: pushRanking,
     notify(userIds, n) {
       if (userIds.length)
         io.to(userIds.map(roomOf.user)).emit("notification:new", { notificationId: n.id, kind: n.kind });
