@@ -40,6 +40,18 @@ export async function attachRedisAdapter(
       Object.assign(reader, {
         disconnect: () => (reader.isOpen ? disconnect().catch(() => undefined) : Promise.resolve()),
       });
+      // It subscribes without handling the result: a server closed right after it started would disconnect the
+      // subscription still pending, and that rejection, unhandled, would take the process down.
+      for (const command of ["subscribe", "sSubscribe"] as const) {
+        const original = (reader[command] as (...args: unknown[]) => Promise<unknown>).bind(reader);
+        Object.assign(reader, {
+          [command]: (...args: unknown[]) => {
+            const pending = original(...args);
+            pending.catch((err) => logger.debug({ err }, "redis: subscription ended before it was made"));
+            return pending;
+          },
+        });
+      }
       readers.push(reader);
       return reader;
     },
