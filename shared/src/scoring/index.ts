@@ -5,3 +5,5 @@ export * from "./totals";
 export * from "./classify";
 export * from "./rank";
 export * from "./incremental";
+export * from "./kinds";
+export * from "./quota";
