@@ -7,3 +7,4 @@ export * from "./rank";
 export * from "./incremental";
 export * from "./kinds";
 export * from "./quota";
+export * from "./columns";
