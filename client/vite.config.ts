@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin, type ProxyOptions } from "vite";
 import react from "@vitejs/plugin-react";
+import { precompress } from "./scripts/precompress.mjs";
 
 // In development Vite serves the client on 5173 and hands the API, Socket.IO and the Yjs endpoint to the
 // server on 3000; in production the server serves client/dist itself, so the client only ever talks to
@@ -51,7 +52,7 @@ function rechartsScales(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), rechartsScales()],
+  plugins: [react(), rechartsScales(), precompress()],
   server: {
     port: DEV_PORT,
     strictPort: true,

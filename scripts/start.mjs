@@ -36,6 +36,7 @@ if (
     "client/src",
     "client/index.html",
     "client/vite.config.ts",
+    "client/scripts/precompress.mjs",
     "client/public",
     "shared/src",
   ])

@@ -1,4 +1,12 @@
-import { lazy, Suspense, useEffect, useMemo } from "react";
+import {
+  isValidElement,
+  lazy,
+  Suspense,
+  useEffect,
+  useMemo,
+  type ComponentType,
+  type ReactNode,
+} from "react";
 import { CssBaseline, ThemeProvider } from "@mui/material";
 import { useTranslation } from "react-i18next";
 import {
@@ -18,29 +26,34 @@ import { HomeRedirect } from "./pages/HomeRedirect";
 import { buildTheme } from "./theme";
 import type { Lang } from "./i18n";
 
+/** A page in its own chunk (React.lazy), keeping its loader so the first page can be fetched early (below). */
+function page<T extends ComponentType>(load: () => Promise<{ default: T }>) {
+  return Object.assign(lazy(load), { load });
+}
+
 // Every page is its own chunk: the login screen ships only what it needs (TARGETS P9).
-const LoginPage = lazy(() => import("./pages/login/LoginPage"));
-const DossiersPage = lazy(() => import("./pages/dossiers/DossiersPage"));
-const DossierPage = lazy(() => import("./pages/dossier/DossierPage"));
-const TimelinePage = lazy(() => import("./pages/timeline/TimelinePage"));
-const ProgressPage = lazy(() => import("./pages/progress/ProgressPage"));
-const RankingPage = lazy(() => import("./pages/ranking/RankingPage"));
-const UnitsPage = lazy(() => import("./pages/units/UnitsPage"));
-const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
-const IndexSetsPage = lazy(() => import("./pages/indexSets/IndexSetsPage"));
-const IndexSetDetailPage = lazy(() => import("./pages/indexSets/IndexSetDetailPage"));
-const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
-const ResultsPage = lazy(() => import("./pages/results/ResultsPage"));
-const ResponsibilityPage = lazy(() => import("./pages/results/ResponsibilityPage"));
-const PublicResultsPage = lazy(() => import("./pages/public/PublicResultsPage"));
-const MeetingsPage = lazy(() => import("./pages/meetings/MeetingsPage"));
-const MeetingPage = lazy(() => import("./pages/meetings/MeetingPage"));
-const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
-const AnswerPage = lazy(() => import("./pages/survey/AnswerPage"));
-const SurveysPage = lazy(() => import("./pages/survey/SurveysPage"));
-const SurveyDetailPage = lazy(() => import("./pages/survey/SurveyDetailPage"));
-const PaperEntryPage = lazy(() => import("./pages/survey/PaperEntryPage"));
-const SurveyResultsPage = lazy(() => import("./pages/survey/SurveyResultsPage"));
+const LoginPage = page(() => import("./pages/login/LoginPage"));
+const DossiersPage = page(() => import("./pages/dossiers/DossiersPage"));
+const DossierPage = page(() => import("./pages/dossier/DossierPage"));
+const TimelinePage = page(() => import("./pages/timeline/TimelinePage"));
+const ProgressPage = page(() => import("./pages/progress/ProgressPage"));
+const RankingPage = page(() => import("./pages/ranking/RankingPage"));
+const UnitsPage = page(() => import("./pages/units/UnitsPage"));
+const AccountsPage = page(() => import("./pages/accounts/AccountsPage"));
+const IndexSetsPage = page(() => import("./pages/indexSets/IndexSetsPage"));
+const IndexSetDetailPage = page(() => import("./pages/indexSets/IndexSetDetailPage"));
+const NotFoundPage = page(() => import("./pages/NotFoundPage"));
+const ResultsPage = page(() => import("./pages/results/ResultsPage"));
+const ResponsibilityPage = page(() => import("./pages/results/ResponsibilityPage"));
+const PublicResultsPage = page(() => import("./pages/public/PublicResultsPage"));
+const MeetingsPage = page(() => import("./pages/meetings/MeetingsPage"));
+const MeetingPage = page(() => import("./pages/meetings/MeetingPage"));
+const DashboardPage = page(() => import("./pages/dashboard/DashboardPage"));
+const AnswerPage = page(() => import("./pages/survey/AnswerPage"));
+const SurveysPage = page(() => import("./pages/survey/SurveysPage"));
+const SurveyDetailPage = page(() => import("./pages/survey/SurveyDetailPage"));
+const PaperEntryPage = page(() => import("./pages/survey/PaperEntryPage"));
+const SurveyResultsPage = page(() => import("./pages/survey/SurveyResultsPage"));
 
 function Root() {
   return (
@@ -99,6 +112,17 @@ const router = createBrowserRouter(
     </Route>,
   ),
 );
+
+/** Starts fetching the chunks of the pages an element renders, however deep in its guards they sit. */
+function preload(node: ReactNode): void {
+  if (!isValidElement<{ children?: ReactNode }>(node)) return;
+  // A failure is React.lazy's to report (ErrorBoundary), when the page renders and asks again.
+  (node.type as { load?: () => Promise<unknown> }).load?.().catch(() => undefined);
+  preload(node.props.children);
+}
+// The address's page is fetched now, beside the session check, rather than once the check has answered and
+// the guards render it (TARGETS P9): the router has matched the address already.
+for (const { route } of router.state.matches) preload(route.element);
 
 export function App() {
   const { t, i18n } = useTranslation();

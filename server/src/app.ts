@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import compression from "compression";
 import express, { type RequestHandler } from "express";
 import session from "express-session";
 import pinoHttp from "pino-http";
 import type { AppContext } from "./context";
-import { CLIENT_DIST } from "./paths";
 import { createPassport } from "./auth/passport";
 import { DbSessionStore } from "./auth/sessionStore";
+import { clientAssets } from "./http/clientAssets";
 import { AppError } from "./http/errors";
 import { errorHandler } from "./http/errorHandler";
 import { createMetrics } from "./http/metrics";
@@ -82,6 +83,9 @@ export function createApp(ctx: AppContext) {
   );
   app.use(securityHeaders);
   app.use(healthRoutes(ctx, metrics.registry));
+  // API responses over 1 KiB go out compressed (Brotli at a quick level, or gzip); the client's files are
+  // compressed at build time instead (clientAssets), and Socket.IO compresses its own frames.
+  app.use("/api", compression({ threshold: 1024 }));
   app.get("/api/openapi.json", (_req, res) => {
     res.json(buildOpenApi());
   });
@@ -117,14 +121,7 @@ export function createApp(ctx: AppContext) {
   api.use((_req, _res, next) => next(new AppError("not_found")));
   app.use("/api", api);
 
-  if (fs.existsSync(path.join(CLIENT_DIST, "index.html"))) {
-    app.use(express.static(CLIENT_DIST, { index: false, maxAge: "1h" }));
-    // The single-page app answers every other GET; hashed assets above are cached, index.html is not.
-    app.get(/^\/(?!api\/|socket\.io\/|collab\/).*/, (_req, res) => {
-      res.setHeader("Cache-Control", "no-cache");
-      res.sendFile(path.join(CLIENT_DIST, "index.html"));
-    });
-  }
+  app.use(clientAssets(config.clientDir));
   app.use(errorHandler(logger));
 
   const pruneTimer = setInterval(() => store.prune().catch(() => undefined), 10 * 60_000);

@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { CLIENT_DIST } from "../paths";
 
 const ZConfig = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -31,6 +32,8 @@ const ZConfig = z.object({
   MAIL_FROM: z.string().default("Hệ thống Thẩm định <no-reply@localhost>"),
   /** Where uploaded files are kept (outside the web root); default `<DATA_DIR>/uploads`. */
   UPLOAD_DIR: z.string().optional(),
+  /** The built client to serve (index.html and assets/, with their .br/.gz copies); default client/dist. */
+  CLIENT_DIR: z.string().optional(),
   /** Lower argon2 cost, for test suites that create many accounts. Never in production. */
   FAST_HASH: z.enum(["0", "1"]).default("0"),
 });
@@ -38,6 +41,7 @@ const ZConfig = z.object({
 export type Config = z.infer<typeof ZConfig> & {
   dataDir: string;
   uploadDir: string;
+  clientDir: string;
   allowedOrigins: string[];
 };
 
@@ -67,7 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? path.join(os.tmpdir(), `ca-uploads-${process.pid}`)
         : path.join(dataDir, "uploads")),
   );
-  return { ...c, dataDir, uploadDir, allowedOrigins };
+  const clientDir = path.resolve(c.CLIENT_DIR ?? CLIENT_DIST);
+  return { ...c, dataDir, uploadDir, clientDir, allowedOrigins };
 }
 
 export class ConfigError extends Error {}
