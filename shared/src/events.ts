@@ -46,6 +46,11 @@ export const roomOf = {
   periodRanking: (id: string) => `period:${id}:ranking`,
   dossier: (id: string) => `dossier:${id}`,
   dossierCouncil: (id: string) => `dossier:${id}:council`,
+  /**
+   * Joined by the server (never by a client) for each dossier the user is recused on, alongside the council's
+   * period room and a meeting's room: events about that dossier go to those rooms except this one.
+   */
+  dossierRecused: (id: string) => `dossier:${id}:recused`,
   meeting: (id: string) => `meeting:${id}`,
   user: (id: string) => `user:${id}`,
 };

@@ -10,3 +10,4 @@ export * from "./scoring";
 export * from "./collab";
 export * from "./responsibility";
 export * from "./survey";
+export * from "./visibility";

@@ -144,8 +144,10 @@ describe("the leadership dashboard", () => {
       selfTotal: null,
       selfIndex: null,
       areas: [],
-      previous: null,
     });
+    // Last year's result is published, public: the rule shows it to every dashboard reader (docs/visibility.md).
+    expect(unitOf(d, ids.snv).previous).toEqual(unitOf(await dashboardAs("leader"), ids.snv).previous);
+    expect(unitOf(d, ids.snv).previous).toMatchObject({ rank: expect.any(Number) });
     expect(unitOf(d, ids.stc)).toMatchObject({ hidden: false, total: leaves[0].maxPoints / 100 });
     expect(JSON.stringify(unitOf(d, ids.snv))).not.toContain(
       String((leaves[0].maxPoints - leaves[0].step) / 100),

@@ -51,7 +51,7 @@ export async function closeRound({
         },
       );
     const dossier = await touchDossier(tx, dossierId, to);
-    const notified = await notifyUnit(tx, state.unit.id, `${stage}_closed`, {
+    const notified = await notifyUnit(tx, { unitId: state.unit.id, status: to }, `${stage}_closed`, {
       dossierId,
       requests: state.comments.filter((c) => c.kind === "request").length,
     });

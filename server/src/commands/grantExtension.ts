@@ -28,7 +28,7 @@ export async function grantExtension({
       .insert(extensions)
       .values({ dossierId, milestoneKey, until: new Date(until), reason, grantedBy: actor.id })
       .returning();
-    const notified = await notifyUnit(tx, dossier.unitId, "extension", { dossierId, milestoneKey, until });
+    const notified = await notifyUnit(tx, dossier, "extension", { dossierId, milestoneKey, until });
     await appendAudit(tx, {
       actor,
       action: "dossier.extension",

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { NOTIFICATION, sees, viewerClassOf, type DossierStatus, type Role } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
 import { notifications, users } from "../db/schema";
 
@@ -10,17 +11,30 @@ export interface Notified {
   payload: Record<string, unknown>;
 }
 
-/** Writes an in-app notification for every active account of a unit; returns them, to push live and e-mail. */
+/**
+ * Writes an in-app notification about the unit's dossier for every active account that sees it as the unit's own
+ * people do (docs/visibility.md, NOTIFICATION): its editors and head — not a council member from the unit, who is
+ * recused on it. Returns them, to push live and e-mail.
+ */
 export async function notifyUnit(
   tx: DbOrTx,
-  unitId: string,
+  dossier: { unitId: string; status: string },
   kind: string,
   payload: Record<string, unknown>,
 ): Promise<Notified[]> {
-  const recipients = await tx
-    .select({ id: users.id, email: users.email })
+  const accounts = await tx
+    .select({ id: users.id, email: users.email, roles: users.roles, unitId: users.unitId })
     .from(users)
-    .where(and(eq(users.unitId, unitId), isNull(users.disabledAt)));
+    .where(and(eq(users.unitId, dossier.unitId), isNull(users.disabledAt)));
+  // Declared conflicts cannot make anyone the unit's own: the unit alone decides who is `ownAgency`.
+  const recipients = accounts.filter((a) =>
+    sees(
+      NOTIFICATION,
+      "payload.dossierId",
+      viewerClassOf({ ...a, roles: a.roles as Role[] }, { unitId: dossier.unitId, recusedUserIds: [] }),
+      dossier.status as DossierStatus,
+    ),
+  );
   if (recipients.length === 0) return [];
   const rows = await tx
     .insert(notifications)

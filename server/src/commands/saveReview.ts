@@ -57,9 +57,11 @@ export async function saveReview({
       const value = checkedScore(leaf, review.score);
       const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, stage));
       old = state.score ?? undefined;
+      // The comment is a `comments` row, internal or a request (below); the score row never repeats it, so no
+      // internal note lingers in a field presented beside the score (docs/visibility.md).
       const values = {
         score: value,
-        note: review.comment,
+        note: "",
         confirmed: !draft,
         authorId: actor.id,
         updatedAt: now,

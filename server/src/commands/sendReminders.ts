@@ -22,8 +22,7 @@ export async function sendReminders({
     const rows = await tx.select().from(dossiers).where(inArray(dossiers.id, dossierIds));
     const own = rows.filter((d) => d.periodId === periodId);
     const sent = [];
-    for (const d of own)
-      sent.push(...(await notifyUnit(tx, d.unitId, "reminder", { dossierId: d.id, message })));
+    for (const d of own) sent.push(...(await notifyUnit(tx, d, "reminder", { dossierId: d.id, message })));
     await appendAudit(tx, {
       actor,
       action: "reminder.send",

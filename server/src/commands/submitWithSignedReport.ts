@@ -57,7 +57,7 @@ export async function submitWithSignedReport(
       assertWindowOpen(state, step.window, now);
       step.assertReady(state);
       await touchDossier(tx, dossierId, step.to);
-      notified = await notifyUnit(tx, state.unit.id, step.to, { dossierId });
+      notified = await notifyUnit(tx, { unitId: state.unit.id, status: step.to }, step.to, { dossierId });
       // Appended with the upload's own audit row.
       return [
         {

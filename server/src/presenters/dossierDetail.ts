@@ -1,7 +1,10 @@
 import {
   centiToNumber,
   computeUnitTotals,
+  DOSSIER,
   officialScore,
+  redact,
+  type ViewerClass,
   type TComment,
   type TDossierDetail,
 } from "@ca/shared";
@@ -27,7 +30,7 @@ export function presentFile(f: FileRow) {
   };
 }
 
-/** A comment; internal notes and authors are only ever passed in for council-side readers. */
+/** A comment with its author; what a viewer may see of it is the rule's to decide (see presentDossierDetail). */
 export function presentComment(c: CommentRow, code: string, userName: Map<string, string>): TComment {
   return {
     id: c.id,
@@ -45,15 +48,17 @@ export function presentComment(c: CommentRow, code: string, userName: Map<string
 }
 
 /**
- * The dossier as this caller may see it right now (DESIGN §5): an agency gets its self-assessment, the requests
- * addressed to it, and each council round once released; the council side gets every stage and internal notes.
+ * The dossier as this viewer may see it right now: presented whole, then redacted by the visibility rule
+ * (docs/visibility.md) — an agency gets its self-assessment, the requests addressed to it and each council round once
+ * released, never an internal note nor who wrote what; the council side gets everything, drafts marked. Totals
+ * are computed from the stages the viewer sees, so no figure runs ahead of them.
  */
 export function presentDossierDetail(
   state: DossierState,
-  councilWork: boolean,
+  viewer: ViewerClass,
   now = new Date(),
 ): TDossierDetail {
-  const stages = visibleStages(state.status, councilWork);
+  const stages = visibleStages(state.status, viewer);
   const stageOf = (s: ScoreRow) => ({
     score: centiToNumber(s.score),
     note: s.note,
@@ -82,8 +87,8 @@ export function presentDossierDetail(
       official: official === null ? null : centiToNumber(official),
       evidence: state.files.filter((f) => f.itemId === leaf.id).map(presentFile),
       comments: state.comments
-        .filter((c) => c.itemId === leaf.id && (councilWork || c.kind === "request"))
-        .map((c) => presentComment(c, leaf.code, councilWork ? state.userName : new Map())),
+        .filter((c) => c.itemId === leaf.id)
+        .map((c) => presentComment(c, leaf.code, state.userName)),
     };
   });
   const windows = Object.fromEntries(
@@ -99,29 +104,34 @@ export function presentDossierDetail(
       ];
     }),
   );
-  return {
-    id: state.dossier.id,
-    period: { id: state.period.id, code: state.period.code, name: state.period.name },
-    unit: {
-      id: state.unit.id,
-      code: state.unit.code,
-      name: state.unit.name,
-      unitType: state.dossier.unitTypeCode,
+  return redact(
+    DOSSIER,
+    {
+      id: state.dossier.id,
+      period: { id: state.period.id, code: state.period.code, name: state.period.name },
+      unit: {
+        id: state.unit.id,
+        code: state.unit.code,
+        name: state.unit.name,
+        unitType: state.dossier.unitTypeCode,
+      },
+      status: state.status,
+      version: state.dossier.version,
+      areas: state.items
+        .filter((i) => i.kind === "area")
+        .map((a) => ({
+          code: a.code,
+          title: a.title,
+          titleEn: a.titleEn,
+          maxPoints: centiToNumber(a.maxPoints),
+        })),
+      leaves,
+      selfTotals: presentTotals(computeUnitTotals(unitInputOf(state, new Set(["self"])))),
+      officialTotals: presentTotals(computeUnitTotals(input)),
+      reports: state.files.filter((f) => f.purpose.startsWith("signed_")).map(presentFile),
+      windows,
     },
-    status: state.status,
-    version: state.dossier.version,
-    areas: state.items
-      .filter((i) => i.kind === "area")
-      .map((a) => ({
-        code: a.code,
-        title: a.title,
-        titleEn: a.titleEn,
-        maxPoints: centiToNumber(a.maxPoints),
-      })),
-    leaves,
-    selfTotals: presentTotals(computeUnitTotals(unitInputOf(state, new Set(["self"])))),
-    officialTotals: presentTotals(computeUnitTotals(input)),
-    reports: state.files.filter((f) => f.purpose.startsWith("signed_")).map(presentFile),
-    windows,
-  };
+    viewer,
+    state.status,
+  );
 }

@@ -1,4 +1,12 @@
-import { can, type Actor, type TMeeting, type TMeetingSummary } from "@ca/shared";
+import {
+  can,
+  MEETING_AGENDA_ITEM,
+  redact,
+  viewerClassOf,
+  type Actor,
+  type TMeeting,
+  type TMeetingSummary,
+} from "@ca/shared";
 import { toMeetingResource, type AgendaItem, type MeetingRow } from "../queries/meetings";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -25,7 +33,8 @@ export function presentMeeting(m: MeetingRow, agenda: AgendaItem[], actor: Actor
     focus: m.focus ? { meetingId: m.id, ...m.focus } : null,
     agenda: agenda.map((a) => {
       const resource = toMeetingResource(m, a.resource);
-      return {
+      const status = a.dossier.status as TMeeting["agenda"][number]["status"];
+      const item = {
         position: a.position,
         dossierId: a.dossier.id,
         unit: {
@@ -34,7 +43,7 @@ export function presentMeeting(m: MeetingRow, agenda: AgendaItem[], actor: Actor
           name: a.dossier.unitName,
           unitType: a.dossier.unitTypeCode,
         },
-        status: a.dossier.status as TMeeting["agenda"][number]["status"],
+        status,
         room: a.room,
         recusedUserIds: a.recusedUserIds,
         abilities: {
@@ -43,6 +52,7 @@ export function presentMeeting(m: MeetingRow, agenda: AgendaItem[], actor: Actor
           lock: can(actor, "lock", resource),
         },
       };
+      return redact(MEETING_AGENDA_ITEM, item, viewerClassOf(actor, a.resource), status);
     }),
   };
 }

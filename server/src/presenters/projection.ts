@@ -11,7 +11,7 @@ import type { DossierProjection } from "../collab/dossierProjection";
 import { preMeetingScores } from "../commands/lockMeetingDossier";
 import type { DossierState } from "../queries/dossierState";
 import type { PeriodRules } from "../queries/periods";
-import { unitInputOf, visibleStages } from "../services/dossierScoring";
+import { councilStages, unitInputOf } from "../services/dossierScoring";
 
 const points = (centi: number | null) => (centi === null ? null : centiToNumber(centi));
 
@@ -24,7 +24,7 @@ export function presentProjection(
   const rules = state.period.rules as PeriodRules;
   const official = preMeetingScores(state);
   const current = projection.read();
-  const stages = visibleStages(state.status, true);
+  const stages = councilStages(state.status);
   const stagesOf = (itemId: string): TProjectionLeaf["stages"] => {
     const of = (stage: string) => {
       const s = state.scores.find((x) => x.itemId === itemId && x.stage === stage && x.confirmed);

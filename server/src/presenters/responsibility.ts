@@ -1,4 +1,13 @@
-import { centiToNumber, type LeaderResult, type TLeaderResult, type TUnitResponsibility } from "@ca/shared";
+import {
+  centiToNumber,
+  redact,
+  RESPONSIBILITY_ROW,
+  sees,
+  type LeaderResult,
+  type TLeaderResult,
+  type TUnitResponsibility,
+  type ViewerClass,
+} from "@ca/shared";
 import type { UnitResult } from "../services/results/periodResults";
 
 const pct = (v: number | null) => (v === null ? null : centiToNumber(v));
@@ -20,31 +29,28 @@ export function presentLeader(l: LeaderResult): TLeaderResult {
   };
 }
 
-/** A unit with its leaders' results; a recused viewer gets the names without any figure (TARGETS S3). */
+/**
+ * A unit's row of the period's report as the viewer may see it (docs/visibility.md, RESPONSIBILITY_ROW): a member
+ * recused on the unit gets the names without any figure (TARGETS S3).
+ */
 export function presentUnitResponsibility(
   row: UnitResult,
   unitType: string,
-  visible: boolean,
+  viewer: ViewerClass,
 ): TUnitResponsibility {
-  return {
-    dossierId: row.dossierId,
-    unit: { id: row.unitId, code: row.unitCode, name: row.unitName, unitType },
-    status: row.status,
-    unitIndex: visible ? pct(row.totals.index) : null,
-    unitClassification: visible ? row.band : null,
-    visible,
-    leaders: row.leaders.map((l) =>
-      visible
-        ? presentLeader(l)
-        : {
-            ...presentLeader(l),
-            areaIndex: null,
-            unitIndex: null,
-            index: null,
-            classification: null,
-            capped: false,
-            areasBelowHalf: false,
-          },
-    ),
-  };
+  const visible = sees(RESPONSIBILITY_ROW, "unitIndex", viewer, row.status);
+  return redact(
+    RESPONSIBILITY_ROW,
+    {
+      dossierId: row.dossierId,
+      unit: { id: row.unitId, code: row.unitCode, name: row.unitName, unitType },
+      status: row.status,
+      unitIndex: pct(row.totals.index),
+      unitClassification: row.band,
+      visible,
+      leaders: row.leaders.map(presentLeader),
+    },
+    viewer,
+    row.status,
+  );
 }

@@ -1,15 +1,25 @@
 import type { IoServer } from "./socketServer";
-import { roomOf, type TMeetingFocus, type TRankingRow } from "@ca/shared";
+import { audienceOf, roomOf, type DossierStatus, type TMeetingFocus, type TRankingRow } from "@ca/shared";
+
+/** A dossier as its events name it: the rooms they go to, and the status the visibility rule is read at. */
+interface DossierRef {
+  id: string;
+  periodId: string;
+  status: string;
+}
 
 /**
  * The live events the server pushes after a command commits. Events say what changed (ids and versions); clients
- * refetch details through the API, so authorization stays in one place (DESIGN §4).
+ * refetch details through the API, so authorization stays in one place (DESIGN §4). Who hears an event about a
+ * dossier is the visibility rule's to say (`audienceOf`, docs/visibility.md): the unit's own people only when they
+ * see what changed, a member recused on the dossier never.
  */
 export interface LiveEvents {
-  dossierUpdated(d: { id: string; periodId: string; status: string; version: number }): void;
+  /** `changed`: the path of the dossier's visibility table that changed (`leaves[].stages.round1.score`…). */
+  dossierUpdated(d: DossierRef & { version: number }, changed: string): void;
   /** A formal request reaches the agency's room too; an internal note only the council's. */
-  commentNew(c: { id: string; dossierId: string; kind: "internal" | "request" }): void;
-  commentUpdated(c: { id: string; dossierId: string; status: string }): void;
+  commentNew(c: { id: string; dossier: DossierRef; kind: "internal" | "request" }): void;
+  commentUpdated(c: { id: string; dossier: DossierRef; status: string }): void;
   rankingChanged(periodId: string): void;
   /** Only meeting proposals moved the period's provisional ranking (nothing official changed). */
   proposalsChanged(periodId: string): void;
@@ -100,25 +110,38 @@ export function socketLiveEvents(
     io.to(council).except(full).emit("ranking:update", { periodId, at });
   };
   const pushRanking = (periodId: string) => throttled(`ranking:${periodId}`, () => sendRanking(periodId));
+  /**
+   * The rooms of a dossier's audience: its readers' room or its council room, with the council's period room when
+   * `period` — all but the sockets recused on it (joined to `dossier:<id>:recused` by the server, socketServer.ts).
+   */
+  const dossierRooms = (d: DossierRef, audience: "readers" | "council", period = false) =>
+    io
+      .to([
+        audience === "readers" ? roomOf.dossier(d.id) : roomOf.dossierCouncil(d.id),
+        ...(period ? [roomOf.periodCouncil(d.periodId)] : []),
+      ])
+      .except(roomOf.dossierRecused(d.id));
   return {
     stop() {
       stopped = true;
       for (const k of keys.values()) if (k.timer) clearTimeout(k.timer);
     },
-    dossierUpdated(d) {
+    dossierUpdated(d, changed) {
       const payload = { dossierId: d.id, status: d.status, version: d.version };
-      io.to(roomOf.dossier(d.id)).to(roomOf.periodCouncil(d.periodId)).emit("dossier:update", payload);
+      dossierRooms(d, audienceOf("dossier:update", d.status as DossierStatus, changed), true).emit(
+        "dossier:update",
+        payload,
+      );
     },
     commentNew(c) {
-      const room = c.kind === "request" ? roomOf.dossier(c.dossierId) : roomOf.dossierCouncil(c.dossierId);
-      io.to(room).emit("comment:new", { dossierId: c.dossierId, commentId: c.id });
+      const audience = audienceOf(`comment:new:${c.kind}`, c.dossier.status as DossierStatus);
+      dossierRooms(c.dossier, audience).emit("comment:new", { dossierId: c.dossier.id, commentId: c.id });
     },
     commentUpdated(c) {
-      io.to(roomOf.dossier(c.dossierId)).emit("comment:update", {
-        dossierId: c.dossierId,
-        commentId: c.id,
-        status: c.status,
-      });
+      dossierRooms(c.dossier, audienceOf("comment:update", c.dossier.status as DossierStatus)).emit(
+        "comment:update",
+        { dossierId: c.dossier.id, commentId: c.id, status: c.status },
+      );
     },
     rankingChanged: pushRanking,
     // Here the same push: the difference is what the cache drops (see invalidatingRanking).
@@ -140,11 +163,10 @@ export function socketLiveEvents(
     },
     meetingProjection(meetingId, dossierId) {
       throttled(`projection:${dossierId}`, () => {
-        io.to(roomOf.meeting(meetingId)).emit("meeting:projection", {
-          meetingId,
-          dossierId,
-          at: new Date().toISOString(),
-        });
+        // The council's live work on the dossier: not for a member recused on it, though in the meeting's room.
+        io.to(roomOf.meeting(meetingId))
+          .except(roomOf.dossierRecused(dossierId))
+          .emit("meeting:projection", { meetingId, dossierId, at: new Date().toISOString() });
       });
     },
   };
@@ -161,9 +183,9 @@ export function invalidatingRanking(
 ): LiveEvents {
   return {
     ...events,
-    dossierUpdated(d) {
+    dossierUpdated(d, changed) {
       invalidate(d.periodId, "all");
-      events.dossierUpdated(d);
+      events.dossierUpdated(d, changed);
     },
     rankingChanged(periodId) {
       invalidate(periodId, "all");

@@ -2,7 +2,14 @@ import type http from "node:http";
 import { Server } from "socket.io";
 import type { RequestHandler } from "express";
 import type passport from "passport";
-import { can, isRecused, roomOf, type ClientToServerEvents, type ServerToClientEvents } from "@ca/shared";
+import {
+  can,
+  COUNCIL_VIEWERS,
+  roomOf,
+  viewerClassOf,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "@ca/shared";
 import type { AppContext } from "../context";
 import { isAllowedOrigin } from "../http/originCheck";
 import { listDossiersOfPeriod, loadDossier } from "../queries/dossiers";
@@ -51,11 +58,19 @@ export function createSocketServer(
       try {
         const allowed = await mayJoin(ctx, user, String(room));
         if (!allowed) return reply({ ok: false, error: "forbidden" });
-        await socket.join(String(room));
-        // The ranking itself rides on `ranking:update` for those who may see every figure of it (S3).
         const [kind, id, scope] = String(room).split(":");
-        if (kind === "period" && scope === "council" && !(await recusedInPeriod(ctx, user, id)))
-          await socket.join(roomOf.periodRanking(id));
+        // Rooms whose events name the period's dossiers: the socket is first kept out of those about a dossier its
+        // user is recused on (liveEvents.ts), then joined; it gets the ranking itself only when recused on none (S3).
+        const periodId =
+          kind === "period" && scope === "council"
+            ? id
+            : kind === "meeting"
+              ? (await loadMeeting(ctx.database.db, id)).row.periodId
+              : null;
+        const recused = periodId ? await recusedIn(ctx, user, periodId) : [];
+        await socket.join(recused.map(roomOf.dossierRecused));
+        await socket.join(String(room));
+        if (kind === "period" && periodId && !recused.length) await socket.join(roomOf.periodRanking(id));
         reply({ ok: true });
       } catch {
         reply({ ok: false, error: "not_found" });
@@ -74,10 +89,15 @@ export function createSocketServer(
   return io;
 }
 
-/** True when the user is recused on some dossier of the period (its unit, or a declared conflict). */
-async function recusedInPeriod(ctx: AppContext, user: Express.User, periodId: string): Promise<boolean> {
+/**
+ * The dossiers of the period whose council work the user does not read (recused on them, or a council member who
+ * is also one of the unit's own people): the council's events about them are not for this user.
+ */
+async function recusedIn(ctx: AppContext, user: Express.User, periodId: string): Promise<string[]> {
   const dossiers = await listDossiersOfPeriod(ctx.database.db, periodId);
-  return dossiers.some((d) => isRecused(user, d.resource));
+  return dossiers
+    .filter((d) => !COUNCIL_VIEWERS.includes(viewerClassOf(user, d.resource)))
+    .map((d) => d.row.id);
 }
 
 /** Room names map to one policy question each; anything else is refused. */

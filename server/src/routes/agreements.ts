@@ -1,12 +1,22 @@
 import { Router } from "express";
 import { asc, eq } from "drizzle-orm";
-import { ZAgreementCreate, type TAgreement } from "@ca/shared";
+import {
+  AGREEMENT_ROW,
+  redact,
+  sees,
+  viewerClassOf,
+  ZAgreementCreate,
+  type Actor,
+  type DossierStatus,
+  type TAgreement,
+} from "@ca/shared";
 import type { AppContext } from "../context";
 import { recordAgreement } from "../commands/recordAgreement";
 import { councilAgreements, unitTypes, users } from "../db/schema";
 import type { DbOrTx } from "../db/client";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
+import { listDossiersOfPeriod } from "../queries/dossiers";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
 import { computeRanking } from "../services/ranking";
 
@@ -22,7 +32,7 @@ export function agreementRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const { period } = await loadPeriod(db, idParam(req.params.periodId));
     authorize(actor, "readAgreements", { type: "period", id: period.id });
-    res.json({ data: await listAgreements(db, period.id) });
+    res.json({ data: await listAgreements(db, period.id, actor) });
   });
 
   router.post("/periods/:periodId/agreements", async (req, res) => {
@@ -39,13 +49,20 @@ export function agreementRoutes(ctx: AppContext): Router {
     );
     const row = await recordAgreement({ db, actor, periodId: period.id, input, ranking });
     ctx.events.rankingChanged(period.id);
-    res.status(201).json({ data: (await listAgreements(db, period.id)).find((a) => a.id === row.id) });
+    res.status(201).json({
+      data: (await listAgreements(db, period.id, actor)).find((a) => a.id === row.id) ?? null,
+    });
   });
 
   return router;
 }
 
-async function listAgreements(db: DbOrTx, periodId: string): Promise<TAgreement[]> {
+/**
+ * The period's agreements as this viewer may see them (docs/visibility.md, AGREEMENT_ROW): an agreement is the
+ * council's decision on a whole unit type, its ranks and minutes speak of every unit in it — so a member recused
+ * on one of them gets none of it until publication.
+ */
+async function listAgreements(db: DbOrTx, periodId: string, viewer: Actor): Promise<TAgreement[]> {
   const rows = await db
     .select({ a: councilAgreements, unitType: unitTypes.code, name: users.fullName })
     .from(councilAgreements)
@@ -53,13 +70,28 @@ async function listAgreements(db: DbOrTx, periodId: string): Promise<TAgreement[
     .innerJoin(users, eq(users.id, councilAgreements.agreedBy))
     .where(eq(councilAgreements.periodId, periodId))
     .orderBy(asc(unitTypes.code));
-  return rows.map(({ a, unitType, name }) => ({
-    id: a.id,
-    periodId: a.periodId,
-    unitType,
-    minutes: a.minutes,
-    agreedAt: a.agreedAt.toISOString(),
-    agreedBy: { id: a.agreedBy, name },
-    ranking: a.ranking as TAgreement["ranking"],
-  }));
+  const dossiers = await listDossiersOfPeriod(db, periodId);
+  const seen = (d: (typeof dossiers)[number]) => ({
+    viewer: viewerClassOf(viewer, d.resource),
+    status: d.row.status as DossierStatus,
+  });
+  const byId = new Map(dossiers.map((d) => [d.row.id, seen(d)]));
+  const readable = (unitType: string) =>
+    dossiers
+      .filter((d) => d.row.unitTypeCode === unitType)
+      .every((d) => sees(AGREEMENT_ROW, "rank", seen(d).viewer, seen(d).status));
+  return rows
+    .filter(({ unitType }) => readable(unitType))
+    .map(({ a, unitType, name }) => ({
+      id: a.id,
+      periodId: a.periodId,
+      unitType,
+      minutes: a.minutes,
+      agreedAt: a.agreedAt.toISOString(),
+      agreedBy: { id: a.agreedBy, name },
+      ranking: (a.ranking as TAgreement["ranking"]).map((r) => {
+        const d = byId.get(r.dossierId);
+        return d ? redact(AGREEMENT_ROW, r, d.viewer, d.status) : r;
+      }),
+    }));
 }

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { abilities, can, ZApplicability, ZExtension, ZTransition } from "@ca/shared";
+import { abilities, viewerClassOf, ZApplicability, ZExtension, ZTransition } from "@ca/shared";
 import type { AppContext } from "../context";
 import { deliverNotifications } from "../services/deliverNotifications";
 import { closeRound } from "../commands/closeRound";
@@ -22,7 +22,7 @@ export function dossierRoutes(ctx: AppContext): Router {
     const state = await loadDossierState(db, idParam(req.params.dossierId));
     authorize(actor, "read", state.resource);
     res.json({
-      data: presentDossierDetail(state, can(actor, "readCouncilWork", state.resource)),
+      data: presentDossierDetail(state, viewerClassOf(actor, state.resource)),
       abilities: abilities(actor, state.resource),
     });
   });
@@ -55,12 +55,15 @@ export function dossierRoutes(ctx: AppContext): Router {
       dossierId: resource.id,
       round: to === "round1_done" ? 1 : 2,
     });
-    ctx.events.dossierUpdated({
-      id: dossier.id,
-      periodId: dossier.periodId,
-      status: dossier.status,
-      version: dossier.version,
-    });
+    ctx.events.dossierUpdated(
+      {
+        id: dossier.id,
+        periodId: dossier.periodId,
+        status: dossier.status,
+        version: dossier.version,
+      },
+      "status",
+    );
     ctx.events.rankingChanged(dossier.periodId);
     deliverNotifications(ctx, notified);
     res.json({ data: { id: dossier.id, status: dossier.status, version: dossier.version } });
@@ -78,12 +81,15 @@ export function dossierRoutes(ctx: AppContext): Router {
       code: String(req.params.code),
       ...input,
     });
-    ctx.events.dossierUpdated({
-      id: dossier.id,
-      periodId: dossier.periodId,
-      status: dossier.status,
-      version: dossier.version,
-    });
+    ctx.events.dossierUpdated(
+      {
+        id: dossier.id,
+        periodId: dossier.periodId,
+        status: dossier.status,
+        version: dossier.version,
+      },
+      "leaves[].applicable",
+    );
     ctx.events.rankingChanged(dossier.periodId);
     res.json({ data: { code: req.params.code, applicable: input.applicable, version: dossier.version } });
   });
@@ -99,12 +105,15 @@ export function dossierRoutes(ctx: AppContext): Router {
       dossierId: resource.id,
       ...input,
     });
-    ctx.events.dossierUpdated({
-      id: dossier.id,
-      periodId: dossier.periodId,
-      status: dossier.status,
-      version: dossier.version,
-    });
+    ctx.events.dossierUpdated(
+      {
+        id: dossier.id,
+        periodId: dossier.periodId,
+        status: dossier.status,
+        version: dossier.version,
+      },
+      "windows.*.extendedUntil",
+    );
     deliverNotifications(ctx, notified);
     res.status(201).json({
       data: {

@@ -23,7 +23,7 @@ export function explanationRoutes(ctx: AppContext): Router {
     authorize(actor, "answer", resource);
     const input = validate(ZAnswer, req.body);
     const { comment } = await answerComment({ db, actor, commentId, input });
-    ctx.events.commentUpdated({ id: comment.id, dossierId: comment.dossierId, status: comment.status });
+    ctx.events.commentUpdated({ id: comment.id, dossier: resource, status: comment.status });
     res.json({
       data: {
         id: comment.id,
@@ -46,12 +46,15 @@ export function explanationRoutes(ctx: AppContext): Router {
       dossierId: resource.id,
       report,
     });
-    ctx.events.dossierUpdated({
-      id: dossier.id,
-      periodId: dossier.periodId,
-      status: "explained",
-      version: dossier.version,
-    });
+    ctx.events.dossierUpdated(
+      {
+        id: dossier.id,
+        periodId: dossier.periodId,
+        status: "explained",
+        version: dossier.version,
+      },
+      "status",
+    );
     deliverNotifications(ctx, notified);
     res.json({ data: { id: dossier.id, status: "explained" } });
   });

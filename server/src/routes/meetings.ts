@@ -4,8 +4,13 @@ import {
   collabRoom,
   ZMeetingCreate,
   ZMeetingFocusInput,
+  PROJECTION,
+  redact,
+  SNAPSHOT,
+  viewerClassOf,
   ZMeetingLockInput,
   type Actor,
+  type DossierResource,
 } from "@ca/shared";
 import type { AppContext } from "../context";
 import { collabOf } from "../collab/registry";
@@ -113,7 +118,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const { row, resource } = await meetingDossier(req.params.meetingId, req.params.dossierId);
     authorize(actor, "viewDocument", resource);
-    res.json({ data: await projectionOf(row.id, resource.dossier!.id) });
+    res.json({ data: await projectionOf(row.id, resource.dossier!, actor) });
   });
 
   router.post("/meetings/:meetingId/dossiers/:dossierId/lock", async (req, res) => {
@@ -140,16 +145,20 @@ export function meetingRoutes(ctx: AppContext): Router {
     // Edits are held while the proposals are read and locked, so the agreed scores are exactly what was seen.
     const result = collab ? await collab.holdEdits([room], lock) : await lock();
     collab?.projections.locked(row.id, dossierId, result.agreed);
-    ctx.events.dossierUpdated({
-      id: dossierId,
-      periodId: row.periodId,
-      status: result.dossier.status,
-      version: result.dossier.version,
-    });
+    ctx.events.dossierUpdated(
+      {
+        id: dossierId,
+        periodId: row.periodId,
+        status: result.dossier.status,
+        version: result.dossier.version,
+      },
+      // Agreed scores reach the unit with the status `agreed`, i.e. once every leaf is locked.
+      result.dossier.status === "agreed" ? "status" : "leaves[].stages.agreed.score",
+    );
     ctx.events.meetingUpdated({ id: row.id, periodId: row.periodId, status: row.status });
     ctx.events.meetingProjection(row.id, dossierId);
     ctx.events.rankingChanged(row.periodId);
-    res.json({ data: await projectionOf(row.id, dossierId) });
+    res.json({ data: await projectionOf(row.id, resource.dossier!, actor) });
   });
 
   router.get("/meetings/:meetingId/dossiers/:dossierId/snapshots", async (req, res) => {
@@ -177,7 +186,8 @@ export function meetingRoutes(ctx: AppContext): Router {
       idParam(req.params.snapshotId),
     );
     const state = await loadDossierState(db, resource.dossier!.id);
-    res.json({ data: presentSnapshot(snapshot, state.userName) });
+    const viewer = viewerClassOf(actor, resource.dossier!);
+    res.json({ data: redact(SNAPSHOT, presentSnapshot(snapshot, state.userName), viewer, state.status) });
   });
 
   /** A meeting with one of its agenda dossiers as the policy sees it; 404 when the dossier is not on the agenda. */
@@ -189,13 +199,19 @@ export function meetingRoutes(ctx: AppContext): Router {
     return { row, resource: toMeetingResource(row, dossier) };
   };
 
-  const projectionOf = async (meetingId: string, dossierId: string) => {
+  /** The dossier's projection in the meeting, as the viewer may see it (docs/visibility.md, PROJECTION). */
+  const projectionOf = async (meetingId: string, dossier: DossierResource, actor: Actor) => {
     const collab = collabOf(ctx);
-    const state = await loadDossierState(db, dossierId);
+    const state = await loadDossierState(db, dossier.id);
     const projection = collab
-      ? await collab.projections.read(meetingId, dossierId)
-      : await readStoredProjection(db, meetingId, dossierId);
-    return presentProjection(meetingId, state, projection);
+      ? await collab.projections.read(meetingId, dossier.id)
+      : await readStoredProjection(db, meetingId, dossier.id);
+    return redact(
+      PROJECTION,
+      presentProjection(meetingId, state, projection),
+      viewerClassOf(actor, dossier),
+      state.status,
+    );
   };
 
   return router;

@@ -1,5 +1,12 @@
 import { Router } from "express";
-import { abilities, can, computeUnitTotals, ZMilestoneKey, ZMilestoneUpdate } from "@ca/shared";
+import {
+  abilities,
+  can,
+  computeUnitTotals,
+  viewerClassOf,
+  ZMilestoneKey,
+  ZMilestoneUpdate,
+} from "@ca/shared";
 import type { AppContext } from "../context";
 import { updateMilestone } from "../commands/updateMilestone";
 import { actorOf, authorize } from "../http/authorize";
@@ -48,10 +55,11 @@ export function periodRoutes(ctx: AppContext): Router {
     const visible = rows.filter(({ resource }) => can(actor, "read", resource));
     res.json({
       data: visible.map((d) => {
-        if (!d.hasIndexSet) return presentDossierSummary(d.row);
+        const viewer = viewerClassOf(actor, d.resource);
+        if (!d.hasIndexSet) return presentDossierSummary(d.row, viewer);
         const self = computeUnitTotals(unitInputOf(d.state, new Set(["self"]))).total;
-        const stages = visibleStages(d.status, can(actor, "readCouncilWork", d.resource));
-        return presentDossierSummary(d.row, {
+        const stages = visibleStages(d.status, viewer);
+        return presentDossierSummary(d.row, viewer, {
           self,
           official: computeUnitTotals(unitInputOf(d.state, stages)).total,
         });

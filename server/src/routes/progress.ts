@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { inArray } from "drizzle-orm";
-import { ZReminder } from "@ca/shared";
+import { PROGRESS_ROW, redact, viewerClassOf, ZReminder } from "@ca/shared";
 import type { AppContext } from "../context";
 import { deliverNotifications } from "../services/deliverNotifications";
 import { sendReminders } from "../commands/sendReminders";
@@ -38,7 +38,16 @@ export function progressRoutes(ctx: AppContext): Router {
       if (!latest.has(key) || latest.get(key)! < e.until) latest.set(key, e.until);
     }
     const now = new Date();
-    res.json({ data: loaded.map((d) => progressRow(d, milestones, latest, now)) });
+    res.json({
+      data: loaded.map((d) =>
+        redact(
+          PROGRESS_ROW,
+          progressRow(d, milestones, latest, now),
+          viewerClassOf(actor, d.resource),
+          d.status,
+        ),
+      ),
+    });
   });
 
   router.post("/periods/:periodId/reminders", async (req, res) => {

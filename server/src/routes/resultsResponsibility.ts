@@ -1,15 +1,17 @@
 import { eq } from "drizzle-orm";
 import { Router } from "express";
 import {
-  can,
   centiToNumber,
   classify,
   computeResponsibility,
   computeUnitTotals,
-  isRecused,
+  redact,
+  UNIT_RESPONSIBILITY,
+  viewerClassOf,
   ZResponsibilityRules,
   type ClassificationBand,
   type ClassificationOverride,
+  type DossierStatus,
 } from "@ca/shared";
 import type { AppContext } from "../context";
 import { updateResponsibilityRules } from "../commands/updateResponsibilityRules";
@@ -36,7 +38,7 @@ export function responsibilityRoutes(ctx: AppContext): Router {
     const results = await computePeriodResults(db, period.id);
     res.json({
       data: results.unitTypes.flatMap((type) =>
-        type.rows.map((row) => presentUnitResponsibility(row, type.code, !isRecused(actor, row.resource))),
+        type.rows.map((row) => presentUnitResponsibility(row, type.code, viewerClassOf(actor, row.resource))),
       ),
       rules: results.responsibility,
     });
@@ -51,9 +53,8 @@ export function responsibilityRoutes(ctx: AppContext): Router {
     const { period } = await loadPeriod(db, row.periodId);
     const rules = period.rules as PeriodRules;
     const state = await loadDossierState(db, row.id);
-    const totals = computeUnitTotals(
-      unitInputOf(state, visibleStages(resource.status, can(actor, "readCouncilWork", resource))),
-    );
+    const viewer = viewerClassOf(actor, resource);
+    const totals = computeUnitTotals(unitInputOf(state, visibleStages(resource.status, viewer)));
     const bands = rules.classificationBands as ClassificationBand[];
     const band = classify(totals, bands, rules.classificationOverrides as ClassificationOverride[]).band;
     const leaders = await db.select().from(t.unitLeaders).where(eq(t.unitLeaders.unitId, row.unitId));
@@ -63,16 +64,22 @@ export function responsibilityRoutes(ctx: AppContext): Router {
       responsibilityRulesOf(rules),
       bands,
     );
+    const status = row.status as DossierStatus;
     res.json({
-      data: {
-        dossierId: row.id,
-        unit: { id: row.unitId, code: row.unitCode, name: row.unitName, unitType: row.unitTypeCode },
-        status: row.status,
-        unitIndex: totals.index === null ? null : centiToNumber(totals.index),
-        unitClassification: band,
-        visible: true,
-        leaders: results.map(presentLeader),
-      },
+      data: redact(
+        UNIT_RESPONSIBILITY,
+        {
+          dossierId: row.id,
+          unit: { id: row.unitId, code: row.unitCode, name: row.unitName, unitType: row.unitTypeCode },
+          status,
+          unitIndex: totals.index === null ? null : centiToNumber(totals.index),
+          unitClassification: band,
+          visible: true,
+          leaders: results.map(presentLeader),
+        },
+        viewer,
+        status,
+      ),
       rules: responsibilityRulesOf(rules),
     });
   });

@@ -24,13 +24,15 @@ export function reviewRoutes(ctx: AppContext): Router {
       code: String(req.params.code),
       review,
     });
-    ctx.events.dossierUpdated({
-      id: dossier.id,
-      periodId: dossier.periodId,
-      status: dossier.status,
-      version: dossier.version,
-    });
-    if (comment) ctx.events.commentNew({ id: comment.id, dossierId: dossier.id, kind: comment.kind });
+    const ref = { id: dossier.id, periodId: dossier.periodId, status: dossier.status };
+    // What changed: the round's score, else the comment alone (the rule says who sees either, and when).
+    ctx.events.dossierUpdated(
+      { ...ref, version: dossier.version },
+      review.score !== null
+        ? `leaves[].stages.round${review.round}.score`
+        : `leaves[].comments[${comment?.kind ?? "internal"}].body`,
+    );
+    if (comment) ctx.events.commentNew({ id: comment.id, dossier: ref, kind: comment.kind });
     ctx.events.rankingChanged(dossier.periodId);
     res.json({
       data: {
@@ -49,7 +51,7 @@ export function reviewRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, await dossierIdOfComment(db, commentId));
     authorize(actor, "resolve", resource);
     const { comment } = await resolveComment({ db, actor, commentId });
-    ctx.events.commentUpdated({ id: comment.id, dossierId: comment.dossierId, status: comment.status });
+    ctx.events.commentUpdated({ id: comment.id, dossier: resource, status: comment.status });
     res.json({ data: { id: comment.id, status: comment.status } });
   });
 

@@ -30,12 +30,15 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
       code: String(req.params.code),
       ...input,
     });
-    ctx.events.dossierUpdated({
-      id: dossier.id,
-      periodId: dossier.periodId,
-      status: dossier.status,
-      version: dossier.version,
-    });
+    ctx.events.dossierUpdated(
+      {
+        id: dossier.id,
+        periodId: dossier.periodId,
+        status: dossier.status,
+        version: dossier.version,
+      },
+      "leaves[].stages.self.score",
+    );
     res.json({
       data: { code: req.params.code, score: input.score, note: input.note, version: dossier.version },
     });
@@ -56,12 +59,15 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
       bytes: file?.bytes ?? Buffer.alloc(0),
       name: file?.name ?? "",
     });
-    ctx.events.dossierUpdated({
-      id: dossier.id,
-      periodId: dossier.periodId,
-      status: dossier.status,
-      version: dossier.version,
-    });
+    ctx.events.dossierUpdated(
+      {
+        id: dossier.id,
+        periodId: dossier.periodId,
+        status: dossier.status,
+        version: dossier.version,
+      },
+      "leaves[].evidence[].id",
+    );
     res.status(201).json({ data: presentFile(row) });
   });
 
@@ -77,12 +83,15 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
       dossierId: resource.id,
       report,
     });
-    ctx.events.dossierUpdated({
-      id: dossier.id,
-      periodId: dossier.periodId,
-      status: "self_submitted",
-      version: dossier.version,
-    });
+    ctx.events.dossierUpdated(
+      {
+        id: dossier.id,
+        periodId: dossier.periodId,
+        status: "self_submitted",
+        version: dossier.version,
+      },
+      "status",
+    );
     ctx.events.rankingChanged(dossier.periodId);
     deliverNotifications(ctx, notified);
     res.json({ data: { id: dossier.id, status: "self_submitted" } });

@@ -3,7 +3,11 @@ import {
   DOSSIER_STATUSES,
   centiToNumber,
   computeUnitTotals,
-  isRecused,
+  DASHBOARD_UNIT,
+  peerClasses,
+  redact,
+  sees,
+  viewerClassOf,
   type Actor,
   type TDashboard,
   type TDashboardUnit,
@@ -15,7 +19,7 @@ import type { Db } from "../db/client";
 import { indexItems, milestones, periodIndexSets, periods, unitTypes } from "../db/schema";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import type { PeriodRules } from "../queries/periods";
-import { unitInputOf, visibleStages } from "./dossierScoring";
+import { councilStages, unitInputOf } from "./dossierScoring";
 import { computeRanking } from "./ranking";
 
 type PeriodRow = typeof periods.$inferSelect;
@@ -48,42 +52,49 @@ export async function computeDashboard(
   const rankingByDossier = new Map(ranking.map((r) => [r.dossierId, r]));
   const previousByUnit = new Map<string, TRankingRow>(previousRanking.map((r) => [r.unit.id, r]));
 
+  const listed = scoring.filter((d) => d.hasIndexSet && rankingByDossier.has(d.row.id));
+  const classes = new Map(listed.map((d) => [d.row.id, viewerClassOf(viewer, d.resource)]));
+  const peer = peerClasses(
+    DASHBOARD_UNIT,
+    listed.map((d) => ({ group: d.row.unitTypeCode, viewer: classes.get(d.row.id)!, status: d.status })),
+    "total",
+  );
   const units: TDashboardUnit[] = [];
-  for (const d of scoring) {
-    const r = rankingByDossier.get(d.row.id);
-    if (!d.hasIndexSet || !r) continue;
-    const hidden = isRecused(viewer, d.resource);
+  for (const d of listed) {
+    const r = rankingByDossier.get(d.row.id)!;
+    const cls = classes.get(d.row.id)!;
     const self = computeUnitTotals(unitInputOf(d.state, new Set(["self"])));
     const appraised = computeUnitTotals(
-      unitInputOf(d.state, visibleStages(d.status, true), proposals?.get(d.row.id)),
+      unitInputOf(d.state, councilStages(d.status), proposals?.get(d.row.id)),
     );
     const prev = previousByUnit.get(d.row.unitId);
-    units.push({
+    const unit: TDashboardUnit = {
       dossierId: d.row.id,
       unit: r.unit,
       status: d.status,
-      hidden,
+      hidden: !sees(DASHBOARD_UNIT, "total", cls, d.status),
       rank: r.rank,
       rankBeforeMeeting: r.rankBeforeMeeting,
       total: r.total,
       index: r.index,
       classification: r.classification,
       provisional: r.provisional,
-      selfTotal: hidden ? null : centiToNumber(self.total),
-      selfIndex: hidden || self.index === null ? null : centiToNumber(self.index),
-      areas: hidden
-        ? []
-        : appraised.areas.map((a) => ({
-            code: a.areaCode,
-            achieved: centiToNumber(a.achieved),
-            max: centiToNumber(a.applicableMax),
-            index: a.index === null ? null : centiToNumber(a.index),
-          })),
-      previous:
-        hidden || !prev
-          ? null
-          : { total: prev.total, index: prev.index, rank: prev.rank, classification: prev.classification },
-    });
+      selfTotal: centiToNumber(self.total),
+      selfIndex: self.index === null ? null : centiToNumber(self.index),
+      areas: appraised.areas.map((a) => ({
+        code: a.areaCode,
+        achieved: centiToNumber(a.achieved),
+        max: centiToNumber(a.applicableMax),
+        index: a.index === null ? null : centiToNumber(a.index),
+      })),
+      // Last year's row as this viewer's ranking of last year gives it (published: public).
+      previous: prev
+        ? { total: prev.total, index: prev.index, rank: prev.rank, classification: prev.classification }
+        : null,
+    };
+    const shown = redact(DASHBOARD_UNIT, unit, cls, d.status, { peer: peer.get(d.row.unitTypeCode) });
+    // The schema keeps the area profile as a list: hidden, it is empty.
+    units.push({ ...shown, areas: shown.areas ?? [] });
   }
 
   const counts = new Map<string, number>();

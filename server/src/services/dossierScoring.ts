@@ -1,7 +1,8 @@
 import {
   centiToNumber,
-  DOSSIER_STATUSES,
   officialScore,
+  stagesSeen,
+  type ViewerClass,
   type DossierStatus,
   type StageScores,
   type UnitInput,
@@ -12,19 +13,19 @@ import type { DossierState } from "../queries/dossierState";
 /** "survey" holds the locked survey points of survey leaves (never shown as a stage; see unitInputOf). */
 export type ScoreStage = "self" | "round1" | "round2" | "agreed" | "survey";
 
-const at = (s: DossierStatus) => DOSSIER_STATUSES.indexOf(s);
-
 /**
- * The stages a caller sees (DESIGN §5): the council side sees every stage as it is written (drafts included);
- * an agency sees its self-assessment, and each council round only once that round is closed and released to it.
+ * The stages whose scores a viewer sees (docs/visibility.md, `stagesSeen`): the council side every stage as it is
+ * written (drafts included); the unit its self-assessment, and each council round only once released to it.
+ * Figures computed for the council as a whole (the ranking, the exports) use the admin's view, then are redacted
+ * per viewer by the rule.
  */
-export function visibleStages(status: DossierStatus, councilWork: boolean): Set<ScoreStage> {
-  if (councilWork) return new Set(["self", "round1", "round2", "agreed"]);
-  const stages = new Set<ScoreStage>(["self"]);
-  if (at(status) >= at("round1_done")) stages.add("round1");
-  if (at(status) >= at("round2_done")) stages.add("round2");
-  if (at(status) >= at("agreed")) stages.add("agreed");
-  return stages;
+export function visibleStages(status: DossierStatus, viewer: ViewerClass): Set<ScoreStage> {
+  return new Set(stagesSeen(viewer, status));
+}
+
+/** The whole council's view (every stage), for figures computed once and redacted per viewer by the rule. */
+export function councilStages(status: DossierStatus): Set<ScoreStage> {
+  return visibleStages(status, "admin");
 }
 
 /**

@@ -2,8 +2,12 @@ import {
   centiToNumber,
   classify,
   computeUnitTotals,
-  isRecused,
   rankByUnitType,
+  RANKING_ROW,
+  peerClasses,
+  redact,
+  sees,
+  viewerClassOf,
   type Actor,
   type ClassificationBand,
   type ClassificationOverride,
@@ -17,7 +21,7 @@ import { collabOf } from "../collab/registry";
 import type { Db } from "../db/client";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
-import { unitInputOf, visibleStages } from "./dossierScoring";
+import { councilStages, unitInputOf } from "./dossierScoring";
 
 const FINAL = new Set(["agreed", "published"]);
 
@@ -46,7 +50,7 @@ function rankPeriod(
   const rankOf = ranksOf([...totals.values()], rules);
   // Before the meeting: what the council had when it sat down (round scores, no agreement, no proposals).
   const before = ranksOf(
-    rows.map((d) => computeUnitTotals(unitInputOf(d.state, withoutAgreed(visibleStages(d.status, true))))),
+    rows.map((d) => computeUnitTotals(unitInputOf(d.state, withoutAgreed(councilStages(d.status))))),
     rules,
   );
   return rows
@@ -91,15 +95,39 @@ function withoutAgreed<T extends string>(stages: Set<T>): Set<T> {
   return out;
 }
 
-/** What one viewer sees: rows of dossiers the viewer is recused on hide total, index, class and rank (S3). */
-function redact(ranked: RankedDossier[], viewer: Actor, unitTypeCode?: string): TRankingRow[] {
-  return ranked
-    .filter((r) => !unitTypeCode || r.row.unit.unitType === unitTypeCode)
-    .map(({ row, resource }) =>
-      isRecused(viewer, resource)
-        ? { ...row, rank: null, rankBeforeMeeting: null, total: null, index: null, classification: null }
-        : row,
-    );
+/**
+ * What one viewer sees of the ranking (docs/visibility.md, RANKING_ROW): a member recused on a unit sees it listed
+ * without figures until publication, placed last of its unit type rather than at its rank, and no rank at all in
+ * that unit type — the ranks around a hidden one would give it away (S3).
+ */
+export function redactRanking<T extends { row: TRankingRow; resource: DossierResource }>(
+  ranked: T[],
+  viewer: Actor,
+  unitTypeCode?: string,
+): TRankingRow[] {
+  const rows = ranked.filter((r) => !unitTypeCode || r.row.unit.unitType === unitTypeCode);
+  const classes = rows.map((r) => viewerClassOf(viewer, r.resource));
+  const figures = (i: number) => sees(RANKING_ROW, "total", classes[i], rows[i].row.status);
+  const peer = peerClasses(
+    RANKING_ROW,
+    rows.map((r, i) => ({ group: r.row.unit.unitType, viewer: classes[i], status: r.row.status })),
+    "total",
+  );
+  const out = rows.map((r, i) => ({
+    hidden: !figures(i),
+    row: redact(RANKING_ROW, r.row, classes[i], r.row.status, { peer: peer.get(r.row.unit.unitType) }),
+  }));
+  // Stable: each unit type keeps its order, its hidden rows moved to its end.
+  const typeOrder = [...new Set(out.map((o) => o.row.unit.unitType))];
+  return out
+    .map((o, i) => ({ ...o, i }))
+    .sort(
+      (a, b) =>
+        typeOrder.indexOf(a.row.unit.unitType) - typeOrder.indexOf(b.row.unit.unitType) ||
+        Number(a.hidden) - Number(b.hidden) ||
+        a.i - b.i,
+    )
+    .map((o) => o.row);
 }
 
 /**
@@ -116,12 +144,16 @@ export async function computeRanking(
   /** Valid proposals of running meetings, by dossier (see MeetingProjections.proposalsOfPeriod). */
   proposals?: ReadonlyMap<string, ReadonlyMap<string, number>>,
 ): Promise<TRankingRow[]> {
-  return redact(rankPeriod(await loadRankingBase(db, periodId), rules, proposals), viewer, unitTypeCode);
+  return redactRanking(
+    rankPeriod(await loadRankingBase(db, periodId), rules, proposals),
+    viewer,
+    unitTypeCode,
+  );
 }
 
 function unitInputOfAll(d: ScoringRows[number], proposals?: ReadonlyMap<string, number>) {
   // Every stage counts in the council's provisional ranking; unconfirmed drafts never do (see unitInputOf).
-  return unitInputOf(d.state, visibleStages(d.status, true), proposals);
+  return unitInputOf(d.state, councilStages(d.status), proposals);
 }
 
 // A live dashboard refetches the ranking on every `ranking:update` (up to 4 a second); with a thousand of them
@@ -184,7 +216,7 @@ export async function liveRanking(
     ]);
     return rankPeriod(base, rules, proposals);
   });
-  return redact(ranked, viewer, unitTypeCode);
+  return redactRanking(ranked, viewer, unitTypeCode);
 }
 
 // Pushed rankings show every figure: they go only to sockets whose user is recused on nothing in the period.

@@ -3,7 +3,8 @@ import type { DossierStatus } from "../workflow";
 import { allow } from "./rules";
 import type { Actor, DossierResource, PolicyTable } from "./types";
 
-const ownUnit = (actor: Actor, d: DossierResource) => actor.unitId !== null && actor.unitId === d.unitId;
+const ownUnit = (actor: Actor, d: Pick<DossierResource, "unitId">) =>
+  actor.unitId !== null && actor.unitId === d.unitId;
 // A council member from the appraised unit, or one declared in conflict, is recused (DESIGN §1).
 const notRecused = (actor: Actor, d: DossierResource) => !isRecused(actor, d);
 const inStatus =
@@ -16,7 +17,7 @@ const both =
     preds.every((p) => p(a, d));
 
 /** True when the actor is a council-side user with a conflict of interest on this dossier. */
-export function isRecused(actor: Actor, d: DossierResource): boolean {
+export function isRecused(actor: Actor, d: Pick<DossierResource, "unitId" | "recusedUserIds">): boolean {
   const councilSide = actor.roles.some((r) => COUNCIL_ROLES.includes(r));
   return councilSide && (d.recusedUserIds.includes(actor.id) || ownUnit(actor, d));
 }

@@ -108,8 +108,9 @@ export const ZLeaderResult = z.object({
   unitIndex: ZPoints.nullable(),
   index: ZPoints.nullable(),
   classification: z.string().nullable(),
-  capped: z.boolean(),
-  areasBelowHalf: z.boolean(),
+  /** Null, like the figures, for a viewer who may not see them (docs/visibility.md). */
+  capped: z.boolean().nullable(),
+  areasBelowHalf: z.boolean().nullable(),
 });
 export type TLeaderResult = z.infer<typeof ZLeaderResult>;
 

@@ -53,8 +53,10 @@ export const ZReminder = z.strictObject({
 
 export const ZStageScore = z.object({
   score: ZPoints,
-  note: z.string(),
+  /** The agency's note on its self-assessment; null on the council's stages for anyone outside the council. */
+  note: z.string().nullable(),
   confirmed: z.boolean(),
+  /** Who wrote the score; on the council's stages, null for anyone outside the council (docs/visibility.md). */
   by: z.string().nullable(),
   at: z.string(),
 });

@@ -26,12 +26,19 @@ export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected
   const lang = currentLang();
   const sorted = [...rows].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
   const provisional = rows.some((r) => r.provisional);
+  // Recused on a unit of this type, the viewer gets no ranks at all in it (docs/visibility.md): say why.
+  const ranksHidden = rows.some((r) => r.hidden) && rows.every((r) => r.rank === null);
   return (
     <ChartCard
       big={big}
       testId="dash-ranking"
       title={title}
-      subtitle={t(provisional ? "dashboard.ranking.provisional" : "dashboard.ranking.final")}
+      subtitle={[
+        t(provisional ? "dashboard.ranking.provisional" : "dashboard.ranking.final"),
+        ranksHidden ? t("ranking.ranksHidden") : "",
+      ]
+        .filter(Boolean)
+        .join(" ")}
       actions={
         <Chip
           size="small"

@@ -62,6 +62,12 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
       <Typography variant="h6" component="h2" sx={{ px: 2, py: 1.5 }}>
         {title}
       </Typography>
+      {/* Recused on a unit of this type, the viewer gets no ranks in it (docs/visibility.md): say why. */}
+      {rows.some((r) => r.total === null) && rows.every((r) => r.rank === null) && (
+        <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 1 }} data-testid="ranks-hidden">
+          {t("ranking.ranksHidden")}
+        </Typography>
+      )}
       <TableContainer>
         <Table size="small" data-testid="ranking-table">
           <TableHead>

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { loadExcel } from "../excel";
 import { centiToNumber, leafPoints, officialScore, type StageScores } from "@ca/shared";
-import { unitInputOf, visibleStages } from "../dossierScoring";
+import { councilStages, unitInputOf } from "../dossierScoring";
 import type { PeriodResults } from "../results/periodResults";
 import { sheetName } from "./rankingXlsx";
 
@@ -46,7 +46,7 @@ export async function matrixWorkbook(results: PeriodResults): Promise<Buffer> {
     sub.font = { italic: true };
     sub.commit();
     for (const row of type.rows) {
-      const input = unitInputOf(row.scoring.state, visibleStages(row.status, true));
+      const input = unitInputOf(row.scoring.state, councilStages(row.status));
       const cells: (string | number | null)[] = [
         row.rank,
         row.unitCode,

@@ -19,7 +19,7 @@ import {
 import type { DbOrTx } from "../../db/client";
 import * as t from "../../db/schema";
 import type { PeriodRules } from "../../queries/periods";
-import { unitInputOf, visibleStages } from "../dossierScoring";
+import { councilStages, unitInputOf } from "../dossierScoring";
 import { loadScoringInputs, type ScoringInput } from "../../queries/scoringInputs";
 
 /** One unit's final result in a period: totals, rank within its unit type, classification, leaders. */
@@ -103,7 +103,7 @@ export async function computePeriodResults(db: DbOrTx, periodId: string): Promis
     : [];
   const totals = new Map<string, UnitTotals>();
   for (const d of scoring)
-    totals.set(d.row.unitId, computeUnitTotals(unitInputOf(d.state, visibleStages(d.status, true))));
+    totals.set(d.row.unitId, computeUnitTotals(unitInputOf(d.state, councilStages(d.status))));
   const ranked = rankByUnitType([...totals.values()], { tieBreaks: rules.tieBreak as TieBreak[] });
   const rankOf = new Map<string, number>();
   for (const entries of ranked.values()) for (const e of entries) rankOf.set(e.unitId, e.rank);
