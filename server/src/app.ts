@@ -87,6 +87,8 @@ export function createApp(ctx: AppContext) {
   });
 
   const api = express.Router();
+  // The server listens while its migrations run (main.ts): until then the tables may not be there.
+  api.use((_req, _res, next) => next(ctx.ready.migrated ? undefined : new AppError("not_ready")));
   api.use(originCheck(config.allowedOrigins));
   api.use(express.json({ limit: "100kb", strict: true }));
   api.use(sessionMiddleware, absoluteTimeout, passport.initialize(), passport.session());
@@ -125,7 +127,7 @@ export function createApp(ctx: AppContext) {
       res.sendFile(path.join(CLIENT_DIST, "index.html"));
     });
   }
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, database.reachability));
 
   const pruneTimer = setInterval(() => store.prune().catch(() => undefined), 10 * 60_000);
   pruneTimer.unref();

@@ -32,8 +32,13 @@ export async function createServer(ctx: AppContext) {
     if (ctx.config.REDIS_URL) io.serverSideEmit("ranking:invalidate", periodId);
   });
   const sealer = startAuditSealer(ctx.database.db, ctx.logger, () => ctx.ready.migrated);
+  const unwatch = ctx.database.reachability.onChange((reachable, err) => {
+    if (reachable) ctx.logger.warn("database: reachable again; ready");
+    else ctx.logger.error({ err }, "database: unreachable; answering 503 and not ready until it is back");
+  });
   // Live events stop before Redis goes: a throttled event due later must not publish on a closed client.
   const stopBackground = async () => {
+    unwatch();
     live.stop();
     await sealer.stop();
     await quitRedis();

@@ -135,7 +135,8 @@ export function createCollabServer(
         docs.set(docName, doc);
         const loading = doc;
         loading.ready.catch((err) => {
-          logger.error({ err, doc: docName }, "collab: could not load a document");
+          if (!ctx.database.reachability.noteFailure(err))
+            logger.error({ err, doc: docName }, "collab: could not load a document");
           if (docs.get(docName) === loading) docs.delete(docName);
           loading.destroy();
         });
@@ -207,7 +208,9 @@ export function createCollabServer(
       doc = d;
       for (const data of queue.splice(0)) handleData(c, d, data);
     })().catch((err) => {
-      logger.error({ err, room }, "collab: could not open a connection");
+      // The database away (restarting): the provider reconnects by itself on 4503, so it is not worth a stack.
+      if (ctx.database.reachability.noteFailure(err)) logger.warn({ room }, "collab: database unreachable");
+      else logger.error({ err, room }, "collab: could not open a connection");
       if (ws.readyState === ws.OPEN) ws.close(COLLAB_CLOSE.unavailable, "try again later");
     });
   };

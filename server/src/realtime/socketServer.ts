@@ -57,8 +57,12 @@ export function createSocketServer(
         if (kind === "period" && scope === "council" && !(await recusedInPeriod(ctx, user, id)))
           await socket.join(roomOf.periodRanking(id));
         reply({ ok: true });
-      } catch {
-        reply({ ok: false, error: "not_found" });
+      } catch (err) {
+        // The database away for a moment is not "no such room": the client may ask again.
+        reply({
+          ok: false,
+          error: ctx.database.reachability.noteFailure(err) ? "database_unavailable" : "not_found",
+        });
       }
     });
     socket.on("leave", (room) => {
