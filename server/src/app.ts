@@ -47,7 +47,7 @@ export function createApp(ctx: AppContext) {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   const metrics = createMetrics();
-  const store = new DbSessionStore(database.db);
+  const store = new DbSessionStore(database.db, { idleMs: config.SESSION_IDLE_MINUTES * 60_000 });
   const passport = createPassport(database.db);
 
   const sessionMiddleware = session({
@@ -70,8 +70,12 @@ export function createApp(ctx: AppContext) {
   const absoluteTimeout: RequestHandler = (req, _res, next) => {
     const started = req.session?.startedAt;
     if (started && Date.now() - started > config.SESSION_ABSOLUTE_HOURS * 3_600_000) {
-      // A fresh, empty session replaces it: the request goes on signed out.
-      return req.session.regenerate((err) => next(err));
+      // A fresh, empty session replaces it: the request goes on signed out, and its live connections end.
+      const ended = req.sessionID;
+      return req.session.regenerate((err) => {
+        if (!err) ctx.events.sessionsEnded({ sids: [ended] }, "expired");
+        next(err);
+      });
     }
     next();
   };

@@ -2,17 +2,29 @@ import type http from "node:http";
 import { Server } from "socket.io";
 import type { RequestHandler } from "express";
 import type passport from "passport";
-import { can, isRecused, roomOf, type ClientToServerEvents, type ServerToClientEvents } from "@ca/shared";
+import {
+  can,
+  isRecused,
+  roomOf,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SessionEndReason,
+} from "@ca/shared";
 import type { AppContext } from "../context";
 import { isAllowedOrigin } from "../http/originCheck";
 import { listDossiersOfPeriod, loadDossier } from "../queries/dossiers";
 import { loadMeeting } from "../queries/meetings";
 import { loadPeriod } from "../queries/periods";
 import { MeetingPresence } from "./meetingPresence";
+import type { LiveSessions, SessionTarget } from "./liveSessions";
 
 /** Between server instances (through the Redis adapter): another instance changed a period's ranking. */
 export interface InterServerEvents {
   "ranking:invalidate": (periodId: string) => void;
+  /** Sessions ended (sign-out, disabled, password reset): each instance ends its own connections of them. */
+  "session:end": (target: SessionTarget, reason: SessionEndReason) => void;
+  /** An account's rights changed: each instance decides its Yjs connections of that user again. */
+  "account:changed": (userId: string) => void;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
@@ -26,6 +38,7 @@ export function createSocketServer(
   server: http.Server,
   sessionMiddleware: RequestHandler,
   pp: passport.PassportStatic,
+  sessions: LiveSessions,
 ): IoServer {
   const io: IoServer = new Server(server, {
     path: "/socket.io",
@@ -45,6 +58,16 @@ export function createSocketServer(
       socket.disconnect(true);
       return;
     }
+    // Remembered with the session it was opened with, whose end ends it (told why first, so the page signs out).
+    const sid = (socket.request as unknown as { sessionID: string }).sessionID;
+    const untrack = sessions.track(sid, user.id, {
+      end: (reason) => {
+        // With connection-state recovery, `socket.emit` goes through the adapter, and the Redis one publishes
+        // first and delivers after the disconnect below: this socket is on this instance, and so is its event.
+        io.local.to(socket.id).emit("session:ended", { reason });
+        socket.disconnect(true);
+      },
+    });
     void socket.join(roomOf.user(user.id));
     socket.on("join", async (room, ack) => {
       const reply = typeof ack === "function" ? ack : () => undefined;
@@ -72,7 +95,10 @@ export function createSocketServer(
       presence.leave(socket.id, String(room));
     });
     socket.on("meeting:look", (p) => presence.look(socket, user, p));
-    socket.on("disconnect", () => presence.disconnect(socket.id));
+    socket.on("disconnect", () => {
+      untrack();
+      presence.disconnect(socket.id);
+    });
   });
   const presence = new MeetingPresence(io);
   return io;
