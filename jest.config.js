@@ -59,7 +59,7 @@ module.exports = {
       ...withDatabase,
     },
     {
-      // Fault tests (TARGETS R1, R3): a server killed or a client offline under load; run by `npm run test:fault`.
+      // Fault tests (R1, R2, R3): a server killed, PostgreSQL restarted, a client offline, under load; `npm run test:fault`.
       ...common,
       displayName: "fault",
       roots: ["<rootDir>/tests/fault"],

@@ -48,7 +48,7 @@ export function createApp(ctx: AppContext) {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   const metrics = createMetrics();
-  const store = new DbSessionStore(database.db);
+  const store = new DbSessionStore(database.db, { idleMs: config.SESSION_IDLE_MINUTES * 60_000 });
   const passport = createPassport(database.db);
 
   const sessionMiddleware = session({
@@ -71,8 +71,12 @@ export function createApp(ctx: AppContext) {
   const absoluteTimeout: RequestHandler = (req, _res, next) => {
     const started = req.session?.startedAt;
     if (started && Date.now() - started > config.SESSION_ABSOLUTE_HOURS * 3_600_000) {
-      // A fresh, empty session replaces it: the request goes on signed out.
-      return req.session.regenerate((err) => next(err));
+      // A fresh, empty session replaces it: the request goes on signed out, and its live connections end.
+      const ended = req.sessionID;
+      return req.session.regenerate((err) => {
+        if (!err) ctx.events.sessionsEnded({ sids: [ended] }, "expired");
+        next(err);
+      });
     }
     next();
   };
@@ -91,6 +95,8 @@ export function createApp(ctx: AppContext) {
   });
 
   const api = express.Router();
+  // The server listens while its migrations run (main.ts): until then the tables may not be there.
+  api.use((_req, _res, next) => next(ctx.ready.migrated ? undefined : new AppError("not_ready")));
   api.use(originCheck(config.allowedOrigins));
   api.use(express.json({ limit: "100kb", strict: true }));
   api.use(sessionMiddleware, absoluteTimeout, passport.initialize(), passport.session());
@@ -122,7 +128,7 @@ export function createApp(ctx: AppContext) {
   app.use("/api", api);
 
   app.use(clientAssets(config.clientDir));
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, database.reachability));
 
   const pruneTimer = setInterval(() => store.prune().catch(() => undefined), 10 * 60_000);
   pruneTimer.unref();

@@ -15,6 +15,6 @@ export interface AppContext {
   events: LiveEvents;
   /** E-mail for notifications (does nothing without SMTP_URL). */
   mailer: Mailer;
-  /** Set once migrations and sample data are done; cleared while the database is unreachable. */
+  /** Set once migrations and sample data are done (the database's own reachability is `database.reachability`). */
   ready: { migrated: boolean };
 }

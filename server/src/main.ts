@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from "./config";
 import { DataDirLockedError } from "./db/dataDirLock";
 import { openDatabase } from "./db/open";
+import { isConnectionError } from "./db/reachability";
 import { useFastHashing } from "./auth/password";
 import { createLogger } from "./logger";
 import { createServer } from "./server";
@@ -62,7 +63,17 @@ async function main() {
   // Listening first lets /healthz answer while migrations run; /readyz stays 503 until they are done.
   server.listen(config.PORT, config.HOST);
 
-  await database.migrate();
+  // A database still starting (docker compose brings both up at once) is waited for, not a reason to exit.
+  for (;;) {
+    try {
+      await database.migrate();
+      break;
+    } catch (err) {
+      if (!isConnectionError(err)) throw err;
+      logger.warn({ err }, "database not reachable yet; retrying in 1 s");
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
   if (config.LOAD_SAMPLE_DATA === "auto" && (await isEmpty(database.db))) {
     await loadSample(database.db);
     printDemoAccounts();

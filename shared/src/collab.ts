@@ -46,6 +46,11 @@ export const COLLAB_CLOSE = {
   notFound: 4404,
   /** A council member with a conflict of interest on the dossier: recused, must not even read (S3). */
   recused: 4409,
+  /**
+   * The session this connection was opened with has ended while it was open (sign-out, idle or absolute expiry,
+   * account disabled, password reset): sign in again. The reason (SessionEndReason) is the close reason.
+   */
+  sessionEnded: 4440,
   /** The server could not load or save the document just now (database unreachable): reconnect later. */
   unavailable: 4503,
   /** The server is shutting down or restarting: reconnect. */
@@ -60,6 +65,7 @@ export const COLLAB_CLOSE_STATUS: Record<CollabCloseCode, number> = {
   4403: 403,
   4404: 404,
   4409: 403,
+  4440: 401,
   4503: 503,
   1001: 503,
 };

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "unsupported_file",
   "import_failed",
   "not_ready",
+  "database_unavailable",
   "storage_unavailable",
   "internal",
 ] as const;
@@ -35,6 +36,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unsupported_file: 415,
   import_failed: 422,
   not_ready: 503,
+  // The database cannot be reached (restarting, failing over, network): the server stays up; retry shortly.
+  database_unavailable: 503,
   // The file store cannot be written (disk full, read-only folder): the server's condition, to wait out or fix.
   storage_unavailable: 503,
   internal: 500,
@@ -72,6 +75,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   not_ready: {
     vi: "Hệ thống tạm thời chưa sẵn sàng, vui lòng thử lại.",
     en: "The service is temporarily unavailable, please retry.",
+  },
+  database_unavailable: {
+    vi: "Tạm thời không kết nối được cơ sở dữ liệu; thao tác này có thể chưa được lưu. Vui lòng thử lại sau giây lát.",
+    en: "The database cannot be reached for the moment; this action may not have been saved. Please retry in a few seconds.",
   },
   storage_unavailable: {
     vi: "Không lưu được tệp: kho lưu trữ của máy chủ tạm thời không ghi được; chưa có gì được ghi. Vui lòng thử lại sau hoặc báo quản trị.",

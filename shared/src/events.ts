@@ -20,7 +20,19 @@ export interface ServerToClientEvents {
   "meeting:presence": (p: { meetingId: string; people: TMeetingPresence[] }) => void;
   /** A dossier's provisional totals moved (a proposal was accepted or refused, or leaves were locked); refetch. */
   "meeting:projection": (p: { meetingId: string; dossierId: string; at: string }) => void;
+  /**
+   * The session this socket was opened with has ended; the server disconnects it right after. The page goes to
+   * the sign-in screen (the Yjs connections of the session are closed with COLLAB_CLOSE.sessionEnded).
+   */
+  "session:ended": (p: { reason: SessionEndReason }) => void;
 }
+
+/**
+ * Why a session ended while live connections were open: signed out, timed out (idle or absolute), its account
+ * disabled or its password reset, or gone from the store for another reason (ended on another instance).
+ */
+export const SESSION_END_REASONS = ["logout", "expired", "disabled", "password_reset", "ended"] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 export interface ClientToServerEvents {
   join: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;

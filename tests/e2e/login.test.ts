@@ -9,6 +9,7 @@ import { ERROR_MESSAGES } from "@ca/shared";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../seeds/src/data/accounts";
 import { primaryRole } from "../../client/src/auth/persona";
 import { launchChromium, loginThroughUi } from "./support/browser";
+import vi from "../../client/src/i18n/vi.json";
 import { ROOT, startServer, type RunningServer } from "./support/server";
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
@@ -60,6 +61,32 @@ describe("login", () => {
     },
     60_000,
   );
+
+  it("sends an open page to the login screen, saying why, when its session is ended elsewhere (S11)", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: "vi-VN" });
+    const page = await context.newPage();
+    try {
+      await loginThroughUi(page, server.baseUrl, "leader", DEMO_PASSWORD);
+      await page.waitForURL(/\/periods\/[0-9a-f-]{36}\/dossiers$/, { timeout: 20_000 });
+      const periodId = new URL(page.url()).pathname.split("/")[2];
+      await page.goto(`${server.baseUrl}/periods/${periodId}/dashboard`);
+      await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 20_000 });
+      // The same session signed out from another tab: this page's live connection is told, and the page follows.
+      const ended = Date.now();
+      const logout = await context.request.post(`${server.baseUrl}/api/auth/logout`, {
+        headers: { Origin: server.baseUrl },
+      });
+      expect(logout.status()).toBe(204);
+      await page.waitForURL(/\/login$/, { timeout: 10_000 });
+      await page.getByText(vi.auth.sessionExpired).waitFor({ state: "visible", timeout: 5_000 });
+      console.info(
+        `session ended elsewhere: the page was on the login screen ${Date.now() - ended} ms later`,
+      );
+      await page.screenshot({ path: path.join(ARTIFACTS, "e2e-login-session-ended.png") });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 
   it("shows the Vietnamese message for a wrong password", async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: "vi-VN" });

@@ -374,7 +374,7 @@ it("loses nothing to a kill -9 under 20 editors at 10 edits/s, and every client 
   const r = summary(reconnectMs);
   console.log(
     [
-      `R1 kill -9: ${EDITORS} editors × ${EDITS_PER_SECOND} edits/s × ${SECONDS} s on ${DOCUMENTS} documents (PostgreSQL)`,
+      `R1 kill -9: ${EDITORS} editors × ${EDITS_PER_SECOND} edits/s × ${SECONDS} s on ${DOCUMENTS} documents (PostgreSQL), lost = ${Object.values(lost).reduce((a, b) => a + b, 0)}`,
       `  killed at +${killedAt - start} ms; restarted server ready ${readyAt - killedAt} ms after the kill; edits ended +${editsDone - start} ms`,
       `  edits checked: ${notesMade} note insertions (each by token) + ${adjustmentsMade} adjustments (final value of ${leavesChecked} leaves, each written by one editor); notes missing at edit time: ${editors.reduce((n, e) => n + e.missingNotes, 0)}`,
       `  reconnection after ready (ms): p50 ${r.p50} p95 ${r.p95} max ${r.max}; all: ${[...reconnectMs].sort((a, b) => a - b).join(" ")}`,

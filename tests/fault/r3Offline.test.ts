@@ -196,7 +196,8 @@ it("converges within 2 s after a client was offline for 60 s making 100 edits, l
     [
       `R3 offline client: ${offline.name} offline ${((reconnectedAt - start) / 1000).toFixed(1)} s, ` +
         `${offline.tokens.length} note insertions + ${offline.adjustmentsWritten} adjustments; meanwhile ${others.length} others made ` +
-        `${others.reduce((n, e) => n + e.tokens.length, 0)} note insertions + ${others.reduce((n, e) => n + e.adjustmentsWritten, 0)} adjustments (${app.ctx.database.kind})`,
+        `${others.reduce((n, e) => n + e.tokens.length, 0)} note insertions + ${others.reduce((n, e) => n + e.adjustmentsWritten, 0)} adjustments (${app.ctx.database.kind}), ` +
+        `lost = ${Object.values(report).reduce((n, r) => n + r.notes + r.adjustments + r.updates, 0)}`,
       `  converged (4 clients + the server's document) ${convergedMs} ms after reconnecting (target ≤ ${CONVERGE_TARGET_MS} ms); its provider synced after ${syncedAt - reconnectedAt} ms`,
       `  LOST per document (note insertions / final adjustments / clients whose updates are missing): ${JSON.stringify(report)}`,
       `  proposals marked invalid by the server: ${invalid.length}${invalid.length ? ` ${JSON.stringify(invalid.slice(0, 3))}` : ""}`,

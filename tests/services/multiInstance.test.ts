@@ -1,17 +1,29 @@
 /**
  * Two server instances over one PostgreSQL database and one Redis (DESIGN §4, TARGETS P11): a change made through
- * instance A reaches the sockets connected to instance B, and B's cached live ranking is dropped at once.
+ * instance A reaches the sockets connected to instance B, and B's cached live ranking is dropped at once; a
+ * session ended through A ends the socket and the Yjs connection it holds on B.
  * Needs DATABASE_URL and REDIS_URL (run by `npm run test:pg`).
  */
 import { performance } from "node:perf_hooks";
 import { io as connect, type Socket } from "socket.io-client";
 import { startTestApp, TEST_ORIGIN, type TestApp } from "../support/testApp";
-import { cookieOf, liveClient, type LiveClient } from "../support/sockets";
+import { cookieOf, liveClient, sleep, type LiveClient } from "../support/sockets";
 import { trainingDossier } from "../support/workflow";
+import { buildUser, TEST_PASSWORD } from "@ca/seeds";
+import { COLLAB_CLOSE } from "@ca/shared";
+import { collabClient } from "../support/collab";
+import {
+  closedAfter,
+  expectCutOff,
+  openLive,
+  runningMeetingOn,
+  type LivePerson,
+} from "../support/liveSession";
 
 let a: TestApp;
 let b: TestApp;
 const sockets: LiveClient[] = [];
+const people: LivePerson[] = [];
 
 beforeAll(async () => {
   if (!process.env.DATABASE_URL || !process.env.REDIS_URL)
@@ -23,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());
+  people.forEach((p) => p.close());
   await b?.close({ keepDatabase: true });
   await a?.close();
 });
@@ -142,5 +155,63 @@ describe("two instances", () => {
       onA.close();
       onB.close();
     }
+  });
+
+  describe("what is decided through A reaches the live connections held on B at once", () => {
+    let ids: Awaited<ReturnType<typeof runningMeetingOn>>;
+    beforeAll(async () => {
+      ids = await runningMeetingOn(a);
+    });
+
+    it("sign-out on A closes the socket and the Yjs connection held on B within 1 s (S11)", async () => {
+      const user = await buildUser(a.ctx.database.db, { roles: ["council_member"] });
+      const onA = await a.login(user.username, TEST_PASSWORD);
+      const p = await openLive(b, onA, ids.meetingId, ids.room);
+      people.push(p);
+      const sent = Date.now();
+      expect((await onA.post("/api/auth/logout")).status).toBe(204);
+      const after = await closedAfter(p, sent);
+      console.info(
+        `sign-out on A: on B the socket closed after ${after.socket} ms, the document after ${after.doc} ms`,
+      );
+      expect(after.socket).toBeLessThanOrEqual(1_000);
+      expect(after.doc).toBeLessThanOrEqual(1_000);
+      await expectCutOff(b, p, user.id, ids, "logout");
+    });
+
+    it("disabling the account on A closes its connections on B within 1 s (S11)", async () => {
+      const user = await buildUser(a.ctx.database.db, { roles: ["council_member"] });
+      const p = await openLive(b, await a.login(user.username, TEST_PASSWORD), ids.meetingId, ids.room);
+      people.push(p);
+      const admin = await a.login("admin");
+      const sent = Date.now();
+      expect((await admin.patch(`/api/users/${user.id}`).send({ disabled: true })).status).toBe(200);
+      const after = await closedAfter(p, sent);
+      console.info(
+        `disabled on A: on B the socket closed after ${after.socket} ms, the document after ${after.doc} ms`,
+      );
+      expect(after.socket).toBeLessThanOrEqual(1_000);
+      expect(after.doc).toBeLessThanOrEqual(1_000);
+      await expectCutOff(b, p, user.id, ids, "disabled");
+    });
+
+    it("a conflict declared through A closes the member's document connection on B at once (recused)", async () => {
+      const user = await buildUser(a.ctx.database.db, { roles: ["council_member"] });
+      const doc = collabClient(b, await b.login(user.username, TEST_PASSWORD), ids.room);
+      try {
+        await doc.synced;
+        const admin = await a.login("admin");
+        const declared = await admin.post(`/api/periods/${ids.periodId}/conflicts`).send({
+          userId: user.id,
+          unitId: ids.unitId,
+          reason: "Anh ruột là Chủ tịch UBND TP Tuy Hòa",
+        });
+        expect(declared.status).toBe(201);
+        const closed = await Promise.race([doc.closed, sleep(3_000).then(() => "still open")]);
+        expect(closed).toBe(COLLAB_CLOSE.recused);
+      } finally {
+        doc.destroy();
+      }
+    });
   });
 });

@@ -39,6 +39,11 @@ export function onUnauthenticated(listener: Listener): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** The session is over (a 401, or a live connection closed because its session ended): the sign-in page. */
+export function reportSessionEnded(): void {
+  unauthenticatedListeners.forEach((l) => l());
+}
+
 export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
@@ -95,9 +100,7 @@ export function errorOfResponse(status: number, json: unknown, quiet401 = false)
         i18n.t("errors.httpStatus", { status }),
         status,
       );
-  if (status === 401 && apiError.code === "unauthenticated" && !quiet401) {
-    unauthenticatedListeners.forEach((l) => l());
-  }
+  if (status === 401 && apiError.code === "unauthenticated" && !quiet401) reportSessionEnded();
   return apiError;
 }
 

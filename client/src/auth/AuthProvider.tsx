@@ -49,13 +49,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [bootTick]);
 
   const meRef = useRef(me);
+  // Signing out ends the session's live connections too, which say so: not news to the person who did it.
+  const signingOut = useRef(false);
   useEffect(() => {
     meRef.current = me;
   }, [me]);
   useEffect(
     () =>
       onUnauthenticated(() => {
-        if (meRef.current) setSessionExpired(true);
+        if (meRef.current && !signingOut.current) setSessionExpired(true);
         setMe(null);
       }),
     [],
@@ -69,9 +71,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
+    signingOut.current = true;
     try {
       await authApi.logout();
     } finally {
+      signingOut.current = false;
+      meRef.current = null;
       setSessionExpired(false);
       setMe(null);
     }

@@ -1,7 +1,10 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
+import { reportSessionEnded } from "../api/http";
+import { noteActivity } from "../auth/keepAlive";
 import {
+  COLLAB_CLOSE,
   COLLAB_PATH,
   COLLAB_RECONNECT_MAX_MS,
   openMeetingDocument,
@@ -57,8 +60,14 @@ export class MeetingDocumentSession {
         });
     });
     this.provider.on("sync", (synced) => this.set(synced ? { synced, loaded: true, queued: 0 } : { synced }));
-    this.provider.on("closed", (event) => this.set({ status: "closed", closeCode: event.code }));
+    this.provider.on("closed", (event) => {
+      this.set({ status: "closed", closeCode: event.code });
+      // No session (any more): the sign-in page, rather than a document that stays closed.
+      if (event.code === COLLAB_CLOSE.sessionEnded || event.code === COLLAB_CLOSE.unauthenticated)
+        reportSessionEnded();
+    });
     this.doc.on("update", (_update, origin) => {
+      if (origin !== this.provider) noteActivity();
       // Our own edits made while the socket is down wait in the document until the next sync.
       if (origin !== this.provider && !this.provider.wsconnected) this.set({ queued: this.state.queued + 1 });
       this.bump();

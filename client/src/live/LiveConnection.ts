@@ -1,5 +1,7 @@
 import type { Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@ca/shared";
+import { reportSessionEnded } from "../api/http";
+import { noteActivity } from "../auth/keepAlive";
 
 /** What the connection chip shows; "connecting" is the first attempt, "reconnecting" any later one. */
 export type LiveStatus = "connecting" | "connected" | "reconnecting" | "offline";
@@ -78,6 +80,8 @@ export class LiveConnection {
           else if (this.everConnected) this.setStatus("reconnecting");
         });
         socket.io.on("reconnect_failed", () => this.setStatus("offline"));
+        // The session was ended (sign-out elsewhere, expiry, account disabled, password reset): sign in again.
+        socket.on("session:ended", () => reportSessionEnded());
         for (const name of EVENT_NAMES)
           socket.on(name, ((payload: never) => this.handlers.get(name)?.forEach((h) => h(payload))) as never);
       })
@@ -117,6 +121,7 @@ export class LiveConnection {
   /** Tells the meeting room what this person looks at (null: nothing, e.g. on leaving the meeting page). */
   look(look: MeetingLook | null): void {
     this.currentLook = look;
+    if (look) noteActivity();
     if (look && this.socket?.connected && this.rooms.has(`meeting:${look.meetingId}`))
       this.socket.emit("meeting:look", look);
   }
@@ -133,6 +138,12 @@ export class LiveConnection {
 
   private emitJoin(room: string): void {
     this.socket?.emit("join", room, (result) => {
+      // The database away for a moment: ask again while the room is still wanted.
+      if (result?.error === "database_unavailable")
+        return void setTimeout(
+          () => this.rooms.has(room) && this.socket?.connected && this.emitJoin(room),
+          2_000,
+        );
       // A refused room is a page asking for more than its reader may see; the REST answers stay authoritative.
       if (!result?.ok) console.warn("live room refused", room, result?.error);
       else if (this.currentLook && room === `meeting:${this.currentLook.meetingId}`)

@@ -1,9 +1,9 @@
-import { eq, lt, sql } from "drizzle-orm";
+import { eq, inArray, lt, sql } from "drizzle-orm";
 import session from "express-session";
 import type { Db } from "../db/client";
 import { sessions, users } from "../db/schema";
 
-/** How far the idle expiry must move before `touch` writes it. */
+/** How far the idle expiry must move before `touch` writes it (at most; a short idle timeout takes a tenth of it). */
 export const TOUCH_GRANULARITY_MS = 60_000;
 
 /** The account columns a request's user is built from (see toRequestUser). */
@@ -34,8 +34,15 @@ export class DbSessionStore extends session.Store {
   /** Built once and named: every request runs it, and PostgreSQL then plans it once per connection (P7). */
   private readonly lookup;
 
-  constructor(private readonly db: Db) {
+  /** How far the idle expiry must move before `touch` writes it. */
+  private readonly touchEveryMs: number;
+
+  constructor(
+    private readonly db: Db,
+    opts: { idleMs?: number } = {},
+  ) {
     super();
+    this.touchEveryMs = Math.min(TOUCH_GRANULARITY_MS, (opts.idleMs ?? Infinity) / 10);
     this.lookup = db
       .select({ data: sessions.data, expiresAt: sessions.expiresAt, user: sessionUserColumns })
       .from(sessions)
@@ -82,14 +89,15 @@ export class DbSessionStore extends session.Store {
 
   /**
    * Pushes the idle expiry forward (express-session calls this on every request that did not change the session).
-   * Written only when it moves by at least TOUCH_GRANULARITY_MS: one committed (fsync'd) UPDATE per session per
-   * minute instead of one per request (TARGETS P7). The stored expiry is then at most that much earlier than the
-   * cookie's, never later: an idle session ends on time, at worst a minute early.
+   * Written only when it moves by at least TOUCH_GRANULARITY_MS (a tenth of the idle timeout when that is shorter):
+   * one committed (fsync'd) UPDATE per session per minute instead of one per request (TARGETS P7). The stored
+   * expiry is then at most that much earlier than the cookie's, never later: an idle session ends on time, at
+   * worst a minute early.
    */
   override touch(sid: string, s: session.SessionData, cb?: (err?: unknown) => void): void {
     const expiresAt = s.cookie?.expires ? new Date(s.cookie.expires) : new Date(Date.now() + 30 * 60_000);
     const known = this.expiry.get(sid);
-    if (known !== undefined && expiresAt.getTime() - known < TOUCH_GRANULARITY_MS) {
+    if (known !== undefined && expiresAt.getTime() - known < this.touchEveryMs) {
       cb?.();
       return;
     }
@@ -111,6 +119,31 @@ export class DbSessionStore extends session.Store {
       .where(eq(sessions.sid, sid))
       .then(() => cb?.())
       .catch((err) => cb?.(err));
+  }
+
+  /**
+   * When each of these sessions ends by itself: its stored idle expiry, or `absoluteMs` after it started if that
+   * comes first. A session that is gone (ended, pruned) is absent. For the live connections opened with them.
+   */
+  async deadlines(sids: string[], absoluteMs: number): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    // In slices: thousands of viewers' sessions stay well under PostgreSQL's limit of bind parameters.
+    for (let i = 0; i < sids.length; i += 5_000) {
+      const rows = await this.db
+        .select({
+          sid: sessions.sid,
+          expiresAt: sessions.expiresAt,
+          startedAt: sql<string | null>`${sessions.data}->>'startedAt'`,
+        })
+        .from(sessions)
+        .where(inArray(sessions.sid, sids.slice(i, i + 5_000)));
+      for (const r of rows)
+        out.set(
+          r.sid,
+          Math.min(r.expiresAt.getTime(), r.startedAt ? Number(r.startedAt) + absoluteMs : Infinity),
+        );
+    }
+    return out;
   }
 
   /** Deletes expired sessions; called periodically. */

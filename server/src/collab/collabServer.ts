@@ -21,9 +21,10 @@ import { decideAccess, leafCodesOf } from "./access";
 import { MeetingProjections } from "./meetingProjections";
 import { registerCollab } from "./registry";
 import { SharedDocument, type CollabConnection } from "./sharedDocument";
+import type { LiveSessions } from "../realtime/liveSessions";
 
 export interface CollabInspection {
-  documents: { name: string; connections: number; editors: number; pendingWrites: number }[];
+  documents: { name: string; connections: number; editors: number; users: string[]; pendingWrites: number }[];
   connections: number;
 }
 
@@ -76,7 +77,7 @@ export function createCollabServer(
   server: http.Server,
   sessionMiddleware: RequestHandler,
   pp: passport.PassportStatic,
-  opts: { compactEvery?: number } = {},
+  opts: { sessions: LiveSessions; compactEvery?: number },
 ): CollabServer {
   const { db } = ctx.database;
   const logger = ctx.logger.child({ module: "collab" });
@@ -93,8 +94,11 @@ export function createCollabServer(
   let closing = false;
   const projections = new MeetingProjections(db, () => ctx.events, logger);
 
-  /** The signed-in user of an upgrade request: the same session cookie, store and Passport as REST and Socket.IO. */
-  const sessionUser = (req: http.IncomingMessage): Promise<Express.User | null> =>
+  /**
+   * The signed-in user of an upgrade request and its session id: the same session cookie, store and Passport as
+   * REST and Socket.IO.
+   */
+  const sessionUser = (req: http.IncomingMessage): Promise<{ user: Express.User; sid: string } | null> =>
     new Promise((resolve, reject) => {
       const r = req as Request;
       const res = new http.ServerResponse(req);
@@ -106,7 +110,7 @@ export function createCollabServer(
         // The REST app's absolute timeout (app.ts), which a socket would otherwise outlive.
         if (started && Date.now() - started > ctx.config.SESSION_ABSOLUTE_HOURS * 3_600_000)
           return resolve(null);
-        resolve(r.user ?? null);
+        resolve(r.user ? { user: r.user, sid: r.sessionID } : null);
       };
       run(0)();
     });
@@ -135,7 +139,8 @@ export function createCollabServer(
         docs.set(docName, doc);
         const loading = doc;
         loading.ready.catch((err) => {
-          logger.error({ err, doc: docName }, "collab: could not load a document");
+          if (!ctx.database.reachability.noteFailure(err))
+            logger.error({ err, doc: docName }, "collab: could not load a document");
           if (docs.get(docName) === loading) docs.delete(docName);
           loading.destroy();
         });
@@ -153,6 +158,21 @@ export function createCollabServer(
     const queue: Uint8Array[] = [];
     let conn: CollabConnection | null = null;
     let doc: SharedDocument | null = null;
+    let untrack = () => undefined as void;
+    /**
+     * The session ended: out of the document at once (nothing more is applied or sent to it), then closed for
+     * good (4440: the provider stops and the page signs out); a peer that ignores the closing handshake is cut.
+     */
+    const endSession = (reason: string) => {
+      if (conn) {
+        conns.delete(conn);
+        doc?.remove(conn);
+      }
+      conn = null;
+      queue.length = 0;
+      ws.close(COLLAB_CLOSE.sessionEnded, reason);
+      setTimeout(() => ws.terminate(), 1_000).unref();
+    };
     const handleData = (c: CollabConnection, d: SharedDocument, data: Uint8Array) => {
       try {
         d.handle(c, data);
@@ -162,6 +182,8 @@ export function createCollabServer(
       }
     };
     ws.on("message", (data: RawData, isBinary: boolean) => {
+      // Closing (its session ended, or any other close): what still arrives is not applied.
+      if (ws.readyState !== ws.OPEN) return;
       if (!isBinary) return void ws.close(COLLAB_CLOSE.badMessage, "binary messages only");
       const bytes = toBytes(data);
       if (conn && doc) return handleData(conn, doc, bytes);
@@ -174,6 +196,7 @@ export function createCollabServer(
       if (conn) conn.alive = true;
     });
     ws.on("close", () => {
+      untrack();
       if (conn) {
         conns.delete(conn);
         doc?.remove(conn);
@@ -181,13 +204,16 @@ export function createCollabServer(
     });
 
     void (async () => {
-      const user = await sessionUser(req);
-      const access = await decideAccess(db, user, room);
+      const signedIn = await sessionUser(req);
+      // Tracked before anything else is awaited: a session ending while the document loads ends this too.
+      if (signedIn && ws.readyState === ws.OPEN)
+        untrack = opts.sessions.track(signedIn.sid, signedIn.user.id, { end: endSession });
+      const access = await decideAccess(db, signedIn?.user ?? null, room);
       if (!access.ok) return ws.close(access.code, access.reason);
       if (ws.readyState !== ws.OPEN || closing) return;
       const c: CollabConnection = {
         ws,
-        user: user!,
+        user: signedIn!.user,
         docName: room,
         meetingId: access.meetingId,
         dossierId: access.dossierId,
@@ -207,7 +233,9 @@ export function createCollabServer(
       doc = d;
       for (const data of queue.splice(0)) handleData(c, d, data);
     })().catch((err) => {
-      logger.error({ err, room }, "collab: could not open a connection");
+      // The database away (restarting): the provider reconnects by itself on 4503, so it is not worth a stack.
+      if (ctx.database.reachability.noteFailure(err)) logger.warn({ room }, "collab: database unreachable");
+      else logger.error({ err, room }, "collab: could not open a connection");
       if (ws.readyState === ws.OPEN) ws.close(COLLAB_CLOSE.unavailable, "try again later");
     });
   };
@@ -266,6 +294,7 @@ export function createCollabServer(
         name: d.name,
         connections: d.conns.size,
         editors: [...d.conns].filter((c) => c.mode === "edit").length,
+        users: [...d.conns].map((c) => c.user.id),
         pendingWrites: d.pendingWrites,
       })),
       connections: conns.size,

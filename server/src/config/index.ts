@@ -22,8 +22,9 @@ const ZConfig = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   PUBLIC_URL: z.url().optional(),
   SESSION_SECRET: z.string().min(16).optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  /** Fractions are allowed (tests wait seconds, not minutes, for a session to end). */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().max(1440).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().max(72).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOAD_SAMPLE_DATA: z.enum(["auto", "never"]).default("auto"),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),

@@ -6,9 +6,10 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { Pool } from "pg";
+import { Pool, type PoolClient } from "pg";
 import * as schema from "./schema";
 import { MIGRATIONS_DIR } from "../paths";
+import { createReachability, type DatabaseReachability } from "./reachability";
 
 export type Schema = typeof schema;
 /** The database handle every command takes; PGlite and node-postgres share this type. */
@@ -22,6 +23,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** Whether the database answers: cleared by a connection error, set again by a probe (see reachability.ts). */
+  reachability: DatabaseReachability;
   close(): Promise<void>;
 }
 
@@ -33,26 +36,89 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
   if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const ping = async () => void (await client.query("select 1"));
+  // In-process: it cannot go away while the server runs, but the same interface keeps callers single-minded.
+  const reachability = createReachability(ping);
   return {
     db,
     kind: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
-    ping: async () => void (await client.query("select 1")),
-    close: () => client.close(),
+    ping,
+    reachability,
+    close: async () => {
+      reachability.stop();
+      await client.close();
+    },
   };
 }
 
 /** Connects to a PostgreSQL server through a pool. */
 export async function openPostgres(url: string, max = 20): Promise<Database> {
-  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
-  // An idle client losing its server (PostgreSQL restart) must not crash the process (TARGETS R2).
-  pool.on("error", () => undefined);
+  const pool = new TransactionSafePool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const ping = async () => void (await db.execute(sql`select 1`));
+  const reachability = createReachability(ping);
+  // A client whose server goes away (PostgreSQL restarting: 57P01, then "Connection terminated unexpectedly")
+  // emits 'error'; unheard, that event ends the process (R2 in docs/operations.md). The pool listens on idle
+  // clients only and stops listening while one is checked out — inside a transaction, between two of its
+  // queries — so every client gets a listener of its own for its whole life. Its next query then fails, and its
+  // request gets a 503.
+  const onClientError = (err: Error) => void reachability.noteFailure(err);
+  pool.on("connect", (client) => client.on("error", onClientError));
+  pool.on("error", onClientError);
   return {
     db,
     kind: "postgres",
     migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR }),
-    ping: async () => void (await db.execute(sql`select 1`)),
-    close: () => pool.end(),
+    ping,
+    reachability,
+    close: async () => {
+      reachability.stop();
+      await pool.end();
+    },
   };
+}
+
+const GUARDED = Symbol("releasesOnFailedBegin");
+
+/**
+ * drizzle-orm's node-postgres `transaction()` sends BEGIN before entering the try/finally that releases its pool
+ * client (drizzle-team/drizzle-orm#6241, still so in 0.45.4): a BEGIN that fails — the connection ended just
+ * after checkout, as when PostgreSQL restarts — leaves the client checked out for good, and a few outages later
+ * every request waits on an empty pool. Clients handed out for a transaction (the promise form of `connect()`;
+ * `pool.query` uses the callback form and releases its own) therefore release themselves, with the error so that
+ * the pool destroys them, when their BEGIN fails; drizzle then never touches them again.
+ */
+class TransactionSafePool extends Pool {
+  override connect(): Promise<PoolClient>;
+  override connect(
+    callback: (
+      err: Error | undefined,
+      client: PoolClient | undefined,
+      done: (release?: unknown) => void,
+    ) => void,
+  ): void;
+  override connect(...args: unknown[]): Promise<PoolClient> | void {
+    if (args.length) return (Pool.prototype.connect as (...a: unknown[]) => void).apply(this, args);
+    return super.connect().then(releaseOnFailedBegin);
+  }
+}
+
+function releaseOnFailedBegin(client: PoolClient): PoolClient {
+  if ((client as { [GUARDED]?: true })[GUARDED]) return client;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  Object.assign(client, {
+    [GUARDED]: true,
+    query: (...args: unknown[]) => {
+      const result = query(...args);
+      const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
+      if (typeof text !== "string" || !/^\s*begin\b/i.test(text) || !(result instanceof Promise))
+        return result;
+      return result.catch((err: unknown) => {
+        client.release(err instanceof Error ? err : true);
+        throw err;
+      });
+    },
+  });
+  return client;
 }

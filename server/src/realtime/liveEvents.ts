@@ -1,5 +1,13 @@
 import type { IoServer } from "./socketServer";
-import { audienceOf, roomOf, type DossierStatus, type TMeetingFocus, type TRankingRow } from "@ca/shared";
+import type { LiveSessions, SessionTarget } from "./liveSessions";
+import {
+  audienceOf,
+  roomOf,
+  type DossierStatus,
+  type SessionEndReason,
+  type TMeetingFocus,
+  type TRankingRow,
+} from "@ca/shared";
 
 /** A dossier as its events name it: the rooms they go to, and the status the visibility rule is read at. */
 interface DossierRef {
@@ -29,6 +37,11 @@ export interface LiveEvents {
    * joined were authorized for the old rights. A client that reconnects joins again under the new ones.
    */
   accountChanged(userId: string): void;
+  /**
+   * Sessions ended (signed out, expired, the account disabled or its password reset): every live connection
+   * opened with them — sockets and Yjs, on every instance — is told why and closed.
+   */
+  sessionsEnded(target: SessionTarget, reason: SessionEndReason): void;
   /** The meeting changed (started, ended, a lock, an agreement): members and the period's lists refetch it. */
   meetingUpdated(m: { id: string; periodId: string; status: string }): void;
   /** The chair moved the meeting (the tracker). */
@@ -46,6 +59,7 @@ export const noLiveEvents: LiveEvents = {
   proposalsChanged: () => undefined,
   notify: () => undefined,
   accountChanged: () => undefined,
+  sessionsEnded: () => undefined,
   meetingUpdated: () => undefined,
   meetingFocus: () => undefined,
   meetingProjection: () => undefined,
@@ -59,6 +73,8 @@ export function socketLiveEvents(
   io: IoServer,
   /** The period's ranking with every figure, pushed to the sockets that may see all of it (see roomOf). */
   rankingRows?: (periodId: string) => Promise<TRankingRow[]>,
+  /** The live connections by session (sockets and Yjs), which end with their session. */
+  sessions?: Pick<LiveSessions, "end">,
 ): LiveEvents & { stop(): void } {
   let stopped = false;
   const keys = new Map<
@@ -152,6 +168,9 @@ export function socketLiveEvents(
     },
     accountChanged(userId) {
       io.in(roomOf.user(userId)).disconnectSockets(true);
+    },
+    sessionsEnded(target, reason) {
+      sessions?.end(target, reason);
     },
     meetingUpdated(m) {
       io.to(roomOf.meeting(m.id))

@@ -9,6 +9,7 @@ import {
   viewerClassOf,
   type ClientToServerEvents,
   type ServerToClientEvents,
+  type SessionEndReason,
 } from "@ca/shared";
 import type { AppContext } from "../context";
 import { isAllowedOrigin } from "../http/originCheck";
@@ -16,10 +17,15 @@ import { listDossiersOfPeriod, loadDossier } from "../queries/dossiers";
 import { loadMeeting } from "../queries/meetings";
 import { loadPeriod } from "../queries/periods";
 import { MeetingPresence } from "./meetingPresence";
+import type { LiveSessions, SessionTarget } from "./liveSessions";
 
 /** Between server instances (through the Redis adapter): another instance changed a period's ranking. */
 export interface InterServerEvents {
   "ranking:invalidate": (periodId: string) => void;
+  /** Sessions ended (sign-out, disabled, password reset): each instance ends its own connections of them. */
+  "session:end": (target: SessionTarget, reason: SessionEndReason) => void;
+  /** An account's rights changed: each instance decides its Yjs connections of that user again. */
+  "account:changed": (userId: string) => void;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
@@ -33,6 +39,7 @@ export function createSocketServer(
   server: http.Server,
   sessionMiddleware: RequestHandler,
   pp: passport.PassportStatic,
+  sessions: LiveSessions,
 ): IoServer {
   const io: IoServer = new Server(server, {
     path: "/socket.io",
@@ -52,6 +59,16 @@ export function createSocketServer(
       socket.disconnect(true);
       return;
     }
+    // Remembered with the session it was opened with, whose end ends it (told why first, so the page signs out).
+    const sid = (socket.request as unknown as { sessionID: string }).sessionID;
+    const untrack = sessions.track(sid, user.id, {
+      end: (reason) => {
+        // With connection-state recovery, `socket.emit` goes through the adapter, and the Redis one publishes
+        // first and delivers after the disconnect below: this socket is on this instance, and so is its event.
+        io.local.to(socket.id).emit("session:ended", { reason });
+        socket.disconnect(true);
+      },
+    });
     void socket.join(roomOf.user(user.id));
     socket.on("join", async (room, ack) => {
       const reply = typeof ack === "function" ? ack : () => undefined;
@@ -72,8 +89,12 @@ export function createSocketServer(
         await socket.join(String(room));
         if (kind === "period" && periodId && !recused.length) await socket.join(roomOf.periodRanking(id));
         reply({ ok: true });
-      } catch {
-        reply({ ok: false, error: "not_found" });
+      } catch (err) {
+        // The database away for a moment is not "no such room": the client may ask again.
+        reply({
+          ok: false,
+          error: ctx.database.reachability.noteFailure(err) ? "database_unavailable" : "not_found",
+        });
       }
     });
     socket.on("leave", (room) => {
@@ -83,7 +104,10 @@ export function createSocketServer(
       presence.leave(socket.id, String(room));
     });
     socket.on("meeting:look", (p) => presence.look(socket, user, p));
-    socket.on("disconnect", () => presence.disconnect(socket.id));
+    socket.on("disconnect", () => {
+      untrack();
+      presence.disconnect(socket.id);
+    });
   });
   const presence = new MeetingPresence(io);
   return io;

@@ -36,8 +36,11 @@ export function authRoutes(ctx: AppContext, pp: passport.PassportStatic): Router
         appendAudit(tx, { actor: user, action: "auth.logout", entity: "user", entityId: user.id }),
       );
     }
+    const sid = req.sessionID;
     req.session.destroy((err) => {
       if (err) return next(err);
+      // Its sockets and document connections, on every instance (S11).
+      ctx.events.sessionsEnded({ sids: [sid] }, "logout");
       res.clearCookie("ca.sid", { path: "/" });
       res.status(204).end();
     });

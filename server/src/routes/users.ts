@@ -40,11 +40,14 @@ export function userRoutes(ctx: AppContext): Router {
     authorize(actor, "update", { type: "user", id: userId });
     const changes = validate(ZUserUpdate, req.body);
     const { user, unitName } = await updateUser({ db, actor, userId, changes });
-    // Open sockets were authorized under the old rights: end them (DESIGN §4: disabling ends every session).
-    if (changes.disabled || changes.roles !== undefined || changes.unitId !== undefined) {
-      ctx.events.accountChanged(userId);
-      await collabOf(ctx)?.reauthorizeUser(userId);
-    }
+    // Disabling ended every session of the account (in the command's transaction): their live connections end
+    // with them, told why, on every instance. Other changes keep the sessions, but open sockets and documents
+    // were authorized under the old rights: sockets are dropped (they reconnect and rejoin), documents decided
+    // again. Either way the live projections judge the member's proposals again.
+    const rightsChanged = changes.roles !== undefined || changes.unitId !== undefined;
+    if (changes.disabled) ctx.events.sessionsEnded({ userId }, "disabled");
+    else if (rightsChanged) ctx.events.accountChanged(userId);
+    if (changes.disabled || rightsChanged) await collabOf(ctx)?.reauthorizeUser(userId);
     res.json({ data: presentUser(user, unitName) });
   });
 
@@ -54,6 +57,8 @@ export function userRoutes(ctx: AppContext): Router {
     authorize(actor, "resetPassword", { type: "user", id: userId });
     const { password } = validate(ZPasswordReset, req.body);
     await resetPassword({ db, actor, userId, password });
+    // The reset ended every session of the account: their live connections end with them.
+    ctx.events.sessionsEnded({ userId }, "password_reset");
     res.status(204).end();
   });
 

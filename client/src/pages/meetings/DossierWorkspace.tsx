@@ -48,6 +48,7 @@ const FINAL_CLOSES = new Set<number>([
   COLLAB_CLOSE.forbidden,
   COLLAB_CLOSE.notFound,
   COLLAB_CLOSE.recused,
+  COLLAB_CLOSE.sessionEnded,
 ]);
 
 /** One agenda dossier in the meeting: its shared document, the live projection, and the chair's lock. */
