@@ -14,7 +14,7 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build /app /app
-RUN npm prune --omit=dev --no-audit --no-fund && chown -R node:node /app
+RUN npm prune --omit=dev --no-audit --no-fund && mkdir -p /app/data && chown -R node:node /app
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

@@ -31,7 +31,7 @@ export async function createServer(ctx: AppContext) {
     // everything: a meeting's proposals live in the instance that holds its documents.
     if (ctx.config.REDIS_URL) io.serverSideEmit("ranking:invalidate", periodId);
   });
-  const sealer = startAuditSealer(ctx.database.db, ctx.logger, () => ctx.ready.migrated);
+  const sealer = startAuditSealer(ctx.database.db, ctx.audit, ctx.logger, () => ctx.ready.migrated);
   // Live events stop before Redis goes: a throttled event due later must not publish on a closed client.
   const stopBackground = async () => {
     live.stop();

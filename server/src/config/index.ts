@@ -31,6 +31,24 @@ const ZConfig = z.object({
   MAIL_FROM: z.string().default("Hệ thống Thẩm định <no-reply@localhost>"),
   /** Where uploaded files are kept (outside the web root); default `<DATA_DIR>/uploads`. */
   UPLOAD_DIR: z.string().optional(),
+  /**
+   * The secret that keys the audit chain (HMAC-SHA-256): kept outside the database, so that nobody with only
+   * database access can recompute the chain. Required in production; in development a generated key is kept in
+   * the data folder (`.audit-key`).
+   */
+  AUDIT_KEY: z.string().min(32, "at least 32 characters").optional(),
+  /** Append-only file of the audit chain's heads, outside the database; default `<DATA_DIR>/audit-checkpoints.log`. */
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  /**
+   * Which proxies in front may set X-Forwarded-For (Express's `trust proxy`): `loopback` (default), `false`, a
+   * hop count, or addresses/subnets, comma-separated (e.g. `172.16.0.0/12`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9A-Za-z.:/, _-]{1,500}$/, "false, true, a hop count, or addresses/subnets, comma-separated")
+    .default("loopback"),
+  /** The bearer token Prometheus sends to `/metrics`; without it, `/metrics` answers 404. */
+  METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
   /** Lower argon2 cost, for test suites that create many accounts. Never in production. */
   FAST_HASH: z.enum(["0", "1"]).default("0"),
 });
@@ -39,11 +57,16 @@ export type Config = z.infer<typeof ZConfig> & {
   dataDir: string;
   uploadDir: string;
   allowedOrigins: string[];
+  /** `AUDIT_CHECKPOINT_FILE` resolved; null with an in-memory database and no file named. */
+  auditCheckpointFile: string | null;
+  /** `TRUST_PROXY` as Express takes it. */
+  trustProxy: boolean | number | string;
 };
 
 /** Parses the environment once; a bad value stops the process with a message that names it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ZConfig.safeParse(env);
+  // An empty variable (e.g. docker-compose's `${X:-}`) means unset.
+  const parsed = ZConfig.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -51,6 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   if (c.NODE_ENV === "production" && !c.SESSION_SECRET) {
     throw new ConfigError("Invalid configuration:\n  SESSION_SECRET: required in production");
+  }
+  if (c.NODE_ENV === "production" && !c.AUDIT_KEY) {
+    throw new ConfigError(
+      "Invalid configuration:\n  AUDIT_KEY: required in production (32+ random characters, kept outside the database)",
+    );
   }
   if (c.NODE_ENV === "production" && c.FAST_HASH === "1") {
     throw new ConfigError("Invalid configuration:\n  FAST_HASH: not allowed in production");
@@ -61,13 +89,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .map((s) => s.trim())
     .filter(Boolean);
   const dataDir = path.resolve(c.DATA_DIR);
+  const memory = c.DATA_DIR.startsWith("memory://");
   const uploadDir = path.resolve(
     c.UPLOAD_DIR ??
-      (c.DATA_DIR.startsWith("memory://")
-        ? path.join(os.tmpdir(), `ca-uploads-${process.pid}`)
-        : path.join(dataDir, "uploads")),
+      (memory ? path.join(os.tmpdir(), `ca-uploads-${process.pid}`) : path.join(dataDir, "uploads")),
   );
-  return { ...c, dataDir, uploadDir, allowedOrigins };
+  const auditCheckpointFile = c.AUDIT_CHECKPOINT_FILE
+    ? path.resolve(c.AUDIT_CHECKPOINT_FILE)
+    : memory
+      ? null
+      : path.join(dataDir, "audit-checkpoints.log");
+  return {
+    ...c,
+    dataDir,
+    uploadDir,
+    allowedOrigins,
+    auditCheckpointFile,
+    trustProxy: trustProxy(c.TRUST_PROXY),
+  };
+}
+
+// "true"/"false" and a bare hop count mean what they say to Express; anything else is its list of addresses.
+function trustProxy(value: string): boolean | number | string {
+  const v = value.trim();
+  if (v === "true" || v === "false") return v === "true";
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 export class ConfigError extends Error {}
