@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { cellText, loadExcel } from "./excel";
+import { assertSafeWorkbook } from "./officeZip";
 import { asc, eq } from "drizzle-orm";
 import { centiToNumber, ZSurveyRespondentCreate } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
@@ -18,6 +19,8 @@ async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Worksheet> {
       vi: "Tệp không phải là bảng tính .xlsx.",
       en: "The file is not an .xlsx workbook.",
     });
+  // Inflated within limits and free of code before ExcelJS inflates it all in memory.
+  await assertSafeWorkbook(bytes);
   const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
