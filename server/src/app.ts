@@ -7,6 +7,7 @@ import pinoHttp from "pino-http";
 import type { AppContext } from "./context";
 import { CLIENT_DIST } from "./paths";
 import { createPassport } from "./auth/passport";
+import { deviceCookies } from "./auth/deviceCookie";
 import { DbSessionStore } from "./auth/sessionStore";
 import { AppError } from "./http/errors";
 import { errorHandler } from "./http/errorHandler";
@@ -45,14 +46,18 @@ export function createApp(ctx: AppContext) {
   const { config, database, logger } = ctx;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Who the client is (throttling, audit) comes from X-Forwarded-For only through the proxies TRUST_PROXY names.
+  app.set("trust proxy", config.trustProxy);
   const metrics = createMetrics();
   const store = new DbSessionStore(database.db);
-  const passport = createPassport(database.db);
+  const secret = sessionSecret(ctx);
+  const secure = config.PUBLIC_URL?.startsWith("https://") ?? false;
+  const devices = deviceCookies(secret, secure);
+  const passport = createPassport(database.db, devices);
 
   const sessionMiddleware = session({
     name: "ca.sid",
-    secret: sessionSecret(ctx),
+    secret,
     store,
     resave: false,
     saveUninitialized: false,
@@ -61,7 +66,7 @@ export function createApp(ctx: AppContext) {
     cookie: {
       httpOnly: true,
       sameSite: "lax",
-      secure: config.PUBLIC_URL?.startsWith("https://") ?? false,
+      secure,
       maxAge: config.SESSION_IDLE_MINUTES * 60_000,
     },
   });
@@ -90,7 +95,7 @@ export function createApp(ctx: AppContext) {
   api.use(originCheck(config.allowedOrigins));
   api.use(express.json({ limit: "100kb", strict: true }));
   api.use(sessionMiddleware, absoluteTimeout, passport.initialize(), passport.session());
-  api.use(authRoutes(ctx, passport));
+  api.use(authRoutes(ctx, passport, devices));
   api.use(archivedGuard(database.db));
   api.use(periodRoutes(ctx));
   api.use(dossierRoutes(ctx));

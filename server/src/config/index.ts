@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import net from "node:net";
 import { z } from "zod";
 
 const ZConfig = z.object({
@@ -45,7 +46,10 @@ const ZConfig = z.object({
    */
   TRUST_PROXY: z
     .string()
-    .regex(/^[0-9A-Za-z.:/, _-]{1,500}$/, "false, true, a hop count, or addresses/subnets, comma-separated")
+    .refine(
+      isTrustProxy,
+      "false, true, a hop count, or loopback/linklocal/uniquelocal/addresses/subnets, comma-separated",
+    )
     .default("loopback"),
   /** The bearer token Prometheus sends to `/metrics`; without it, `/metrics` answers 404. */
   METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
@@ -107,6 +111,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointFile,
     trustProxy: trustProxy(c.TRUST_PROXY),
   };
+}
+
+// What Express's `trust proxy` accepts: checked here, so that a typo stops the start with the variable's name.
+function isTrustProxy(value: string): boolean {
+  const v = value.trim();
+  if (v === "true" || v === "false" || /^\d+$/.test(v)) return true;
+  return v.split(",").every((part) => {
+    const [address, bits, extra] = part.trim().split("/");
+    if (extra !== undefined) return false;
+    if (bits === undefined && ["loopback", "linklocal", "uniquelocal"].includes(address)) return true;
+    const family = net.isIP(address);
+    return (
+      family !== 0 &&
+      (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)))
+    );
+  });
 }
 
 // "true"/"false" and a bare hop count mean what they say to Express; anything else is its list of addresses.

@@ -51,3 +51,10 @@ export async function loadTokenTarget(db: DbOrTx, tokenHash: string) {
   if (row.respondent.answeredAt || expired) throw await tokenRefusal(db, tokenHash);
   return row;
 }
+
+/** Whether an error is one of the refusals above (unknown, used, expired token): what token guessing produces. */
+export function isTokenRefusal(err: unknown): boolean {
+  const reason =
+    err instanceof AppError ? (err.details as { reason?: unknown } | undefined)?.reason : undefined;
+  return typeof reason === "string" && reason.startsWith("token_");
+}
