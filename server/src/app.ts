@@ -85,7 +85,7 @@ export function createApp(ctx: AppContext) {
   app.use(
     pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }),
   );
-  app.use(securityHeaders);
+  app.use(securityHeaders(config.allowedOrigins));
   app.use(healthRoutes(ctx, metrics.registry));
   app.get("/api/openapi.json", (_req, res) => {
     res.json(buildOpenApi());

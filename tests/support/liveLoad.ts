@@ -407,9 +407,19 @@ export function serverPidOf(launcherPid: number): number {
   return pid;
 }
 
+/** The METRICS_TOKEN to start a measured server with, so that `metricsText` may scrape it. */
+export const METRICS_TOKEN = "bench-metrics-token-0123456789";
+
+/** The server's Prometheus metrics, scraped as Prometheus does (bearer token). */
+export async function metricsText(baseUrl: string): Promise<string> {
+  return (
+    await fetch(`${baseUrl}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })
+  ).text();
+}
+
 /** A number from the server's Prometheus metrics (first sample of that name), or NaN. */
 export async function metric(baseUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const text = await metricsText(baseUrl);
   const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)`, "m").exec(text);
   return m ? Number(m[1]) : NaN;
 }
