@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { COLLAB_CLOSE } from "@ca/shared";
+import { createLogger } from "@ca/server/src/logger";
 import { startTestApp, TEST_ORIGIN, type TestApp } from "../support/testApp";
 import { rawSocket } from "../support/collab";
 import { cookieOf } from "../support/sockets";
@@ -28,6 +29,17 @@ describe("/metrics", () => {
     expect(ok.text).toMatch(/^# HELP /m);
     // A signed-in user is no scraper either.
     expect((await (await app.login("admin")).get("/metrics")).status).toBe(401);
+  });
+
+  it("keeps the token (and session cookies) out of the request logs", () => {
+    let out = "";
+    const logger = createLogger({ LOG_LEVEL: "info" }, { write: (line: string) => void (out += line) });
+    logger.info({
+      req: { headers: { authorization: `Bearer ${METRICS_TOKEN}`, cookie: "ca.sid=s%3Asecret", host: "x" } },
+      res: { headers: { "set-cookie": ["ca.dev=device.secret"] } },
+    });
+    expect(out).toContain('"host":"x"');
+    expect(out).not.toMatch(new RegExp(`${METRICS_TOKEN}|secret`));
   });
 
   it("is not served at all without METRICS_TOKEN", async () => {
