@@ -121,14 +121,25 @@ export async function readHead(db: DbOrTx): Promise<ChainHead | null> {
 
 // The head each file last got from this process: a head is written once, whoever (sealer, verifier) saw it first.
 const lastWritten = new Map<string, string>();
+// Appends to one file, one after the other in the order they were asked for: seals commit in chain order (one at a
+// time, under the lock), and so their heads reach the file in that order.
+const appending = new Map<string, Promise<void>>();
 
 /**
  * Appends a head to the checkpoint file (one JSON line, flushed to disk) unless this process wrote it last. Called
  * after the seal commits, so that no checkpoint names a head the database never had.
  */
-export async function appendCheckpoint(chain: AuditChain, head: ChainHead | null): Promise<void> {
+export function appendCheckpoint(chain: AuditChain, head: ChainHead | null): Promise<void> {
   const file = chain.checkpointFile;
-  if (!file || !head) return;
+  if (!file || !head) return Promise.resolve();
+  const next = (appending.get(file) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => writeCheckpoint(chain, file, head));
+  appending.set(file, next);
+  return next;
+}
+
+async function writeCheckpoint(chain: AuditChain, file: string, head: ChainHead): Promise<void> {
   const tag = `${head.seq}:${head.hash}`;
   if (lastWritten.get(file) === tag) return;
   lastWritten.set(file, tag);

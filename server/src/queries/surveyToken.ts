@@ -52,9 +52,9 @@ export async function loadTokenTarget(db: DbOrTx, tokenHash: string) {
   return row;
 }
 
-/** Whether an error is one of the refusals above (unknown, used, expired token): what token guessing produces. */
-export function isTokenRefusal(err: unknown): boolean {
-  const reason =
-    err instanceof AppError ? (err.details as { reason?: unknown } | undefined)?.reason : undefined;
-  return typeof reason === "string" && reason.startsWith("token_");
+/** Whether an error is `unknownToken()`: what guessing a token produces. */
+export function isUnknownToken(err: unknown): boolean {
+  return (
+    err instanceof AppError && (err.details as { reason?: unknown } | undefined)?.reason === "token_unknown"
+  );
 }

@@ -7,15 +7,16 @@ import { surveyRespondents } from "../db/schema";
 import { validate } from "../http/validate";
 import { presentPublicSurvey } from "../presenters/survey";
 import { loadQuestionnaire, loadSurveyResource } from "../queries/survey";
-import { isTokenRefusal, loadTokenTarget, unknownToken } from "../queries/surveyToken";
+import { isUnknownToken, loadTokenTarget, unknownToken } from "../queries/surveyToken";
 import { surveyClosed } from "../commands/surveyGuards";
 import { hashSurveyToken, isWellFormedToken } from "../services/surveyTokens";
 import { AppError } from "../http/errors";
 import { FailureLimiter, RecentKeys } from "../http/failureLimiter";
 
 // TARGETS S12: link tokens are 256 random bits, so guessing one is hopeless; these limits keep trying from costing
-// the database a lookup each. Per address: 30 refused tokens per 10 minutes. Across all addresses: 300 per minute,
-// after which only addresses that opened a valid link within the hour (respondents at work) are served.
+// the database a lookup each. Per address: 30 unknown tokens per 10 minutes. Across all addresses: 300 per minute,
+// after which only addresses that opened a valid link within the hour (respondents at work) are served. A used or
+// expired token is a real one, not a guess (a respondent sending twice): it does not count.
 const PER_ADDRESS = { limit: 30, windowMs: 10 * 60_000 };
 const GLOBAL = { limit: 300, windowMs: 60_000 };
 const RESPONDENT_MS = 3_600_000;
@@ -47,8 +48,7 @@ export function surveyPublicRoutes(ctx: AppContext): Router {
       if (resource.locked) throw surveyClosed();
       return { hash, respondent, questionnaire, period };
     } catch (err) {
-      // Unknown, used and expired tokens count; a valid token for a closed survey does not.
-      if (isTokenRefusal(err)) {
+      if (isUnknownToken(err)) {
         perAddress.fail(ip);
         everyone.fail("");
       }
