@@ -8,6 +8,7 @@ import type { AppContext } from "./context";
 import { CLIENT_DIST } from "./paths";
 import { createPassport } from "./auth/passport";
 import { deviceCookies } from "./auth/deviceCookie";
+import { pruneLoginFailures } from "./commands/authenticate";
 import { DbSessionStore } from "./auth/sessionStore";
 import { AppError } from "./http/errors";
 import { errorHandler } from "./http/errorHandler";
@@ -132,7 +133,10 @@ export function createApp(ctx: AppContext) {
   }
   app.use(errorHandler(logger));
 
-  const pruneTimer = setInterval(() => store.prune().catch(() => undefined), 10 * 60_000);
+  const pruneTimer = setInterval(() => {
+    store.prune().catch(() => undefined);
+    pruneLoginFailures(database.db).catch(() => undefined);
+  }, 10 * 60_000);
   pruneTimer.unref();
   return { app, sessionMiddleware, passport, store };
 }

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { and, eq, count } from "drizzle-orm";
-import { auditLog } from "@ca/server/src/db/schema";
+import { auditLog, loginFailures } from "@ca/server/src/db/schema";
+import { pruneLoginFailures } from "@ca/server/src/commands/authenticate";
 import { loadConfig } from "@ca/server/src/config";
 import { buildUser, TEST_PASSWORD } from "@ca/seeds";
 import { startTestApp, type TestApp } from "../support/testApp";
@@ -118,6 +119,26 @@ describe("S12: one account guessed from many addresses (TRUST_PROXY=loopback, th
       .set("Cookie", `ca.dev=${cookie.value.split(".")[0]}.${"A".repeat(43)}`)
       .send({ username: b.username, password: TEST_PASSWORD });
     expect(forged.status).toBe(429);
+  });
+});
+
+describe("login_failures", () => {
+  it("are pruned once older than any limit looks at", async () => {
+    const app = await startTestApp();
+    try {
+      const db = app.ctx.database.db;
+      const hour = 3_600_000;
+      await db.insert(loginFailures).values([
+        { username: "old", ip: "192.0.2.1", at: new Date(Date.now() - 2 * hour) },
+        { username: "recent", ip: "192.0.2.1", at: new Date(Date.now() - 60_000) },
+      ]);
+      await pruneLoginFailures(db);
+      expect((await db.select({ u: loginFailures.username }).from(loginFailures)).map((r) => r.u)).toEqual([
+        "recent",
+      ]);
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { loginFailures, users } from "../db/schema";
 import { appendAudit } from "../audit/appendAudit";
@@ -91,6 +91,11 @@ export async function authenticate({
     });
   });
   return user;
+}
+
+/** Drops failures older than any limit looks at, so that a long guessing campaign does not grow the table forever. */
+export async function pruneLoginFailures(db: Db, now = new Date()): Promise<void> {
+  await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - 2 * WINDOW_MS)));
 }
 
 interface FailureCounts {
