@@ -19,6 +19,7 @@ import { io as connectIo, type Socket } from "socket.io-client";
 import { COLLAB_PATH, COLLAB_RECONNECT_MAX_MS, openMeetingDocument, type MeetingDocument } from "@ca/shared";
 import type { Db } from "@ca/server/src/db/client";
 import { dossiers, indexItems, periodIndexSets, periods, scores, units } from "@ca/server/src/db/schema";
+import { sessionCookieOf } from "./serverProcess";
 
 export const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";
 export const DEMO_PASSWORD = "Demo@2023";
@@ -72,8 +73,7 @@ export class HttpSession {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const set = res.headers.get("set-cookie");
-    if (set) this.cookie = set.split(";")[0];
+    this.cookie = sessionCookieOf(res) ?? this.cookie;
     return res;
   }
 
