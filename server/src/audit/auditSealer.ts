@@ -106,7 +106,7 @@ export function startAuditSealer(
       })
       .catch((err) => {
         // Logged once per outage: the rows wait, unchained but committed, and the next tick retries.
-        if (!failing) logger.error({ err }, "audit: could not seal the log");
+        if (!failing) logger.error({ err }, "audit: could not seal the log or append its checkpoint");
         failing = true;
       })
       .finally(() => {
