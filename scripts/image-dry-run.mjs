@@ -131,6 +131,8 @@ const env = {
   // compose's production settings; a throwaway database on the given server, or the embedded one.
   DATA_DIR: path.join(work, "data"),
   SESSION_SECRET: "image-dry-run-session-secret-0123456789",
+  AUDIT_KEY: "image-dry-run-audit-key-0123456789abcdef",
+  AUDIT_CHECKPOINT_FILE: path.join(work, "data", "audit-checkpoints.log"),
   LOAD_SAMPLE_DATA: "never",
   BOOTSTRAP_ADMIN_PASSWORD: "Image-Dry-Run-2026",
   LOG_LEVEL: "warn",

@@ -1,5 +1,6 @@
 // `npm run seed`: loads the sample data into the configured database (DATABASE_URL, else the embedded DATA_DIR).
 // It refuses a database that already holds data, unless told `--reset`, which erases everything first.
+import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "@ca/server/src/config";
 import { openDatabase } from "@ca/server/src/db/open";
@@ -16,6 +17,14 @@ async function main() {
       await database.db.execute(sql`drop schema if exists public cascade`);
       await database.db.execute(sql`drop schema if exists drizzle cascade`);
       await database.db.execute(sql`create schema public`);
+      // The erased audit log's checkpoints belong to that log: kept aside, or every later verification of the new
+      // log would report it truncated.
+      const file = config.auditCheckpointFile;
+      if (file && fs.existsSync(file)) {
+        const aside = `${file}.before-reset-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+        fs.renameSync(file, aside);
+        console.log(`Audit checkpoints of the erased log kept in ${aside}`);
+      }
     }
     await database.migrate();
     if (!(await isEmpty(database.db))) {

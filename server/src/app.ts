@@ -7,6 +7,8 @@ import session from "express-session";
 import pinoHttp from "pino-http";
 import type { AppContext } from "./context";
 import { createPassport } from "./auth/passport";
+import { deviceCookies } from "./auth/deviceCookie";
+import { pruneLoginFailures } from "./commands/authenticate";
 import { DbSessionStore } from "./auth/sessionStore";
 import { clientAssets } from "./http/clientAssets";
 import { AppError } from "./http/errors";
@@ -46,14 +48,18 @@ export function createApp(ctx: AppContext) {
   const { config, database, logger } = ctx;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Who the client is (throttling, audit) comes from X-Forwarded-For only through the proxies TRUST_PROXY names.
+  app.set("trust proxy", config.trustProxy);
   const metrics = createMetrics();
   const store = new DbSessionStore(database.db, { idleMs: config.SESSION_IDLE_MINUTES * 60_000 });
-  const passport = createPassport(database.db);
+  const secret = sessionSecret(ctx);
+  const secure = config.PUBLIC_URL?.startsWith("https://") ?? false;
+  const devices = deviceCookies(secret, secure);
+  const passport = createPassport(database.db, devices);
 
   const sessionMiddleware = session({
     name: "ca.sid",
-    secret: sessionSecret(ctx),
+    secret,
     store,
     resave: false,
     saveUninitialized: false,
@@ -62,7 +68,7 @@ export function createApp(ctx: AppContext) {
     cookie: {
       httpOnly: true,
       sameSite: "lax",
-      secure: config.PUBLIC_URL?.startsWith("https://") ?? false,
+      secure,
       maxAge: config.SESSION_IDLE_MINUTES * 60_000,
     },
   });
@@ -85,7 +91,7 @@ export function createApp(ctx: AppContext) {
   app.use(
     pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }),
   );
-  app.use(securityHeaders);
+  app.use(securityHeaders(config.allowedOrigins));
   app.use(healthRoutes(ctx, metrics.registry));
   // API responses over 1 KiB go out compressed (Brotli at a quick level, or gzip); the client's files are
   // compressed at build time instead (clientAssets), and Socket.IO compresses its own frames.
@@ -100,7 +106,7 @@ export function createApp(ctx: AppContext) {
   api.use(originCheck(config.allowedOrigins));
   api.use(express.json({ limit: "100kb", strict: true }));
   api.use(sessionMiddleware, absoluteTimeout, passport.initialize(), passport.session());
-  api.use(authRoutes(ctx, passport));
+  api.use(authRoutes(ctx, passport, devices));
   api.use(archivedGuard(database.db));
   api.use(periodRoutes(ctx));
   api.use(dossierRoutes(ctx));
@@ -130,7 +136,10 @@ export function createApp(ctx: AppContext) {
   app.use(clientAssets(config.clientDir));
   app.use(errorHandler(logger, database.reachability));
 
-  const pruneTimer = setInterval(() => store.prune().catch(() => undefined), 10 * 60_000);
+  const pruneTimer = setInterval(() => {
+    store.prune().catch(() => undefined);
+    pruneLoginFailures(database.db).catch(() => undefined);
+  }, 10 * 60_000);
   pruneTimer.unref();
   return { app, sessionMiddleware, passport, store };
 }

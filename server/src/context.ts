@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { AuditChain } from "./audit/auditChain";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { LiveEvents } from "./realtime/liveEvents";
@@ -15,6 +16,8 @@ export interface AppContext {
   events: LiveEvents;
   /** E-mail for notifications (does nothing without SMTP_URL). */
   mailer: Mailer;
+  /** The audit chain's key and checkpoint file (the sealer, the verifier, the head printed on exports). */
+  audit: AuditChain;
   /** Set once migrations and sample data are done (the database's own reachability is `database.reachability`). */
   ready: { migrated: boolean };
 }

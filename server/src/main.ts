@@ -11,6 +11,7 @@ import { FileStore } from "./services/fileStore";
 import { createMailer } from "./services/mailer";
 import { demoAccountTable, isEmpty, loadSample } from "@ca/seeds";
 import { createFirstAdmin } from "./commands/createFirstAdmin";
+import { auditChainOf } from "./audit/auditChain";
 
 /** Starts the whole app: configuration, database (migrated), sample data on a fresh install, HTTP server. */
 async function main() {
@@ -47,6 +48,7 @@ async function main() {
     files: new FileStore(config.uploadDir),
     events: noLiveEvents,
     mailer: createMailer(config, logger),
+    audit: auditChainOf(config),
     ready: { migrated: false },
   };
   const { server, io, collab, stopBackground } = await createServer(ctx).catch((err: Error) =>

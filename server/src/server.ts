@@ -56,7 +56,7 @@ export async function createServer(ctx: AppContext) {
       if (ctx.config.REDIS_URL) io.serverSideEmit("account:changed", userId);
     },
   };
-  const sealer = startAuditSealer(ctx.database.db, ctx.logger, () => ctx.ready.migrated);
+  const sealer = startAuditSealer(ctx.database.db, ctx.audit, ctx.logger, () => ctx.ready.migrated);
   const unwatch = ctx.database.reachability.onChange((reachable, err) => {
     if (reachable) ctx.logger.warn("database: reachable again; ready");
     else ctx.logger.error({ err }, "database: unreachable; answering 503 and not ready until it is back");

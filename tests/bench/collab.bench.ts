@@ -44,6 +44,8 @@ import {
   lightEditor,
   LOCAL_POSTGRES,
   metric,
+  metricsText,
+  METRICS_TOKEN,
   pin,
   prepareMeetingDossiers,
   scratchDatabase,
@@ -168,6 +170,7 @@ async function main() {
         FAST_HASH: "1",
         LOG_LEVEL: "warn",
         SESSION_SECRET: "bench-session-secret-0123456789",
+        METRICS_TOKEN,
         // A diagnostic hook: e.g. a preload that profiles the server between two SIGUSR2 (sent around P5).
         ...(process.env.BENCH_SERVER_NODE_OPTIONS
           ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
@@ -416,7 +419,7 @@ async function main() {
     );
     const loadEnded = performance.now();
     signalServer();
-    const eld = await (await fetch(`${base}/metrics`)).text();
+    const eld = await metricsText(base);
     const eldOf = (q: string) =>
       Number(new RegExp(`^nodejs_eventloop_lag_${q}_seconds ([0-9.eE+-]+)`, "m").exec(eld)?.[1]) * 1000;
     // Drained: every adjustment sent has reached all 39 others.

@@ -25,6 +25,7 @@ import { performance } from "node:perf_hooks";
 import { Client } from "pg";
 import {
   freePort,
+  sessionCookieOf,
   startServerProcess,
   tempDir,
   waitReady,
@@ -75,8 +76,7 @@ class Session {
       },
       body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
-    const set = res.headers.get("set-cookie");
-    if (set) this.cookie = set.split(";")[0];
+    this.cookie = sessionCookieOf(res) ?? this.cookie;
     return res;
   }
 

@@ -19,7 +19,7 @@ afterAll(() => app.close());
 
 describe("audit log", () => {
   it("verifies an intact chain", async () => {
-    const result = await verifyAuditChain(app.ctx.database.db);
+    const result = await verifyAuditChain(app.ctx.database.db, app.ctx.audit);
     expect(result.ok).toBe(true);
     expect(result.rows).toBeGreaterThan(5);
   });
@@ -33,7 +33,7 @@ describe("audit log", () => {
         ),
       ),
     );
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain(db, app.ctx.audit)).ok).toBe(true);
   });
 
   it("chains a committed row within a sealer tick, without the writer waiting for it", async () => {
@@ -53,7 +53,7 @@ describe("audit log", () => {
     const sealed = await row();
     expect(sealed.seq).not.toBeNull();
     expect(sealed.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain(db, app.ctx.audit)).ok).toBe(true);
   });
 
   it("lets the seal fill in only the chain fields, and only once", async () => {
@@ -69,7 +69,7 @@ describe("audit log", () => {
         sql`update audit_log set seq = 999999, prev_hash = 'x', hash = 'y', reason = 'changed' where id = ${row.id}`,
       ),
     ).rejects.toMatchObject(refused);
-    await verifyAuditChain(db);
+    await verifyAuditChain(db, app.ctx.audit);
     // Once sealed, even the chain fields are fixed.
     await expect(
       db.execute(sql`update audit_log set hash = repeat('0', 64) where id = ${row.id}`),
@@ -115,7 +115,7 @@ describe("audit log", () => {
           await db.execute(
             sql`update audit_log set prev_hash = (case when left(prev_hash, 1) = '0' then '1' else '0' end) || substr(prev_hash, 2) where id = ${target.id}`,
           );
-        const result = await verifyAuditChain(db);
+        const result = await verifyAuditChain(db, app.ctx.audit);
         expect(result).toMatchObject({ ok: false, brokenAt: target.id });
       } finally {
         await db.execute(
@@ -123,7 +123,7 @@ describe("audit log", () => {
         );
         await db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
       }
-      expect((await verifyAuditChain(db)).ok).toBe(true);
+      expect((await verifyAuditChain(db, app.ctx.audit)).ok).toBe(true);
     },
   );
 });

@@ -28,7 +28,7 @@ describe("embedded database folder lock", () => {
 
     const res = await fetch(`${first.url}/api/auth/login`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: first.url },
       body: JSON.stringify({ username: "admin", password: "Demo@2023" }),
     });
     expect(res.status).toBe(200);

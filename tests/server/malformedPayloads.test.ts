@@ -108,7 +108,7 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))("%s", (_name, route) => {
     // The server is alive, nothing was polluted, and the audit chain holds.
     expect((await admin.get("/api/me")).status).toBe(200);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((await verifyAuditChain(app.ctx.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(app.ctx.database.db, app.ctx.audit)).ok).toBe(true);
     const after = await rowCounts();
     // Nothing half-written: every new row is one that a 201 acknowledged; milestones never grow.
     const created = statuses.get(201) ?? 0;

@@ -243,7 +243,7 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))("%s", (_name, route) => {
     // Alive, unpolluted, chain intact.
     expect((await agent.get("/api/me")).status).toBe(200);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((await verifyAuditChain(db())).ok).toBe(true);
+    expect((await verifyAuditChain(db(), app.ctx.audit)).ok).toBe(true);
     // Nothing half-written: each acknowledged write added exactly one audit row and one dossier version;
     // comments, extensions and notifications only for acknowledged writes.
     const after = await snapshot(dossierId);
@@ -312,7 +312,7 @@ describe("hostile path parameters", () => {
     expect(bad).toEqual([]);
     expect(await snapshot(dossier.stc)).toEqual(before.stc);
     expect((await snapshot(dossier.snv)).version).toBe(before.snv.version);
-    expect((await verifyAuditChain(db())).ok).toBe(true);
+    expect((await verifyAuditChain(db(), app.ctx.audit)).ok).toBe(true);
   });
 
   it("hostile :dossierId, :commentId and :periodId get a 4xx", async () => {

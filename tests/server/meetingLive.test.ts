@@ -446,7 +446,7 @@ describe("locking and agreeing", () => {
         (a) => a.action === "dossier.transition" && (a.newValue as { status: string }).status === "agreed",
       ),
     ).toBe(true);
-    expect((await verifyAuditChain(app.ctx.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(app.ctx.database.db, app.ctx.audit)).ok).toBe(true);
   });
 
   it("keeps read-only snapshots at the start and at each lock, with proposals, notes and minutes", async () => {

@@ -182,7 +182,7 @@ describe("running a meeting", () => {
       // In insertion order: the sealer rewrites rows, so their physical order is no order.
       .orderBy(asc(auditLog.id));
     expect(audit.map((a) => a.action)).toEqual(["meeting.create", "meeting.start", "meeting.end"]);
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain(db, app.ctx.audit)).ok).toBe(true);
 
     // With the first ended, the second may start; it needs every dossier's round 2 closed.
     await db.update(dossiers).set({ status: "explained" }).where(eq(dossiers.id, ids.tuyhoa));

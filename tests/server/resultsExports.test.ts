@@ -239,7 +239,7 @@ describe("TARGETS P10: matrix of 30 units × 150 leaves with all stages", () => 
     const loadStarted = performance.now();
     const results = await computePeriodResults(db, period.id);
     const buildStarted = performance.now();
-    await matrixWorkbook(results);
+    await matrixWorkbook(results, null);
     const [load, build] = [buildStarted - loadStarted, performance.now() - buildStarted];
     samples.sort((a, b) => a - b);
     console.info(

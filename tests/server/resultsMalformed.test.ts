@@ -152,7 +152,7 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))("%s", (_name, route) => {
     expect(unclear).toEqual([]);
     expect((await admin.get("/api/me")).status).toBe(200);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((await verifyAuditChain(app.ctx.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(app.ctx.database.db, app.ctx.audit)).ok).toBe(true);
     const after = await snapshot();
     expect(after.audit - before.audit).toBe(acknowledged);
     expect(after.periods - before.periods).toBe(acknowledged * (route.periodsPerAck ?? 0));

@@ -168,7 +168,7 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))("%s", (_name, route) => {
     expect(serverErrors).toEqual([]);
     expect(unclear).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((await verifyAuditChain(db())).ok).toBe(true);
+    expect((await verifyAuditChain(db(), app.ctx.audit)).ok).toBe(true);
     const after = await snapshot();
     if (route.name.endsWith("/lock")) expect(after.locks - before.locks).toBe(acknowledged);
     else expect(after.audit - before.audit).toBe(acknowledged - noop);

@@ -74,7 +74,7 @@ async function expectRefusedLeavingNothing(
   expect(await fileRows()).toBe(rowsBefore);
   expect(walk(storeRoot)).toEqual(filesBefore);
   expect((await editor.get(url)).body.data.version).toBe(versionBefore);
-  expect((await verifyAuditChain(app.ctx.database.db)).ok).toBe(true);
+  expect((await verifyAuditChain(app.ctx.database.db, app.ctx.audit)).ok).toBe(true);
   return res as { status: number; body: { error: { code: string; message: string; details?: unknown } } };
 }
 
@@ -288,7 +288,7 @@ describe("S7: accepted uploads are stored by hash, under a safe name", () => {
       );
     }
     // Each upload is audited, and the chain holds.
-    expect((await verifyAuditChain(app.ctx.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(app.ctx.database.db, app.ctx.audit)).ok).toBe(true);
   });
 });
 
@@ -382,7 +382,7 @@ describe("R5: a store that cannot be written", () => {
       expect(await fileRows()).toBe(rows);
       // No temp file anywhere near the store, and nothing in the real one either.
       expect(walk(base)).toEqual(expected);
-      expect((await verifyAuditChain(app.ctx.database.db)).ok).toBe(true);
+      expect((await verifyAuditChain(app.ctx.database.db, app.ctx.audit)).ok).toBe(true);
       // English for an English-speaking browser.
       const en = await upload(Buffer.concat([PDF, Buffer.from("% read-only store en\n")]), "chi-doc.pdf").set(
         "Accept-Language",

@@ -149,6 +149,6 @@ describe("concurrent writes on one dossier", () => {
       (n: { kind: string }) => n.kind === "round1_closed",
     );
     expect(notes).toHaveLength(1);
-    expect((await verifyAuditChain(app.ctx.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(app.ctx.database.db, app.ctx.audit)).ok).toBe(true);
   });
 });

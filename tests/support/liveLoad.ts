@@ -19,6 +19,7 @@ import { io as connectIo, type Socket } from "socket.io-client";
 import { COLLAB_PATH, COLLAB_RECONNECT_MAX_MS, openMeetingDocument, type MeetingDocument } from "@ca/shared";
 import type { Db } from "@ca/server/src/db/client";
 import { dossiers, indexItems, periodIndexSets, periods, scores, units } from "@ca/server/src/db/schema";
+import { sessionCookieOf } from "./serverProcess";
 
 export const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";
 export const DEMO_PASSWORD = "Demo@2023";
@@ -72,8 +73,7 @@ export class HttpSession {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const set = res.headers.get("set-cookie");
-    if (set) this.cookie = set.split(";")[0];
+    this.cookie = sessionCookieOf(res) ?? this.cookie;
     return res;
   }
 
@@ -407,9 +407,19 @@ export function serverPidOf(launcherPid: number): number {
   return pid;
 }
 
+/** The METRICS_TOKEN to start a measured server with, so that `metricsText` may scrape it. */
+export const METRICS_TOKEN = "bench-metrics-token-0123456789";
+
+/** The server's Prometheus metrics, scraped as Prometheus does (bearer token). */
+export async function metricsText(baseUrl: string): Promise<string> {
+  return (
+    await fetch(`${baseUrl}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })
+  ).text();
+}
+
 /** A number from the server's Prometheus metrics (first sample of that name), or NaN. */
 export async function metric(baseUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const text = await metricsText(baseUrl);
   const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)`, "m").exec(text);
   return m ? Number(m[1]) : NaN;
 }

@@ -104,3 +104,16 @@ function withoutServices(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = env;
   return rest;
 }
+
+/**
+ * The session cookie (`ca.sid=…`) a response sets, if any, for a client that keeps only that one. A sign-in also
+ * sets the device cookie, so the first Set-Cookie is not necessarily the session's.
+ */
+export function sessionCookieOf(res: Response): string | null {
+  return (
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("ca.sid="))
+      ?.split(";")[0] ?? null
+  );
+}

@@ -10,6 +10,7 @@ import { openPglite, openPostgres, type Database } from "@ca/server/src/db/clien
 import { useFastHashing } from "@ca/server/src/auth/password";
 import { createLogger } from "@ca/server/src/logger";
 import { createServer } from "@ca/server/src/server";
+import { auditChainOf } from "@ca/server/src/audit/auditChain";
 import type { AppContext } from "@ca/server/src/context";
 import { noLiveEvents } from "@ca/server/src/realtime/liveEvents";
 import { FileStore } from "@ca/server/src/services/fileStore";
@@ -99,6 +100,7 @@ export async function startTestApp(
     files: new FileStore(fs.mkdtempSync(path.join(os.tmpdir(), "ca-files-"))),
     events: noLiveEvents,
     mailer: createMailer(config, createLogger(config)),
+    audit: auditChainOf(config),
     ready: { migrated: true },
   };
   const { server, io, collab, stopBackground } = await createServer(ctx);

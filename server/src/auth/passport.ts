@@ -7,6 +7,7 @@ import { authenticate } from "../commands/authenticate";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { SESSION_USER, type SessionUserRow } from "./sessionStore";
+import type { DeviceCookies } from "./deviceCookie";
 
 /** Builds the request's user from a row: only what policies and presenters need. */
 export function toRequestUser(row: SessionUserRow): Express.User {
@@ -20,12 +21,16 @@ export function toRequestUser(row: SessionUserRow): Express.User {
   };
 }
 
-/** A Passport instance with the local strategy on our database; one per app so tests stay isolated. */
-export function createPassport(db: Db): passport.PassportStatic {
+/**
+ * A Passport instance with the local strategy on our database; one per app so tests stay isolated. The request's
+ * device cookie, when signed for this username, marks a known device (commands/authenticate.ts).
+ */
+export function createPassport(db: Db, devices: DeviceCookies): passport.PassportStatic {
   const pp = new passport.Passport() as unknown as passport.PassportStatic;
   pp.use(
     new LocalStrategy({ passReqToCallback: true }, (req, username, password, done) => {
-      authenticate({ db, username: username.trim(), password, ip: req.ip ?? "unknown" })
+      const name = username.trim();
+      authenticate({ db, username: name, password, ip: req.ip ?? "unknown", device: devices.read(req, name) })
         .then((row) => done(null, toRequestUser(row)))
         .catch((err) => done(err));
     }),

@@ -60,8 +60,10 @@ export interface CollabServer {
 }
 
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
-// Messages a client may send while its session and the document load; the stock provider sends two or three.
+// What a client may send while its session is checked and the document loads (the stock provider sends two or
+// three small messages): beyond either bound it is closed, so that nobody unauthenticated makes us hold megabytes.
 const MAX_QUEUED = 256;
+const MAX_QUEUED_BYTES = 1024 * 1024;
 const PING_INTERVAL_MS = 30_000;
 const COMPACT_EVERY = 100;
 
@@ -156,6 +158,7 @@ export function createCollabServer(
 
   const accept = (ws: WebSocket, req: http.IncomingMessage, room: string) => {
     const queue: Uint8Array[] = [];
+    let queuedBytes = 0;
     let conn: CollabConnection | null = null;
     let doc: SharedDocument | null = null;
     let untrack = () => undefined as void;
@@ -189,7 +192,12 @@ export function createCollabServer(
       if (conn && doc) return handleData(conn, doc, bytes);
       // Until the session is checked and the document loaded, messages wait: nothing is answered from a
       // document that is not fully loaded yet, and nothing is applied before the connection is authorized.
-      if (queue.push(bytes) > MAX_QUEUED) ws.close(COLLAB_CLOSE.badMessage, "too many messages before sync");
+      if (ws.readyState !== ws.OPEN) return;
+      queuedBytes += bytes.byteLength;
+      if (queue.push(bytes) > MAX_QUEUED || queuedBytes > MAX_QUEUED_BYTES) {
+        queue.length = 0;
+        ws.close(COLLAB_CLOSE.badMessage, "too much data before the session was checked");
+      }
     });
     ws.on("error", (err) => logger.debug({ err }, "collab: socket error"));
     ws.on("pong", () => {

@@ -46,7 +46,7 @@ export async function submitWithSignedReport(
       [{ path: "signedReport", message: "required" }],
       step.missingReport,
     );
-  const type = checkUpload(report.bytes, step.purpose);
+  const type = await checkUpload(report.bytes, step.purpose);
   let notified: Notified[] = [];
   const result = await storeDossierFile(
     db,

@@ -5,36 +5,32 @@ import { files } from "../db/schema";
 import { AppError } from "../http/errors";
 import type { FileStore } from "../services/fileStore";
 import { safeFileName, sniffFile, type Sniffed } from "../services/sniffFile";
+import { zipRefused } from "../services/officeZip";
 import { leafByCode, loadDossierState, type DossierState } from "../queries/dossierState";
 import { assertStatus, assertWindowOpen, lockDossier, touchDossier } from "./dossierGuards";
 
 export type FilePurpose = (typeof files.$inferInsert)["purpose"];
 
-const unsupported = (reason: string) =>
+const onlyTypes = () =>
   new AppError(
     "unsupported_file",
-    { reason },
+    { reason: "unknown_type" },
     {
-      vi:
-        reason === "zip_bomb"
-          ? "Tệp nén bất thường (giải nén quá lớn), không được chấp nhận."
-          : "Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), ảnh JPG hoặc PNG; nội dung tệp không khớp với các loại này.",
-      en:
-        reason === "zip_bomb"
-          ? "Abnormal compressed file (inflates too large); refused."
-          : "Only PDF, Word (.docx), Excel (.xlsx), JPG or PNG files are accepted; this file's content is none of them.",
+      vi: "Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), ảnh JPG hoặc PNG; nội dung tệp không khớp với các loại này.",
+      en: "Only PDF, Word (.docx), Excel (.xlsx), JPG or PNG files are accepted; this file's content is none of them.",
     },
   );
 
 /** Checks the bytes of an upload: real type among the accepted ones (signed reports: PDF only). */
-export function checkUpload(bytes: Buffer, purpose: FilePurpose): Sniffed {
+export async function checkUpload(bytes: Buffer, purpose: FilePurpose): Promise<Sniffed> {
   if (bytes.length === 0)
     throw new AppError("validation_failed", [{ path: "file", message: "empty file" }], {
       vi: "Tệp rỗng.",
       en: "The file is empty.",
     });
-  const sniffed = sniffFile(bytes);
-  if (!sniffed.ok) throw unsupported(sniffed.reason);
+  const sniffed = await sniffFile(bytes);
+  if (!sniffed.ok)
+    throw sniffed.reason === "unknown_type" ? onlyTypes() : zipRefused(sniffed.reason, sniffed.detail);
   if (purpose.startsWith("signed_") && sniffed.type.kind !== "pdf")
     throw new AppError(
       "unsupported_file",
@@ -172,7 +168,7 @@ export async function uploadEvidence({
   const pre = await loadDossierState(db, dossierId);
   const leaf = leafByCode(pre, code);
   const explaining = pre.status === "round1_done";
-  const type = checkUpload(bytes, "evidence");
+  const type = await checkUpload(bytes, "evidence");
   return storeDossierFile(
     db,
     store,

@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import net from "node:net";
 import { z } from "zod";
 import { CLIENT_DIST } from "../paths";
 
@@ -35,6 +36,27 @@ const ZConfig = z.object({
   UPLOAD_DIR: z.string().optional(),
   /** The built client to serve (index.html and assets/, with their .br/.gz copies); default client/dist. */
   CLIENT_DIR: z.string().optional(),
+  /**
+   * The secret that keys the audit chain (HMAC-SHA-256): kept outside the database, so that nobody with only
+   * database access can recompute the chain. Required in production; in development a generated key is kept in
+   * the data folder (`.audit-key`).
+   */
+  AUDIT_KEY: z.string().min(32, "at least 32 characters").optional(),
+  /** Append-only file of the audit chain's heads, outside the database; default `<DATA_DIR>/audit-checkpoints.log`. */
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  /**
+   * Which proxies in front may set X-Forwarded-For (Express's `trust proxy`): `loopback` (default), `false`, a
+   * hop count, or addresses/subnets, comma-separated (e.g. `172.16.0.0/12`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .refine(
+      isTrustProxy,
+      "false, true, a hop count, or loopback/linklocal/uniquelocal/addresses/subnets, comma-separated",
+    )
+    .default("loopback"),
+  /** The bearer token Prometheus sends to `/metrics`; without it, `/metrics` answers 404. */
+  METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
   /** Lower argon2 cost, for test suites that create many accounts. Never in production. */
   FAST_HASH: z.enum(["0", "1"]).default("0"),
 });
@@ -44,11 +66,16 @@ export type Config = z.infer<typeof ZConfig> & {
   uploadDir: string;
   clientDir: string;
   allowedOrigins: string[];
+  /** `AUDIT_CHECKPOINT_FILE` resolved; null with an in-memory database and no file named. */
+  auditCheckpointFile: string | null;
+  /** `TRUST_PROXY` as Express takes it. */
+  trustProxy: boolean | number | string;
 };
 
 /** Parses the environment once; a bad value stops the process with a message that names it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ZConfig.safeParse(env);
+  // An empty variable (e.g. docker-compose's `${X:-}`) means unset.
+  const parsed = ZConfig.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -56,6 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   if (c.NODE_ENV === "production" && !c.SESSION_SECRET) {
     throw new ConfigError("Invalid configuration:\n  SESSION_SECRET: required in production");
+  }
+  if (c.NODE_ENV === "production" && !c.AUDIT_KEY) {
+    throw new ConfigError(
+      "Invalid configuration:\n  AUDIT_KEY: required in production (32+ random characters, kept outside the database)",
+    );
   }
   if (c.NODE_ENV === "production" && c.FAST_HASH === "1") {
     throw new ConfigError("Invalid configuration:\n  FAST_HASH: not allowed in production");
@@ -66,14 +98,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .map((s) => s.trim())
     .filter(Boolean);
   const dataDir = path.resolve(c.DATA_DIR);
+  const memory = c.DATA_DIR.startsWith("memory://");
   const uploadDir = path.resolve(
     c.UPLOAD_DIR ??
-      (c.DATA_DIR.startsWith("memory://")
-        ? path.join(os.tmpdir(), `ca-uploads-${process.pid}`)
-        : path.join(dataDir, "uploads")),
+      (memory ? path.join(os.tmpdir(), `ca-uploads-${process.pid}`) : path.join(dataDir, "uploads")),
   );
+  const auditCheckpointFile = c.AUDIT_CHECKPOINT_FILE
+    ? path.resolve(c.AUDIT_CHECKPOINT_FILE)
+    : memory
+      ? null
+      : path.join(dataDir, "audit-checkpoints.log");
   const clientDir = path.resolve(c.CLIENT_DIR ?? CLIENT_DIST);
-  return { ...c, dataDir, uploadDir, clientDir, allowedOrigins };
+  return {
+    ...c,
+    dataDir,
+    uploadDir,
+    clientDir,
+    allowedOrigins,
+    auditCheckpointFile,
+    trustProxy: trustProxy(c.TRUST_PROXY),
+  };
+}
+
+// What Express's `trust proxy` accepts: checked here, so that a typo stops the start with the variable's name.
+function isTrustProxy(value: string): boolean {
+  const v = value.trim();
+  if (v === "true" || v === "false" || /^\d+$/.test(v)) return true;
+  return v.split(",").every((part) => {
+    const [address, bits, extra] = part.trim().split("/");
+    if (extra !== undefined) return false;
+    if (bits === undefined && ["loopback", "linklocal", "uniquelocal"].includes(address)) return true;
+    const family = net.isIP(address);
+    return (
+      family !== 0 &&
+      (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)))
+    );
+  });
+}
+
+// "true"/"false" and a bare hop count mean what they say to Express; anything else is its list of addresses.
+function trustProxy(value: string): boolean | number | string {
+  const v = value.trim();
+  if (v === "true" || v === "false") return v === "true";
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 export class ConfigError extends Error {}

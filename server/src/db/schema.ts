@@ -94,8 +94,15 @@ export const loginFailures = pgTable(
     username: text("username").notNull(),
     ip: text("ip").notNull(),
     at: tstz("at").notNull().defaultNow(),
+    /** The known device (signed `ca.dev` cookie) the failure came from; null for any other client. */
+    device: text("device"),
   },
-  (t) => [index("login_failures_key_idx").on(t.username, t.ip, t.at)],
+  (t) => [
+    index("login_failures_key_idx").on(t.username, t.ip, t.at),
+    // Per account from any address, and per address alone (commands/authenticate.ts).
+    index("login_failures_account_idx").on(t.username, t.at),
+    index("login_failures_ip_idx").on(t.ip, t.at),
+  ],
 );
 
 export const periods = pgTable("periods", {
@@ -246,9 +253,11 @@ export const conflicts = pgTable(
 );
 
 /**
- * Append-only, hash-chained audit log (DESIGN §5). Each row's hash covers its fields and the previous hash,
- * so changing one byte anywhere breaks the chain from that row on. Rows are written unchained, in the
- * transaction of their change, and chained moments later by one sealer in `seq` order (migration 0008).
+ * Append-only, hash-chained audit log (DESIGN §5). Each row's hash is keyed (HMAC with AUDIT_KEY, which the
+ * database never sees) and covers its fields and the previous hash, so changing one byte anywhere breaks the chain
+ * and nobody without the key can recompute it. Rows are written unchained, in the transaction of their change, and
+ * chained moments later by one sealer in `seq` order (`audit/auditSealer.ts`), which checkpoints the head outside
+ * the database. UPDATE (but the seal), DELETE and TRUNCATE are refused by triggers (migrations 0001, 0008, 0009).
  */
 export const auditLog = pgTable(
   "audit_log",
@@ -263,7 +272,7 @@ export const auditLog = pgTable(
     oldValue: jsonb("old_value"),
     newValue: jsonb("new_value"),
     reason: text("reason"),
-    /** Position in the hash chain; null until the sealer (`audit_seal`, migration 0008) chains the row. */
+    /** Position in the hash chain; null until the sealer (`audit/auditSealer.ts`) chains the row. */
     seq: bigint("seq", { mode: "number" }),
     prevHash: text("prev_hash"),
     hash: text("hash"),

@@ -51,3 +51,10 @@ export async function loadTokenTarget(db: DbOrTx, tokenHash: string) {
   if (row.respondent.answeredAt || expired) throw await tokenRefusal(db, tokenHash);
   return row;
 }
+
+/** Whether an error is `unknownToken()`: what guessing a token produces. */
+export function isUnknownToken(err: unknown): boolean {
+  return (
+    err instanceof AppError && (err.details as { reason?: unknown } | undefined)?.reason === "token_unknown"
+  );
+}

@@ -9,9 +9,10 @@ import { AppError } from "../http/errors";
 import { actorOf } from "../http/authorize";
 import { validate } from "../http/validate";
 import { presentMe } from "../presenters/me";
+import type { DeviceCookies } from "../auth/deviceCookie";
 
 /** Sign in, sign out, who am I. */
-export function authRoutes(ctx: AppContext, pp: passport.PassportStatic): Router {
+export function authRoutes(ctx: AppContext, pp: passport.PassportStatic, devices: DeviceCookies): Router {
   const { db } = ctx.database;
   const router = Router();
 
@@ -24,6 +25,8 @@ export function authRoutes(ctx: AppContext, pp: passport.PassportStatic): Router
       req.logIn(user, (loginErr) => {
         if (loginErr) return next(loginErr);
         req.session.startedAt = Date.now();
+        // This browser is now a known device for the account (never locked out by others' guesses).
+        devices.issue(res, user.username, devices.read(req, user.username));
         meOf(user).then((me) => res.json({ data: me }), next);
       });
     })(req, res, next);

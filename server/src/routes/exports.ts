@@ -8,6 +8,7 @@ import { rankingWorkbook } from "../services/exports/rankingXlsx";
 import { minutesDocument, reportDocument } from "../services/exports/reportDocx";
 import { responsibilityWorkbook } from "../services/exports/responsibilityXlsx";
 import { computePeriodResults } from "../services/results/periodResults";
+import { auditStampNow } from "../services/exports/auditStamp";
 import { loadResultsResource } from "../services/results/publication";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -25,6 +26,8 @@ function sendFile(res: Response, type: string, name: string, body: Buffer) {
 export function exportRoutes(ctx: AppContext): Router {
   const { db } = ctx.database;
   const router = Router();
+  // Each export prints the audit chain's head it was made at (docs/security.md).
+  const stamp = () => auditStampNow(db, ctx.audit);
 
   const load = async (periodId: unknown, actor: Express.User, action: "export" | "exportResponsibility") => {
     const { period, resource } = await loadResultsResource(db, idParam(periodId));
@@ -39,26 +42,41 @@ export function exportRoutes(ctx: AppContext): Router {
       res,
       XLSX,
       exportFileName(period.code, "xep-hang.xlsx"),
-      await rankingWorkbook(data.results, data.final),
+      await rankingWorkbook(data.results, data.final, await stamp()),
     );
   });
 
   router.get("/periods/:periodId/exports/matrix.xlsx", async (req, res) => {
     const period = await load(req.params.periodId, actorOf(req), "export");
     const results = await computePeriodResults(db, period.id);
-    sendFile(res, XLSX, exportFileName(period.code, "ma-tran-diem.xlsx"), await matrixWorkbook(results));
+    sendFile(
+      res,
+      XLSX,
+      exportFileName(period.code, "ma-tran-diem.xlsx"),
+      await matrixWorkbook(results, await stamp()),
+    );
   });
 
   router.get("/periods/:periodId/exports/report.docx", async (req, res) => {
     const period = await load(req.params.periodId, actorOf(req), "export");
     const data = await loadExportData(db, period.id);
-    sendFile(res, DOCX, exportFileName(period.code, "bao-cao.docx"), await reportDocument(data));
+    sendFile(
+      res,
+      DOCX,
+      exportFileName(period.code, "bao-cao.docx"),
+      await reportDocument(data, await stamp()),
+    );
   });
 
   router.get("/periods/:periodId/exports/minutes.docx", async (req, res) => {
     const period = await load(req.params.periodId, actorOf(req), "export");
     const data = await loadExportData(db, period.id);
-    sendFile(res, DOCX, exportFileName(period.code, "bien-ban.docx"), await minutesDocument(data));
+    sendFile(
+      res,
+      DOCX,
+      exportFileName(period.code, "bien-ban.docx"),
+      await minutesDocument(data, await stamp()),
+    );
   });
 
   router.get("/periods/:periodId/exports/responsibility.xlsx", async (req, res) => {
@@ -68,7 +86,7 @@ export function exportRoutes(ctx: AppContext): Router {
       res,
       XLSX,
       exportFileName(period.code, "trach-nhiem-lanh-dao.xlsx"),
-      await responsibilityWorkbook(results),
+      await responsibilityWorkbook(results, await stamp()),
     );
   });
 

@@ -7,6 +7,7 @@ import { users } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { computeSurveyResults, loadSurveyResource, presentSurveyResults } from "../queries/survey";
+import { auditStampNow } from "../services/exports/auditStamp";
 import { buildSurveyExport } from "../services/surveySpreadsheet";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -42,7 +43,7 @@ export function surveyResultRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const { resource, period } = await loadSurveyResource(db, idParam(req.params.periodId));
     authorize(actor, "exportResults", resource);
-    const bytes = await buildSurveyExport(db, resource.periodId);
+    const bytes = await buildSurveyExport(db, resource.periodId, await auditStampNow(db, ctx.audit));
     res.setHeader("Content-Type", XLSX_MIME);
     res.setHeader("Content-Disposition", `attachment; filename="khao-sat-${period.code}.xlsx"`);
     res.send(bytes);

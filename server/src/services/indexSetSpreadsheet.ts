@@ -1,4 +1,5 @@
 import { cellText, loadExcel } from "./excel";
+import { assertSafeWorkbook } from "./officeZip";
 import { parsePoints, ZIndexImportRow, type TIndexImportRow } from "@ca/shared";
 
 /** Column order of the import sheet; headers are bilingual so officials and engineers read the same file. */
@@ -77,6 +78,8 @@ export async function buildTemplate(): Promise<Buffer> {
 
 /** Reads the first sheet into validated rows, or the list of every problem, row by row. */
 export async function parseIndexSheet(buffer: Buffer): Promise<{ rows: ParsedRow[]; errors: RowError[] }> {
+  // Inflated within limits and free of code before ExcelJS inflates it all in memory.
+  await assertSafeWorkbook(buffer);
   const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { cellText, loadExcel } from "./excel";
+import { assertSafeWorkbook } from "./officeZip";
 import { asc, eq } from "drizzle-orm";
 import { centiToNumber, ZSurveyRespondentCreate } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
@@ -7,6 +8,7 @@ import * as t from "../db/schema";
 import { AppError } from "../http/errors";
 import type { RespondentInput } from "../commands/addSurveyRespondents";
 import { computeSurveyResults } from "../queries/survey";
+import { addAuditSheet, type AuditStamp } from "./exports/auditStamp";
 
 const MAX_ROWS = 5000;
 
@@ -17,6 +19,8 @@ async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Worksheet> {
       vi: "Tệp không phải là bảng tính .xlsx.",
       en: "The file is not an .xlsx workbook.",
     });
+  // Inflated within limits and free of code before ExcelJS inflates it all in memory.
+  await assertSafeWorkbook(bytes);
   const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -77,7 +81,11 @@ const XLSX_HEADER = { font: { bold: true } };
  * answers and the points; then every answer with its anonymous submission id, so each number can be recounted. No
  * sheet carries a respondent.
  */
-export async function buildSurveyExport(db: DbOrTx, periodId: string): Promise<Buffer> {
+export async function buildSurveyExport(
+  db: DbOrTx,
+  periodId: string,
+  stamp: AuditStamp | null,
+): Promise<Buffer> {
   const results = await computeSurveyResults(db, periodId);
   const wb = new (await loadExcel()).Workbook();
   const summary = wb.addWorksheet("KetQua");
@@ -144,5 +152,6 @@ export async function buildSurveyExport(db: DbOrTx, periodId: string): Promise<B
     // Ordered by the random submission id, never by arrival: the order must not hint at who answered when.
     .orderBy(asc(t.surveySubmissions.id), asc(t.units.name), asc(t.surveyQuestions.sortOrder));
   for (const r of rows) answers.addRow({ ...r, form: r.form ?? "" });
+  addAuditSheet(wb, stamp);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

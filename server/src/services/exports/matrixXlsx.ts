@@ -4,6 +4,7 @@ import { centiToNumber, leafPoints, officialScore, type StageScores } from "@ca/
 import { councilStages, unitInputOf } from "../dossierScoring";
 import type { PeriodResults } from "../results/periodResults";
 import { sheetName } from "./rankingXlsx";
+import { addAuditSheet, type AuditStamp } from "./auditStamp";
 
 const STAGE_COLUMNS: [keyof StageScores, string][] = [
   ["self", "Tự chấm"],
@@ -18,7 +19,7 @@ const num = (c: number | null | undefined) => (c === null || c === undefined ? n
  * items included) its score at each stage plus the official one — the same confirmed scores the totals and the
  * ranking are computed from, so each row's leaves add up to the total on screen.
  */
-export async function matrixWorkbook(results: PeriodResults): Promise<Buffer> {
+export async function matrixWorkbook(results: PeriodResults, stamp: AuditStamp | null): Promise<Buffer> {
   // The streaming writer without shared strings: about twice as fast as the in-memory workbook on this size.
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
@@ -66,6 +67,7 @@ export async function matrixWorkbook(results: PeriodResults): Promise<Buffer> {
     }
     ws.commit();
   }
+  addAuditSheet(wb, stamp);
   await wb.commit();
   await done;
   return Buffer.concat(chunks);

@@ -1,5 +1,6 @@
 import { loadExcel } from "../excel";
 import type { TPublishedResults } from "@ca/shared";
+import { addAuditSheet, type AuditStamp } from "./auditStamp";
 
 const POINTS = "0.00";
 
@@ -12,7 +13,11 @@ export function sheetName(name: string): string {
  * The ranking per unit type (one sheet each): rank, unit, total, maximum, index, classification, then the index of
  * every area — the figures of GET /api/periods/:id/results, as numbers (not text) so they can be summed.
  */
-export async function rankingWorkbook(results: TPublishedResults, final: boolean): Promise<Buffer> {
+export async function rankingWorkbook(
+  results: TPublishedResults,
+  final: boolean,
+  stamp: AuditStamp | null,
+): Promise<Buffer> {
   const wb = new (await loadExcel()).Workbook();
   wb.creator = "Council Appraisal";
   wb.created = new Date(results.frozenAt);
@@ -51,5 +56,6 @@ export async function rankingWorkbook(results: TPublishedResults, final: boolean
       if (i >= 3 && i !== 6) col.numFmt = POINTS;
     });
   }
+  addAuditSheet(wb, stamp);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,6 +1,7 @@
 import { Document, Packer, PageBreak, Paragraph } from "docx";
 import { formatPoints } from "@ca/shared";
 import type { ExportData } from "./exportData";
+import { auditStampLine, type AuditStamp } from "./auditStamp";
 import { dataTable, headerBlock, p, PAGE, signatureBlock, STYLES } from "./docxStyle";
 
 const pts = (n: number | null) => (n === null ? "-" : formatPoints(Math.round(n * 100), "vi"));
@@ -10,7 +11,7 @@ const pts = (n: number | null) => (n === null ? "-" : formatPoints(Math.round(n 
  * agreement, and an annex of per-area scores, in Vietnamese administrative style. Its figures are those of the
  * published results (or, before publication, the current ones, and the document says it is a draft).
  */
-export async function reportDocument(data: ExportData): Promise<Buffer> {
+export async function reportDocument(data: ExportData, stamp: AuditStamp | null): Promise<Buffer> {
   const r = data.results;
   const children: (Paragraph | ReturnType<typeof dataTable> | ReturnType<typeof headerBlock>)[] = [
     headerBlock({
@@ -133,6 +134,7 @@ export async function reportDocument(data: ExportData): Promise<Buffer> {
     );
     children.push(p(""));
   }
+  children.push(p(auditStampLine(stamp), { italics: true, size: 18 }));
   const doc = new Document({
     creator: "Council Appraisal",
     title: `Báo cáo kết quả ${r.periodName}`,
@@ -143,7 +145,7 @@ export async function reportDocument(data: ExportData): Promise<Buffer> {
 }
 
 /** The council meeting's minutes (from the recorded agreements), one part per unit type with its agreed ranking. */
-export async function minutesDocument(data: ExportData): Promise<Buffer> {
+export async function minutesDocument(data: ExportData, stamp: AuditStamp | null): Promise<Buffer> {
   const children: (Paragraph | ReturnType<typeof dataTable> | ReturnType<typeof headerBlock>)[] = [];
   data.agreements.forEach((a, i) => {
     if (i > 0) children.push(new Paragraph({ children: [new PageBreak()] }));
@@ -185,6 +187,7 @@ export async function minutesDocument(data: ExportData): Promise<Buffer> {
   });
   if (!data.agreements.length)
     children.push(p("Hội đồng chưa có biên bản thống nhất kết quả.", { italics: true }));
+  children.push(p(auditStampLine(stamp), { italics: true, size: 18 }));
   const doc = new Document({
     creator: "Council Appraisal",
     title: "Biên bản họp Hội đồng thẩm định",

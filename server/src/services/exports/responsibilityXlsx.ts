@@ -2,6 +2,7 @@ import { loadExcel } from "../excel";
 import { centiToNumber } from "@ca/shared";
 import { bandLabel, type PeriodResults } from "../results/periodResults";
 import { sheetName } from "./rankingXlsx";
+import { addAuditSheet, type AuditStamp } from "./auditStamp";
 
 const pct = (v: number | null) => (v === null ? null : centiToNumber(v));
 
@@ -9,7 +10,10 @@ const pct = (v: number | null) => (v === null ? null : centiToNumber(v));
  * Heads and deputies of every unit (DESIGN §3), for the council meeting and for emulation and rewards (thi đua,
  * khen thưởng): one sheet per unit type, one row per leader, with the rules of the period written on top.
  */
-export async function responsibilityWorkbook(results: PeriodResults): Promise<Buffer> {
+export async function responsibilityWorkbook(
+  results: PeriodResults,
+  stamp: AuditStamp | null,
+): Promise<Buffer> {
   const wb = new (await loadExcel()).Workbook();
   wb.creator = "Council Appraisal";
   const r = results.responsibility;
@@ -66,5 +70,6 @@ export async function responsibilityWorkbook(results: PeriodResults): Promise<Bu
       if ([2, 7, 8].includes(i)) col.numFmt = "0.00";
     });
   }
+  addAuditSheet(wb, stamp);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
