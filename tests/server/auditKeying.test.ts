@@ -1,5 +1,5 @@
 /**
- * The upgrade to the keyed audit chain (migration 0009) on a database whose rows were chained without a key, and
+ * The upgrade to the keyed audit chain (migration 0010) on a database whose rows were chained without a key, and
  * the audit key's configuration. The unkeyed chain is checked once more and the outcome recorded in an audit row of
  * its own, which the keyed chain then covers; every row is then re-chained with the key.
  */
@@ -66,7 +66,7 @@ async function bareDatabase(): Promise<{
   };
 }
 
-describe("upgrading an unkeyed chain (migration 0009)", () => {
+describe("upgrading an unkeyed chain (migration 0010)", () => {
   it.each([
     ["intact", false],
     ["broken", true],

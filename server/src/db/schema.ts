@@ -257,7 +257,7 @@ export const conflicts = pgTable(
  * database never sees) and covers its fields and the previous hash, so changing one byte anywhere breaks the chain
  * and nobody without the key can recompute it. Rows are written unchained, in the transaction of their change, and
  * chained moments later by one sealer in `seq` order (`audit/auditSealer.ts`), which checkpoints the head outside
- * the database. UPDATE (but the seal), DELETE and TRUNCATE are refused by triggers (migrations 0001, 0008, 0009).
+ * the database. UPDATE (but the seal), DELETE and TRUNCATE are refused by triggers (migrations 0001, 0008, 0010).
  */
 export const auditLog = pgTable(
   "audit_log",
