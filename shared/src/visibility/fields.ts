@@ -438,8 +438,19 @@ export const LIVE_EVENTS: Readonly<Record<string, FieldTable>> = {
  */
 export const EXPORTS: Readonly<Record<string, FieldTable>> = Object.fromEntries(
   Object.entries({
-    "ranking.xlsx": ["rank", "unitCode", "unit", "total", "max", "index", "classification", "areas"],
+    "ranking.xlsx": [
+      "auditHead",
+      "rank",
+      "unitCode",
+      "unit",
+      "total",
+      "max",
+      "index",
+      "classification",
+      "areas",
+    ],
     "matrix.xlsx": [
+      "auditHead",
       "rank",
       "unitCode",
       "unit",
@@ -456,6 +467,7 @@ export const EXPORTS: Readonly<Record<string, FieldTable>> = Object.fromEntries(
     "report.docx": ["document"],
     "minutes.docx": ["document"],
     "responsibility.xlsx": [
+      "auditHead",
       "unitRank",
       "unit",
       "unitIndex",
