@@ -130,7 +130,10 @@ export function createApp(ctx: AppContext) {
   api.use(responsibilityRoutes(ctx));
   api.use(periodLifecycleRoutes(ctx));
   api.use(agreementRoutes(ctx));
-  api.use((_req, _res, next) => next(new AppError("not_found")));
+  // No route matched: a wrong method or path, not a missing record (docs/api.md, "Errors").
+  api.use((req, _res, next) =>
+    next(new AppError("route_not_found", { method: req.method, path: req.originalUrl.split("?")[0] })),
+  );
   app.use("/api", api);
 
   app.use(clientAssets(config.clientDir));

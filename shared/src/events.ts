@@ -1,5 +1,5 @@
 import type { TMeetingFocus, TMeetingPresence } from "./schemas/meeting";
-import type { TRankingRow } from "./schemas/workflow";
+import type { TRankingRow } from "./schemas/ranking";
 
 /** Socket.IO events, typed for both ends (CONVENTIONS §6). Events say what changed; clients refetch details. */
 export interface ServerToClientEvents {
@@ -17,7 +17,7 @@ export interface ServerToClientEvents {
   /** The chair moved the meeting: members' screens follow unless they stepped away. */
   "meeting:focus": (p: TMeetingFocus) => void;
   /** Who is connected to the meeting and what each looks at (sent whenever it changes). */
-  "meeting:presence": (p: { meetingId: string; people: TMeetingPresence[] }) => void;
+  presence: (p: { meetingId: string; people: TMeetingPresence[] }) => void;
   /** A dossier's provisional totals moved (a proposal was accepted or refused, or leaves were locked); refetch. */
   "meeting:projection": (p: { meetingId: string; dossierId: string; at: string }) => void;
   /**
@@ -47,9 +47,11 @@ export interface ClientToServerEvents {
 }
 
 /**
- * Rooms, each joined only when `can()` allows it: `period:<id>` (any reader), `period:<id>:council` (readers of
- * the provisional ranking), `dossier:<id>` (readers of the dossier), `dossier:<id>:council` (readers of the
- * council's work on it), `meeting:<id>`; `user:<id>` is joined automatically for notifications.
+ * Rooms, each joined only when `can()` allows it. The documented ones (docs/api.md): `period:<id>` (any reader of
+ * the period; the server adds `period:<id>:council` for readers of its ranking, and `period:<id>:ranking` for those
+ * recused on none of its units), `dossier:<id>` (readers of the dossier), `meeting:<id>`. Also joinable:
+ * `period:<id>:council`, `dossier:<id>:council` (readers of the council's work on it); `user:<id>` is joined
+ * automatically for notifications.
  */
 export const roomOf = {
   period: (id: string) => `period:${id}`,

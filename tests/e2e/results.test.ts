@@ -118,9 +118,9 @@ describe("results in the browser", () => {
       await (await page.request.get(`${server.baseUrl}/api/public/periods/${p2023.id}/results`)).json()
     ).data;
     expect(rows.slice(3).map((r) => [r[0], r[2], r[3]])).toEqual(
-      pub.unitTypes[0].rows.map((r: { rank: number; unitName: string; total: number }) => [
+      pub.unitTypes[0].rows.map((r: { rank: number; unit: { name: string }; total: number }) => [
         r.rank,
-        r.unitName,
+        r.unit.name,
         r.total,
       ]),
     );

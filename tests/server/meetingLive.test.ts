@@ -317,7 +317,7 @@ describe("the tracker", () => {
       following: false,
       userId: ids.chair,
     });
-    const e = await c.waitFor("meeting:presence", (p) => (p.people as unknown[]).length > 0);
+    const e = await c.waitFor("presence", (p) => (p.people as unknown[]).length > 0);
     const people = e.payload.people as { userId: string; dossierId: string; following: boolean }[];
     expect(people).toEqual([
       expect.objectContaining({ userId: ids.member, dossierId: ids.tuyhoa, following: false }),

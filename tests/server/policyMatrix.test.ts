@@ -287,7 +287,7 @@ const ROUTES: {
     body: () => ({ milestoneKey: "explanation", until: "2024-01-05T23:59:59+07:00", reason: "Thử ma trận" }),
     expect: only({ admin: 201 }),
   },
-  // The explanation window of the training period is not open yet: allowed callers meet window_closed (409).
+  // The explanation window of the training period is not open yet: allowed callers meet window_not_open (409).
   {
     name: "POST /api/comments/:id/answer",
     method: "post",
@@ -503,6 +503,13 @@ const ROUTES: {
     method: "post",
     path: (i) => `/api/meetings/${i.meetingId}/dossiers/${i.meetingDossier}/lock`,
     body: () => ({ codes: ["Z.9"] }),
+    expect: only({ admin: 400, chair: 400 }),
+  },
+  {
+    name: "POST /api/meetings/:id/lock {dossierId} (an unknown leaf)",
+    method: "post",
+    path: (i) => `/api/meetings/${i.meetingId}/lock`,
+    body: (i) => ({ dossierId: i.meetingDossier, codes: ["Z.9"] }),
     expect: only({ admin: 400, chair: 400 }),
   },
   {

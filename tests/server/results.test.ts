@@ -10,8 +10,7 @@ import { startTestApp, type TestApp } from "../support/testApp";
 type Agent = Awaited<ReturnType<TestApp["login"]>>;
 interface Row {
   rank: number;
-  unitCode: string;
-  unitName: string;
+  unit: { code: string; name: string };
   total: number;
   max: number;
   index: number | null;
@@ -77,9 +76,9 @@ describe("the 2023 sample as history", () => {
     expect(ranking.every((r) => !r.provisional)).toBe(true);
     const rows: Row[] = pub.unitTypes.flatMap((u: { rows: Row[] }) => u.rows);
     for (const row of rows) {
-      const r = ranking.find((x) => x.unit.code === row.unitCode)!;
+      const r = ranking.find((x) => x.unit.code === row.unit.code)!;
       expect({
-        code: row.unitCode,
+        code: row.unit.code,
         rank: row.rank,
         total: row.total,
         index: row.index,
@@ -102,8 +101,8 @@ describe("the 2023 sample as history", () => {
     // The signed-in view of the published results is the same frozen document.
     const signedIn = (await (await app.login("head.snv")).get(`/api/periods/${period2023}/results`)).body
       .data;
-    expect(signedIn.unitTypes[0].rows.map((r: Row) => [r.unitCode, r.total])).toEqual(
-      pub.unitTypes[0].rows.map((r: Row) => [r.unitCode, r.total]),
+    expect(signedIn.unitTypes[0].rows.map((r: Row) => [r.unit.code, r.total])).toEqual(
+      pub.unitTypes[0].rows.map((r: Row) => [r.unit.code, r.total]),
     );
   });
 
@@ -173,7 +172,7 @@ describe("heads and deputies", () => {
           deputyAreaWeight: 50,
           unitWeight: 50,
           headCappedByUnit: true,
-          deputyCap: { areaIndexBelow: 5000, band: "nope" },
+          deputyCap: { areaIndexBelow: 50, band: "nope" },
         })
       ).status,
     ).toBe(400);
@@ -184,7 +183,7 @@ describe("heads and deputies", () => {
       deputyAreaWeight: 50,
       unitWeight: 50,
       headCappedByUnit: true,
-      deputyCap: { areaIndexBelow: 5000, band: "yeu" },
+      deputyCap: { areaIndexBelow: 50, band: "yeu" },
     });
     expect(ok.status).toBe(200);
     const [after] = await db.select({ n: count() }).from(auditLog);

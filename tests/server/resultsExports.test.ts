@@ -16,8 +16,7 @@ import { startTestApp, type TestApp } from "../support/testApp";
 type Agent = Awaited<ReturnType<TestApp["login"]>>;
 interface PubRow {
   rank: number;
-  unitCode: string;
-  unitName: string;
+  unit: { code: string; name: string };
   total: number;
   index: number | null;
   classification: string | null;
@@ -70,7 +69,15 @@ describe("exports of the published 2023 period, read back", () => {
       ]);
       const data = rows.slice(3).filter((r) => r[0] !== null);
       expect(data.map((r) => r.slice(0, 7))).toEqual(
-        type.rows.map((r) => [r.rank, r.unitCode, r.unitName, r.total, 100, r.index, r.classificationLabel]),
+        type.rows.map((r) => [
+          r.rank,
+          r.unit.code,
+          r.unit.name,
+          r.total,
+          100,
+          r.index,
+          r.classificationLabel,
+        ]),
       );
     });
   });
@@ -134,15 +141,15 @@ describe("exports of the published 2023 period, read back", () => {
       );
       expect(at).toBeGreaterThan(-1);
       for (const row of type.rows) {
-        const expected = `${row.rank} | ${row.unitName} | ${vi(row.total)} | ${vi(row.index)} | ${row.classificationLabel} | `;
+        const expected = `${row.rank} | ${row.unit.name} | ${vi(row.total)} | ${vi(row.index)} | ${row.classificationLabel} | `;
         const found = lines.findIndex((l, i) => i > at && l === expected);
-        expect({ row: row.unitCode, found: found > at }).toEqual({ row: row.unitCode, found: true });
+        expect({ row: row.unit.code, found: found > at }).toEqual({ row: row.unit.code, found: true });
         at = found;
       }
       // The annex: each unit's area points and total.
       for (const row of type.rows)
         expect(text).toContain(
-          `${row.rank} | ${row.unitName} | ${row.areas.map((a) => vi(a.achieved)).join(" | ")} | ${vi(row.total)} | `,
+          `${row.rank} | ${row.unit.name} | ${row.areas.map((a) => vi(a.achieved)).join(" | ")} | ${vi(row.total)} | `,
         );
     }
   });
@@ -155,7 +162,7 @@ describe("exports of the published 2023 period, read back", () => {
     for (const type of published)
       for (const row of type.rows)
         expect(text).toContain(
-          `${row.rank} | ${row.unitName} | ${vi(row.total)} | ${vi(row.index)} | ${row.classificationLabel} | `,
+          `${row.rank} | ${row.unit.name} | ${vi(row.total)} | ${vi(row.index)} | ${row.classificationLabel} | `,
         );
   });
 

@@ -31,10 +31,19 @@ const PUBLIC_KEYS = new Set([
   "name",
   "nameEn",
   "rows",
+  "unit",
+  "id",
+  "unitType",
+  "standing",
   "rank",
-  "unitCode",
-  "unitName",
   "total",
+  "why",
+  "basis",
+  "bandByIndex",
+  "override",
+  "source",
+  "reason",
+  "reasonEn",
   "max",
   "index",
   "classification",
@@ -173,12 +182,12 @@ describe("publication", () => {
     for (const type of pub.body.data.unitTypes) {
       const agreed = toAgreementRanking(results.unitTypes.find((u) => u.code === type.code)!);
       expect(
-        type.rows.map((r: { unitCode: string; rank: number; total: number }) => [
-          r.unitCode,
+        type.rows.map((r: { unit: { code: string }; rank: number; total: number }) => [
+          r.unit.code,
           r.rank,
           r.total,
         ]),
-      ).toEqual(agreed.map((r) => [r.unitCode, r.rank, r.total]));
+      ).toEqual(agreed.map((r) => [r.unit.code, r.rank, r.total]));
     }
     expect(
       (await app.anonymous().get("/api/public/periods")).body.data.map((p: { id: string }) => p.id),

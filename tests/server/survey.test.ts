@@ -216,7 +216,12 @@ describe("results, lock and ranking", () => {
 
   it("counts nothing before the lock; after it, totals and ranks move, audited in one transaction", async () => {
     const before = await ranking();
-    expect(before.find((r) => r.unit.id === snvId)).toMatchObject({ total: 0, rank: 1 });
+    // Nothing scored yet: listed unranked (DESIGN §7), not at 0 points.
+    expect(before.find((r) => r.unit.id === snvId)).toMatchObject({
+      standing: "unranked",
+      total: null,
+      rank: null,
+    });
     const auditBefore =
       (
         await db()

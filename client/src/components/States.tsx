@@ -39,7 +39,7 @@ export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () =
       action={
         // Retrying cannot help when the thing does not exist or is not the person's to see.
         onRetry &&
-        !["not_found", "forbidden", "unauthenticated"].includes(error.code) && (
+        !["not_found", "route_not_found", "forbidden", "unauthenticated"].includes(error.code) && (
           <Button color="inherit" size="small" onClick={onRetry}>
             {t("common.retry")}
           </Button>

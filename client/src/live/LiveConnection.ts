@@ -17,7 +17,7 @@ const EVENT_NAMES: readonly LiveEventName[] = [
   "notification:new",
   "meeting:update",
   "meeting:focus",
-  "meeting:presence",
+  "presence",
   "meeting:projection",
 ];
 export type MeetingLook = Parameters<ClientToServerEvents["meeting:look"]>[0];

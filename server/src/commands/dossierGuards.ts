@@ -12,22 +12,34 @@ function fmt(d: Date): string {
   return `${p(vn.getUTCDate())}/${p(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()} ${p(vn.getUTCHours())}:${p(vn.getUTCMinutes())}`;
 }
 
-/** Refuses with "window closed" (and the deadline) unless the milestone's window is open for this dossier. */
+/**
+ * Refuses unless the milestone's window is open for this dossier: before it opens with "not open yet" and when it
+ * opens (`details.startsAt`), after its deadline with "window closed" and the deadline (`details.deadline`).
+ */
 export function assertWindowOpen(state: WindowState, key: string, now = new Date()): void {
   const w = windowOf(state, key, now);
   if (w.open) return;
+  if (w.state === "upcoming")
+    throw new AppError(
+      "window_not_open",
+      { milestone: key, startsAt: w.startsAt?.toISOString() ?? null },
+      w.startsAt
+        ? {
+            vi: `Bước này chưa mở: mở lúc ${fmt(w.startsAt)} (giờ Việt Nam).`,
+            en: `This step is not open yet: it opens at ${w.startsAt.toISOString()}.`,
+          }
+        : undefined,
+    );
   const end = w.extendedUntil && w.deadline && w.extendedUntil > w.deadline ? w.extendedUntil : w.deadline;
   throw new AppError(
     "window_closed",
     { milestone: key, deadline: end?.toISOString() ?? null },
-    {
-      vi: end
-        ? `Ngoài thời hạn: bước này đóng lúc ${fmt(end)} (giờ Việt Nam). Liên hệ Sở Nội vụ nếu cần gia hạn.`
-        : "Bước này chưa mở.",
-      en: end
-        ? `Outside the window: this step closed at ${end.toISOString()}. Ask the admin for an extension.`
-        : "This step is not open.",
-    },
+    end
+      ? {
+          vi: `Ngoài thời hạn: bước này đóng lúc ${fmt(end)} (giờ Việt Nam). Liên hệ Sở Nội vụ nếu cần gia hạn.`,
+          en: `Outside the window: this step closed at ${end.toISOString()}. Ask the admin for an extension.`,
+        }
+      : undefined,
   );
 }
 

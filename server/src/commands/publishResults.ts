@@ -96,7 +96,7 @@ export async function publishResults({
         documentNumber: row.documentNumber,
         ranking: results.unitTypes.map((u) => [
           u.code,
-          u.rows.map((r) => [r.unitCode, r.rank, r.totals.total]),
+          u.rows.map((r) => [r.unit.code, r.rank, r.totals.total]),
         ]),
       },
     });

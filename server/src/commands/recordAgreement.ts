@@ -1,29 +1,28 @@
 import { and, eq } from "drizzle-orm";
-import type { TAgreementCreate, TRankingRow } from "@ca/shared";
+import type { TAgreementCreate } from "@ca/shared";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { councilAgreements, unitTypes } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { listDossiersOfPeriod } from "../queries/dossiers";
+import { computePeriodResults, toAgreementRanking } from "../services/results/periodResults";
 
 /**
  * Step 9's result (DESIGN §2, §4): once every dossier of a unit type is agreed, the chair records the council's
  * agreement on that unit type's whole ranking, with the minutes — what goes to UBND tỉnh. The ranking is frozen
- * into the record as it stood (agreed dossiers cannot change any more).
+ * into the record as it stood (agreed dossiers cannot change any more), computed in the same transaction and by the
+ * same code as the results that publication later compares it with.
  */
 export async function recordAgreement({
   db,
   actor,
   periodId,
   input,
-  ranking,
 }: {
   db: Db;
   actor: { id: string; username: string };
   periodId: string;
   input: TAgreementCreate;
-  /** The period's ranking computed just before, every figure visible (no recusal hiding). */
-  ranking: TRankingRow[];
 }) {
   return db.transaction(async (tx) => {
     const [type] = await tx.select().from(unitTypes).where(eq(unitTypes.code, input.unitType));
@@ -55,17 +54,8 @@ export async function recordAgreement({
             : "No dossier of this unit type in the period.",
         },
       );
-    const frozen = ranking
-      .filter((r) => r.unit.unitType === type.code)
-      .map((r) => ({
-        dossierId: r.dossierId,
-        unitCode: r.unit.code,
-        unitName: r.unit.name,
-        rank: r.rank!,
-        total: r.total!,
-        index: r.index,
-        classification: r.classification,
-      }));
+    const results = (await computePeriodResults(tx, periodId)).unitTypes.find((u) => u.id === type.id);
+    const frozen = results ? toAgreementRanking(results) : [];
     const [row] = await tx
       .insert(councilAgreements)
       .values({ periodId, unitTypeId: type.id, minutes: input.minutes, ranking: frozen, agreedBy: actor.id })
@@ -75,7 +65,7 @@ export async function recordAgreement({
       action: "council.agreement",
       entity: "period",
       entityId: periodId,
-      newValue: { unitType: type.code, ranking: frozen.map((r) => [r.unitCode, r.rank, r.total]) },
+      newValue: { unitType: type.code, ranking: frozen.map((r) => [r.unit.code, r.rank, r.total]) },
     });
     return row;
   });

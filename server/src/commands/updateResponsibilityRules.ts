@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { TResponsibilityRules } from "@ca/shared";
+import type { ResponsibilityRules } from "@ca/shared";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { periods } from "../db/schema";
@@ -17,7 +17,8 @@ export async function updateResponsibilityRules({
   db: Db;
   actor: { id: string; username: string };
   periodId: string;
-  rules: TResponsibilityRules;
+  /** As the engine keeps them: the cap's threshold in hundredths of a percent. */
+  rules: ResponsibilityRules;
 }) {
   return db.transaction(async (tx) => {
     const [period] = await tx.select().from(periods).where(eq(periods.id, periodId)).for("update");

@@ -98,6 +98,8 @@ export function presentDossierDetail(
         key,
         {
           open: w.open,
+          state: w.state,
+          startsAt: w.startsAt?.toISOString() ?? null,
           deadline: w.deadline?.toISOString() ?? "",
           extendedUntil: w.extendedUntil?.toISOString() ?? null,
         },

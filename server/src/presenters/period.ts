@@ -1,4 +1,4 @@
-import type { TMilestone, TPeriod } from "@ca/shared";
+import { centiToNumber, type TMilestone, type TPeriod } from "@ca/shared";
 import type { milestones, periods } from "../db/schema";
 import type { PeriodRules } from "../queries/periods";
 
@@ -33,7 +33,8 @@ export function presentPeriod(p: PeriodRow, ms: MilestoneRow[]): TPeriod {
       code: b.code,
       label: b.label,
       labelEn: b.labelEn,
-      minIndex: b.minIndex,
+      // A percentage like every index of the API (stored in hundredths of a percent, as the engine computes).
+      minIndex: centiToNumber(b.minIndex),
     })),
   };
 }

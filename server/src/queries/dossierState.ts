@@ -90,15 +90,23 @@ export function leafByCode(state: DossierState, code: string): ItemRow {
   return leaf;
 }
 
-/** The window of a milestone for this dossier: its deadline, pushed back by the latest extension if any. */
+/**
+ * The window of a milestone for this dossier: when it opens, its deadline pushed back by the latest extension if
+ * any, and whether `now` is before it (`upcoming`), in it, or after it (`closed`). No such milestone: upcoming,
+ * with no date (the timeline does not have the step yet).
+ */
 export function windowOf(state: WindowState, key: string, now = new Date()) {
   const milestone = state.milestones.find((m) => m.key === key);
-  if (!milestone) return { open: false, deadline: null, extendedUntil: null };
+  if (!milestone)
+    return { open: false, state: "upcoming" as const, startsAt: null, deadline: null, extendedUntil: null };
   const extension = state.extensions.find((e) => e.milestoneKey === key);
   const end = extension && extension.until > milestone.deadline ? extension.until : milestone.deadline;
   const started = !milestone.startsAt || now >= milestone.startsAt;
+  const open = started && now < end;
   return {
-    open: started && now < end,
+    open,
+    state: open ? ("open" as const) : started ? ("closed" as const) : ("upcoming" as const),
+    startsAt: milestone.startsAt,
     deadline: milestone.deadline,
     extendedUntil: extension?.until ?? null,
   };

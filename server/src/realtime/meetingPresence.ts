@@ -42,6 +42,11 @@ export class MeetingPresence {
     this.broadcast(meetingId);
   }
 
+  /** Sends the meeting's current presence list to one socket that just joined its room. */
+  greet(socket: Socket, meetingId: string): void {
+    socket.emit("presence", { meetingId, people: this.list(meetingId) });
+  }
+
   leave(socketId: string, room: string): void {
     const [kind, meetingId] = room.split(":");
     if (kind === "meeting" && this.meetings.get(meetingId)?.delete(socketId)) this.broadcast(meetingId);
@@ -64,7 +69,7 @@ export class MeetingPresence {
       this.timers.delete(meetingId);
       const people = this.list(meetingId);
       if (!people.length) this.meetings.delete(meetingId);
-      this.io.to(roomOf.meeting(meetingId)).emit("meeting:presence", { meetingId, people });
+      this.io.to(roomOf.meeting(meetingId)).emit("presence", { meetingId, people });
     }, PRESENCE_INTERVAL_MS);
     timer.unref();
     this.timers.set(meetingId, timer);

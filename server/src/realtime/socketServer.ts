@@ -76,19 +76,25 @@ export function createSocketServer(
         const allowed = await mayJoin(ctx, user, String(room));
         if (!allowed) return reply({ ok: false, error: "forbidden" });
         const [kind, id, scope] = String(room).split(":");
-        // Rooms whose events name the period's dossiers: the socket is first kept out of those about a dossier its
-        // user is recused on (liveEvents.ts), then joined; it gets the ranking itself only when recused on none (S3).
-        const periodId =
-          kind === "period" && scope === "council"
-            ? id
-            : kind === "meeting"
-              ? (await loadMeeting(ctx.database.db, id)).row.periodId
-              : null;
+        // Whoever may read the period's ranking hears its council events through the documented `period:<id>` as
+        // through `period:<id>:council`. Rooms whose events name the period's dossiers: the socket is first kept
+        // out of those about a dossier its user is recused on (liveEvents.ts), then joined; it gets the ranking's
+        // rows only when recused on none (S3).
+        const councilPeriod =
+          kind === "period" && (scope === "council" || can(user, "readRanking", { type: "period", id }));
+        const periodId = councilPeriod
+          ? id
+          : kind === "meeting"
+            ? (await loadMeeting(ctx.database.db, id)).row.periodId
+            : null;
         const recused = periodId ? await recusedIn(ctx, user, periodId) : [];
         await socket.join(recused.map(roomOf.dossierRecused));
         await socket.join(String(room));
-        if (kind === "period" && periodId && !recused.length) await socket.join(roomOf.periodRanking(id));
+        if (councilPeriod && scope === undefined) await socket.join(roomOf.periodCouncil(id));
+        if (councilPeriod && !recused.length) await socket.join(roomOf.periodRanking(id));
         reply({ ok: true });
+        // Who is there already: a newcomer need not wait for someone to move to learn it.
+        if (kind === "meeting") presence.greet(socket, id);
       } catch (err) {
         // The database away for a moment is not "no such room": the client may ask again.
         reply({
@@ -100,7 +106,8 @@ export function createSocketServer(
     socket.on("leave", (room) => {
       void socket.leave(String(room));
       const [kind, id, scope] = String(room).split(":");
-      if (kind === "period" && scope === "council") void socket.leave(roomOf.periodRanking(id));
+      if (kind === "period" && scope === undefined) void socket.leave(roomOf.periodCouncil(id));
+      if (kind === "period") void socket.leave(roomOf.periodRanking(id));
       presence.leave(socket.id, String(room));
     });
     socket.on("meeting:look", (p) => presence.look(socket, user, p));

@@ -17,11 +17,7 @@ import type { DbOrTx } from "../db/client";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { listDossiersOfPeriod } from "../queries/dossiers";
-import { loadPeriod, type PeriodRules } from "../queries/periods";
-import { computeRanking } from "../services/ranking";
-
-// The frozen ranking shows every unit: an agreement is the council's whole decision, not one member's view.
-const EVERY_FIGURE = { id: "00000000-0000-0000-0000-000000000000", roles: ["admin" as const], unitId: null };
+import { loadPeriod } from "../queries/periods";
 
 /** The council's agreements on each unit type's ranking (step 9's result). */
 export function agreementRoutes(ctx: AppContext): Router {
@@ -40,14 +36,7 @@ export function agreementRoutes(ctx: AppContext): Router {
     const { period } = await loadPeriod(db, idParam(req.params.periodId));
     authorize(actor, "recordAgreement", { type: "period", id: period.id });
     const input = validate(ZAgreementCreate, req.body);
-    const ranking = await computeRanking(
-      db,
-      period.id,
-      period.rules as PeriodRules,
-      EVERY_FIGURE,
-      input.unitType,
-    );
-    const row = await recordAgreement({ db, actor, periodId: period.id, input, ranking });
+    const row = await recordAgreement({ db, actor, periodId: period.id, input });
     ctx.events.rankingChanged(period.id);
     res.status(201).json({
       data: (await listAgreements(db, period.id, actor)).find((a) => a.id === row.id) ?? null,

@@ -56,7 +56,7 @@ export function explanationRoutes(ctx: AppContext): Router {
       "status",
     );
     deliverNotifications(ctx, notified);
-    res.json({ data: { id: dossier.id, status: "explained" } });
+    res.json({ data: { id: dossier.id, status: "explained", version: dossier.version } });
   });
 
   return router;

@@ -8,6 +8,7 @@ import {
   redact,
   SNAPSHOT,
   viewerClassOf,
+  ZMeetingLock,
   ZMeetingLockInput,
   type Actor,
   type DossierResource,
@@ -121,15 +122,28 @@ export function meetingRoutes(ctx: AppContext): Router {
     res.json({ data: await projectionOf(row.id, resource.dossier!, actor) });
   });
 
+  // The documented form (docs/api.md): the dossier in the body.
+  router.post("/meetings/:meetingId/lock", async (req, res) => {
+    const actor = actorOf(req);
+    const { dossierId, codes } = validate(ZMeetingLock, req.body ?? {});
+    res.json({ data: await lock(actor, req.params.meetingId, dossierId, codes) });
+  });
+
+  // The same, with the dossier in the path (what the product's own screens call).
   router.post("/meetings/:meetingId/dossiers/:dossierId/lock", async (req, res) => {
     const actor = actorOf(req);
-    const { row, resource } = await meetingDossier(req.params.meetingId, req.params.dossierId);
-    authorize(actor, "lock", resource);
     const { codes } = validate(ZMeetingLockInput, req.body ?? {});
+    res.json({ data: await lock(actor, req.params.meetingId, req.params.dossierId, codes) });
+  });
+
+  /** Locks leaves of an agenda dossier (all of them without `codes`): proposals become agreed scores. */
+  const lock = async (actor: Express.User, meetingId: unknown, dossierIdParam: unknown, codes?: string[]) => {
+    const { row, resource } = await meetingDossier(meetingId, dossierIdParam);
+    authorize(actor, "lock", resource);
     const dossierId = resource.dossier!.id;
     const room = collabRoom(row.id, dossierId);
     const collab = collabOf(ctx);
-    const lock = async () => {
+    const lockNow = async () => {
       await collab?.flush([room]);
       const proposals = collab ? (await collab.projections.read(row.id, dossierId)).proposals : new Map();
       return lockMeetingDossier({
@@ -143,7 +157,7 @@ export function meetingRoutes(ctx: AppContext): Router {
       });
     };
     // Edits are held while the proposals are read and locked, so the agreed scores are exactly what was seen.
-    const result = collab ? await collab.holdEdits([room], lock) : await lock();
+    const result = collab ? await collab.holdEdits([room], lockNow) : await lockNow();
     collab?.projections.locked(row.id, dossierId, result.agreed);
     ctx.events.dossierUpdated(
       {
@@ -158,8 +172,8 @@ export function meetingRoutes(ctx: AppContext): Router {
     ctx.events.meetingUpdated({ id: row.id, periodId: row.periodId, status: row.status });
     ctx.events.meetingProjection(row.id, dossierId);
     ctx.events.rankingChanged(row.periodId);
-    res.json({ data: await projectionOf(row.id, resource.dossier!, actor) });
-  });
+    return projectionOf(row.id, resource.dossier!, actor);
+  };
 
   router.get("/meetings/:meetingId/dossiers/:dossierId/snapshots", async (req, res) => {
     const actor = actorOf(req);

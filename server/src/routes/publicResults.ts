@@ -85,13 +85,23 @@ function publicView(r: TPublishedResults, documentNumber: string, publicAt: Date
       name: u.name,
       nameEn: u.nameEn,
       rows: u.rows.map((row) => ({
+        unit: { id: row.unit.id, code: row.unit.code, name: row.unit.name, unitType: row.unit.unitType },
+        standing: row.standing,
         rank: row.rank,
-        unitCode: row.unitCode,
-        unitName: row.unitName,
         total: row.total,
         max: row.max,
         index: row.index,
         classification: row.classification,
+        why: row.why && {
+          basis: row.why.basis,
+          bandByIndex: row.why.bandByIndex,
+          override: row.why.override && {
+            source: row.why.override.source,
+            reason: row.why.override.reason,
+            reasonEn: row.why.override.reasonEn,
+            documentNumber: row.why.override.documentNumber,
+          },
+        },
         classificationLabel: row.classificationLabel,
         classificationLabelEn: row.classificationLabelEn,
         areas: row.areas.map((a) => ({

@@ -1,12 +1,10 @@
 import { Router } from "express";
-import { z } from "zod";
+import { ZRankingQuery } from "@ca/shared";
 import type { AppContext } from "../context";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
 import { liveRanking } from "../services/ranking";
-
-const ZRankingQuery = z.object({ unitType: z.string().trim().max(60).optional() });
 
 /** The period's provisional (or final) ranking per unit type. */
 export function rankingRoutes(ctx: AppContext): Router {

@@ -18,11 +18,16 @@ import { updateResponsibilityRules } from "../commands/updateResponsibilityRules
 import * as t from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
-import { presentLeader, presentUnitResponsibility } from "../presenters/responsibility";
+import {
+  presentLeader,
+  presentResponsibilityRules,
+  presentUnitResponsibility,
+  storedResponsibilityRules,
+} from "../presenters/responsibility";
 import { loadDossierState } from "../queries/dossierState";
 import { loadDossier } from "../queries/dossiers";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
-import { unitInputOf, visibleStages } from "../services/dossierScoring";
+import { isAppraised, unitInputOf, visibleStages } from "../services/dossierScoring";
 import { computePeriodResults, leaderOrder, responsibilityRulesOf } from "../services/results/periodResults";
 import { loadResultsResource } from "../services/results/publication";
 
@@ -38,9 +43,9 @@ export function responsibilityRoutes(ctx: AppContext): Router {
     const results = await computePeriodResults(db, period.id);
     res.json({
       data: results.unitTypes.flatMap((type) =>
-        type.rows.map((row) => presentUnitResponsibility(row, type.code, viewerClassOf(actor, row.resource))),
+        type.rows.map((row) => presentUnitResponsibility(row, viewerClassOf(actor, row.resource))),
       ),
-      rules: results.responsibility,
+      rules: presentResponsibilityRules(results.responsibility),
     });
   });
 
@@ -54,12 +59,19 @@ export function responsibilityRoutes(ctx: AppContext): Router {
     const rules = period.rules as PeriodRules;
     const state = await loadDossierState(db, row.id);
     const viewer = viewerClassOf(actor, resource);
-    const totals = computeUnitTotals(unitInputOf(state, visibleStages(resource.status, viewer)));
+    const stages = visibleStages(resource.status, viewer);
+    const totals = computeUnitTotals(unitInputOf(state, stages));
+    // Nothing appraised yet at the stages the caller sees: no index and no band, as in the ranking.
+    const index = isAppraised(state, stages) ? totals.index : null;
     const bands = rules.classificationBands as ClassificationBand[];
-    const band = classify(totals, bands, rules.classificationOverrides as ClassificationOverride[]).band;
+    const band = classify(
+      { index, areas: totals.areas },
+      bands,
+      rules.classificationOverrides as ClassificationOverride[],
+    ).band;
     const leaders = await db.select().from(t.unitLeaders).where(eq(t.unitLeaders.unitId, row.unitId));
     const results = computeResponsibility(
-      { index: totals.index, areas: totals.areas, band },
+      { index, areas: totals.areas, band },
       leaders.sort(leaderOrder),
       responsibilityRulesOf(rules),
       bands,
@@ -72,7 +84,7 @@ export function responsibilityRoutes(ctx: AppContext): Router {
           dossierId: row.id,
           unit: { id: row.unitId, code: row.unitCode, name: row.unitName, unitType: row.unitTypeCode },
           status,
-          unitIndex: totals.index === null ? null : centiToNumber(totals.index),
+          unitIndex: index === null ? null : centiToNumber(index),
           unitClassification: band,
           visible: true,
           leaders: results.map(presentLeader),
@@ -80,7 +92,7 @@ export function responsibilityRoutes(ctx: AppContext): Router {
         viewer,
         status,
       ),
-      rules: responsibilityRulesOf(rules),
+      rules: presentResponsibilityRules(responsibilityRulesOf(rules)),
     });
   });
 
@@ -93,9 +105,9 @@ export function responsibilityRoutes(ctx: AppContext): Router {
       db,
       actor: req.user!,
       periodId: period.id,
-      rules: input,
+      rules: storedResponsibilityRules(input),
     });
-    res.json({ data: rules });
+    res.json({ data: presentResponsibilityRules(rules) });
   });
 
   return router;

@@ -94,7 +94,7 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
     );
     ctx.events.rankingChanged(dossier.periodId);
     deliverNotifications(ctx, notified);
-    res.json({ data: { id: dossier.id, status: "self_submitted" } });
+    res.json({ data: { id: dossier.id, status: "self_submitted", version: dossier.version } });
   });
 
   return router;

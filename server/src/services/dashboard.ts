@@ -49,19 +49,22 @@ export async function computeDashboard(
   const previousRanking = previousPeriod
     ? await computeRanking(db, previousPeriod.id, previousPeriod.rules as PeriodRules, viewer)
     : [];
-  const rankingByDossier = new Map(ranking.map((r) => [r.dossierId, r]));
   const previousByUnit = new Map<string, TRankingRow>(previousRanking.map((r) => [r.unit.id, r]));
 
-  const listed = scoring.filter((d) => d.hasIndexSet && rankingByDossier.has(d.row.id));
-  const classes = new Map(listed.map((d) => [d.row.id, viewerClassOf(viewer, d.resource)]));
+  // In the ranking's order (the one order of every ranking), each unit as this viewer may see it (DASHBOARD_UNIT).
+  const scoringByDossier = new Map(scoring.map((d) => [d.row.id, d]));
+  const listed = ranking.flatMap((r) => {
+    const d = scoringByDossier.get(r.dossierId);
+    return d?.hasIndexSet ? [{ r, d }] : [];
+  });
+  const classes = new Map(listed.map(({ d }) => [d.row.id, viewerClassOf(viewer, d.resource)]));
   const peer = peerClasses(
     DASHBOARD_UNIT,
-    listed.map((d) => ({ group: d.row.unitTypeCode, viewer: classes.get(d.row.id)!, status: d.status })),
+    listed.map(({ d }) => ({ group: d.row.unitTypeCode, viewer: classes.get(d.row.id)!, status: d.status })),
     "total",
   );
   const units: TDashboardUnit[] = [];
-  for (const d of listed) {
-    const r = rankingByDossier.get(d.row.id)!;
+  for (const { r, d } of listed) {
     const cls = classes.get(d.row.id)!;
     const self = computeUnitTotals(unitInputOf(d.state, new Set(["self"])));
     const appraised = computeUnitTotals(
@@ -69,16 +72,8 @@ export async function computeDashboard(
     );
     const prev = previousByUnit.get(d.row.unitId);
     const unit: TDashboardUnit = {
-      dossierId: d.row.id,
-      unit: r.unit,
-      status: d.status,
+      ...r,
       hidden: !sees(DASHBOARD_UNIT, "total", cls, d.status),
-      rank: r.rank,
-      rankBeforeMeeting: r.rankBeforeMeeting,
-      total: r.total,
-      index: r.index,
-      classification: r.classification,
-      provisional: r.provisional,
       selfTotal: centiToNumber(self.total),
       selfIndex: self.index === null ? null : centiToNumber(self.index),
       areas: appraised.areas.map((a) => ({

@@ -78,6 +78,22 @@ export function unitInputOf(
   };
 }
 
+/**
+ * True when anything counts in the dossier's totals at the given stages: a confirmed score of one of them, the
+ * locked survey points (they count for every reader, see unitInputOf), or a live proposal. Such a unit is appraised,
+ * so ranked and classified; the others are listed unranked (DESIGN §7), never as a 0-point tail sharing the last rank.
+ */
+export function isAppraised(
+  state: Pick<ScoringState, "scores">,
+  stages: Set<ScoreStage>,
+  proposals?: ReadonlyMap<string, number>,
+): boolean {
+  return (
+    (proposals?.size ?? 0) > 0 ||
+    state.scores.some((s) => s.confirmed && (s.stage === "survey" || stages.has(s.stage)))
+  );
+}
+
 /** The locked survey points of the dossier's survey leaves, by leaf code; empty before the lock. */
 export function surveyPointsOf(state: Pick<ScoringState, "scores" | "leaves">): Record<string, number> {
   const codeOf = new Map(state.leaves.filter((l) => l.method === "survey").map((l) => [l.id, l.code]));

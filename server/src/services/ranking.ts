@@ -1,27 +1,21 @@
 import {
-  centiToNumber,
-  classify,
   computeUnitTotals,
-  rankByUnitType,
-  RANKING_ROW,
   peerClasses,
+  RANKING_ROW,
   redact,
   sees,
   viewerClassOf,
   type Actor,
-  type ClassificationBand,
-  type ClassificationOverride,
   type DossierResource,
-  type TieBreak,
   type TRankingRow,
-  type UnitTotals,
 } from "@ca/shared";
 import type { AppContext } from "../context";
 import { collabOf } from "../collab/registry";
 import type { Db } from "../db/client";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
-import { councilStages, unitInputOf } from "./dossierScoring";
+import { councilStages, isAppraised, unitInputOf, type ScoreStage } from "./dossierScoring";
+import { hiddenFrom, placeInRanking, rankedUnitOf } from "./rankingTable";
 
 const FINAL = new Set(["agreed", "published"]);
 
@@ -38,55 +32,53 @@ async function loadRankingBase(db: Db, periodId: string): Promise<ScoringRows> {
   return (await loadPeriodScoring(db, periodId)).filter((d) => d.hasIndexSet);
 }
 
-/** Ranks every dossier of the period per unit type (DESIGN §3), every figure present. */
+/** The ranking inputs of the period's dossiers at the given stages (with live proposals when given). */
+function inputsOf(
+  rows: ScoringRows,
+  stagesOf: (d: ScoringRows[number]) => Set<ScoreStage>,
+  proposals?: ReadonlyMap<string, ReadonlyMap<string, number>>,
+) {
+  return rows.map((d) => {
+    const stages = stagesOf(d);
+    const own = proposals?.get(d.row.id);
+    return {
+      d,
+      unit: { id: d.row.unitId, code: d.row.unitCode, name: d.row.unitName, unitType: d.row.unitTypeCode },
+      totals: computeUnitTotals(unitInputOf(d.state, stages, own)),
+      appraised: isAppraised(d.state, stages, own),
+    };
+  });
+}
+
+/** Ranks every dossier of the period per unit type (DESIGN §3), every figure present, in the one ranking order. */
 function rankPeriod(
   rows: ScoringRows,
   rules: PeriodRules,
   proposals?: ReadonlyMap<string, ReadonlyMap<string, number>>,
 ): RankedDossier[] {
-  const totals = new Map<string, UnitTotals>();
-  for (const d of rows)
-    totals.set(d.row.unitId, computeUnitTotals(unitInputOfAll(d, proposals?.get(d.row.id))));
-  const rankOf = ranksOf([...totals.values()], rules);
-  // Before the meeting: what the council had when it sat down (round scores, no agreement, no proposals).
-  const before = ranksOf(
-    rows.map((d) => computeUnitTotals(unitInputOf(d.state, withoutAgreed(councilStages(d.status))))),
+  // Every stage counts in the council's provisional ranking; unconfirmed drafts never do (see unitInputOf).
+  const placed = placeInRanking(
+    inputsOf(rows, (d) => councilStages(d.status), proposals),
     rules,
   );
-  return rows
-    .map((d) => {
-      const t = totals.get(d.row.unitId)!;
-      const cls = classify(
-        t,
-        rules.classificationBands as ClassificationBand[],
-        rules.classificationOverrides as ClassificationOverride[],
-      );
-      const row: TRankingRow = {
-        dossierId: d.row.id,
-        unit: { id: d.row.unitId, code: d.row.unitCode, name: d.row.unitName, unitType: d.row.unitTypeCode },
-        rank: rankOf.get(d.row.unitId)!,
-        rankBeforeMeeting: before.get(d.row.unitId)!,
-        total: centiToNumber(t.total),
-        index: t.index === null ? null : centiToNumber(t.index),
-        classification: cls.band,
-        provisional: !FINAL.has(d.status),
-        status: d.status,
-      };
-      return { row, resource: d.resource };
-    })
-    .sort(
-      (a, b) =>
-        a.row.unit.unitType.localeCompare(b.row.unit.unitType) ||
-        (a.row.rank ?? 1e9) - (b.row.rank ?? 1e9) ||
-        a.row.unit.name.localeCompare(b.row.unit.name),
-    );
-}
-
-function ranksOf(totals: UnitTotals[], rules: PeriodRules): Map<string, number> {
-  const ranked = rankByUnitType(totals, { tieBreaks: rules.tieBreak as TieBreak[] });
-  const rankOf = new Map<string, number>();
-  for (const entries of ranked.values()) for (const e of entries) rankOf.set(e.unitId, e.rank);
-  return rankOf;
+  // Before the meeting: what the council had when it sat down (round scores, no agreement, no proposals).
+  const before = new Map(
+    placeInRanking(
+      inputsOf(rows, (d) => withoutAgreed(councilStages(d.status))),
+      rules,
+    ).map((p) => [p.input.d.row.id, p.rank]),
+  );
+  return placed.map((p) => {
+    const { d } = p.input;
+    const row: TRankingRow = {
+      ...rankedUnitOf(p),
+      dossierId: d.row.id,
+      rankBeforeMeeting: before.get(d.row.id) ?? null,
+      provisional: !FINAL.has(d.status),
+      status: d.status,
+    };
+    return { row, resource: d.resource };
+  });
 }
 
 function withoutAgreed<T extends string>(stages: Set<T>): Set<T> {
@@ -113,10 +105,15 @@ export function redactRanking<T extends { row: TRankingRow; resource: DossierRes
     rows.map((r, i) => ({ group: r.row.unit.unitType, viewer: classes[i], status: r.row.status })),
     "total",
   );
-  const out = rows.map((r, i) => ({
-    hidden: !figures(i),
-    row: redact(RANKING_ROW, r.row, classes[i], r.row.status, { peer: peer.get(r.row.unit.unitType) }),
-  }));
+  const out = rows.map((r, i) => {
+    const hidden = !figures(i);
+    // A hidden row says so (`standing`), and keeps no trace of its rank.
+    const row = hidden ? { ...hiddenFrom(r.row), rankBeforeMeeting: null } : r.row;
+    return {
+      hidden,
+      row: redact(RANKING_ROW, row, classes[i], r.row.status, { peer: peer.get(r.row.unit.unitType) }),
+    };
+  });
   // Stable: each unit type keeps its order, its hidden rows moved to its end.
   const typeOrder = [...new Set(out.map((o) => o.row.unit.unitType))];
   return out
@@ -149,11 +146,6 @@ export async function computeRanking(
     viewer,
     unitTypeCode,
   );
-}
-
-function unitInputOfAll(d: ScoringRows[number], proposals?: ReadonlyMap<string, number>) {
-  // Every stage counts in the council's provisional ranking; unconfirmed drafts never do (see unitInputOf).
-  return unitInputOf(d.state, councilStages(d.status), proposals);
 }
 
 // A live dashboard refetches the ranking on every `ranking:update` (up to 4 a second); with a thousand of them

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../roles";
-import { ZId } from "./common";
+import { ZId, ZUnitRef } from "./common";
 
 export const ZLogin = z.strictObject({
   username: z.string().trim().min(1).max(100),
@@ -15,7 +15,7 @@ export const ZMe = z.object({
   username: z.string(),
   fullName: z.string(),
   roles: z.array(ZRole),
-  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }).nullable(),
+  unit: ZUnitRef.nullable(),
   locale: z.enum(["vi", "en"]),
   /** Server limits the client checks before sending (the server enforces them anyway). */
   limits: z.object({ maxUploadMb: z.number().int() }),

@@ -14,6 +14,22 @@ export type TCouncilSeat = z.infer<typeof ZCouncilSeat>;
 /** POST /api/periods/:id/conflicts — a declared conflict of interest: the member is recused on that unit. */
 export const ZConflict = z.strictObject({ userId: ZId, unitId: ZId, reason: ZReason });
 
+/** PUT /api/periods/:id/council/:userId — the seat as saved. */
+export const ZCouncilSeatResult = z.object({
+  userId: ZId,
+  role: z.enum(["chair", "member", "working_group"]),
+  areaCodes: z.array(z.string()),
+});
+
+/** A declared conflict of interest (POST /api/periods/:id/conflicts, and in the council view). */
+export const ZConflictView = z.object({
+  id: ZId,
+  userId: ZId,
+  unitId: ZId,
+  unitName: z.string(),
+  reason: z.string(),
+});
+
 export const ZCouncilView = z.object({
   members: z.array(
     z.object({
@@ -25,8 +41,6 @@ export const ZCouncilView = z.object({
       areaCodes: z.array(z.string()),
     }),
   ),
-  conflicts: z.array(
-    z.object({ id: ZId, userId: ZId, unitId: ZId, unitName: z.string(), reason: z.string() }),
-  ),
+  conflicts: z.array(ZConflictView),
 });
 export type TCouncilView = z.infer<typeof ZCouncilView>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZDossierStatus } from "./dossier";
 import { ZId, ZPoints } from "./common";
+import { ZRankingRow } from "./ranking";
 
 /** One area of a unit's profile: what it achieved against the area's applicable maximum. */
 export const ZDashboardArea = z.object({
@@ -15,18 +16,9 @@ export const ZDashboardArea = z.object({
  * One appraised unit on the leadership dashboard. `hidden` is true when the viewer is recused on the dossier: its
  * unit and status stay, every figure is null (as in the ranking, S3).
  */
-export const ZDashboardUnit = z.object({
-  dossierId: ZId,
-  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
-  status: ZDossierStatus,
+export const ZDashboardUnit = ZRankingRow.extend({
+  /** True when the viewer is recused on the dossier (its standing is then "hidden"). */
   hidden: z.boolean(),
-  rank: z.number().int().nullable(),
-  /** The rank before the council meeting (scores before agreement, no live proposals): ▲▼ since it started. */
-  rankBeforeMeeting: z.number().int().nullable(),
-  total: ZPoints.nullable(),
-  index: ZPoints.nullable(),
-  classification: z.string().nullable(),
-  provisional: z.boolean(),
   /** The unit's own self-assessment total and index (for the score-inflation gap). */
   selfTotal: ZPoints.nullable(),
   selfIndex: ZPoints.nullable(),

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { DOSSIER_STATUSES } from "../workflow";
-import { ZId, ZPoints } from "./common";
+import { ZId, ZPoints, ZUnitRef } from "./common";
 
 export const ZDossierStatus = z.enum(DOSSIER_STATUSES);
 
 export const ZDossierSummary = z.object({
   id: ZId,
   periodId: ZId,
-  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
+  unit: ZUnitRef,
   status: ZDossierStatus,
   selfTotal: ZPoints.nullable(),
   officialTotal: ZPoints.nullable(),

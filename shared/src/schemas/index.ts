@@ -12,3 +12,5 @@ export * from "./meeting";
 export * from "./results";
 export * from "./survey";
 export * from "./dashboard";
+export * from "./ranking";
+export * from "./health";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZDossierStatus } from "./dossier";
-import { ZId, ZInstant, ZPoints } from "./common";
+import { ZId, ZInstant, ZPoints, ZUnitRef } from "./common";
+import { ZAgreementRow } from "./ranking";
 
 export const MEETING_STATUSES = ["planned", "running", "ended"] as const;
 export const ZMeetingStatus = z.enum(MEETING_STATUSES);
@@ -35,7 +36,7 @@ export type TMeetingSummary = z.infer<typeof ZMeetingSummary>;
 export const ZMeetingAgendaItem = z.object({
   position: z.number().int(),
   dossierId: ZId,
-  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
+  unit: ZUnitRef,
   status: ZDossierStatus,
   /** The y-websocket room name of this dossier's document in this meeting. */
   room: z.string(),
@@ -78,6 +79,10 @@ export const ZMeetingLockInput = z.strictObject({
   codes: z.array(z.string().trim().min(1).max(40)).min(1).max(500).optional(),
 });
 export type TMeetingLockInput = z.infer<typeof ZMeetingLockInput>;
+
+/** POST /api/meetings/:id/lock — the documented form: the dossier in the body, its leaves (or all of them). */
+export const ZMeetingLock = ZMeetingLockInput.extend({ dossierId: ZId });
+export type TMeetingLock = z.infer<typeof ZMeetingLock>;
 
 /** One leaf as the meeting sees it: the official score before the meeting, the live proposal, and the lock. */
 export const ZProjectionLeaf = z.object({
@@ -141,17 +146,7 @@ export const ZAgreement = z.object({
   minutes: z.string(),
   agreedAt: z.string(),
   agreedBy: z.object({ id: ZId, name: z.string() }),
-  ranking: z.array(
-    z.object({
-      dossierId: ZId,
-      unitCode: z.string(),
-      unitName: z.string(),
-      rank: z.number().int(),
-      total: ZPoints,
-      index: ZPoints.nullable(),
-      classification: z.string().nullable(),
-    }),
-  ),
+  ranking: z.array(ZAgreementRow),
 });
 export type TAgreement = z.infer<typeof ZAgreement>;
 

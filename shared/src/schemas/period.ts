@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MILESTONE_KEYS } from "../workflow";
-import { ZId, ZInstant, ZReason } from "./common";
+import { ZId, ZInstant, ZPoints, ZReason } from "./common";
 
 export const ZMilestoneKey = z.enum(MILESTONE_KEYS);
 
@@ -18,8 +18,8 @@ export const ZClassificationBand = z.object({
   code: z.string(),
   label: z.string(),
   labelEn: z.string(),
-  /** Lowest index (in hundredths of a percent) that reaches the band. */
-  minIndex: z.number().int(),
+  /** Lowest index that reaches the band: a percentage with two decimals, like every index of the API. */
+  minIndex: ZPoints,
 });
 
 export const ZPeriod = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZId, ZPoints } from "./common";
+import { ZId, ZPoints, ZUnitRef } from "./common";
+import { ZRankedUnit } from "./ranking";
 
 /** The stages of publication, in order (DESIGN §2 step 10): leadership, then the units, then everyone. */
 export const PUBLICATION_STAGES = ["leadership", "units", "public"] as const;
@@ -30,14 +31,9 @@ export const ZPublishedArea = z.object({
 });
 
 /** One unit's published result: rank, total, index, classification and its score card by area. */
-export const ZPublishedRow = z.object({
-  rank: z.number().int(),
-  unitCode: z.string(),
-  unitName: z.string(),
-  total: ZPoints,
+export const ZPublishedRow = ZRankedUnit.extend({
+  /** The applicable maximum the index is computed on. */
   max: ZPoints,
-  index: ZPoints.nullable(),
-  classification: z.string().nullable(),
   classificationLabel: z.string().nullable(),
   classificationLabelEn: z.string().nullable(),
   areas: z.array(ZPublishedArea),
@@ -63,6 +59,22 @@ export const ZPublishedResults = z.object({
 });
 export type TPublishedResults = z.infer<typeof ZPublishedResults>;
 
+/** GET /api/public/periods — a period whose results are public. */
+export const ZPublicPeriod = z.object({
+  id: ZId,
+  code: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  publicAt: z.string().nullable(),
+});
+
+/** GET /api/public/periods/:id/results — the published results as the public reads them (no session). */
+export const ZPublicResults = ZPublishedResults.omit({ frozenAt: true }).extend({
+  documentNumber: z.string(),
+  publishedAt: z.string(),
+});
+export type TPublicResults = z.infer<typeof ZPublicResults>;
+
 /** Where a period's publication stands. */
 export const ZPublication = z.object({
   periodId: ZId,
@@ -84,8 +96,8 @@ export const ZResponsibilityRules = z
     headCappedByUnit: z.boolean(),
     deputyCap: z
       .strictObject({
-        /** In hundredths of a percent, like the bands' minIndex (5000 = 50 %). */
-        areaIndexBelow: z.number().int().min(0).max(10000),
+        /** A percentage with two decimals, like every index of the API (50 = 50 %). */
+        areaIndexBelow: ZPoints.min(0).max(100),
         band: z.string().trim().min(1).max(40),
       })
       .nullable()
@@ -117,7 +129,7 @@ export type TLeaderResult = z.infer<typeof ZLeaderResult>;
 /** A unit with its leaders' results (per unit and in the period-wide report). */
 export const ZUnitResponsibility = z.object({
   dossierId: ZId,
-  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
+  unit: ZUnitRef,
   status: z.string(),
   unitIndex: ZPoints.nullable(),
   unitClassification: z.string().nullable(),

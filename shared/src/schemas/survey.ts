@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZReason } from "./common";
+import { ZId, ZPoints, ZReason } from "./common";
 import { DEFAULT_SURVEY_OPTIONS } from "../survey/points";
 
 /** The two respondent groups of the plan's survey (DESIGN §3): provincial People's Council delegates; non-state. */
@@ -143,8 +143,8 @@ export type TSurveyPublic = z.infer<typeof ZSurveyPublic>;
 
 const ZLeafResult = z.object({
   code: z.string(),
-  maxPoints: z.number(),
-  points: z.number(),
+  maxPoints: ZPoints,
+  points: ZPoints,
   valid: z.number(),
   dontKnow: z.number(),
   counts: z.record(z.string(), z.number()),
@@ -174,7 +174,7 @@ export const ZSurveyResults = z.object({
           responses: z.number(),
           rate: z.number().nullable(),
           flagged: z.boolean(),
-          points: z.number(),
+          points: ZPoints,
           leaves: z.array(ZLeafResult),
         }),
       ),
@@ -182,3 +182,12 @@ export const ZSurveyResults = z.object({
   ),
 });
 export type TSurveyResults = z.infer<typeof ZSurveyResults>;
+
+/** POST /api/surveys/:id/paper-forms — the form entered. */
+export const ZSurveyPaperFormResult = z.object({ formNumber: z.number().int() });
+
+/** POST /api/periods/:id/survey-results/lock — how many survey scores were written. */
+export const ZSurveyLockResult = z.object({ scores: z.number().int() });
+
+/** POST /api/survey/:token — the answers were accepted (the link is spent). */
+export const ZSurveySubmitResult = z.object({ accepted: z.literal(true) });

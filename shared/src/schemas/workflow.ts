@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MILESTONE_KEYS } from "../workflow";
 import { ZDossierStatus } from "./dossier";
-import { ZId, ZInstant, ZPoints, ZReason } from "./common";
+import { ZId, ZInstant, ZPoints, ZReason, ZUnitRef } from "./common";
 
 /** PUT /api/dossiers/:id/items/:code/self — the agency's score of one leaf. */
 export const ZSelfScore = z.strictObject({ score: ZPoints, note: z.string().trim().max(4000).default("") });
@@ -124,7 +124,7 @@ export const ZTotalsView = z.object({
 export const ZDossierDetail = z.object({
   id: ZId,
   period: z.object({ id: ZId, code: z.string(), name: z.string() }),
-  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
+  unit: ZUnitRef,
   status: ZDossierStatus,
   version: z.number().int(),
   areas: z.array(z.object({ code: z.string(), title: z.string(), titleEn: z.string(), maxPoints: ZPoints })),
@@ -135,28 +135,21 @@ export const ZDossierDetail = z.object({
   reports: z.array(ZFileInfo),
   windows: z.record(
     z.string(),
-    z.object({ open: z.boolean(), deadline: z.string(), extendedUntil: z.string().nullable() }),
+    z.object({
+      open: z.boolean(),
+      /** Before the window opens, in it, or after its (extended) deadline. */
+      state: z.enum(["upcoming", "open", "closed"]),
+      startsAt: z.string().nullable(),
+      deadline: z.string(),
+      extendedUntil: z.string().nullable(),
+    }),
   ),
 });
 export type TDossierDetail = z.infer<typeof ZDossierDetail>;
 
-export const ZRankingRow = z.object({
-  dossierId: ZId,
-  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
-  rank: z.number().int().nullable(),
-  /** The rank before the council meeting (scores before agreement, no live proposals): for ▲▼ on dashboards. */
-  rankBeforeMeeting: z.number().int().nullable(),
-  total: ZPoints.nullable(),
-  index: ZPoints.nullable(),
-  classification: z.string().nullable(),
-  provisional: z.boolean(),
-  status: ZDossierStatus,
-});
-export type TRankingRow = z.infer<typeof ZRankingRow>;
-
 export const ZProgressRow = z.object({
   dossierId: ZId,
-  unit: z.object({ id: ZId, code: z.string(), name: z.string(), unitType: z.string() }),
+  unit: ZUnitRef,
   status: ZDossierStatus,
   unscored: z.number().int(),
   missingEvidence: z.number().int(),
@@ -173,3 +166,52 @@ export const ZNotification = z.object({
   read: z.boolean(),
   createdAt: z.string(),
 });
+
+/** PUT /api/dossiers/:id/items/:code/self — the leaf's points as saved. */
+export const ZSelfScoreResult = z.object({
+  code: z.string(),
+  score: ZPoints,
+  note: z.string(),
+  version: z.number().int(),
+});
+
+/** PUT /api/dossiers/:id/items/:code/review — the appraisal as saved, with the comment it created if any. */
+export const ZReviewResult = z.object({
+  code: z.string(),
+  round: z.number().int(),
+  score: ZPoints.nullable(),
+  commentId: ZId.nullable(),
+  version: z.number().int(),
+});
+
+/** POST /api/comments/:id/answer — the request with its answer. */
+export const ZAnswerResult = z.object({
+  id: ZId,
+  status: z.enum(["open", "answered", "resolved"]),
+  answer: z.string().nullable(),
+  proposedScore: ZPoints.nullable(),
+});
+
+/** POST /api/comments/:id/resolve. */
+export const ZCommentState = z.object({ id: ZId, status: z.enum(["open", "answered", "resolved"]) });
+
+/** A dossier moved to another state (transition, submission, explanation). */
+export const ZDossierMove = z.object({ id: ZId, status: ZDossierStatus, version: z.number().int() });
+
+/** PUT /api/dossiers/:id/items/:code/applicability. */
+export const ZApplicabilityResult = z.object({
+  code: z.string(),
+  applicable: z.boolean(),
+  version: z.number().int(),
+});
+
+/** POST /api/dossiers/:id/extensions. */
+export const ZExtensionResult = z.object({
+  id: ZId,
+  milestoneKey: z.enum(MILESTONE_KEYS),
+  until: z.string(),
+  reason: z.string(),
+});
+
+/** POST /api/periods/:id/reminders — how many accounts were reminded. */
+export const ZReminderResult = z.object({ recipients: z.number().int() });

@@ -81,3 +81,57 @@ export function classify(
   }
   return { band, bandByIndex, appliedOverrides };
 }
+
+/** Why a unit has its band, as every screen and export footnotes it (DESIGN §3: index, quota or override). */
+export interface ClassificationWhy {
+  /** What set the band: the index alone, a quota of the band, or an override that capped it. */
+  basis: "index" | "quota" | "override";
+  /** The band the index alone reaches, before quotas and overrides. */
+  bandByIndex: string | null;
+  /**
+   * The override that capped the band: a rule of the period (`rule`) or a decision of the council (`council`, with
+   * its document number), with its stated reason in Vietnamese and English. Null unless basis is "override".
+   */
+  override: {
+    source: "rule" | "council";
+    reason: string;
+    reasonEn: string;
+    documentNumber: string | null;
+  } | null;
+}
+
+// "70" for 7000, "72,5" / "72.5" for 7250: a threshold as people write it.
+function percent(bp: Bp, locale: "vi" | "en"): string {
+  const text = (bp / 100).toFixed(2).replace(/\.?0+$/, "");
+  return locale === "vi" ? text.replace(".", ",") : text;
+}
+
+/** The reason of a period's override rule, in Vietnamese and English, with the band's labels. */
+export function overrideReason(
+  override: ClassificationOverride,
+  bands: readonly ClassificationBand[],
+): { reason: string; reasonEn: string } {
+  const band = bands.find((b) => b.code === override.band);
+  return {
+    reason: `Có lĩnh vực đạt dưới ${percent(override.areaIndexBelow, "vi")}%: không xếp loại cao hơn "${band?.label ?? override.band}".`,
+    reasonEn: `An area is below ${percent(override.areaIndexBelow, "en")}%: no band above "${band?.labelEn ?? override.band}".`,
+  };
+}
+
+/**
+ * Why a classified unit has its band: "override" with the reason of the last rule that lowered it, else "index".
+ * Null for a unit without a band (nothing applies, or not yet appraised).
+ */
+export function classificationWhy(
+  classification: Classification,
+  bands: readonly ClassificationBand[],
+): ClassificationWhy | null {
+  if (classification.band === null) return null;
+  const last = classification.appliedOverrides.at(-1);
+  if (!last) return { basis: "index", bandByIndex: classification.bandByIndex, override: null };
+  return {
+    basis: "override",
+    bandByIndex: classification.bandByIndex,
+    override: { source: "rule", ...overrideReason(last, bands), documentNumber: null },
+  };
+}

@@ -34,6 +34,17 @@ const TOTALS = [
   "areas[].index",
 ];
 const FILE = ["id", "name", "mime", "size", "purpose", "uploadedAt", "url"];
+/** Why a unit has its band: the basis (index, quota, override), the band by index, and the override's reason. */
+const WHY = [
+  "why",
+  "why.basis",
+  "why.bandByIndex",
+  "why.override",
+  "why.override.source",
+  "why.override.reason",
+  "why.override.reasonEn",
+  "why.override.documentNumber",
+];
 const STAGE = ["score", "confirmed", "at"];
 const prefix = (p: string, paths: readonly string[]) => paths.map((x) => `${p}${x}`);
 const nullable = (r: FieldRule) => withOpts(r, { nullable: true });
@@ -109,6 +120,7 @@ export const DOSSIER: FieldTable = {
         ...prefix("officialTotals.", TOTALS),
         ...prefix("reports[].", FILE),
         "windows.*.open",
+        "windows.*.state",
         "windows.*.deadline",
       ],
       readers,
@@ -118,6 +130,7 @@ export const DOSSIER: FieldTable = {
     "officialTotals.index": nullable(readers),
     "officialTotals.areas[].index": nullable(readers),
     "windows.*.extendedUntil": nullable(readers),
+    "windows.*.startsAt": nullable(readers),
     // Computed from the stages the viewer sees (visibleStages), so it never runs ahead of them.
     "leaves[].official": nullable(readers),
     ...stageFields("self", readers),
@@ -149,8 +162,10 @@ export const DOSSIER_SUMMARY: FieldTable = {
 export const RANKING_ROW: FieldTable = {
   name: "rankingRow",
   fields: {
-    ...same(["dossierId", ...UNIT, "provisional", "status"], listed),
-    ...same(["total", "index", "classification"], figure),
+    // `standing` says whether the row is ranked, unranked (nothing appraised yet) or hidden from this reader.
+    ...same(["dossierId", ...UNIT, "standing", "provisional", "status"], listed),
+    // Why the unit has its band (index, quota or override, with the override's reason): as secret as the band.
+    ...same(["total", "index", "classification", ...WHY], figure),
     rank,
     rankBeforeMeeting: rank,
   },
@@ -160,8 +175,8 @@ export const RANKING_ROW: FieldTable = {
 export const DASHBOARD_UNIT: FieldTable = {
   name: "dashboardUnit",
   fields: {
-    ...same(["dossierId", ...UNIT, "status", "hidden", "provisional"], listed),
-    ...same(["total", "index", "classification", "selfTotal", "selfIndex"], figure),
+    ...same(["dossierId", ...UNIT, "standing", "status", "hidden", "provisional"], listed),
+    ...same(["total", "index", "classification", ...WHY, "selfTotal", "selfIndex"], figure),
     rank,
     rankBeforeMeeting: rank,
     areas: withOpts(figure, { hidden: "omit" }),
@@ -325,15 +340,16 @@ export const SNAPSHOT: FieldTable = {
 export const AGREEMENT_ROW: FieldTable = {
   name: "agreementRow",
   fields: same(
-    ["dossierId", "unitCode", "unitName", "rank", "total", "index", "classification"],
+    ["dossierId", ...UNIT, "standing", "rank", "total", "index", "classification", ...WHY],
     rule({ ...COUNCIL, recused: "published" }, { nullable: true }),
   ),
 };
 
 const PUBLISHED_FIELDS = [
   "rank",
-  "unitCode",
-  "unitName",
+  ...UNIT,
+  "standing",
+  ...WHY,
   "total",
   "max",
   "index",

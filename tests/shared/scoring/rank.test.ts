@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import {
   compareStanding,
+  placeByUnitType,
+  rankingDifferences,
   computeUnitTotals,
   rankByUnitType,
   rankGroup,
@@ -208,6 +210,114 @@ describe("rankGroup: properties", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("placeByUnitType: the one order of every ranking table", () => {
+  const appraisedArb = fc.func(fc.boolean());
+
+  it("lists tied units by name in code-unit order, never a locale collation", () => {
+    // ICU's root collation puts "Sơn" before "Sông", its Vietnamese one after: neither may decide a listing.
+    const units = [row("b", 7000, { name: "Huyện Sơn Hòa" }), row("a", 7000, { name: "Huyện Sông Hinh" })];
+    const placed = placeByUnitType(units, () => true);
+    expect(placed.map((p) => [p.unit.name, p.rank])).toEqual([
+      ["Huyện Sông Hinh", 1],
+      ["Huyện Sơn Hòa", 1],
+    ]);
+    expect("Huyện Sông Hinh" < "Huyện Sơn Hòa").toBe(true);
+  });
+
+  it("ranks the appraised units as rankGroup does, then lists the others unranked; whatever the input order", () => {
+    fc.assert(
+      fc.property(
+        groupArb(10),
+        optionsArb,
+        appraisedArb,
+        fc.func(fc.integer()),
+        (units, options, isAppraised, key) => {
+          const totals = oneType(units).map(computeUnitTotals);
+          const appraised = (t: Rankable) => isAppraised(t.unitId);
+          const placed = placeByUnitType(totals, appraised, options);
+          const shuffled = [...totals].sort((a, b) => key(a.unitId) - key(b.unitId));
+          expect(placeByUnitType(shuffled, appraised, options)).toEqual(placed);
+          const ranked = rankGroup(totals.filter(appraised), options);
+          expect(placed.slice(0, ranked.length).map((p) => [p.unit.unitId, p.rank])).toEqual(
+            ranked.map((e) => [e.unitId, e.rank]),
+          );
+          expect(placed.slice(ranked.length).every((p) => p.rank === null && !appraised(p.unit))).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keeps each unit type apart, in the order the types first appear", () => {
+    const units = [
+      row("x", 7000, { unitTypeId: "district" }),
+      row("a", 9000),
+      row("y", 9500, { unitTypeId: "district" }),
+    ];
+    expect(placeByUnitType(units, (u) => u.unitId !== "a").map((p) => [p.unit.unitId, p.rank])).toEqual([
+      ["y", 1],
+      ["x", 2],
+      ["a", null],
+    ]);
+  });
+});
+
+describe("rankingDifferences: an agreement is compared by figures, never by row order", () => {
+  const figuresArb = fc.uniqueArray(
+    fc.record({
+      key: fc.uuid(),
+      rank: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+      total: fc.option(
+        fc.integer({ min: 0, max: 10000 }).map((c) => c / 100),
+        { nil: null },
+      ),
+      index: fc.option(
+        fc.integer({ min: 0, max: 10000 }).map((c) => c / 100),
+        { nil: null },
+      ),
+      classification: fc.option(fc.constantFrom("xuat_sac", "tot", "kha"), { nil: null }),
+    }),
+    { selector: (r) => r.key, maxLength: 20 },
+  );
+
+  it("finds nothing between a ranking and any reordering of it (tied units listed either way)", () => {
+    fc.assert(
+      fc.property(figuresArb, fc.func(fc.integer()), (rows, key) => {
+        const reordered = [...rows].sort((a, b) => key(a.key) - key(b.key));
+        expect(rankingDifferences(rows, reordered)).toEqual([]);
+      }),
+    );
+  });
+
+  it("names exactly the unit whose rank, total, index or class changed, and units missing on either side", () => {
+    fc.assert(
+      fc.property(
+        figuresArb,
+        fc.nat(),
+        fc.constantFrom("rank", "total", "index", "classification"),
+        (rows, pick, field) => {
+          if (!rows.length) return;
+          const target = rows[pick % rows.length];
+          const changed = rows.map((r) =>
+            r === target ? { ...r, [field]: field === "classification" ? "yeu" : 99 } : r,
+          );
+          const expected =
+            target[field as keyof typeof target] === (field === "classification" ? "yeu" : 99)
+              ? []
+              : [target.key];
+          expect(rankingDifferences(rows, changed)).toEqual(expected);
+          expect(
+            rankingDifferences(
+              rows,
+              rows.filter((r) => r !== target),
+            ),
+          ).toEqual([target.key]);
+        },
+      ),
     );
   });
 });

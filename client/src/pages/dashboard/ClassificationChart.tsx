@@ -14,14 +14,17 @@ interface Props {
   big?: boolean;
 }
 
-/** How many units fall in each classification band, per unit type (units hidden from the viewer left out). */
+/**
+ * How many units fall in each classification band, per unit type: ranked units only (units hidden from the viewer
+ * and units not yet appraised count in no band).
+ */
 export function ClassificationChart({ units, bands, typeName, types, big }: Props) {
   const { t } = useTranslation();
   const data = [...bands, { code: "", label: t("dashboard.classes.none") }].map((b) => {
     const row: Record<string, string | number> = { band: b.label };
     for (const type of types)
       row[type] = units.filter(
-        (u) => !u.hidden && u.unit.unitType === type && (u.classification ?? "") === b.code,
+        (u) => u.standing === "ranked" && u.unit.unitType === type && (u.classification ?? "") === b.code,
       ).length;
     return row;
   });

@@ -3,7 +3,7 @@ import { Box, Button, Stack, Tab, Tabs, Typography } from "@mui/material";
 import FullscreenExitOutlined from "@mui/icons-material/FullscreenExitOutlined";
 import FullscreenOutlined from "@mui/icons-material/FullscreenOutlined";
 import InsightsOutlined from "@mui/icons-material/InsightsOutlined";
-import { roomOf, type TDashboard, type TRankingRow } from "@ca/shared";
+import { compareRankingRows, roomOf, type TDashboard, type TRankingRow } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { dashboardApi } from "../../api/dashboard";
@@ -109,7 +109,7 @@ export default function DashboardPage() {
   };
   const selectedUnit =
     ofType.find((u) => u.dossierId === selected) ??
-    [...ofType].filter((u) => !u.hidden).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))[0] ??
+    [...ofType].filter((u) => !u.hidden).sort(compareRankingRows)[0] ??
     null;
 
   return (
@@ -240,7 +240,9 @@ function withRanking(prev: TDashboard, rows: TRankingRow[], at: string): TDashbo
       if (!r || u.hidden) return u;
       return {
         ...u,
+        standing: r.standing,
         rank: r.rank,
+        why: r.why,
         rankBeforeMeeting: r.rankBeforeMeeting,
         total: r.total,
         index: r.index,

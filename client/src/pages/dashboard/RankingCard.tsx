@@ -1,5 +1,5 @@
 import { Box, Chip, Link, Stack, Typography } from "@mui/material";
-import type { TDashboardUnit } from "@ca/shared";
+import { compareRankingRows, type TDashboardUnit } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink } from "react-router-dom";
 import { StatusChip } from "../../components/StatusChip";
@@ -24,7 +24,7 @@ interface Props {
 export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected, onSelect, big }: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const sorted = [...rows].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
+  const sorted = [...rows].sort(compareRankingRows);
   const provisional = rows.some((r) => r.provisional);
   // Recused on a unit of this type, the viewer gets no ranks at all in it (docs/visibility.md): say why.
   const ranksHidden = rows.some((r) => r.hidden) && rows.every((r) => r.rank === null);

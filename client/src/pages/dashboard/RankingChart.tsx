@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import { Box } from "@mui/material";
 import { Bar, BarChart, matchByDataKey, XAxis, YAxis } from "recharts";
-import type { TDashboardUnit } from "@ca/shared";
+import { compareRankingRows, type TDashboardUnit } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
@@ -37,16 +37,16 @@ export function RankingChart({ rows, bandCodes, moves, selected, onSelect, big }
   // An id per chart: the pattern is referenced by url(#…), which must not clash with another chart on the page.
   const hatchId = `hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const layout = rankingLayout(big);
-  const ordered = [...rows].sort(
-    (a, b) =>
-      (a.rank ?? 1e9) - (b.rank ?? 1e9) ||
-      (b.total ?? -1) - (a.total ?? -1) ||
-      a.unit.name.localeCompare(b.unit.name),
-  );
+  // The server's one ranking order (tied units by name in code-unit order, never a locale collation).
+  const ordered = [...rows].sort(compareRankingRows);
   const fresh: RankingDatum[] = ordered.map((r) => {
     const move = moves.get(r.unit.id) ?? 0;
     const status = t(r.provisional ? "dashboard.provisionalShort" : "dashboard.agreed");
-    const shown = r.hidden ? t("dashboard.hidden") : showPoints(r.total, lang);
+    const shown = r.hidden
+      ? t("dashboard.hidden")
+      : r.standing === "unranked"
+        ? t("ranking.unranked")
+        : showPoints(r.total, lang);
     const moved = move ? `, ${t(move > 0 ? "ranking.up" : "ranking.down", { n: Math.abs(move) })}` : "";
     return {
       id: r.unit.id,

@@ -63,7 +63,7 @@ export default function MeetingPage() {
     if (p.meetingId !== meetingId) return;
     meeting.setData((prev) => prev && { ...prev, data: { ...prev.data, focus: p } });
   });
-  useLiveEvent("meeting:presence", (p) => p.meetingId === meetingId && setPeople(p.people));
+  useLiveEvent("presence", (p) => p.meetingId === meetingId && setPeople(p.people));
   useLiveResync(meeting.reload);
 
   const data = meeting.data?.data;

@@ -1,7 +1,7 @@
 import { useRef } from "react";
 import { Stack, Typography } from "@mui/material";
 import LeaderboardOutlined from "@mui/icons-material/LeaderboardOutlined";
-import { roomOf, type TRankingRow, type TUnitType } from "@ca/shared";
+import { compareRankingRows, roomOf, type TRankingRow, type TUnitType } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { unitsApi } from "../../api/units";
@@ -83,7 +83,7 @@ export default function RankingPage() {
         <RankingTable
           key={code}
           title={name(code)}
-          rows={[...rows].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))}
+          rows={[...rows].sort(compareRankingRows)}
           bands={period?.classificationBands ?? []}
           moves={ranking.data!.moves}
         />

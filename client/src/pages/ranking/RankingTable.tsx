@@ -85,7 +85,8 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
             {rows.map((r) => (
               <TableRow key={r.unit.id} hover data-testid="ranking-row">
                 <TableCell sx={{ fontWeight: 700, fontVariantNumeric: "tabular-nums" }}>
-                  {r.rank ?? "—"} <Move delta={moves.get(r.unit.id)} />
+                  {r.standing === "unranked" ? t("ranking.unranked") : (r.rank ?? "—")}{" "}
+                  <Move delta={moves.get(r.unit.id)} />
                 </TableCell>
                 <TableCell sx={{ minWidth: 220 }}>
                   <Typography variant="body2" sx={{ fontWeight: 600 }}>

@@ -69,24 +69,24 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
           </TableHead>
           <TableBody>
             {rows.map((row) => {
-              const isOpen = open === row.unitCode;
+              const isOpen = open === row.unit.code;
               return (
-                <Fragment key={row.unitCode}>
-                  <TableRow hover data-testid={`published-row-${row.unitCode}`}>
+                <Fragment key={row.unit.code}>
+                  <TableRow hover data-testid={`published-row-${row.unit.code}`}>
                     <TableCell>
                       <IconButton
                         size="small"
                         aria-label={t("results.table.scoreCard")}
                         aria-expanded={isOpen}
-                        onClick={() => setOpen(isOpen ? null : row.unitCode)}
+                        onClick={() => setOpen(isOpen ? null : row.unit.code)}
                       >
                         {isOpen ? <KeyboardArrowUp /> : <KeyboardArrowDown />}
                       </IconButton>
                     </TableCell>
                     <TableCell>
-                      <Typography sx={{ fontWeight: 700 }}>{row.rank}</Typography>
+                      <Typography sx={{ fontWeight: 700 }}>{row.rank ?? t("ranking.unranked")}</Typography>
                     </TableCell>
-                    <TableCell>{row.unitName}</TableCell>
+                    <TableCell>{row.unit.name}</TableCell>
                     <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
                       {showPoints(row.total, lang)}
                     </TableCell>
@@ -122,9 +122,9 @@ function ScoreCard({ row }: { row: TPublishedRow }) {
   const { t } = useTranslation();
   const lang = currentLang();
   return (
-    <Box sx={{ py: 2, px: { xs: 0, sm: 6 } }} data-testid={`score-card-${row.unitCode}`}>
+    <Box sx={{ py: 2, px: { xs: 0, sm: 6 } }} data-testid={`score-card-${row.unit.code}`}>
       <Typography variant="subtitle2" sx={{ mb: 1 }}>
-        {t("results.table.scoreCardOf", { unit: row.unitName })}
+        {t("results.table.scoreCardOf", { unit: row.unit.name })}
       </Typography>
       <Table size="small">
         <TableHead>

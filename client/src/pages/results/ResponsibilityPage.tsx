@@ -91,7 +91,7 @@ export default function ResponsibilityPage() {
         {t("results.rules.summary", { area: rules.deputyAreaWeight, unit: rules.unitWeight })}
         {rules.headCappedByUnit && ` ${t("results.rules.headCappedShort")}`}
         {rules.deputyCap &&
-          ` ${t("results.rules.capShort", { below: rules.deputyCap.areaIndexBelow / 100, band: bandLabel(rules.deputyCap.band) })}`}
+          ` ${t("results.rules.capShort", { below: rules.deputyCap.areaIndexBelow, band: bandLabel(rules.deputyCap.band) })}`}
       </Alert>
       {[...byType.entries()].map(([type, rows]) => (
         <Paper key={type} variant="outlined" sx={{ mb: 3 }}>

@@ -33,7 +33,7 @@ export function RulesDialog({
   const [areaWeight, setAreaWeight] = useState(String(rules.deputyAreaWeight));
   const [headCapped, setHeadCapped] = useState(rules.headCappedByUnit);
   const [capBand, setCapBand] = useState(rules.deputyCap?.band ?? "");
-  const [capBelow, setCapBelow] = useState(String((rules.deputyCap?.areaIndexBelow ?? 5000) / 100));
+  const [capBelow, setCapBelow] = useState(String(rules.deputyCap?.areaIndexBelow ?? 50));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const weight = Number(areaWeight);
@@ -46,7 +46,7 @@ export function RulesDialog({
         deputyAreaWeight: weight,
         unitWeight: 100 - weight,
         headCappedByUnit: headCapped,
-        deputyCap: capBand ? { band: capBand, areaIndexBelow: Math.round(Number(capBelow) * 100) } : null,
+        deputyCap: capBand ? { band: capBand, areaIndexBelow: Number(capBelow.replace(",", ".")) } : null,
       });
       onSaved();
       onClose();

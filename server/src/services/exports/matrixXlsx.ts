@@ -50,8 +50,8 @@ export async function matrixWorkbook(results: PeriodResults, stamp: AuditStamp |
       const input = unitInputOf(row.scoring.state, councilStages(row.status));
       const cells: (string | number | null)[] = [
         row.rank,
-        row.unitCode,
-        row.unitName,
+        row.unit.code,
+        row.unit.name,
         row.status,
         num(row.totals.total),
         num(row.totals.index),

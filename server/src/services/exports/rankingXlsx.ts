@@ -1,8 +1,15 @@
 import { loadExcel } from "../excel";
-import type { TPublishedResults } from "@ca/shared";
+import type { TPublishedResults, TRankedUnit } from "@ca/shared";
 import { addAuditSheet, type AuditStamp } from "./auditStamp";
 
 const POINTS = "0.00";
+
+/** Why the unit has its band, in a cell: "Chỉ số", or the override's reason (DESIGN §3). */
+function whyText(why: TRankedUnit["why"]): string {
+  if (!why) return "";
+  if (why.override) return why.override.reason;
+  return why.basis === "quota" ? "Hạn mức" : "Chỉ số";
+}
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ . */
 export function sheetName(name: string): string {
@@ -36,24 +43,26 @@ export async function rankingWorkbook(
       "Điểm tối đa",
       "Chỉ số (%)",
       "Xếp loại",
+      "Căn cứ xếp loại",
       ...areas.map((a) => `LV ${a.code}: ${a.title} (%)`),
     ]);
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: "middle" };
     for (const row of type.rows)
       ws.addRow([
-        row.rank,
-        row.unitCode,
-        row.unitName,
+        row.rank ?? "Chưa xếp hạng",
+        row.unit.code,
+        row.unit.name,
         row.total,
         row.max,
         row.index,
         row.classificationLabel ?? "",
+        whyText(row.why),
         ...row.areas.map((a) => a.index),
       ]);
     ws.columns.forEach((col, i) => {
-      col.width = i === 2 ? 44 : i === 6 ? 14 : i < 2 ? 10 : 12;
-      if (i >= 3 && i !== 6) col.numFmt = POINTS;
+      col.width = i === 2 ? 44 : i === 6 ? 14 : i === 7 ? 30 : i < 2 ? 10 : 12;
+      if (i >= 3 && i !== 6 && i !== 7) col.numFmt = POINTS;
     });
   }
   addAuditSheet(wb, stamp);

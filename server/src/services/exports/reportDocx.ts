@@ -1,10 +1,15 @@
 import { Document, Packer, PageBreak, Paragraph } from "docx";
-import { formatPoints } from "@ca/shared";
+import { formatPoints, type TRankedUnit } from "@ca/shared";
 import type { ExportData } from "./exportData";
 import { auditStampLine, type AuditStamp } from "./auditStamp";
 import { dataTable, headerBlock, p, PAGE, signatureBlock, STYLES } from "./docxStyle";
 
 const pts = (n: number | null) => (n === null ? "-" : formatPoints(Math.round(n * 100), "vi"));
+// A unit not yet appraised has no rank (DESIGN §7: listed unranked).
+const rankText = (rank: number | null) => (rank === null ? "Chưa xếp hạng" : String(rank));
+// The band, footnoted with the override's reason when an override set it (DESIGN §3: why a unit has its band).
+const bandText = (label: string | null, why: TRankedUnit["why"]) =>
+  (label ?? "-") + (why?.override ? ` (*) ${why.override.reason}` : "");
 
 /**
  * The report to UBND tỉnh (DESIGN §2 step 9–10): summary, ranking per unit type, classification, the council's
@@ -38,13 +43,15 @@ export async function reportDocument(data: ExportData, stamp: AuditStamp | null)
       { indent: true },
     ),
     ...r.unitTypes.map((u) => {
+      // Units not yet appraised count in no band.
       const counts = new Map<string, number>();
       for (const row of u.rows)
-        counts.set(row.classificationLabel ?? "-", (counts.get(row.classificationLabel ?? "-") ?? 0) + 1);
+        if (row.standing === "ranked")
+          counts.set(row.classificationLabel ?? "-", (counts.get(row.classificationLabel ?? "-") ?? 0) + 1);
       const best = u.rows[0];
       return p(
         `- ${u.name}: ${u.rows.length} đơn vị; ${[...counts].map(([k, n]) => `${k}: ${n}`).join("; ")}. ` +
-          (best ? `Dẫn đầu: ${best.unitName} (${pts(best.total)} điểm).` : ""),
+          (best?.rank ? `Dẫn đầu: ${best.unit.name} (${pts(best.total)} điểm).` : ""),
         { indent: true },
       );
     }),
@@ -56,11 +63,11 @@ export async function reportDocument(data: ExportData, stamp: AuditStamp | null)
       dataTable(
         ["Hạng", "Đơn vị", "Tổng điểm", "Chỉ số (%)", "Xếp loại"],
         u.rows.map((row) => [
-          String(row.rank),
-          row.unitName,
+          rankText(row.rank),
+          row.unit.name,
           pts(row.total),
           pts(row.index),
-          row.classificationLabel ?? "-",
+          bandText(row.classificationLabel, row.why),
         ]),
         [9, 45, 15, 15, 16],
       ),
@@ -124,8 +131,8 @@ export async function reportDocument(data: ExportData, stamp: AuditStamp | null)
       dataTable(
         ["Hạng", "Đơn vị", ...areas.map((a) => `LV ${a.code}`), "Tổng"],
         u.rows.map((row) => [
-          String(row.rank),
-          row.unitName,
+          rankText(row.rank),
+          row.unit.name,
           ...row.areas.map((a) => pts(a.achieved)),
           pts(row.total),
         ]),
@@ -168,11 +175,14 @@ export async function minutesDocument(data: ExportData, stamp: AuditStamp | null
       dataTable(
         ["Hạng", "Đơn vị", "Tổng điểm", "Chỉ số (%)", "Xếp loại"],
         a.ranking.map((row) => [
-          String(row.rank),
-          row.unitName,
+          rankText(row.rank),
+          row.unit.name,
           pts(row.total),
           pts(row.index),
-          data.live.bands.find((b) => b.code === row.classification)?.label ?? row.classification ?? "-",
+          bandText(
+            data.live.bands.find((b) => b.code === row.classification)?.label ?? row.classification,
+            row.why,
+          ),
         ]),
         [9, 45, 15, 15, 16],
       ),

@@ -49,7 +49,7 @@ export async function responsibilityWorkbook(
       for (const l of row.leaders)
         ws.addRow([
           row.rank,
-          row.unitName,
+          row.unit.name,
           pct(row.totals.index),
           bandLabel(results.bands, row.band) ?? "",
           l.fullName,

@@ -1,38 +1,39 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import {
   centiToNumber,
-  classify,
   computeResponsibility,
   computeUnitTotals,
   DEFAULT_RESPONSIBILITY_RULES,
-  rankByUnitType,
   type ClassificationBand,
-  type ClassificationOverride,
+  type ClassificationWhy,
   type DossierResource,
   type DossierStatus,
   type LeaderResult,
   type ResponsibilityRules,
-  type TieBreak,
+  type TAgreementRow,
   type TPublishedResults,
+  type TUnitRef,
   type UnitTotals,
 } from "@ca/shared";
 import type { DbOrTx } from "../../db/client";
 import * as t from "../../db/schema";
 import type { PeriodRules } from "../../queries/periods";
-import { councilStages, unitInputOf } from "../dossierScoring";
+import { councilStages, isAppraised, unitInputOf } from "../dossierScoring";
+import { placeInRanking, rankedUnitOf } from "../rankingTable";
 import { loadScoringInputs, type ScoringInput } from "../../queries/scoringInputs";
 
 /** One unit's final result in a period: totals, rank within its unit type, classification, leaders. */
 export interface UnitResult {
   dossierId: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
+  unit: TUnitRef;
   status: DossierStatus;
   resource: DossierResource;
   totals: UnitTotals;
-  rank: number;
+  appraised: boolean;
+  /** Null while the unit is not yet appraised (unranked, no band). */
+  rank: number | null;
   band: string | null;
+  why: ClassificationWhy | null;
   leaders: LeaderResult[];
   scoring: ScoringInput;
 }
@@ -82,7 +83,6 @@ export async function computePeriodResults(db: DbOrTx, periodId: string): Promis
   const [period] = await db.select().from(t.periods).where(eq(t.periods.id, periodId)).limit(1);
   const rules = period.rules as PeriodRules;
   const bands = rules.classificationBands as ClassificationBand[];
-  const overrides = rules.classificationOverrides as ClassificationOverride[];
   const responsibility = responsibilityRulesOf(rules);
   const scoring = (await loadScoringInputs(db, periodId)).filter((d) => d.hasIndexSet);
   const unitIds = scoring.map((d) => d.row.unitId);
@@ -101,37 +101,42 @@ export async function computePeriodResults(db: DbOrTx, periodId: string): Promis
         .from(t.indexItems)
         .where(inArray(t.indexItems.indexSetId, setIds))
     : [];
-  const totals = new Map<string, UnitTotals>();
-  for (const d of scoring)
-    totals.set(d.row.unitId, computeUnitTotals(unitInputOf(d.state, councilStages(d.status))));
-  const ranked = rankByUnitType([...totals.values()], { tieBreaks: rules.tieBreak as TieBreak[] });
-  const rankOf = new Map<string, number>();
-  for (const entries of ranked.values()) for (const e of entries) rankOf.set(e.unitId, e.rank);
+  // Every confirmed stage, as the ranking API reads it; the one ranking order (services/rankingTable.ts).
+  const placed = placeInRanking(
+    scoring.map((d) => {
+      const stages = councilStages(d.status);
+      return {
+        d,
+        unit: { id: d.row.unitId, code: d.row.unitCode, name: d.row.unitName, unitType: d.row.unitTypeCode },
+        totals: computeUnitTotals(unitInputOf(d.state, stages)),
+        appraised: isAppraised(d.state, stages),
+      };
+    }),
+    rules,
+  );
 
   const result: UnitTypeResults[] = [];
   for (const type of types) {
-    const own = scoring.filter((d) => d.state.unit.unitTypeId === type.id);
+    const own = placed.filter((p) => p.input.d.state.unit.unitTypeId === type.id);
     if (!own.length) continue;
-    const setId = own[0].state.indexSet.id;
+    const setId = own[0].input.d.state.indexSet.id;
     const areaTitles = new Map(
       areas.filter((a) => a.setId === setId && !a.code.includes(".")).map((a) => [a.code, a.title]),
     );
-    const rows = own.map((d): UnitResult => {
-      const unitTotals = totals.get(d.row.unitId)!;
-      const band = classify(unitTotals, bands, overrides).band;
+    const rows = own.map(({ input: { d, unit, totals, appraised }, rank, band, why }): UnitResult => {
       const unitLeaders = leaders.filter((l) => l.unitId === d.row.unitId).sort(leaderOrder);
       return {
         dossierId: d.row.id,
-        unitId: d.row.unitId,
-        unitCode: d.row.unitCode,
-        unitName: d.row.unitName,
+        unit,
         status: d.status,
         resource: d.resource,
-        totals: unitTotals,
-        rank: rankOf.get(d.row.unitId)!,
+        totals,
+        appraised,
+        rank,
         band,
+        why,
         leaders: computeResponsibility(
-          { index: unitTotals.index, areas: unitTotals.areas, band },
+          { index: appraised ? totals.index : null, areas: totals.areas, band },
           unitLeaders,
           responsibility,
           bands,
@@ -139,7 +144,6 @@ export async function computePeriodResults(db: DbOrTx, periodId: string): Promis
         scoring: d,
       };
     });
-    rows.sort((a, b) => a.rank - b.rank || a.unitName.localeCompare(b.unitName, "vi"));
     result.push({ id: type.id, code: type.code, name: type.name, nameEn: type.nameEn, areaTitles, rows });
   }
   return { period, rules, bands, responsibility, unitTypes: result };
@@ -170,13 +174,8 @@ export function toPublishedResults(r: PeriodResults, frozenAt: Date): TPublished
       name: type.name,
       nameEn: type.nameEn,
       rows: type.rows.map((row) => ({
-        rank: row.rank,
-        unitCode: row.unitCode,
-        unitName: row.unitName,
-        total: centiToNumber(row.totals.total),
+        ...rankedUnitOfResult(row),
         max: centiToNumber(row.totals.applicableMax),
-        index: row.totals.index === null ? null : centiToNumber(row.totals.index),
-        classification: row.band,
         classificationLabel: bandLabel(r.bands, row.band, "vi"),
         classificationLabelEn: bandLabel(r.bands, row.band, "en"),
         areas: row.totals.areas.map((a) => ({
@@ -191,15 +190,17 @@ export function toPublishedResults(r: PeriodResults, frozenAt: Date): TPublished
   };
 }
 
-/** The frozen ranking of one unit type, in the shape of a council agreement (ZAgreement["ranking"]). */
-export function toAgreementRanking(type: UnitTypeResults) {
-  return type.rows.map((row) => ({
-    dossierId: row.dossierId,
-    unitCode: row.unitCode,
-    unitName: row.unitName,
+/** A unit's result as a ranking row's figures (ZRankedUnit): the one shape of every ranking. */
+export function rankedUnitOfResult(row: UnitResult) {
+  return rankedUnitOf({
+    input: { unit: row.unit, totals: row.totals, appraised: row.appraised },
     rank: row.rank,
-    total: centiToNumber(row.totals.total),
-    index: row.totals.index === null ? null : centiToNumber(row.totals.index),
-    classification: row.band,
-  }));
+    band: row.band,
+    why: row.why,
+  });
+}
+
+/** The frozen ranking of one unit type, as a council agreement records it (ZAgreement["ranking"]). */
+export function toAgreementRanking(type: UnitTypeResults): TAgreementRow[] {
+  return type.rows.map((row) => ({ ...rankedUnitOfResult(row), dossierId: row.dossierId }));
 }

@@ -1,5 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { ResultsResource, TPublication, TPublishedResults } from "@ca/shared";
+import {
+  rankingDifferences,
+  type ResultsResource,
+  type TAgreementRow,
+  type TPublication,
+  type TPublishedResults,
+} from "@ca/shared";
 import type { DbOrTx } from "../../db/client";
 import * as t from "../../db/schema";
 import { notFound } from "../../http/errors";
@@ -56,7 +62,7 @@ export async function publicationBlockers(db: DbOrTx, results: PeriodResults): P
       code: "not_agreed",
       message: `Chưa thống nhất kết quả của ${pending.length} đơn vị: ${pending
         .slice(0, 5)
-        .map((r) => r.unitName)
+        .map((r) => r.unit.name)
         .join(", ")}${pending.length > 5 ? "…" : ""}.`,
       messageEn: `${pending.length} dossiers are not agreed yet.`,
     });
@@ -74,11 +80,13 @@ export async function publicationBlockers(db: DbOrTx, results: PeriodResults): P
       });
       continue;
     }
-    const frozen = JSON.stringify(
-      (agreement.ranking as ReturnType<typeof toAgreementRanking>).map((r) => [r.dossierId, r.rank, r.total]),
+    // Each unit's rank, total, index and class, never the order of the rows: tied units may be listed either way.
+    const figures = (rows: TAgreementRow[]) => rows.map((r) => ({ key: r.dossierId, ...r }));
+    const differs = rankingDifferences(
+      figures(agreement.ranking as TAgreementRow[]),
+      figures(toAgreementRanking(type)),
     );
-    const now = JSON.stringify(toAgreementRanking(type).map((r) => [r.dossierId, r.rank, r.total]));
-    if (frozen !== now)
+    if (differs.length)
       blockers.push({
         code: "agreement_differs",
         message: `Kết quả nhóm "${type.name}" khác bảng xếp hạng Hội đồng đã thống nhất.`,

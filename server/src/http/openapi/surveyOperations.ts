@@ -1,0 +1,106 @@
+import * as S from "@ca/shared";
+import { list, one, XLSX, type Operation } from "./operation";
+
+/** The sociological survey: questionnaires, respondents, links, paper forms, results, the respondents' pages. */
+export const SURVEY_OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/periods/{periodId}/surveys",
+    summary: "The period's survey questionnaires (admin, working group)",
+    response: list(S.ZSurveySummary, { abilities: true }),
+  },
+  {
+    method: "post",
+    path: "/api/periods/{periodId}/surveys",
+    summary: "Create a questionnaire for a respondent group and unit type (admin)",
+    body: S.ZSurveyCreate,
+    status: 201,
+    response: one(S.ZSurveySummary),
+  },
+  {
+    method: "post",
+    path: "/api/periods/{periodId}/surveys/import",
+    summary: "Create a questionnaire from a spreadsheet of questions (admin)",
+    multipart: { file: "file", unitTypeId: "text", respondentGroup: "text", title: "text" },
+    status: 201,
+    response: one(S.ZSurveySummary),
+  },
+  {
+    method: "get",
+    path: "/api/surveys/{surveyId}",
+    summary: "One questionnaire with link tracking counts",
+    response: one(S.ZSurveySummary, { abilities: true }),
+  },
+  {
+    method: "get",
+    path: "/api/surveys/{surveyId}/respondents",
+    summary: "Respondents with sent / opened / answered (admin; never their answers)",
+    response: list(S.ZSurveyRespondent),
+  },
+  {
+    method: "post",
+    path: "/api/surveys/{surveyId}/respondents",
+    summary: "Add one respondent (admin)",
+    body: S.ZSurveyRespondentCreate,
+    status: 201,
+    response: one(S.ZSurveyRespondent),
+  },
+  {
+    method: "post",
+    path: "/api/surveys/{surveyId}/respondents/import",
+    summary: "Import respondents from a spreadsheet (admin)",
+    multipart: { file: "file" },
+    status: 201,
+    response: list(S.ZSurveyRespondent),
+  },
+  {
+    method: "post",
+    path: "/api/surveys/{surveyId}/links",
+    summary: "Issue fresh single-use links (returned once; optional e-mail) (admin)",
+    body: S.ZSurveyIssueLinks,
+    response: list(S.ZSurveyLink),
+  },
+  {
+    method: "post",
+    path: "/api/surveys/{surveyId}/paper-forms",
+    summary: "Enter one numbered paper form (admin, working group)",
+    body: S.ZSurveyPaperForm,
+    status: 201,
+    response: one(S.ZSurveyPaperFormResult),
+  },
+  {
+    method: "get",
+    path: "/api/periods/{periodId}/survey-results",
+    summary: "Response rates and survey points per questionnaire and unit",
+    response: one(S.ZSurveyResults, { abilities: true }),
+  },
+  {
+    method: "post",
+    path: "/api/periods/{periodId}/survey-results/lock",
+    summary: "Lock the survey results: they count in totals and the ranking (admin)",
+    body: S.ZSurveyLock,
+    response: one(S.ZSurveyLockResult),
+  },
+  {
+    method: "get",
+    path: "/api/periods/{periodId}/survey-results/export.xlsx",
+    summary: "Traceable export: counts, points and every anonymous answer (admin, leadership)",
+    file: XLSX,
+  },
+  {
+    method: "get",
+    path: "/api/survey/{token}",
+    summary: "The questionnaire behind a single-use link (no account)",
+    response: one(S.ZSurveyPublic),
+    public: true,
+  },
+  {
+    method: "post",
+    path: "/api/survey/{token}",
+    summary: "Submit the answers once; the token is spent with them (no account)",
+    body: S.ZSurveySubmit,
+    status: 201,
+    response: one(S.ZSurveySubmitResult),
+    public: true,
+  },
+];
