@@ -22,6 +22,8 @@ import { MeetingProjections } from "./meetingProjections";
 import { registerCollab } from "./registry";
 import { SharedDocument, type CollabConnection } from "./sharedDocument";
 import type { LiveSessions } from "../realtime/liveSessions";
+import type { CollabCluster } from "./cluster/collabCluster";
+import { joinCluster } from "./cluster/joinCluster";
 
 export interface CollabInspection {
   documents: { name: string; connections: number; editors: number; users: string[]; pendingWrites: number }[];
@@ -42,8 +44,11 @@ export interface CollabServer {
    * promotes; and has every live projection judge its proposals again (a recused author's stop counting).
    */
   reauthorizeUser(userId: string): Promise<void>;
-  /** Re-asks `can()` for each connection on these documents (the meeting started or ended). */
-  reauthorizeDocuments(docNames: readonly string[]): Promise<void>;
+  /**
+   * Re-asks `can()` for each connection on these documents (the meeting started or ended), on every instance
+   * unless `local` (the notice of another instance).
+   */
+  reauthorizeDocuments(docNames: readonly string[], opts?: { local?: boolean }): Promise<void>;
   /**
    * Runs `fn` while every edit to these documents is dropped, then re-checks their connections: a milestone
    * (the end of the meeting, a lock) then freezes exactly the state it snapshots.
@@ -57,6 +62,8 @@ export interface CollabServer {
   close(): Promise<void>;
   /** The server's judgement of every meeting document: provisional scores, verdicts, locks. */
   projections: MeetingProjections;
+  /** A document in memory here (loaded or loading), for the relay between instances. */
+  document(name: string): SharedDocument | undefined;
 }
 
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -79,7 +86,14 @@ export function createCollabServer(
   server: http.Server,
   sessionMiddleware: RequestHandler,
   pp: passport.PassportStatic,
-  opts: { sessions: LiveSessions; compactEvery?: number },
+  opts: {
+    sessions: LiveSessions;
+    compactEvery?: number;
+    /** With several instances (REDIS_URL): the relay, leases and notices between them (docs/scaling.md). */
+    cluster?: CollabCluster;
+    /** Another instance judged proposals of this period: the cached provisional ranking is stale. */
+    onProposalsHeard?: (periodId: string) => void;
+  },
 ): CollabServer {
   const { db } = ctx.database;
   const logger = ctx.logger.child({ module: "collab" });
@@ -95,6 +109,7 @@ export function createCollabServer(
   const passportSession = pp.session();
   let closing = false;
   const projections = new MeetingProjections(db, () => ctx.events, logger);
+  const { cluster } = opts;
 
   /**
    * The signed-in user of an upgrade request and its session id: the same session cookie, store and Passport as
@@ -134,9 +149,27 @@ export function createCollabServer(
           onFreed: (d) => {
             projections.detach(d.name);
             if (docs.get(d.name) === d) docs.delete(d.name);
+            void cluster?.leave(d.name);
           },
-          onLoaded: (d, serverOrigin) =>
-            projections.attach(d.doc, d.name, parseCollabRoom(d.name)!.meetingId, dossierId, serverOrigin),
+          onLoaded: async (d, serverOrigin) => {
+            const judge = async () => {
+              await d.writeNoteTexts();
+              const { meetingId } = parseCollabRoom(d.name)!;
+              await projections.attach(d.doc, d.name, meetingId, dossierId, serverOrigin);
+            };
+            if (!cluster) return judge();
+            await cluster.join(d.name, d.doc);
+            await cluster.leases.want(d.name, async (judging) => {
+              if (d.destroyed) return;
+              if (!judging) return projections.detach(d.name);
+              await judge();
+              d.writeWholeState();
+            });
+          },
+          relay: cluster && {
+            publish: (kind, bytes) => cluster.publish(docName, kind, bytes),
+            writesRelayed: () => cluster.leases.judging(docName),
+          },
         });
         docs.set(docName, doc);
         const loading = doc;
@@ -297,6 +330,7 @@ export function createCollabServer(
 
   const collab: CollabServer = {
     projections,
+    document: (name) => docs.get(name),
     inspect: () => ({
       documents: [...docs.values()].map((d) => ({
         name: d.name,
@@ -320,7 +354,10 @@ export function createCollabServer(
       await reauthorize([...conns].filter((c) => c.user.id === userId));
       await projections.refreshProposers();
     },
-    reauthorizeDocuments: (names) => reauthorize([...conns].filter((c) => names.includes(c.docName))),
+    reauthorizeDocuments: (names, { local = false } = {}) => {
+      if (!local) cluster?.announce({ t: "documents", rooms: [...names] });
+      return reauthorize([...conns].filter((c) => names.includes(c.docName)));
+    },
     async holdEdits(names, fn) {
       names.forEach((n) => held.set(n, (held.get(n) ?? 0) + 1));
       try {
@@ -356,11 +393,20 @@ export function createCollabServer(
       for (const d of all) for (const c of [...d.conns]) d.remove(c);
       await Promise.all(all.map((d) => d.release()));
       all.forEach((d) => d.destroy());
+      await cluster?.close();
       // A peer that does not answer the closing handshake must not hold the HTTP server open.
       setTimeout(() => wss.clients.forEach((ws) => ws.terminate()), 1_000).unref();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+  if (cluster)
+    joinCluster(cluster, projections, {
+      find: collab.document,
+      reauthorizeDocuments: (names) => collab.reauthorizeDocuments(names, { local: true }),
+      onProposalsHeard: opts.onProposalsHeard,
+      logger,
+    });
+
   registerCollab(ctx, collab);
   return collab;
 }

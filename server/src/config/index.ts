@@ -84,6 +84,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.NODE_ENV === "production" && !c.SESSION_SECRET) {
     throw new ConfigError("Invalid configuration:\n  SESSION_SECRET: required in production");
   }
+  // Instances behind one address must sign cookies alike: each one generating its own secret would reject every
+  // session another started (docs/scaling.md).
+  if (c.REDIS_URL && !c.SESSION_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration:\n  SESSION_SECRET: required with REDIS_URL (every instance must share one secret)",
+    );
+  }
   if (c.NODE_ENV === "production" && !c.AUDIT_KEY) {
     throw new ConfigError(
       "Invalid configuration:\n  AUDIT_KEY: required in production (32+ random characters, kept outside the database)",
