@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Logger } from "pino";
-import { createClient, type RedisClientType } from "redis";
+import { createClient } from "redis";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { RELAYED } from "../origins";
-import { JudgeLeases } from "./judgeLease";
+import { JudgeLeases, type Redis } from "./judgeLease";
 
 /** What the relay needs of a document this instance has in memory. */
 export interface RelayedDocument {
@@ -46,8 +46,8 @@ export class CollabCluster {
   private onNotice: (n: ClusterNotice) => void = () => undefined;
 
   private constructor(
-    private readonly pub: RedisClientType,
-    private readonly sub: RedisClientType,
+    private readonly pub: Redis,
+    private readonly sub: Redis,
     private readonly key: string,
     private readonly find: (docName: string) => RelayedDocument | undefined,
     private readonly logger: Logger,
@@ -63,8 +63,9 @@ export class CollabCluster {
     find: (docName: string) => RelayedDocument | undefined,
     logger: Logger,
   ): Promise<CollabCluster> {
-    const pub = createClient({ url }) as RedisClientType;
-    const sub = pub.duplicate();
+    const pub = createClient({ url }) as unknown as Redis;
+    // The subscriber speaks only pub/sub: one connection of its own (Redis's rule for a subscribed connection).
+    const sub = pub.duplicate() as unknown as Redis;
     // Without a listener a Redis error would end the process; the clients reconnect by themselves.
     for (const c of [pub, sub]) c.on("error", (err) => logger.warn({ err }, "collab cluster: Redis error"));
     await Promise.all([pub.connect(), sub.connect()]);

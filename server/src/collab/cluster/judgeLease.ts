@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { RedisClientType } from "redis";
+import type { createClient } from "redis";
 
 /** How long a lease lives unrenewed: a judge that died is replaced at most this long, plus one tick, later. */
 export const LEASE_TTL_MS = 2_500;
@@ -11,7 +11,7 @@ export const LEASE_TICK_MS = 500;
 const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 const FREE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
-type Redis = RedisClientType;
+export type Redis = ReturnType<typeof createClient>;
 
 /**
  * One lease per meeting document in Redis (`SET key me NX PX ttl`): the instance holding it is the document's
