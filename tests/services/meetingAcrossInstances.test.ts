@@ -107,8 +107,9 @@ it("members on different instances converge, and every instance's live ranking m
   expect(spread.size).toBe(3);
 
   // Everyone edits at once: a proposal on a leaf of their own, a note on a leaf shared with the others.
-  const probe = dossier.leaves.at(-1)!;
-  const leaves = dossier.leaves.slice(0, -1);
+  // The probe: a leaf that adds to the total (a penalty leaf, area P, takes points away, within its own cap).
+  const probe = dossier.leaves.find((l) => !l.code.startsWith("P."))!;
+  const leaves = dossier.leaves.filter((l) => l !== probe);
   for (let round = 0; round < 5; round++)
     group.forEach((c, i) => {
       const leaf = leaves[(i + round * group.length) % leaves.length];
@@ -124,7 +125,8 @@ it("members on different instances converge, and every instance's live ranking m
 
   // Dashboards through nginx, and each instance's ranking asked directly.
   const dashboards = await Promise.all([0, 1, 2].map(() => ioClient(cluster.url, chair)));
-  await Promise.all(dashboards.map((s) => joinRoom(s, roomOf.periodRanking(periodId))));
+  // The server adds the ranking's room (full rows) to the council's period room for whoever may see it all.
+  await Promise.all(dashboards.map((s) => joinRoom(s, roomOf.periodCouncil(periodId))));
   const pushed = dashboards.map(() => [] as number[]);
   dashboards.forEach((s, k) =>
     s.on("ranking:update", (e: { rows?: { dossierId: string; total: number }[] }) => {

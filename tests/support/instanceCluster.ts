@@ -85,8 +85,17 @@ export async function startInstanceCluster(n: number, prefix: string): Promise<I
     },
     async stop() {
       await nginx.stop();
-      for (const i of instances)
-        if (i.server.child.exitCode === null && i.server.child.signalCode === null) await i.server.stop();
+      await Promise.all(
+        instances.map(async (i) => {
+          if (i.server.child.exitCode !== null || i.server.child.signalCode !== null) return;
+          const slow = setTimeout(() => {
+            console.warn(`instance ${i.address} did not stop in 15 s:\n${i.server.output().slice(-2000)}`);
+            i.server.child.kill("SIGKILL");
+          }, 15_000);
+          await i.server.stop();
+          clearTimeout(slow);
+        }),
+      );
       await database.close().catch(() => undefined);
       await redis.quit().catch(() => undefined);
       await db.drop();

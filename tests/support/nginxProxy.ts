@@ -87,7 +87,8 @@ export async function startNginx(upstreams: string[], listen?: number): Promise<
     port,
     dir,
     async stop() {
-      if (child.exitCode === null) child.kill("SIGQUIT");
+      // Fast shutdown: a graceful one (SIGQUIT) would wait for every open WebSocket to end.
+      if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
       fs.rmSync(dir, { recursive: true, force: true });
     },
