@@ -40,6 +40,6 @@ it("docker-compose.yml runs every instance nginx names, behind nginx, with one s
   expect(compose).toMatch(/REDIS_URL: redis:\/\/redis:6379/);
   expect(compose).toMatch(/SESSION_SECRET: \$\{SESSION_SECRET:\?/);
   // Only nginx is published: the instances are reached through it.
-  expect([...compose.matchAll(/^    ports:/gm)]).toHaveLength(1);
+  expect([...compose.matchAll(/^ {4}ports:/gm)]).toHaveLength(1);
   expect(compose).toMatch(/nginx:\n(?: {4}.*\n)*? {4}ports:\n {6}- "3000:80"/);
 });

@@ -122,8 +122,11 @@ export class CollabCluster {
 
   /** The document left memory: no more of its channel, and its lease (if held) is freed. */
   async leave(docName: string): Promise<void> {
+    if (!this.subscribed.delete(docName)) return;
     await this.leases.drop(docName);
-    if (!this.subscribed.delete(docName) || !this.sub.isOpen) return;
+    // Opened again meanwhile (a client came back): its channel stays. From here to the unsubscribe nothing waits, so
+    // a later join's subscribe is queued after it.
+    if (this.subscribed.has(docName) || !this.sub.isOpen) return;
     await this.sub
       .unsubscribe(this.channelOf(docName))
       .catch((err) => this.logger.warn({ err, doc: docName }, "collab cluster: could not unsubscribe"));
