@@ -11,7 +11,6 @@ import {
   COLLAB_CLOSE_STATUS,
   COLLAB_PATH,
   parseCollabRoom,
-  type CollabCloseCode,
 } from "@ca/shared";
 import type { AppContext } from "../context";
 import { toRequestUser } from "../auth/passport";
