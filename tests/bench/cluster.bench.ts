@@ -12,6 +12,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { collabRoom, setAdjustment } from "@ca/shared";
 import {
+  cpuOf,
   HttpSession,
   prepareMeetingDossiers,
   sleep,
@@ -67,16 +68,17 @@ async function main() {
     let t0 = 0;
     let counting = false;
     const received = { A: [] as number[], B: [] as number[] };
-    const receipts = { n: 0 };
+    const receipts = { n: 0, bytes: 0 };
     const connectStarted = Date.now();
     for (let i = 0; i < VIEWERS; i += BATCH) {
       const batch = await Promise.all(
         Array.from({ length: Math.min(BATCH, VIEWERS - i) }, async (_, k) => {
           const onInstanceA = (i + k) % 2 === 0;
           const v = await lightViewer(onInstanceA ? a.server.url : b.server.url, leader, councilRoom);
-          v.onRanking = (at) => {
+          v.onRanking = (at, bytes) => {
             if (!counting) return;
             receipts.n++;
+            receipts.bytes = bytes;
             (onInstanceA ? received.A : received.B).push(at - t0);
           };
           return v;
@@ -91,6 +93,8 @@ async function main() {
 
     const leaf = dossier.leaves.find((l) => !l.code.startsWith("P.")) ?? dossier.leaves[0];
     let missing = 0;
+    const cpu0 = { a: cpuOf(a.pid), b: cpuOf(b.pid), gen: cpuOf(process.pid) };
+    const sampling = performance.now();
     for (let i = 0; i < SAMPLES + 3; i++) {
       await sleep(1_000);
       // The first three are a warm-up (the ranking's base loaded, the sockets' buffers grown).
@@ -107,6 +111,15 @@ async function main() {
       if (counting) missing += VIEWERS - receipts.n;
       counting = false;
     }
+    // Where the time went: CPU run and run-queue wait (/proc) of each instance and of this load generator.
+    const cpuLine = (name: string, pid: number, before: ReturnType<typeof cpuOf>) => {
+      const now = cpuOf(pid);
+      return `${name} ran ${Math.round(now.runMs - before.runMs)} ms, waited ${Math.round(now.waitMs - before.waitMs)} ms`;
+    };
+    const cpuNote =
+      `over ${((performance.now() - sampling) / 1000).toFixed(1)} s: ${cpuLine("A", a.pid, cpu0.a)}; ` +
+      `${cpuLine("B", b.pid, cpu0.b)}; ${cpuLine("load generator", process.pid, cpu0.gen)}; ` +
+      `one ranking:update frame ${(receipts.bytes / 1024).toFixed(1)} KiB`;
     const sA = summary(received.A);
     const sB = summary(received.B);
     const all = summary([...received.A, ...received.B]);
@@ -116,7 +129,8 @@ async function main() {
     console.log(
       line(`    proposal on B → ranking:update, all ${VIEWERS} sockets (target p99 ≤ 150 ms)`, all),
     );
-    console.log(`    missing receipts: ${missing}; ${uptime()}`);
+    console.log(`    missing receipts: ${missing}; ${cpuNote}`);
+    console.log(`    ${uptime()}`);
     console.log(`BENCH_RESULT ${JSON.stringify({ P11: { p50: all.p50, p99: all.p99, missing } })}`);
   } finally {
     viewers.forEach((v) => v.close());
