@@ -10,7 +10,7 @@ const ZConfig = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().default("./data"),
-  /** Redis, for running several instances (Socket.IO adapter, Yjs fan-out); unused by a single instance. */
+  /** Redis, for several instances (Socket.IO adapter, meeting documents relayed and judged: docs/scaling.md). */
   REDIS_URL: z.url().optional(),
   /** Prefix of this deployment's Redis channels: deployments (or test runs) sharing one Redis need different ones. */
   REDIS_KEY: z
