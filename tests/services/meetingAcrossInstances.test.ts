@@ -10,6 +10,7 @@
  *
  * Needs DATABASE_URL and REDIS_URL (run by `npm run test:pg`) and /usr/sbin/nginx (installed by .ci/run).
  */
+import { io as connectIo, type Socket } from "socket.io-client";
 import * as Y from "yjs";
 import { collabRoom, noteText, proposalKey, roomOf, setAdjustment, type TAdjustment } from "@ca/shared";
 import { loadDocumentUpdates } from "@ca/server/src/collab/persistence";
@@ -202,6 +203,27 @@ it("kill -9 of the judging instance mid-edit: clients reconnect, another judges 
   console.info(`nine members: ${group.map((c) => c.upstreams[0]).join(", ")}; judge ${judge!.address}`);
   expect(onJudge.length).toBeGreaterThan(0);
 
+  // Three dashboards through nginx, joining the council's room on every (re)connection as the product's client
+  // does: a killed instance saves no recovery state, so those on it join again wherever nginx sends them.
+  const dashboards: Socket[] = [0, 1, 2].map(() => {
+    const s = connectIo(cluster.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnectionDelay: 200,
+      reconnectionDelayMax: 1_000,
+      extraHeaders: { Cookie: chair.cookie, Origin: chair.origin },
+    });
+    s.on("connect", () => s.emit("join", roomOf.periodCouncil(periodId), () => undefined));
+    return s;
+  });
+  const rankingsAt = dashboards.map(() => [] as number[]);
+  const reconnections = dashboards.map(() => 0);
+  dashboards.forEach((s, k) => {
+    s.on("ranking:update", () => rankingsAt[k].push(Date.now()));
+    s.io.on("reconnect", () => reconnections[k]++);
+  });
+  await until(() => dashboards.forEach((s) => expect(s.connected).toBe(true)), 10_000);
+
   let stop = false;
   const editing = editors.map(async (e, i) => {
     for (let n = 0; !stop; n++) {
@@ -245,6 +267,13 @@ it("kill -9 of the judging instance mid-edit: clients reconnect, another judges 
   await Promise.all(editing);
 
   // Every client that was on the killed instance reconnects and syncs again by itself.
+  // Every dashboard hears a ranking pushed after the kill (by the successor, through whichever instance).
+  await until(() => rankingsAt.forEach((at) => expect(at.some((t) => t > killedAt)).toBe(true)), 15_000);
+  dashboards.forEach((s) => s.close());
+  console.info(
+    `dashboards through nginx: reconnections ${reconnections.join("/")} (those on the killed instance), all heard ` +
+      "the successor's ranking",
+  );
   const reconnectMs = await until(() => {
     for (const c of onJudge) expect(c.syncedAt.some((t) => t > killedAt)).toBe(true);
   }, 20_000).then(() => onJudge.map((c) => c.syncedAt.find((t) => t > killedAt)! - killedAt));
