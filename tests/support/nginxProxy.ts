@@ -30,7 +30,7 @@ export function configFor(upstreams: string[], port: number, dir: string): strin
   const [, indent, params] = first;
   conf = conf.replace(servers, "");
   conf = conf.replace(
-    /(upstream app \{\n(?: *least_conn;\n)?)/,
+    /(upstream app \{\n(?: *#.*\n| *zone .*;\n| *least_conn;\n)*)/,
     `$1${upstreams.map((u) => `${indent}server ${u} ${params};\n`).join("")}`,
   );
   if (!/^ *listen 80;$/m.test(conf)) throw new Error("deploy/nginx.conf: no `listen 80;`");
