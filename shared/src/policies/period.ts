@@ -17,4 +17,10 @@ export const periodPolicy = {
   /** The council's agreement on a unit type's ranking (step 9's result): recorded by the chair or the admin. */
   recordAgreement: [allow<PeriodResource>(["admin", "council_chair"])],
   readAgreements: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
+  /** Quotas, caps and ties at quota cuts: read by the council side, as the ranking is. */
+  readClassification: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
+  /** The period's quotas and tie-break order are configuration: the admin's. */
+  configureClassification: [allow<PeriodResource>(["admin"])],
+  /** Capping a unit's band and settling a tie at a quota's cut are the council's decisions, recorded by the chair. */
+  decideClassification: [allow<PeriodResource>(["council_chair"])],
 } satisfies PolicyTable<PeriodResource>;
