@@ -4,6 +4,7 @@ export * from "./period";
 export * from "./unit";
 export * from "./user";
 export * from "./indexSet";
+export * from "./kinds";
 export * from "./dossier";
 export * from "./error";
 export * from "./workflow";
