@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { TUnitImportResult } from "@ca/shared";
 import { appendAudit } from "../audit/appendAudit";
 import { hashPassword } from "../auth/password";
@@ -107,6 +107,20 @@ export async function importUnits({
           passwordHash: hashes[i],
         })),
       );
+    // New units join every open period that appraises their type (a period made from a template before the units
+    // were imported, typically): a draft dossier each. Published or archived periods are left as they are.
+    const open = await tx
+      .select({ periodId: t.periodIndexSets.periodId, unitTypeId: t.periodIndexSets.unitTypeId })
+      .from(t.periodIndexSets)
+      .innerJoin(t.periods, eq(t.periods.id, t.periodIndexSets.periodId))
+      .leftJoin(t.resultPublications, eq(t.resultPublications.periodId, t.periods.id))
+      .where(and(eq(t.periods.status, "active"), isNull(t.resultPublications.periodId)));
+    const dossiers = checked.units.flatMap((u) =>
+      open
+        .filter((p) => p.unitTypeId === typeId.get(u.unitType))
+        .map((p) => ({ periodId: p.periodId, unitId: unitId.get(u.code)! })),
+    );
+    if (dossiers.length) await tx.insert(t.dossiers).values(dossiers);
     await appendAudit(tx, {
       actor,
       action: "unit.import",
@@ -116,6 +130,7 @@ export async function importUnits({
         units: checked.units.map((u) => u.code),
         leaders: checked.leaders.length,
         accounts: checked.accounts.map((a) => a.username),
+        dossiers: dossiers.length,
       },
     });
     return {
