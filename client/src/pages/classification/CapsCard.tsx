@@ -105,7 +105,7 @@ export function CapsCard({
           </Table>
         )}
         {canDecide ? (
-          <Stack direction={{ xs: "column", md: "row" }} spacing={1} sx={{ mt: 2 }}>
+          <Stack direction={{ xs: "column", md: "row" }} spacing={1} useFlexGap flexWrap="wrap" sx={{ mt: 2 }}>
             <TextField
               select
               size="small"
@@ -140,7 +140,7 @@ export function CapsCard({
               label={t("classification.reason")}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
-              sx={{ flex: 1 }}
+              sx={{ flex: 1, minWidth: 260 }}
               slotProps={{ htmlInput: { "data-testid": "cap-reason" } }}
             />
             <TextField

@@ -34,7 +34,7 @@ export default function ClassificationPage() {
     body = (
       <Stack spacing={3}>
         <QuotaCard
-          key={JSON.stringify(state.data.quotas)}
+          key={periodId}
           periodId={periodId}
           state={state.data}
           types={types.data ?? []}
