@@ -105,7 +105,13 @@ export function CapsCard({
           </Table>
         )}
         {canDecide ? (
-          <Stack direction={{ xs: "column", md: "row" }} spacing={1} useFlexGap flexWrap="wrap" sx={{ mt: 2 }}>
+          <Stack
+            direction={{ xs: "column", md: "row" }}
+            spacing={1}
+            useFlexGap
+            flexWrap="wrap"
+            sx={{ mt: 2 }}
+          >
             <TextField
               select
               size="small"

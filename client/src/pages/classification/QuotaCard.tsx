@@ -77,7 +77,14 @@ export function QuotaCard({
         </Typography>
         <Stack spacing={1.5}>
           {quotas.map((q, i) => (
-            <Stack key={i} direction={{ xs: "column", sm: "row" }} spacing={1} alignItems={{ sm: "center" }}>
+            <Stack
+              key={i}
+              direction={{ xs: "column", sm: "row" }}
+              spacing={1}
+              useFlexGap
+              flexWrap="wrap"
+              alignItems={{ sm: "center" }}
+            >
               <TextField
                 select
                 size="small"
