@@ -98,8 +98,10 @@ describe("period setup and classification in the browser", () => {
 
   it("the admin sets a quota, the chair caps a band, the ranking footnotes both", async () => {
     const admin = await signedIn("admin");
-    const periods = await admin.page.evaluate(() => fetch("/api/periods").then((r) => r.json()));
-    const training = periods.data.find((p: { kind: string }) => p.kind === "training");
+    const periods = await admin.page.evaluate(() =>
+      fetch("/api/periods").then((r) => r.json() as Promise<{ data: { id: string; kind: string }[] }>),
+    );
+    const training = periods.data.find((p) => p.kind === "training")!;
     await admin.page.goto(`${server.baseUrl}/periods/${training.id}/classification`);
     await admin.page.getByTestId("quota-card").waitFor({ timeout: 20_000 });
     await admin.page.getByRole("button", { name: "Thêm hạn mức" }).click();
@@ -113,9 +115,16 @@ describe("period setup and classification in the browser", () => {
     // Sở Nội vụ self-assesses every points leaf in full: appraised, so ranked, so its band can be capped.
     const editor = await signedIn("editor.snv");
     const saved = await editor.page.evaluate(async (periodId: string) => {
-      const list = await fetch(`/api/periods/${periodId}/dossiers`).then((r) => r.json());
+      const list = await fetch(`/api/periods/${periodId}/dossiers`).then(
+        (r) => r.json() as Promise<{ data: { id: string; unit: { code: string } }[] }>,
+      );
       const snv = list.data.find((d: { unit: { code: string } }) => d.unit.code === "snv");
-      const detail = await fetch(`/api/dossiers/${snv.id}`).then((r) => r.json());
+      const detail = await fetch(`/api/dossiers/${snv!.id}`).then(
+        (r) =>
+          r.json() as Promise<{
+            data: { leaves: { code: string; method: string; kind?: string; maxPoints: number }[] };
+          }>,
+      );
       let n = 0;
       for (const leaf of detail.data.leaves as {
         code: string;
@@ -124,7 +133,7 @@ describe("period setup and classification in the browser", () => {
         maxPoints: number;
       }[]) {
         if (leaf.method !== "self" || (leaf.kind ?? "points") !== "points") continue;
-        const res = await fetch(`/api/dossiers/${snv.id}/items/${leaf.code}/self`, {
+        const res = await fetch(`/api/dossiers/${snv!.id}/items/${leaf.code}/self`, {
           method: "PUT",
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ score: leaf.maxPoints, note: "" }),
