@@ -31,17 +31,8 @@ export async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>):
 /** An ISO instant without milliseconds, as the milestone routes take it. */
 export const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
-/**
- * Self-assessment (every self leaf at its maximum, with evidence), submission, round 1 (the chair scores the
- * council's criteria), explanation, round 2. The period's explanation window must be open.
- */
-export async function bringToRound2(
-  head: APIRequestContext,
-  chair: APIRequestContext,
-  dossierId: string,
-  /** The chair's own scores on a self-scored leaf: round 1, then round 2 after the explanation. */
-  rescore?: { code: string; round1: number; round2: number },
-): Promise<TDossierDetail> {
+/** Self-assessment through the API: every self leaf at its maximum, with evidence, then the signed report. */
+export async function fillAndSubmit(head: APIRequestContext, dossierId: string): Promise<TDossierDetail> {
   const detail = (await ok<{ data: TDossierDetail }>(await head.get(`/api/dossiers/${dossierId}`))).data;
   for (const leaf of detail.leaves.filter((l) => l.method === "self" && l.applicable)) {
     await ok(
@@ -60,6 +51,22 @@ export async function bringToRound2(
   }
   const report = { name: "bao-cao-da-ky.pdf", mimeType: "application/pdf", buffer: PDF };
   await ok(await head.post(`/api/dossiers/${dossierId}/submit`, { multipart: { signedReport: report } }));
+  return detail;
+}
+
+/**
+ * Self-assessment (every self leaf at its maximum, with evidence), submission, round 1 (the chair scores the
+ * council's criteria), explanation, round 2. The period's explanation window must be open.
+ */
+export async function bringToRound2(
+  head: APIRequestContext,
+  chair: APIRequestContext,
+  dossierId: string,
+  /** The chair's own scores on a self-scored leaf: round 1, then round 2 after the explanation. */
+  rescore?: { code: string; round1: number; round2: number },
+): Promise<TDossierDetail> {
+  const detail = await fillAndSubmit(head, dossierId);
+  const report = { name: "bao-cao-da-ky.pdf", mimeType: "application/pdf", buffer: PDF };
   // The council's own criteria (and bonus/penalty items) are scored by the chair in round 1: nothing is left
   // without a score to agree on.
   for (const leaf of detail.leaves.filter((l) => l.method === "council" && l.applicable))

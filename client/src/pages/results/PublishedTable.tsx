@@ -18,6 +18,7 @@ import KeyboardArrowDown from "@mui/icons-material/KeyboardArrowDown";
 import KeyboardArrowUp from "@mui/icons-material/KeyboardArrowUp";
 import type { TPublishedRow } from "@ca/shared";
 import { useTranslation } from "react-i18next";
+import { RankCell, tiesOf } from "../../components/RankCell";
 import { showIndex, showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
 
@@ -43,6 +44,7 @@ export function BandChip({ code, label }: { code: string | null; label: string |
 /** One unit type's published ranking; each row opens the unit's score card by area. */
 export function PublishedTable({ title, rows }: { title: string; rows: TPublishedRow[] }) {
   const { t } = useTranslation();
+  const ties = tiesOf(rows);
   const lang = currentLang();
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -84,7 +86,7 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
                       </IconButton>
                     </TableCell>
                     <TableCell>
-                      <Typography sx={{ fontWeight: 700 }}>{row.rank ?? t("ranking.unranked")}</Typography>
+                      <RankCell row={row} ties={ties} />
                     </TableCell>
                     <TableCell>{row.unit.name}</TableCell>
                     <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
