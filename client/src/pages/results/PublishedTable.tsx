@@ -41,6 +41,8 @@ export function BandChip({ code, label }: { code: string | null; label: string |
   return <Chip size="small" color={BAND_COLOR[code] ?? "default"} variant="outlined" label={label ?? code} />;
 }
 
+const PHONE_HIDDEN = { display: { xs: "none", sm: "table-cell" } } as const;
+
 /** One unit type's published ranking; each row opens the unit's score card by area. */
 export function PublishedTable({ title, rows }: { title: string; rows: TPublishedRow[] }) {
   const { t } = useTranslation();
@@ -61,10 +63,13 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
         <Table size="small">
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: 48 }} />
-              <TableCell sx={{ width: 64 }}>{t("results.table.rank")}</TableCell>
-              <TableCell>{t("results.table.unit")}</TableCell>
-              <TableCell align="right">{t("results.table.total")}</TableCell>
+              <TableCell sx={{ width: { xs: 32, sm: 48 }, px: { xs: 0.5, sm: 2 } }} />
+              <TableCell sx={{ width: 64, px: { xs: 0.5, sm: 2 } }}>{t("results.table.rank")}</TableCell>
+              <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>{t("results.table.unit")}</TableCell>
+              {/* On a phone the index and class matter most: the total is in the unit's score card. */}
+              <TableCell align="right" sx={PHONE_HIDDEN}>
+                {t("results.table.total")}
+              </TableCell>
               <TableCell align="right">{t("results.table.index")}</TableCell>
               <TableCell>{t("results.table.classification")}</TableCell>
             </TableRow>
@@ -75,7 +80,7 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
               return (
                 <Fragment key={row.unit.code}>
                   <TableRow hover data-testid={`published-row-${row.unit.code}`}>
-                    <TableCell>
+                    <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>
                       <IconButton
                         size="small"
                         aria-label={t("results.table.scoreCard")}
@@ -85,14 +90,21 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
                         {isOpen ? <KeyboardArrowUp /> : <KeyboardArrowDown />}
                       </IconButton>
                     </TableCell>
-                    <TableCell>
+                    <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>
                       <RankCell row={row} ties={ties} />
                     </TableCell>
-                    <TableCell>{row.unit.name}</TableCell>
-                    <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
+                    <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>{row.unit.name}</TableCell>
+                    <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums", ...PHONE_HIDDEN }}>
                       {showPoints(row.total, lang)}
                     </TableCell>
-                    <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
+                    <TableCell
+                      align="right"
+                      sx={{
+                        fontVariantNumeric: "tabular-nums",
+                        whiteSpace: "nowrap",
+                        px: { xs: 0.5, sm: 2 },
+                      }}
+                    >
                       {showIndex(row.index, lang)}
                     </TableCell>
                     <TableCell>
