@@ -77,9 +77,14 @@ afterAll(async () => {
   await server?.stop();
 }, 30_000);
 
-async function openMeeting(username: string): Promise<{ context: BrowserContext; page: Page }> {
+async function openMeeting(
+  username: string,
+  viewport = { width: 1440, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
+    viewport,
+    isMobile: viewport.width < 600,
+    hasTouch: viewport.width < 600,
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
   });
@@ -212,6 +217,18 @@ describe("the connection status after a network cut", () => {
     },
     240_000 + REPEAT * 120_000,
   );
+
+  it("the meeting page at 1440×900 and 390×844 (screenshots)", async () => {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const { page } = await openMeeting("wg", viewport);
+      await note(page).waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: path.join(ARTIFACTS, `e2e-netcut-meeting-${viewport.width}.png`) });
+    }
+  });
 
   it("leaving the meeting page right after typing offline still delivers the edits", async () => {
     const editor = await openMeeting("wg");
