@@ -7,7 +7,10 @@ import type { ItemRow, ScoreRow } from "./dossierState";
 
 type DossierRow = typeof t.dossiers.$inferSelect;
 /** What a score write reads of its leaf. */
-export type WriteLeaf = Pick<ItemRow, "id" | "code" | "method" | "maxPoints" | "step">;
+export type WriteLeaf = Pick<
+  ItemRow,
+  "id" | "code" | "method" | "maxPoints" | "step" | "scoringKind" | "levels" | "quantityRule"
+>;
 
 /**
  * Locks the dossier's row for the rest of the transaction and marks it changed (version + 1) in one statement; returns
@@ -87,9 +90,14 @@ export async function loadScoreWriteState(
       leafMethod: t.indexItems.method,
       leafMax: t.indexItems.maxPoints,
       leafStep: t.indexItems.step,
+      leafKind: t.indexItems.scoringKind,
+      leafLevels: t.indexItems.levels,
+      leafRule: t.indexItems.quantityRule,
       notApplicable: t.notApplicable.itemId,
       scoreValue: t.scores.score,
       scoreNote: t.scores.note,
+      scoreLevel: t.scores.level,
+      scoreFigures: t.scores.figures,
       scoreConfirmed: t.scores.confirmed,
       milestoneKey: t.milestones.key,
       milestoneStartsAt: t.milestones.startsAt,
@@ -168,6 +176,9 @@ export async function loadScoreWriteState(
           method: row.leafMethod!,
           maxPoints: row.leafMax!,
           step: row.leafStep!,
+          scoringKind: row.leafKind!,
+          levels: row.leafLevels,
+          quantityRule: row.leafRule,
         };
   return {
     periodId: row.periodId,
@@ -176,7 +187,13 @@ export async function loadScoreWriteState(
     score:
       row.scoreValue === null
         ? null
-        : { score: row.scoreValue, note: row.scoreNote!, confirmed: row.scoreConfirmed! },
+        : {
+            score: row.scoreValue,
+            level: row.scoreLevel,
+            figures: row.scoreFigures,
+            note: row.scoreNote!,
+            confirmed: row.scoreConfirmed!,
+          },
     milestones:
       row.milestoneKey === null
         ? []

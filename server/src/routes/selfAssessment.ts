@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { ZSelfScore } from "@ca/shared";
+import { centiToNumber, figuresToView, ZSelfScore } from "@ca/shared";
 import type { AppContext } from "../context";
 import { deliverNotifications } from "../services/deliverNotifications";
 import { saveSelfScore } from "../commands/saveSelfScore";
@@ -22,13 +22,14 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "editSelf", resource);
-    const input = validate(ZSelfScore, req.body);
-    const dossier = await saveSelfScore({
+    const { note, ...answer } = validate(ZSelfScore, req.body);
+    const { dossier, record } = await saveSelfScore({
       db,
       actor,
       dossierId: resource.id,
       code: String(req.params.code),
-      ...input,
+      answer,
+      note,
     });
     ctx.events.dossierUpdated(
       {
@@ -40,7 +41,14 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
       "leaves[].stages.self.score",
     );
     res.json({
-      data: { code: req.params.code, score: input.score, note: input.note, version: dossier.version },
+      data: {
+        code: req.params.code,
+        score: centiToNumber(record.score),
+        level: record.level,
+        figures: record.figures && figuresToView(record.figures),
+        note,
+        version: dossier.version,
+      },
     });
   });
 
