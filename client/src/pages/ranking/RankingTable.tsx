@@ -14,6 +14,7 @@ import ArrowDropDown from "@mui/icons-material/ArrowDropDown";
 import ArrowDropUp from "@mui/icons-material/ArrowDropUp";
 import type { TPeriod, TRankingRow } from "@ca/shared";
 import { useTranslation } from "react-i18next";
+import { RankCell, tiesOf } from "../../components/RankCell";
 import { StatusChip } from "../../components/StatusChip";
 import { bandFootnotes, FootnoteList, FootnoteMark } from "../../components/BandFootnotes";
 import { showIndex, showPoints } from "../../format/points";
@@ -53,6 +54,7 @@ function Move({ delta }: { delta: number | undefined }) {
 export function RankingTable({ title, rows, bands, moves }: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
+  const ties = tiesOf(rows);
   const label = (code: string | null) => {
     if (!code) return "—";
     const band = bands.find((b) => b.code === code || b.label === code);
@@ -87,8 +89,7 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
             {rows.map((r) => (
               <TableRow key={r.unit.id} hover data-testid="ranking-row">
                 <TableCell sx={{ fontWeight: 700, fontVariantNumeric: "tabular-nums" }}>
-                  {r.standing === "unranked" ? t("ranking.unranked") : (r.rank ?? "—")}{" "}
-                  <Move delta={moves.get(r.unit.id)} />
+                  <RankCell row={r} ties={ties} /> <Move delta={moves.get(r.unit.id)} />
                 </TableCell>
                 <TableCell sx={{ minWidth: 220 }}>
                   <Typography variant="body2" sx={{ fontWeight: 600 }}>
