@@ -20,6 +20,8 @@ interface Layout {
   columnOf: Map<string, number>;
   /** Item id → position among the bonus leaves, or among the penalty leaves (`-1 - position`). */
   extraOf: Map<string, number>;
+  /** The same by leaf code, for proposals. */
+  extraOfCode: Map<string, number>;
   bonusCount: number;
   penaltyCount: number;
   survey: Set<string>;
@@ -51,6 +53,7 @@ function layoutOf(leaves: ScoringState["leaves"]): Layout {
     columns,
     columnOf: new Map(inside.map((l, i) => [l.id, i])),
     extraOf,
+    extraOfCode: new Map(leaves.filter((l) => extraOf.has(l.id)).map((l) => [l.code, extraOf.get(l.id)!])),
     bonusCount,
     penaltyCount,
     survey: new Set(leaves.filter((l) => l.method === "survey").map((l) => l.id)),
@@ -61,6 +64,12 @@ function layoutOf(leaves: ScoringState["leaves"]): Layout {
 
 const STAGE_RANK = { self: 0, round1: 1, round2: 2, agreed: 3 } as const;
 
+// A dossier's columns at one stage set are laid out once per loaded state: the ranking's base (every dossier's
+// rows) is cached until something official changes, and every recompute in between — each proposal moving in a
+// meeting — only overlays the proposals on a copy of the agreed column.
+const laidOut = new WeakMap<ScoringState, (UnitColumns | undefined)[]>();
+const STAGE_BIT = { self: 1, round1: 2, round2: 4, agreed: 8, survey: 0 } as const;
+
 /**
  * A dossier's totals at the given stages, with a running meeting's proposals (leaf code → hundredths) counted as
  * provisional agreed scores; unconfirmed rows never count, survey points always do (as in unitInputOf).
@@ -70,6 +79,39 @@ export function totalsInColumns(
   stages: Set<ScoreStage>,
   proposals?: ReadonlyMap<string, number>,
 ): UnitTotals {
+  let key = 0;
+  for (const stage of stages) key |= STAGE_BIT[stage];
+  let perState = laidOut.get(state);
+  if (!perState) laidOut.set(state, (perState = []));
+  const unit = (perState[key] ??= columnsOf(state, stages));
+  return totalsOfColumns(proposals?.size ? withProposals(state, unit, proposals) : unit);
+}
+
+/** The proposals as agreed scores, on copies of what they touch. */
+function withProposals(
+  state: ScoringState,
+  unit: UnitColumns,
+  proposals: ReadonlyMap<string, number>,
+): UnitColumns {
+  const layout = layoutOf(state.leaves);
+  const agreed = unit.stages.agreed.slice();
+  const bonus = unit.bonus.slice();
+  const penalty = unit.penalty.slice();
+  for (const [code, score] of proposals) {
+    const i = layout.columns.index.get(code);
+    if (i !== undefined) {
+      agreed[i] = score;
+      continue;
+    }
+    const e = layout.extraOfCode.get(code);
+    if (e === undefined) continue;
+    if (e >= 0) bonus[e] = score;
+    else penalty[-1 - e] = score;
+  }
+  return { ...unit, stages: { ...unit.stages, agreed }, bonus, penalty };
+}
+
+function columnsOf(state: ScoringState, stages: Set<ScoreStage>): UnitColumns {
   const layout = layoutOf(state.leaves);
   const n = layout.columns.codes.length;
   const stageColumns = emptyStages(n);
@@ -100,25 +142,11 @@ export function totalsInColumns(
     if (e >= 0) bonus[e] = s.score;
     else penalty[-1 - e] = s.score;
   }
-  if (proposals?.size) {
-    const extraByCode = new Map(state.leaves.map((l) => [l.code, layout.extraOf.get(l.id)]));
-    for (const [code, score] of proposals) {
-      const i = layout.columns.index.get(code);
-      if (i !== undefined) {
-        stageColumns.agreed[i] = score;
-        continue;
-      }
-      const e = extraByCode.get(code);
-      if (e === undefined) continue;
-      if (e >= 0) bonus[e] = score;
-      else penalty[-1 - e] = score;
-    }
-  }
   let applicable: Uint8Array | null = null;
   if (state.notApplicable.size)
     for (const [id, i] of layout.columnOf)
       if (state.notApplicable.has(id)) (applicable ??= new Uint8Array(n).fill(1))[i] = 0;
-  const unit: UnitColumns = {
+  return {
     unitId: state.unit.id,
     unitTypeId: state.unit.unitTypeId,
     name: state.unit.name,
@@ -131,5 +159,4 @@ export function totalsInColumns(
     bonusCap: state.indexSet.bonusCap,
     penaltyCap: state.indexSet.penaltyCap,
   };
-  return totalsOfColumns(unit);
 }
