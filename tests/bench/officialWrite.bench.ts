@@ -29,7 +29,8 @@ import {
   type ServerProcess,
 } from "../support/serverProcess";
 
-import { pin } from "../support/liveLoad";
+import { METRICS_TOKEN, pin, serverPidOf } from "../support/liveLoad";
+import { productCounters } from "./peerSupport";
 import {
   percentile,
   report,
@@ -70,6 +71,7 @@ async function main() {
         FAST_HASH: "1",
         LOG_LEVEL: "warn",
         SESSION_SECRET: "bench-session-secret-0123456789",
+        METRICS_TOKEN,
         // e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
         ...(process.env.BENCH_SERVER_NODE_OPTIONS
           ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
@@ -103,12 +105,26 @@ async function main() {
     );
     // One writer at a time: the service time of a write with no queue in front of it.
     const alone = await runPhase(writers.slice(0, 1), 5000, 0, counter);
+    // Around the paced phase: a profiling preload (tests/bench/cpuProfile.cjs) starts and stops on SIGUSR2.
+    const signalServer = () =>
+      process.env.BENCH_SERVER_NODE_OPTIONS && process.kill(serverPidOf(server!.child.pid!), "SIGUSR2");
+    signalServer();
+    const cpu0 = await productCounters(base).catch(() => null);
     const paced = await runPhase(writers, SECONDS * 1000, RATE, counter);
+    const cpu1 = await productCounters(base).catch(() => null);
+    signalServer();
     const closed = await runPhase(writers, (SECONDS * 1000) / 2, 0, counter);
     console.log("");
     report("one writer alone, 5 s", alone);
     report(`paced, ${writers.length} × ${RATE}/s for ${SECONDS} s`, paced);
     report(`closed loop, ${writers.length} writers, ${SECONDS / 2} s`, closed);
+    if (cpu0 && cpu1 && Number.isFinite(cpu1.cpuMs))
+      console.log(
+        `paced phase, per write: server CPU ${((cpu1.cpuMs - cpu0.cpuMs) / paced.latencies.length).toFixed(2)} ms` +
+          (Number.isFinite(cpu1.statements)
+            ? `, ${((cpu1.statements - cpu0.statements) / paced.latencies.length).toFixed(2)} statements`
+            : ""),
+      );
     const p95 = percentile(paced.latencies, 95);
     console.log(
       `\ntarget P7: p95 ≤ 50 ms under P5 load → ${p95 <= 50 ? "met" : "NOT met"} (p95 ${p95.toFixed(1)} ms)`,

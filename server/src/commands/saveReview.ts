@@ -4,7 +4,8 @@ import { appendAudit, writeAudited } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { comments, scores } from "../db/schema";
 import { AppError, forbidden } from "../http/errors";
-import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
+import type { DossierResource } from "@ca/shared";
+import { loadScoreWriteState, lockDossierForWrite, writeLeaf } from "../queries/scoreWriteState";
 import { assertStatus, checkedScore } from "./dossierGuards";
 
 /**
@@ -12,24 +13,26 @@ import { assertStatus, checkedScore } from "./dossierGuards";
  * request for explanation to the agency. Council members and the chair write confirmed scores; the working group
  * writes drafts that a council member confirms by saving the leaf. Members appraise only their assigned areas.
  * Lock and touch the dossier, one read of what the checks need, the comment, the score with its audit row (P7).
+ * `admit` authorizes the actor on the locked dossier then validates the review (403 before 422), in the transaction.
  */
 export async function saveReview({
   db,
   actor,
   dossierId,
   code,
-  review,
+  admit,
   now = new Date(),
 }: {
   db: Db;
   actor: { id: string; username: string; roles: readonly string[] };
   dossierId: string;
   code: string;
-  review: TReview;
+  admit: (resource: DossierResource) => TReview;
   now?: Date;
 }) {
   return db.transaction(async (tx) => {
-    const dossier = await lockAndTouchDossier(tx, dossierId);
+    const { dossier, resource } = await lockDossierForWrite(tx, dossierId);
+    const review = admit(resource);
     assertStatus(dossier, review.round === 1 ? "self_submitted" : "explained");
     const stage = review.round === 1 ? "round1" : "round2";
     // The council's own deadlines are not enforced here: DESIGN §2 locks agencies out after their windows;
@@ -100,6 +103,6 @@ export async function saveReview({
     };
     if (scoreWrite) await writeAudited(tx, scoreWrite, audit);
     else await appendAudit(tx, audit);
-    return { dossier, comment };
+    return { dossier, comment, review };
   });
 }

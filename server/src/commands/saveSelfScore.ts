@@ -3,32 +3,34 @@ import { writeAudited } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { scores } from "../db/schema";
 import { AppError } from "../http/errors";
-import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
+import type { DossierResource } from "@ca/shared";
+import { loadScoreWriteState, lockDossierForWrite, writeLeaf } from "../queries/scoreWriteState";
 import { assertStatus, assertWindowOpen, checkedScore } from "./dossierGuards";
 
 /**
  * Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. Three
- * statements (TARGETS P7): lock and touch the dossier, read what the checks need, write the score with its audit row.
+ * statements (TARGETS P7): lock and touch the dossier (with who is recused on it), read what the checks need, write
+ * the score with its audit row. `admit` authorizes the actor on the locked dossier, then validates the input, in
+ * that order (403 before 422, as every route); it runs in the transaction, which a refusal rolls back.
  */
 export async function saveSelfScore({
   db,
   actor,
   dossierId,
   code,
-  score,
-  note,
+  admit,
   now = new Date(),
 }: {
   db: Db;
   actor: { id: string; username: string };
   dossierId: string;
   code: string;
-  score: number;
-  note: string;
+  admit: (resource: DossierResource) => { score: number; note: string };
   now?: Date;
 }) {
   return db.transaction(async (tx) => {
-    const dossier = await lockAndTouchDossier(tx, dossierId);
+    const { dossier, resource } = await lockDossierForWrite(tx, dossierId);
+    const { score, note } = admit(resource);
     assertStatus(dossier, "draft");
     const state = await loadScoreWriteState(tx, {
       dossierId,
@@ -80,6 +82,6 @@ export async function saveSelfScore({
       oldValue: old ? { code, score: old.score, note: old.note } : null,
       newValue: { code, score: value, note },
     });
-    return dossier;
+    return { dossier, input: { score, note } };
   });
 }
