@@ -137,9 +137,8 @@ export function compare(
     console.log(
       `   ${name} p50 ${f1(s.p50)} ms  p95 ${f1(s.p95)} ms  p99 ${f1(s.p99)} ms  (n=${s.n}; rounds' p99: ` +
         `${side.roundP99.map(f1).join(", ")} ms)  server CPU ${f2(per(side, side.serverCpuMs))} ms/${unit}` +
-        (side.statements || side.pgCpuMs
-          ? `, ${f1(per(side, side.statements))} statements/${unit}, PostgreSQL CPU ${f2(per(side, side.pgCpuMs))} ms/${unit}`
-          : ""),
+        (side.statements ? `, ${f1(per(side, side.statements))} statements/${unit}` : "") +
+        (side.pgCpuMs ? `, PostgreSQL CPU ${f2(per(side, side.pgCpuMs))} ms/${unit}` : ""),
     );
   console.log(
     `   product ÷ peer at p99: ${f2(ratio)} pooled, ${f2(median)} median of rounds (${roundRatios.map(f2).join(", ")}); ` +
