@@ -464,6 +464,7 @@ export const EXPORTS: Readonly<Record<string, FieldTable>> = Object.fromEntries(
       "index",
       "classification",
       "areas",
+      "why",
     ],
     "matrix.xlsx": [
       "auditHead",
