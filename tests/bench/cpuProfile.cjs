@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload, loaded by node --require */
 /**
  * A preload for profiling the server in a bench (node refuses --cpu-prof in NODE_OPTIONS):
  *   BENCH_SERVER_NODE_OPTIONS="--require ./tests/bench/cpuProfile.cjs" CPU_PROFILE_DIR=/tmp/prof
