@@ -374,6 +374,10 @@ async function main() {
       if (r.errors.size) errors.push(JSON.stringify(Object.fromEntries(r.errors)));
       return { latencies: r.latencies, ops: r.latencies.length };
     };
+    // A profiling preload (tests/bench/cpuProfile.cjs) in the product profiles the P7 rounds: SIGUSR2 starts, stops.
+    const signalServer = () =>
+      process.env.BENCH_SERVER_NODE_OPTIONS && process.kill(serverPidOf(server!.child.pid!), "SIGUSR2");
+    signalServer();
     for (let r = 0; r < ROUNDS; r++) {
       await measured(
         p7.product,
@@ -388,6 +392,7 @@ async function main() {
         () => p7Round(sendToPeer(pgPeer.url)),
       );
     }
+    signalServer();
     if (errors.length) console.log(`P7 write errors: ${errors.join("; ")}`);
     const per = (s: Side, x: number) => (x / s.ops).toFixed(2);
     const p7Result = compare(
