@@ -4,6 +4,7 @@
  */
 import * as Y from "yjs";
 import { YKeyValue } from "y-utility/y-keyvalue";
+import type { Figures } from "./scoring/kinds/types";
 
 /**
  * The longest wait between reconnection attempts the app's providers use (`maxBackoffTime`): after a server
@@ -70,11 +71,18 @@ export const COLLAB_CLOSE_STATUS: Record<CollabCloseCode, number> = {
   1001: 503,
 };
 
-/** A proposed score adjustment for one leaf: hundredths of a point, who proposed it and when (ISO 8601). */
+/**
+ * A proposed score adjustment for one leaf: hundredths of a point, who proposed it and when (ISO 8601). On a leaf
+ * of another kind than `points` it carries the level or the figures proposed, and `score` must be the points the
+ * leaf derives from them (the server judges it so; docs/scoring-kinds.md).
+ */
 export interface TAdjustment {
   score: number;
   by: string;
   at: string;
+  level?: string;
+  /** Hundredths of the figures' unit, as stored. */
+  figures?: Figures;
 }
 
 /** The names of the document's top-level types. */
@@ -102,7 +110,20 @@ export type TLeafReview =
   | { state: "locked"; score: number; at: string };
 
 /** Names one proposal exactly (see TLeafReview). */
-export const proposalKey = (a: TAdjustment): string => `${a.by}|${a.at}|${a.score}`;
+export const proposalKey = (a: TAdjustment): string =>
+  `${a.by}|${a.at}|${a.score}` +
+  (a.level !== undefined ? `|${a.level}` : "") +
+  (a.figures !== undefined ? `|${JSON.stringify(a.figures)}` : "");
+
+const isCount = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
+/** Figures of the stored shape: {value} or {numerator, denominator}, whole hundredths, nothing else. */
+function isFigures(f: unknown): f is Figures {
+  if (!f || typeof f !== "object") return false;
+  const keys = Object.keys(f).sort().join(",");
+  const v = f as Record<string, unknown>;
+  if (keys === "value") return isCount(v.value);
+  return keys === "denominator,numerator" && isCount(v.numerator) && isCount(v.denominator);
+}
 
 /** A dossier's meeting document, opened with its typed parts. */
 export interface MeetingDocument {
@@ -137,7 +158,9 @@ export function isAdjustment(value: unknown): value is TAdjustment {
     Number.isSafeInteger(v.score) &&
     typeof v.by === "string" &&
     typeof v.at === "string" &&
-    !Number.isNaN(Date.parse(v.at))
+    !Number.isNaN(Date.parse(v.at)) &&
+    (v.level === undefined || typeof v.level === "string") &&
+    (v.figures === undefined || isFigures(v.figures))
   );
 }
 

@@ -6,6 +6,8 @@
  *   officialWrite.bench.ts  P7, with BENCH_SECONDS=10 (server process)
  *   collab.bench.ts         P1, P2, P5, P6 (server process)
  *   peers.bench.ts          P1, P2, P7 beside their bare peers (ratios at p99), P7 under the P5 load
+ *   cluster.bench.ts        P11 (two server processes on PostgreSQL and Redis, nginx in front; REDIS_URL, default
+ *                           the local Redis)
  *
  * The server benches run on PostgreSQL: BENCH_DATABASE_URL, default the local server (a database is created and
  * dropped per bench). BENCH_EMBEDDED=1 runs officialWrite.bench.ts on the embedded database (PGlite) instead.
@@ -72,11 +74,14 @@ async function main() {
     ? (JSON.parse(peersLine.slice("PEERS_RESULT ".length)) as Record<string, Record<string, number>>)
     : {};
   const peer = (k: string, f: string) => q[k]?.[f] ?? NaN;
+  const cluster = await run("cluster.bench.ts", { BENCH_DATABASE_URL: DATABASE });
 
   const resultLine = collab.out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
   const r = resultLine
     ? (JSON.parse(resultLine.slice("BENCH_RESULT ".length)) as Record<string, Record<string, number>>)
     : {};
+  const clusterLine = cluster.out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
+  if (clusterLine) Object.assign(r, JSON.parse(clusterLine.slice("BENCH_RESULT ".length)));
   const get = (k: string, f: string) => r[k]?.[f] ?? NaN;
   const rows: Row[] = [
     { id: "P1", what: "Yjs edit → other 39 editors, p50", value: get("P1", "p50"), unit: "ms", target: 10 },
@@ -160,6 +165,13 @@ async function main() {
       unit: "×",
       target: 1.5,
     },
+    {
+      id: "P11",
+      what: "proposal on one instance → dashboards on two, 10,000 sockets, p99",
+      value: get("P11", "p99"),
+      unit: "ms",
+      target: 150,
+    },
   ];
 
   const fmt = (n: number) =>
@@ -192,6 +204,7 @@ async function main() {
     "officialWrite.bench.ts": official,
     "collab.bench.ts": collab,
     "peers.bench.ts": peers,
+    "cluster.bench.ts": cluster,
   };
   for (const [name, x] of Object.entries(runs))
     console.log(`${name}: ${x.seconds.toFixed(0)} s${x.code ? `, exited with ${x.code}` : ""}`);

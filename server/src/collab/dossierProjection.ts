@@ -26,6 +26,11 @@ const authorOf = (origin: unknown): string | null =>
 export class DossierProjection {
   /** Valid proposals on unlocked leaves, by leaf code (hundredths): what the live ranking counts. */
   readonly proposals = new Map<string, number>();
+  /** The level or figures of each valid proposal, by leaf code: what a lock records beside the points. */
+  readonly answers = new Map<
+    string,
+    { level: string | null; figures: NonNullable<TAdjustment["figures"]> | null }
+  >();
   private readonly md: MeetingDocument;
   /** What `review` must contain: the server's verdicts and locks. */
   private readonly truth = new Map<string, TLeafReview>();
@@ -68,6 +73,7 @@ export class DossierProjection {
   /** Judges one leaf's current proposal; returns true when the provisional score of the leaf changed. */
   private judge(code: string, value: TAdjustment | undefined, author: string | null): boolean {
     const before = this.proposals.get(code);
+    this.answers.delete(code);
     if (this.ctx.locked.has(code)) {
       this.proposals.delete(code);
       return before !== undefined;
@@ -88,8 +94,10 @@ export class DossierProjection {
         return before !== undefined;
       }
       const verdict = judgeAdjustment(this.ctx, code, value, author);
-      if (verdict.valid) this.proposals.set(code, value.score);
-      else {
+      if (verdict.valid) {
+        this.proposals.set(code, value.score);
+        this.answers.set(code, { level: value.level ?? null, figures: value.figures ?? null });
+      } else {
         this.proposals.delete(code);
         this.truth.set(code, { state: "invalid", reason: verdict.reason, at: now(), proposal: key });
       }

@@ -5,11 +5,12 @@ import type { Db } from "../db/client";
 import { comments } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
 import { loadScoreWriteState, lockAndTouchDossier } from "../queries/scoreWriteState";
-import { assertStatus, assertWindowOpen, checkedScore } from "./dossierGuards";
+import { assertStatus, assertWindowOpen } from "./dossierGuards";
+import { hasAnswer, stageRecordOf } from "./kindAnswer";
 
 /**
- * Step 8: the agency answers a request for explanation, optionally proposing a revised score (editable until
- * submitted).
+ * Step 8: the agency answers a request for explanation, optionally proposing a revision by the leaf's kind — a
+ * score, a level or figures, the points derived here — (editable until submitted).
  */
 export async function answerComment({
   db,
@@ -41,12 +42,15 @@ export async function answerComment({
         en: "This request is already resolved.",
       });
     const leaf = state.leaf!;
-    const proposed = input.proposedScore === null ? null : checkedScore(leaf, input.proposedScore);
+    const answer = { score: input.proposedScore, level: input.proposedLevel, figures: input.proposedFigures };
+    const proposed = hasAnswer(answer) ? stageRecordOf(leaf, answer, "proposedScore") : null;
     const [updated] = await tx
       .update(comments)
       .set({
         answer: input.answer,
-        proposedScore: proposed,
+        proposedScore: proposed?.score ?? null,
+        proposedLevel: proposed?.level ?? null,
+        proposedFigures: proposed?.figures ?? null,
         status: "answered",
         answeredBy: actor.id,
         answeredAt: now,
@@ -58,8 +62,20 @@ export async function answerComment({
       action: "comment.answer",
       entity: "comment",
       entityId: commentId,
-      oldValue: { answer: comment.answer, proposedScore: comment.proposedScore, status: comment.status },
-      newValue: { answer: input.answer, proposedScore: proposed, status: "answered" },
+      oldValue: {
+        answer: comment.answer,
+        proposedScore: comment.proposedScore,
+        proposedLevel: comment.proposedLevel,
+        proposedFigures: comment.proposedFigures,
+        status: comment.status,
+      },
+      newValue: {
+        answer: input.answer,
+        proposedScore: proposed?.score ?? null,
+        proposedLevel: proposed?.level ?? null,
+        proposedFigures: proposed?.figures ?? null,
+        status: "answered",
+      },
     });
     return { comment: updated, dossier };
   });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { collabRoom, officialScore, type StageScores } from "@ca/shared";
+import { collabRoom, officialScore, type Figures, type StageScores } from "@ca/shared";
 import { appendAudit, type AuditEntry } from "../audit/appendAudit";
 import { snapshotDocument } from "../collab/persistence";
 import type { Db } from "../db/client";
@@ -20,6 +20,22 @@ export function preMeetingScores(state: DossierState): Map<string, number | null
   return new Map(state.leaves.map((l) => [l.code, officialScore(byItem.get(l.id))]));
 }
 
+type Answer = { level: string | null; figures: Figures | null };
+
+/** What the official stage before the meeting recorded beside its points (level or figures), per leaf code. */
+export function preMeetingAnswers(state: DossierState): Map<string, Answer> {
+  const order = ["self", "round1", "round2"];
+  const best = new Map<string, { rank: number; answer: Answer }>();
+  const codeOf = new Map(state.leaves.map((l) => [l.id, l.code]));
+  for (const s of state.scores) {
+    const rank = order.indexOf(s.stage);
+    const code = codeOf.get(s.itemId);
+    if (!s.confirmed || rank < 0 || !code || (best.get(code)?.rank ?? -1) > rank) continue;
+    best.set(code, { rank, answer: { level: s.level, figures: s.figures } });
+  }
+  return new Map([...best].map(([code, b]) => [code, b.answer]));
+}
+
 /**
  * DESIGN §4 "Lock": the chair locks a dossier's leaves (the listed ones, or all that remain): each leaf's valid
  * proposal — or, without one, its official score — becomes its agreed score, in one transaction with an audit row
@@ -33,6 +49,7 @@ export async function lockMeetingDossier({
   dossierId,
   codes,
   proposals,
+  answers,
   live,
 }: {
   db: Db;
@@ -42,6 +59,8 @@ export async function lockMeetingDossier({
   codes?: string[];
   /** Valid proposals by leaf code (hundredths), from the projection. */
   proposals: ReadonlyMap<string, number>;
+  /** The level or figures of those proposals (docs/scoring-kinds.md), recorded beside the agreed points. */
+  answers?: ReadonlyMap<string, Answer>;
   /** The document's in-memory state, for the "lock" snapshot. */
   live?: Uint8Array;
 }) {
@@ -63,6 +82,7 @@ export async function lockMeetingDossier({
     const leaves = meetingLeavesOf(state);
     const agreed = agreedOf(state);
     const official = preMeetingScores(state);
+    const officialAnswers = preMeetingAnswers(state);
     // Survey leaves come from the survey, not-applicable ones do not count: neither is the council's to agree.
     const lockable = [...leaves.values()].filter((l) => l.applicable && l.method !== "survey");
     const unknown = (codes ?? []).filter((c) => !lockable.some((l) => l.code === c));
@@ -83,11 +103,15 @@ export async function lockMeetingDossier({
       );
     const targets = (codes ?? lockable.map((l) => l.code)).filter((c) => !agreed.has(c));
     const decided = new Map<string, number>();
+    const decidedAnswers = new Map<string, Answer>();
     const unscored: string[] = [];
     for (const code of targets) {
-      const score = proposals.get(code) ?? official.get(code) ?? null;
+      const proposed = proposals.get(code);
+      const score = proposed ?? official.get(code) ?? null;
       if (score === null) unscored.push(code);
       else decided.set(code, score);
+      const answer = proposed !== undefined ? answers?.get(code) : officialAnswers.get(code);
+      if (answer) decidedAnswers.set(code, answer);
     }
     if (unscored.length)
       throw conflict(
@@ -107,6 +131,8 @@ export async function lockMeetingDossier({
         itemId: leaves.get(code)!.id,
         stage: "agreed" as const,
         score,
+        level: decidedAnswers.get(code)?.level ?? null,
+        figures: decidedAnswers.get(code)?.figures ?? null,
         note: "",
         authorId: actor.id,
         confirmed: true,
@@ -122,7 +148,7 @@ export async function lockMeetingDossier({
       entity: "dossier",
       entityId: dossierId,
       oldValue: { code, official: official.get(code) ?? null, proposal: proposals.get(code) ?? null },
-      newValue: { code, score, meetingId },
+      newValue: { code, score, ...decidedAnswers.get(code), meetingId },
     }));
     if (complete)
       entries.push({

@@ -4,35 +4,33 @@ import { appendAudit, writeAudited } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { comments, scores } from "../db/schema";
 import { AppError, forbidden } from "../http/errors";
-import type { DossierResource } from "@ca/shared";
-import { loadScoreWriteState, lockDossierForWrite, writeLeaf } from "../queries/scoreWriteState";
-import { assertStatus, checkedScore } from "./dossierGuards";
+import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
+import { assertStatus } from "./dossierGuards";
+import { hasAnswer, stageRecordOf, type StageRecord } from "./kindAnswer";
 
 /**
  * Steps 7 and 9: a reviewer appraises one leaf in a round — a score, a comment, and in round 1 optionally a formal
  * request for explanation to the agency. Council members and the chair write confirmed scores; the working group
  * writes drafts that a council member confirms by saving the leaf. Members appraise only their assigned areas.
  * Lock and touch the dossier, one read of what the checks need, the comment, the score with its audit row (P7).
- * `admit` authorizes the actor on the locked dossier then validates the review (403 before 422), in the transaction.
  */
 export async function saveReview({
   db,
   actor,
   dossierId,
   code,
-  admit,
+  review,
   now = new Date(),
 }: {
   db: Db;
   actor: { id: string; username: string; roles: readonly string[] };
   dossierId: string;
   code: string;
-  admit: (resource: DossierResource) => TReview;
+  review: TReview;
   now?: Date;
 }) {
   return db.transaction(async (tx) => {
-    const { dossier, resource } = await lockDossierForWrite(tx, dossierId);
-    const review = admit(resource);
+    const dossier = await lockAndTouchDossier(tx, dossierId);
     assertStatus(dossier, review.round === 1 ? "self_submitted" : "explained");
     const stage = review.round === 1 ? "round1" : "round2";
     // The council's own deadlines are not enforced here: DESIGN §2 locks agencies out after their windows;
@@ -45,7 +43,8 @@ export async function saveReview({
     // Bonus and penalty items (B.x, P.x) are the whole council's, open to every member.
     const assigned = isChair || ["B", "P"].includes(area) || (seat?.areaCodes.includes(area) ?? false);
     if (!assigned) throw forbidden({ reason: "area not assigned" });
-    if (leaf.method === "survey" && review.score !== null)
+    const answered = hasAnswer(review);
+    if (leaf.method === "survey" && answered)
       throw new AppError("validation_failed", [{ path: "score", message: "survey leaves are computed" }], {
         vi: "Điểm điều tra xã hội học được tính tự động.",
         en: "Survey points are computed.",
@@ -54,16 +53,17 @@ export async function saveReview({
     const draft =
       actor.roles.includes("working_group") &&
       !actor.roles.some((r) => r === "council_member" || r === "council_chair");
-    let old: { score: number; confirmed: boolean } | undefined;
+    let old: NonNullable<typeof state.score> | undefined;
     let scoreWrite: SQLWrapper | undefined;
-    if (review.score !== null) {
-      const value = checkedScore(leaf, review.score);
+    // The points are derived from the level or figures the reviewer appraised (or given, on a `points` leaf).
+    const record: StageRecord | null = answered ? stageRecordOf(leaf, review) : null;
+    if (record) {
       const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, stage));
       old = state.score ?? undefined;
       // The comment is a `comments` row, internal or a request (below); the score row never repeats it, so no
       // internal note lingers in a field presented beside the score (docs/visibility.md).
       const values = {
-        score: value,
+        ...record,
         note: "",
         confirmed: !draft,
         authorId: actor.id,
@@ -92,10 +92,14 @@ export async function saveReview({
       action: `score.${stage}`,
       entity: "dossier",
       entityId: dossierId,
-      oldValue: old ? { code, score: old.score, confirmed: old.confirmed } : null,
+      oldValue: old
+        ? { code, score: old.score, level: old.level, figures: old.figures, confirmed: old.confirmed }
+        : null,
       newValue: {
         code,
-        score: review.score,
+        score: record?.score ?? null,
+        level: record?.level ?? undefined,
+        figures: record?.figures ?? undefined,
         confirmed: !draft,
         comment: review.comment || undefined,
         request: review.requestExplanation || undefined,
@@ -103,6 +107,6 @@ export async function saveReview({
     };
     if (scoreWrite) await writeAudited(tx, scoreWrite, audit);
     else await appendAudit(tx, audit);
-    return { dossier, comment, review };
+    return { dossier, comment, record };
   });
 }

@@ -3,34 +3,34 @@ import { writeAudited } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { scores } from "../db/schema";
 import { AppError } from "../http/errors";
-import type { DossierResource } from "@ca/shared";
-import { loadScoreWriteState, lockDossierForWrite, writeLeaf } from "../queries/scoreWriteState";
-import { assertStatus, assertWindowOpen, checkedScore } from "./dossierGuards";
+import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
+import { assertStatus, assertWindowOpen } from "./dossierGuards";
+import { stageRecordOf, type AnswerInput } from "./kindAnswer";
 
 /**
  * Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. Three
- * statements (TARGETS P7): lock and touch the dossier (with who is recused on it), read what the checks need, write
- * the score with its audit row. `admit` authorizes the actor on the locked dossier, then validates the input, in
- * that order (403 before 422, as every route); it runs in the transaction, which a refusal rolls back.
+ * statements (TARGETS P7): lock and touch the dossier, read what the checks need, write the score with its audit row.
+ * The answer is what the leaf's kind asks for (points, a level or figures); the points are derived here.
  */
 export async function saveSelfScore({
   db,
   actor,
   dossierId,
   code,
-  admit,
+  answer,
+  note,
   now = new Date(),
 }: {
   db: Db;
   actor: { id: string; username: string };
   dossierId: string;
   code: string;
-  admit: (resource: DossierResource) => { score: number; note: string };
+  answer: AnswerInput;
+  note: string;
   now?: Date;
 }) {
   return db.transaction(async (tx) => {
-    const { dossier, resource } = await lockDossierForWrite(tx, dossierId);
-    const { score, note } = admit(resource);
+    const dossier = await lockAndTouchDossier(tx, dossierId);
     assertStatus(dossier, "draft");
     const state = await loadScoreWriteState(tx, {
       dossierId,
@@ -60,28 +60,23 @@ export async function saveSelfScore({
         vi: "Tiêu chí không áp dụng cho đơn vị.",
         en: "This leaf does not apply to the unit.",
       });
-    const value = checkedScore(leaf, score);
+    const record = stageRecordOf(leaf, answer);
     const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, "self"));
     const old = state.score;
+    const values = { ...record, note, authorId: actor.id, updatedAt: now };
     const write = old
-      ? tx.update(scores).set({ score: value, note, authorId: actor.id, updatedAt: now }).where(where)
-      : tx.insert(scores).values({
-          dossierId,
-          itemId: leaf.id,
-          stage: "self",
-          score: value,
-          note,
-          authorId: actor.id,
-          updatedAt: now,
-        });
+      ? tx.update(scores).set(values).where(where)
+      : tx.insert(scores).values({ dossierId, itemId: leaf.id, stage: "self", ...values });
     await writeAudited(tx, write, {
       actor,
       action: "score.self",
       entity: "dossier",
       entityId: dossierId,
-      oldValue: old ? { code, score: old.score, note: old.note } : null,
-      newValue: { code, score: value, note },
+      oldValue: old
+        ? { code, score: old.score, level: old.level, figures: old.figures, note: old.note }
+        : null,
+      newValue: { code, ...record, note },
     });
-    return { dossier, input: { score, note } };
+    return { dossier, record };
   });
 }

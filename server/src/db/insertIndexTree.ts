@@ -1,4 +1,4 @@
-import { kindOfCode, parentCodeOf } from "@ca/shared";
+import { kindOfCode, parentCodeOf, type Level, type QuantityRule } from "@ca/shared";
 import type { DbOrTx } from "./client";
 import { indexItems, indexSets } from "./schema";
 
@@ -13,6 +13,10 @@ export interface IndexItemInput {
   step?: number;
   method?: "self" | "survey" | "council";
   evidenceRequired?: boolean;
+  /** The leaf's scoring kind (default `points`), its rubric or its quantity rule. */
+  scoringKind?: "points" | "levels" | "yesno" | "quantity";
+  levels?: Level[];
+  quantityRule?: QuantityRule;
 }
 
 /**
@@ -52,6 +56,9 @@ export async function insertIndexSet(
           step: i.step ?? 25,
           method: i.method ?? "self",
           evidenceRequired: i.evidenceRequired ?? i.method !== "survey",
+          ...(i.scoringKind ? { scoringKind: i.scoringKind } : {}),
+          ...(i.levels ? { levels: i.levels } : {}),
+          ...(i.quantityRule ? { quantityRule: i.quantityRule } : {}),
           sortOrder: order.get(i.code)!,
         })),
       )

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Figures, Level, QuantityRule } from "@ca/shared";
 import {
   bigint,
   bigserial,
@@ -40,6 +41,11 @@ export const units = pgTable(
       .references(() => unitTypes.id),
     active: boolean("active").notNull().default(true),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** Codes of the units this one replaced (communes merged into it), so last year's results can be followed. */
+    predecessorCodes: text("predecessor_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
   (t) => [index("units_type_idx").on(t.unitTypeId)],
@@ -172,6 +178,17 @@ export const indexItems = pgTable(
       .default("self"),
     evidenceRequired: boolean("evidence_required").notNull().default(true),
     sortOrder: integer("sort_order").notNull(),
+    /**
+     * How a leaf turns an answer into points (docs/scoring-kinds.md): a number, a level of its rubric, done or not,
+     * or figures through its rule. `kind` above is the item's place in the tree; this is its scoring kind.
+     */
+    scoringKind: text("scoring_kind", { enum: ["points", "levels", "yesno", "quantity"] })
+      .notNull()
+      .default("points"),
+    /** The rubric of a `levels` leaf (a `yesno` leaf may carry its own two): points in hundredths. */
+    levels: jsonb("levels").$type<Level[]>(),
+    /** The rule of a `quantity` leaf: thresholds in hundredths of a percent (rates) or of the value's unit. */
+    quantityRule: jsonb("quantity_rule").$type<QuantityRule>(),
   },
   (t) => [uniqueIndex("index_items_set_code_idx").on(t.indexSetId, t.code)],
 );
@@ -301,8 +318,12 @@ export const scores = pgTable(
       .references(() => indexItems.id),
     // "survey": the locked survey points of a survey leaf (issue 5), written by lockSurveyResults.
     stage: text("stage", { enum: ["self", "round1", "round2", "agreed", "survey"] }).notNull(),
-    /** Hundredths of a point. */
+    /** Hundredths of a point: given (`points` leaves) or derived on the server from the level or the figures. */
     score: integer("score").notNull(),
+    /** The level chosen, on a `levels` or `yesno` leaf. */
+    level: text("level"),
+    /** The figures reported or appraised, on a `quantity` leaf (hundredths of their unit). */
+    figures: jsonb("figures").$type<Figures>(),
     note: text("note").notNull().default(""),
     confirmed: boolean("confirmed").notNull().default(true),
     authorId: uuid("author_id").references(() => users.id),
@@ -376,8 +397,12 @@ export const comments = pgTable(
       .notNull()
       .default("open"),
     answer: text("answer"),
-    /** The agency's proposed revised score, hundredths of a point. */
+    /** The agency's proposed revised score, hundredths of a point (derived from a proposed level or figures). */
     proposedScore: integer("proposed_score"),
+    /** The level the agency proposes instead, on a `levels` or `yesno` leaf. */
+    proposedLevel: text("proposed_level"),
+    /** The figures the agency proposes instead, on a `quantity` leaf. */
+    proposedFigures: jsonb("proposed_figures").$type<Figures>(),
     answeredBy: uuid("answered_by").references(() => users.id),
     answeredAt: tstz("answered_at"),
     resolvedBy: uuid("resolved_by").references(() => users.id),
@@ -666,3 +691,55 @@ export const surveyLocks = pgTable("survey_locks", {
   lockedAt: tstz("locked_at").notNull().defaultNow(),
   reason: text("reason").notNull(),
 });
+
+/**
+ * The council's decision that a unit may be rated no higher than `maxBand` in a period (a disqualifying fact, such
+ * as the head disciplined this year), recorded by the chair with its reason and document number, audited, and
+ * footnoted wherever the band is shown (docs/periods-and-classification.md). One per unit and period.
+ */
+export const councilBandCaps = pgTable(
+  "council_band_caps",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    maxBand: text("max_band").notNull(),
+    reason: text("reason").notNull(),
+    documentNumber: text("document_number").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: tstz("recorded_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("council_band_caps_idx").on(t.periodId, t.unitId)],
+);
+
+/**
+ * The council's choice of which units of a tie straddling a band quota's cut keep the band (the tie-breaks could not
+ * separate them). Valid only while the same tie stands; otherwise the ranking shows the cut as undecided again.
+ */
+export const quotaTieDecisions = pgTable(
+  "quota_tie_decisions",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    unitTypeId: uuid("unit_type_id")
+      .notNull()
+      .references(() => unitTypes.id),
+    band: text("band").notNull(),
+    unitIds: uuid("unit_ids").array().notNull(),
+    reason: text("reason").notNull(),
+    documentNumber: text("document_number").notNull(),
+    decidedBy: uuid("decided_by")
+      .notNull()
+      .references(() => users.id),
+    decidedAt: tstz("decided_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("quota_tie_decisions_idx").on(t.periodId, t.unitTypeId, t.band)],
+);

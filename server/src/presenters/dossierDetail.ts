@@ -1,5 +1,10 @@
 import {
   centiToNumber,
+  definitionOfLeaf,
+  figuresToView,
+  levelsOf,
+  levelToView,
+  ruleToView,
   computeUnitTotals,
   DOSSIER,
   officialScore,
@@ -42,6 +47,8 @@ export function presentComment(c: CommentRow, code: string, userName: Map<string
     status: c.status,
     answer: c.answer,
     proposedScore: c.proposedScore === null ? null : centiToNumber(c.proposedScore),
+    proposedLevel: c.proposedLevel,
+    proposedFigures: c.proposedFigures && figuresToView(c.proposedFigures),
     createdAt: c.createdAt.toISOString(),
     answeredAt: c.answeredAt?.toISOString() ?? null,
   };
@@ -61,6 +68,8 @@ export function presentDossierDetail(
   const stages = visibleStages(state.status, viewer);
   const stageOf = (s: ScoreRow) => ({
     score: centiToNumber(s.score),
+    level: s.level,
+    figures: s.figures && figuresToView(s.figures),
     note: s.note,
     confirmed: s.confirmed,
     by: s.authorId ? (state.userName.get(s.authorId) ?? null) : null,
@@ -81,6 +90,12 @@ export function presentDossierDetail(
       maxPoints: centiToNumber(leaf.maxPoints),
       step: centiToNumber(leaf.step),
       method: leaf.method,
+      kind: leaf.scoringKind,
+      levels:
+        leaf.scoringKind === "levels" || leaf.scoringKind === "yesno"
+          ? levelsOf(definitionOfLeaf(leaf)).map(levelToView)
+          : null,
+      rule: leaf.quantityRule && ruleToView(leaf.quantityRule),
       evidenceRequired: leaf.evidenceRequired,
       applicable: !state.notApplicable.has(leaf.id),
       stages: byStage,

@@ -1,5 +1,10 @@
 import {
   centiToNumber,
+  definitionOfLeaf,
+  figuresToView,
+  levelsOf,
+  levelToView,
+  ruleToView,
   classify,
   computeUnitTotals,
   type ClassificationBand,
@@ -14,6 +19,12 @@ import type { PeriodRules } from "../queries/periods";
 import { councilStages, unitInputOf } from "../services/dossierScoring";
 
 const points = (centi: number | null) => (centi === null ? null : centiToNumber(centi));
+type Answer = { level: string | null; figures: Parameters<typeof figuresToView>[0] | null };
+/** A stage's level or figures as the API carries them; null when it recorded neither (a `points` leaf). */
+const kindRecord = (a: Answer | null | undefined) =>
+  a && (a.level || a.figures)
+    ? { level: a.level, figures: a.figures ? figuresToView(a.figures) : null }
+    : null;
 
 /** A dossier in a meeting: per leaf the official score, the live proposal and its verdict; both sets of totals. */
 export function presentProjection(
@@ -43,6 +54,20 @@ export function presentProjection(
       survey: of("survey"),
     };
   };
+  const answersOf = (itemId: string): TProjectionLeaf["answers"] => {
+    const of = (stage: string) =>
+      kindRecord(state.scores.find((x) => x.itemId === itemId && x.stage === stage && x.confirmed));
+    const answered = state.comments.filter(
+      (c) => c.itemId === itemId && c.kind === "request" && c.proposedScore !== null,
+    );
+    const last = answered[answered.length - 1];
+    return {
+      self: of("self"),
+      round1: of("round1"),
+      proposed: last ? kindRecord({ level: last.proposedLevel, figures: last.proposedFigures }) : null,
+      round2: of("round2"),
+    };
+  };
   const officialTotals = computeUnitTotals(unitInputOf(state, stages));
   const provisional = computeUnitTotals(unitInputOf(state, stages, projection.proposals));
   const cls = classify(
@@ -63,11 +88,20 @@ export function presentProjection(
         maxPoints: centiToNumber(leaf.maxPoints),
         step: centiToNumber(leaf.step),
         method: leaf.method as TProjectionLeaf["method"],
+        kind: leaf.scoringKind,
+        levels:
+          leaf.scoringKind === "levels" || leaf.scoringKind === "yesno"
+            ? levelsOf(definitionOfLeaf(leaf)).map(levelToView)
+            : null,
+        rule: leaf.quantityRule ? ruleToView(leaf.quantityRule) : null,
         stages: stagesOf(leaf.id),
+        answers: answersOf(leaf.id),
         official: points(official.get(leaf.code) ?? null),
         adjustment: adjustment
           ? {
               score: centiToNumber(adjustment.score),
+              level: adjustment.level ?? null,
+              figures: adjustment.figures ? figuresToView(adjustment.figures) : null,
               by: adjustment.by,
               byName: state.userName.get(adjustment.by) ?? null,
               at: adjustment.at,

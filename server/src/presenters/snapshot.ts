@@ -1,5 +1,11 @@
 import * as Y from "yjs";
-import { centiToNumber, openMeetingDocument, readAdjustments, type TSnapshot } from "@ca/shared";
+import {
+  centiToNumber,
+  figuresToView,
+  openMeetingDocument,
+  readAdjustments,
+  type TSnapshot,
+} from "@ca/shared";
 
 /** The plain text of the minutes: one paragraph per line (the rich text's structure is not needed to read it). */
 function minutesText(fragment: Y.XmlFragment): string {
@@ -39,6 +45,8 @@ export function presentSnapshot(
       adjustments: [...readAdjustments(md)].map(([code, a]) => ({
         code,
         score: centiToNumber(a.score),
+        level: a.level ?? null,
+        figures: a.figures ? figuresToView(a.figures) : null,
         by: a.by,
         byName: userName.get(a.by) ?? null,
         at: a.at,

@@ -3,13 +3,15 @@ import { alias, type QueryBuilder } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/client";
 import * as t from "../db/schema";
 import { reusedSelect, reusedStatement } from "../db/reusedQuery";
-import type { DossierResource, DossierStatus } from "@ca/shared";
 import { notFound } from "../http/errors";
 import type { ItemRow, ScoreRow } from "./dossierState";
 
 type DossierRow = typeof t.dossiers.$inferSelect;
 /** What a score write reads of its leaf. */
-export type WriteLeaf = Pick<ItemRow, "id" | "code" | "method" | "maxPoints" | "step">;
+export type WriteLeaf = Pick<
+  ItemRow,
+  "id" | "code" | "method" | "maxPoints" | "step" | "scoringKind" | "levels" | "quantityRule"
+>;
 
 /**
  * Locks the dossier's row for the rest of the transaction and marks it changed (version + 1) in one statement; returns
@@ -27,46 +29,6 @@ export async function lockAndTouchDossier(tx: DbOrTx, dossierId: string): Promis
 const lockAndTouch = reusedStatement<DossierRow>(
   "lock_and_touch_dossier",
   getTableColumns(t.dossiers),
-  (returning) =>
-    sql`update ${t.dossiers} set ${sql.identifier(t.dossiers.version.name)} = ${t.dossiers.version} + 1,
-      ${sql.identifier(t.dossiers.updatedAt.name)} = ${sql.placeholder("now")}
-      where ${t.dossiers.id} = ${sql.placeholder("id")} returning ${returning}`,
-);
-
-/**
- * `lockAndTouchDossier` for a write the route has not authorized yet: the same statement also returns who is
- * recused on the dossier, so that the command authorizes on the locked row (one round trip instead of the route's
- * read then the lock; docs/performance.md). The transaction rolls back if the actor may not write.
- */
-export async function lockDossierForWrite(
-  tx: DbOrTx,
-  dossierId: string,
-): Promise<{ dossier: DossierRow; resource: DossierResource }> {
-  const [found] = await lockWithRecusals(tx, { id: dossierId, now: new Date().toISOString() });
-  if (!found) throw notFound();
-  const { recused, ...dossier } = found;
-  return {
-    dossier,
-    resource: {
-      type: "dossier",
-      id: dossier.id,
-      unitId: dossier.unitId,
-      periodId: dossier.periodId,
-      status: dossier.status as DossierStatus,
-      recusedUserIds: recused ?? [],
-    },
-  };
-}
-
-// Written out: drizzle renders the columns of a single-table RETURNING unqualified, which inside this subquery
-// would name the conflicts table's own columns.
-const lockWithRecusals = reusedStatement<DossierRow & { recused: string[] | null }>(
-  "lock_dossier_for_write",
-  {
-    ...getTableColumns(t.dossiers),
-    recused: sql<string[] | null>`(select array_agg(c.user_id::text) from conflicts c
-      where c.period_id = "dossiers"."period_id" and c.unit_id = "dossiers"."unit_id")`,
-  },
   (returning) =>
     sql`update ${t.dossiers} set ${sql.identifier(t.dossiers.version.name)} = ${t.dossiers.version} + 1,
       ${sql.identifier(t.dossiers.updatedAt.name)} = ${sql.placeholder("now")}
@@ -170,9 +132,14 @@ function stateSelect(
         leafMethod: t.indexItems.method,
         leafMax: t.indexItems.maxPoints,
         leafStep: t.indexItems.step,
+        leafKind: t.indexItems.scoringKind,
+        leafLevels: t.indexItems.levels,
+        leafRule: t.indexItems.quantityRule,
         notApplicable: t.notApplicable.itemId,
         scoreValue: t.scores.score,
         scoreNote: t.scores.note,
+        scoreLevel: t.scores.level,
+        scoreFigures: t.scores.figures,
         scoreConfirmed: t.scores.confirmed,
         milestoneKey: t.milestones.key,
         milestoneStartsAt: t.milestones.startsAt,
@@ -263,6 +230,9 @@ function stateOf(row: StateRow) {
           method: row.leafMethod!,
           maxPoints: row.leafMax!,
           step: row.leafStep!,
+          scoringKind: row.leafKind!,
+          levels: row.leafLevels,
+          quantityRule: row.leafRule,
         };
   return {
     periodId: row.periodId,
@@ -271,7 +241,13 @@ function stateOf(row: StateRow) {
     score:
       row.scoreValue === null
         ? null
-        : { score: row.scoreValue, note: row.scoreNote!, confirmed: row.scoreConfirmed! },
+        : {
+            score: row.scoreValue,
+            level: row.scoreLevel,
+            figures: row.scoreFigures,
+            note: row.scoreNote!,
+            confirmed: row.scoreConfirmed!,
+          },
     milestones:
       row.milestoneKey === null
         ? []

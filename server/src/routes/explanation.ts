@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { centiToNumber, ZAnswer } from "@ca/shared";
+import { centiToNumber, figuresToView, ZAnswer } from "@ca/shared";
 import type { AppContext } from "../context";
 import { deliverNotifications } from "../services/deliverNotifications";
 import { answerComment } from "../commands/answerComment";
@@ -30,6 +30,8 @@ export function explanationRoutes(ctx: AppContext): Router {
         status: comment.status,
         answer: comment.answer,
         proposedScore: comment.proposedScore === null ? null : centiToNumber(comment.proposedScore),
+        proposedLevel: comment.proposedLevel,
+        proposedFigures: comment.proposedFigures && figuresToView(comment.proposedFigures),
       },
     });
   });

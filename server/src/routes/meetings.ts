@@ -145,14 +145,15 @@ export function meetingRoutes(ctx: AppContext): Router {
     const collab = collabOf(ctx);
     const lockNow = async () => {
       await collab?.flush([room]);
-      const proposals = collab ? (await collab.projections.read(row.id, dossierId)).proposals : new Map();
+      const projection = collab ? await collab.projections.read(row.id, dossierId) : null;
       return lockMeetingDossier({
         db,
         actor,
         meetingId: row.id,
         dossierId,
         codes,
-        proposals,
+        proposals: projection?.proposals ?? new Map(),
+        answers: projection?.answers,
         live: collab?.liveStates([room]).get(room),
       });
     };

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { ZReview } from "@ca/shared";
+import { centiToNumber, figuresToView, ZReview } from "@ca/shared";
 import type { AppContext } from "../context";
 import { dossierIdOfComment, resolveComment } from "../commands/resolveComment";
 import { saveReview } from "../commands/saveReview";
@@ -14,22 +14,21 @@ export function reviewRoutes(ctx: AppContext): Router {
 
   router.put("/dossiers/:dossierId/items/:code/review", async (req, res) => {
     const actor = actorOf(req);
-    // Authorized in the write's transaction, on the locked row (one read fewer per write; docs/performance.md).
-    const { dossier, comment, review } = await saveReview({
+    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    authorize(actor, "review", resource);
+    const review = validate(ZReview, req.body);
+    const { dossier, comment, record } = await saveReview({
       db,
       actor,
-      dossierId: idParam(req.params.dossierId),
+      dossierId: resource.id,
       code: String(req.params.code),
-      admit: (resource) => {
-        authorize(actor, "review", resource);
-        return validate(ZReview, req.body);
-      },
+      review,
     });
     const ref = { id: dossier.id, periodId: dossier.periodId, status: dossier.status };
     // What changed: the round's score, else the comment alone (the rule says who sees either, and when).
     ctx.events.dossierUpdated(
       { ...ref, version: dossier.version },
-      review.score !== null
+      record
         ? `leaves[].stages.round${review.round}.score`
         : `leaves[].comments[${comment?.kind ?? "internal"}].body`,
     );
@@ -39,7 +38,9 @@ export function reviewRoutes(ctx: AppContext): Router {
       data: {
         code: req.params.code,
         round: review.round,
-        score: review.score,
+        score: record ? centiToNumber(record.score) : null,
+        level: record?.level ?? null,
+        figures: record?.figures ? figuresToView(record.figures) : null,
         commentId: comment?.id ?? null,
         version: dossier.version,
       },

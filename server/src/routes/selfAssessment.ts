@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { ZSelfScore } from "@ca/shared";
+import { centiToNumber, figuresToView, ZSelfScore } from "@ca/shared";
 import type { AppContext } from "../context";
 import { deliverNotifications } from "../services/deliverNotifications";
 import { saveSelfScore } from "../commands/saveSelfScore";
@@ -20,16 +20,16 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
 
   router.put("/dossiers/:dossierId/items/:code/self", async (req, res) => {
     const actor = actorOf(req);
-    // Authorized in the write's transaction, on the locked row (one read fewer per write; docs/performance.md).
-    const { dossier, input } = await saveSelfScore({
+    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    authorize(actor, "editSelf", resource);
+    const { note, ...answer } = validate(ZSelfScore, req.body);
+    const { dossier, record } = await saveSelfScore({
       db,
       actor,
-      dossierId: idParam(req.params.dossierId),
+      dossierId: resource.id,
       code: String(req.params.code),
-      admit: (resource) => {
-        authorize(actor, "editSelf", resource);
-        return validate(ZSelfScore, req.body);
-      },
+      answer,
+      note,
     });
     ctx.events.dossierUpdated(
       {
@@ -41,7 +41,14 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
       "leaves[].stages.self.score",
     );
     res.json({
-      data: { code: req.params.code, score: input.score, note: input.note, version: dossier.version },
+      data: {
+        code: req.params.code,
+        score: centiToNumber(record.score),
+        level: record.level,
+        figures: record.figures && figuresToView(record.figures),
+        note,
+        version: dossier.version,
+      },
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFiguresView, ZKindRecord, ZLevelView, ZRuleView, ZScoringKind } from "./kinds";
 import { ZDossierStatus } from "./dossier";
 import { ZId, ZInstant, ZPoints, ZUnitRef } from "./common";
 import { ZAgreementRow } from "./ranking";
@@ -92,6 +93,10 @@ export const ZProjectionLeaf = z.object({
   maxPoints: ZPoints,
   step: ZPoints,
   method: z.enum(["self", "survey", "council"]),
+  /** The scoring kind, with the rubric (`levels`, `yesno`) or the rule (`quantity`) proposals are made on. */
+  kind: ZScoringKind,
+  levels: z.array(ZLevelView).nullable(),
+  rule: ZRuleView.nullable(),
   /** Every stage before the meeting, for the criteria grid (confirmed scores; the agency's proposal from its answer). */
   stages: z.object({
     self: ZPoints.nullable(),
@@ -100,10 +105,27 @@ export const ZProjectionLeaf = z.object({
     round2: ZPoints.nullable(),
     survey: ZPoints.nullable(),
   }),
+  /** What each stage's points were derived from (level or figures), null where the stage or the kind has none. */
+  answers: z.object({
+    self: ZKindRecord.nullable(),
+    round1: ZKindRecord.nullable(),
+    proposed: ZKindRecord.nullable(),
+    round2: ZKindRecord.nullable(),
+  }),
   /** The latest confirmed score before the meeting (round 2, else round 1, else self), or null. */
   official: ZPoints.nullable(),
   /** The current proposal in the shared document, or null. */
-  adjustment: z.object({ score: ZPoints, by: ZId, byName: z.string().nullable(), at: z.string() }).nullable(),
+  adjustment: z
+    .object({
+      score: ZPoints,
+      /** The level or figures proposed on a leaf of that kind (its `score` is what they derive). */
+      level: z.string().nullable(),
+      figures: ZFiguresView.nullable(),
+      by: ZId,
+      byName: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
   /** null without a proposal; false when the proposal is refused (out of range, off the step, not allowed, locked). */
   valid: z.boolean().nullable(),
   reason: z.string().nullable(),
@@ -162,7 +184,15 @@ export type TSnapshotSummary = z.infer<typeof ZSnapshotSummary>;
 /** A snapshot's content, read-only: proposals, notes per leaf, and the minutes as plain text. */
 export const ZSnapshot = ZSnapshotSummary.extend({
   adjustments: z.array(
-    z.object({ code: z.string(), score: ZPoints, by: ZId, byName: z.string().nullable(), at: z.string() }),
+    z.object({
+      code: z.string(),
+      score: ZPoints,
+      level: z.string().nullable(),
+      figures: ZFiguresView.nullable(),
+      by: ZId,
+      byName: z.string().nullable(),
+      at: z.string(),
+    }),
   ),
   notes: z.record(z.string(), z.string()),
   minutes: z.string(),

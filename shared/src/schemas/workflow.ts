@@ -2,21 +2,43 @@ import { z } from "zod";
 import { MILESTONE_KEYS } from "../workflow";
 import { ZDossierStatus } from "./dossier";
 import { ZId, ZInstant, ZPoints, ZReason, ZUnitRef } from "./common";
+import { ZFiguresView, ZLevelView, ZRuleView, ZScoringKind } from "./kinds";
 
-/** PUT /api/dossiers/:id/items/:code/self — the agency's score of one leaf. */
-export const ZSelfScore = z.strictObject({ score: ZPoints, note: z.string().trim().max(4000).default("") });
+/** A level's code, as the leaf lists it (docs/scoring-kinds.md). */
+export const ZLevelCode = z.string().regex(/^[A-Za-z0-9_.-]{1,20}$/, "a level code such as A or yes");
+const ZNote = z.string().trim().max(4000).default("");
+
+/**
+ * PUT /api/dossiers/:id/items/:code/self — the agency's answer for one leaf, by the leaf's kind: points, a level,
+ * or figures. The server derives the points from a level or figures.
+ */
+export const ZSelfScore = z.union([
+  z.strictObject({ score: ZPoints, note: ZNote }),
+  z.strictObject({ level: ZLevelCode, note: ZNote }),
+  z.strictObject({ figures: ZFiguresView, note: ZNote }),
+]);
 export type TSelfScore = z.infer<typeof ZSelfScore>;
+
+/** How many of points, level and figures an answer gives (one kind's answer at most). */
+const answersGiven = (a: { score?: unknown; level?: unknown; figures?: unknown }) =>
+  [a.score, a.level, a.figures].filter((x) => x !== null && x !== undefined).length;
 
 /** PUT /api/dossiers/:id/items/:code/review — the council's appraisal of one leaf in a round. */
 export const ZReview = z
   .strictObject({
     round: z.union([z.literal(1), z.literal(2)]),
     score: ZPoints.nullable().default(null),
+    level: ZLevelCode.nullable().default(null),
+    figures: ZFiguresView.nullable().default(null),
     comment: z.string().trim().max(4000).default(""),
     requestExplanation: z.boolean().default(false),
   })
-  .refine((r) => r.score !== null || r.comment !== "", {
-    message: "a score or a comment is required",
+  .refine((r) => answersGiven(r) <= 1, {
+    message: "one of score, level or figures, by the leaf's kind",
+    path: ["score"],
+  })
+  .refine((r) => answersGiven(r) === 1 || r.comment !== "", {
+    message: "a score (or level, or figures) or a comment is required",
     path: ["score"],
   })
   .refine((r) => !r.requestExplanation || (r.round === 1 && r.comment !== ""), {
@@ -26,10 +48,18 @@ export const ZReview = z
 export type TReview = z.infer<typeof ZReview>;
 
 /** POST /api/comments/:id/answer — the agency's explanation. */
-export const ZAnswer = z.strictObject({
-  answer: z.string().trim().min(1).max(8000),
-  proposedScore: ZPoints.nullable().default(null),
-});
+export const ZAnswer = z
+  .strictObject({
+    answer: z.string().trim().min(1).max(8000),
+    /** The revision the agency proposes, by the leaf's kind: points, a level, or figures. */
+    proposedScore: ZPoints.nullable().default(null),
+    proposedLevel: ZLevelCode.nullable().default(null),
+    proposedFigures: ZFiguresView.nullable().default(null),
+  })
+  .refine(
+    (a) => answersGiven({ score: a.proposedScore, level: a.proposedLevel, figures: a.proposedFigures }) <= 1,
+    { message: "one of proposedScore, proposedLevel or proposedFigures", path: ["proposedScore"] },
+  );
 export type TAnswer = z.infer<typeof ZAnswer>;
 
 /** PUT /api/dossiers/:id/items/:code/applicability — a leaf that does not apply to the unit. */
@@ -52,7 +82,12 @@ export const ZReminder = z.strictObject({
 });
 
 export const ZStageScore = z.object({
+  /** Points: given on a `points` leaf, derived by the server from the level or the figures otherwise. */
   score: ZPoints,
+  /** The level chosen (`levels`, `yesno`), else null. */
+  level: z.string().nullable(),
+  /** The figures reported or appraised (`quantity`), else null. */
+  figures: ZFiguresView.nullable(),
   /** The agency's note on its self-assessment; null on the council's stages for anyone outside the council. */
   note: z.string().nullable(),
   confirmed: z.boolean(),
@@ -81,6 +116,8 @@ export const ZComment = z.object({
   status: z.enum(["open", "answered", "resolved"]),
   answer: z.string().nullable(),
   proposedScore: ZPoints.nullable(),
+  proposedLevel: z.string().nullable(),
+  proposedFigures: ZFiguresView.nullable(),
   createdAt: z.string(),
   answeredAt: z.string().nullable(),
 });
@@ -95,6 +132,12 @@ export const ZLeafView = z.object({
   maxPoints: ZPoints,
   step: ZPoints,
   method: z.enum(["self", "survey", "council"]),
+  /** The scoring kind: how an answer becomes points (docs/scoring-kinds.md). */
+  kind: ZScoringKind,
+  /** The levels a scorer picks from (`levels`, `yesno`), else null. */
+  levels: z.array(ZLevelView).nullable(),
+  /** The rule that turns figures into points (`quantity`), else null. */
+  rule: ZRuleView.nullable(),
   evidenceRequired: z.boolean(),
   applicable: z.boolean(),
   /** Only the stages the caller may see at this moment. */
@@ -170,7 +213,10 @@ export const ZNotification = z.object({
 /** PUT /api/dossiers/:id/items/:code/self — the leaf's points as saved. */
 export const ZSelfScoreResult = z.object({
   code: z.string(),
+  /** The points given, or derived from the level or figures. */
   score: ZPoints,
+  level: z.string().nullable(),
+  figures: ZFiguresView.nullable(),
   note: z.string(),
   version: z.number().int(),
 });
@@ -180,6 +226,8 @@ export const ZReviewResult = z.object({
   code: z.string(),
   round: z.number().int(),
   score: ZPoints.nullable(),
+  level: z.string().nullable(),
+  figures: ZFiguresView.nullable(),
   commentId: ZId.nullable(),
   version: z.number().int(),
 });
@@ -190,6 +238,8 @@ export const ZAnswerResult = z.object({
   status: z.enum(["open", "answered", "resolved"]),
   answer: z.string().nullable(),
   proposedScore: ZPoints.nullable(),
+  proposedLevel: z.string().nullable(),
+  proposedFigures: ZFiguresView.nullable(),
 });
 
 /** POST /api/comments/:id/resolve. */

@@ -44,6 +44,10 @@ const WHY = [
   "why.override.reason",
   "why.override.reasonEn",
   "why.override.documentNumber",
+  "why.quota",
+  "why.quota.from",
+  "why.quota.seats",
+  "why.quota.tieAtCut",
 ];
 const STAGE = ["score", "confirmed", "at"];
 const prefix = (p: string, paths: readonly string[]) => paths.map((x) => `${p}${x}`);
@@ -54,6 +58,9 @@ function stageFields(stage: string, r: FieldRule): Record<string, FieldRule> {
   return {
     [`leaves[].stages.${stage}`]: r,
     ...same(prefix(`leaves[].stages.${stage}.`, STAGE), r),
+    // What the stage's points were derived from (docs/scoring-kinds.md): seen with the points, null on other kinds.
+    [`leaves[].stages.${stage}.level`]: nullable(r),
+    [`leaves[].stages.${stage}.figures`]: nullable(r),
     [`leaves[].stages.${stage}.note`]: councilOrNull,
     [`leaves[].stages.${stage}.by`]: withOpts(councilOrNull, { nullable: true }),
   };
@@ -68,10 +75,18 @@ const COMMENT = [
   "status",
   "answer",
   "proposedScore",
+  "proposedLevel",
+  "proposedFigures",
   "createdAt",
   "answeredAt",
 ];
-const NULLABLE_COMMENT = new Set(["answer", "proposedScore", "answeredAt"]);
+const NULLABLE_COMMENT = new Set([
+  "answer",
+  "proposedScore",
+  "proposedLevel",
+  "proposedFigures",
+  "answeredAt",
+]);
 function commentFields(p: string, kind: "request" | "internal", r: FieldRule): Record<string, FieldRule> {
   return {
     [`${p}[${kind}]`]: r,
@@ -112,6 +127,7 @@ export const DOSSIER: FieldTable = {
           "maxPoints",
           "step",
           "method",
+          "kind",
           "evidenceRequired",
           "applicable",
         ]),
@@ -129,6 +145,9 @@ export const DOSSIER: FieldTable = {
     "selfTotals.areas[].index": nullable(readers),
     "officialTotals.index": nullable(readers),
     "officialTotals.areas[].index": nullable(readers),
+    // The leaf's scoring kind: its rubric or its rule, part of the index set every reader has.
+    "leaves[].levels": nullable(readers),
+    "leaves[].rule": nullable(readers),
     "windows.*.extendedUntil": nullable(readers),
     "windows.*.startsAt": nullable(readers),
     // Computed from the stages the viewer sees (visibleStages), so it never runs ahead of them.
@@ -289,14 +308,23 @@ export const PROJECTION: FieldTable = {
         "maxPoints",
         "step",
         "method",
+        "kind",
+        "levels",
+        "rule",
         "stages.self",
         "stages.round1",
         "stages.proposed",
         "stages.round2",
         "stages.survey",
+        "answers.self",
+        "answers.round1",
+        "answers.proposed",
+        "answers.round2",
         "official",
         "adjustment",
         "adjustment.score",
+        "adjustment.level",
+        "adjustment.figures",
         "adjustment.by",
         "adjustment.byName",
         "adjustment.at",
@@ -324,7 +352,7 @@ export const SNAPSHOT: FieldTable = {
       "label",
       "createdAt",
       "bytes",
-      ...prefix("adjustments[].", ["code", "score", "by", "byName", "at"]),
+      ...prefix("adjustments[].", ["code", "score", "level", "figures", "by", "byName", "at"]),
       "notes.*",
       "minutes",
     ],

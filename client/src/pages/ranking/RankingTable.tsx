@@ -15,6 +15,7 @@ import ArrowDropUp from "@mui/icons-material/ArrowDropUp";
 import type { TPeriod, TRankingRow } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { StatusChip } from "../../components/StatusChip";
+import { bandFootnotes, FootnoteList, FootnoteMark } from "../../components/BandFootnotes";
 import { showIndex, showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
 
@@ -57,6 +58,7 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
     const band = bands.find((b) => b.code === code || b.label === code);
     return band ? (lang === "en" ? band.labelEn : band.label) : code;
   };
+  const { notes, marks } = bandFootnotes(rows, bands, lang);
   return (
     <Paper variant="outlined" sx={{ mb: 3 }}>
       <Typography variant="h6" component="h2" sx={{ px: 2, py: 1.5 }}>
@@ -99,7 +101,10 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
                 <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
                   {showIndex(r.index, lang)}
                 </TableCell>
-                <TableCell>{label(r.classification)}</TableCell>
+                <TableCell>
+                  {label(r.classification)}
+                  <FootnoteMark n={marks.get(r.unit.id)} />
+                </TableCell>
                 <TableCell>
                   <Chip
                     size="small"
@@ -116,6 +121,7 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
           </TableBody>
         </Table>
       </TableContainer>
+      <FootnoteList notes={notes} />
     </Paper>
   );
 }

@@ -20,6 +20,7 @@ import type { TPublishedRow } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { showIndex, showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
+import { bandFootnotes, FootnoteList, FootnoteMark } from "../../components/BandFootnotes";
 
 // Band colours by the band's code; unknown schemes fall back to neutral.
 const BAND_COLOR: Record<string, "success" | "primary" | "info" | "warning" | "error" | "default"> = {
@@ -45,6 +46,22 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
   const { t } = useTranslation();
   const lang = currentLang();
   const [open, setOpen] = useState<string | null>(null);
+  // The published rows carry their bands' labels: the footnotes name bands from them.
+  const bands = [
+    ...new Map(
+      rows
+        .filter((r) => r.classification)
+        .map((r) => [
+          r.classification!,
+          {
+            code: r.classification!,
+            label: r.classificationLabel ?? r.classification!,
+            labelEn: r.classificationLabelEn ?? r.classification!,
+          },
+        ]),
+    ).values(),
+  ];
+  const { notes, marks } = bandFootnotes(rows, bands, lang);
   return (
     <Paper variant="outlined" sx={{ mb: 3 }} data-testid="published-table">
       <Box sx={{ px: 2, py: 1.5, borderBottom: 1, borderColor: "divider" }}>
@@ -98,6 +115,7 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
                         code={row.classification}
                         label={lang === "en" ? row.classificationLabelEn : row.classificationLabel}
                       />
+                      <FootnoteMark n={marks.get(row.unit.id)} />
                     </TableCell>
                   </TableRow>
                   <TableRow>
@@ -113,6 +131,7 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
           </TableBody>
         </Table>
       </TableContainer>
+      <FootnoteList notes={notes} />
     </Paper>
   );
 }

@@ -3,3 +3,4 @@ export * from "./types";
 export * from "./quantity";
 export * from "./derive";
 export * from "./definition";
+export * from "./leaf";
