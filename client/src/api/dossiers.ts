@@ -1,4 +1,4 @@
-import type { TComment, TDossierDetail } from "@ca/shared";
+import type { TComment, TDossierDetail, TSelfScore } from "@ca/shared";
 import { api, type Envelope } from "./http";
 import { uploadForm } from "./upload";
 
@@ -33,7 +33,7 @@ const enc = encodeURIComponent;
 
 export const dossiersApi = {
   get: (id: string, signal?: AbortSignal) => api.get<DossierResponse>(`/dossiers/${id}`, { signal }),
-  saveSelf: (id: string, code: string, body: { score: number; note: string }) =>
+  saveSelf: (id: string, code: string, body: TSelfScore) =>
     api.put<Envelope<{ code: string; version: number }>>(`/dossiers/${id}/items/${enc(code)}/self`, body),
   uploadEvidence: (id: string, code: string, file: File, onProgress?: (f: number) => void) => {
     const form = new FormData();
