@@ -35,3 +35,11 @@ export function answerFor(
     ? { figures: { value: band.atLeast } }
     : { figures: { numerator: band.atLeast, denominator: 100 } };
 }
+
+/** The same answer as an explanation's proposal: `proposedScore`, `proposedLevel` or `proposedFigures`. */
+export function proposalFor(leaf: Parameters<typeof answerFor>[0], points: number) {
+  const a = answerFor(leaf, points);
+  if ("score" in a) return { proposedScore: a.score };
+  if ("level" in a) return { proposedLevel: a.level };
+  return { proposedFigures: a.figures };
+}

@@ -1,4 +1,4 @@
-import type { TComment, TDossierDetail, TSelfScore } from "@ca/shared";
+import type { TComment, TDossierDetail, TFiguresView, TSelfScore } from "@ca/shared";
 import { api, type Envelope } from "./http";
 import { uploadForm } from "./upload";
 
@@ -61,8 +61,15 @@ export const dossiersApi = {
   ) => api.put<Envelope<{ commentId: string | null }>>(`/dossiers/${id}/items/${enc(code)}/review`, body),
   transition: (id: string, to: "round1_done" | "round2_done") =>
     api.post<Envelope<{ status: string }>>(`/dossiers/${id}/transition`, { to }),
-  answer: (commentId: string, body: { answer: string; proposedScore: number | null }) =>
-    api.post<Envelope<Pick<TComment, "id" | "status">>>(`/comments/${commentId}/answer`, body),
+  answer: (
+    commentId: string,
+    body: {
+      answer: string;
+      proposedScore?: number | null;
+      proposedLevel?: string;
+      proposedFigures?: TFiguresView;
+    },
+  ) => api.post<Envelope<Pick<TComment, "id" | "status">>>(`/comments/${commentId}/answer`, body),
   resolve: (commentId: string) =>
     api.post<Envelope<Pick<TComment, "id" | "status">>>(`/comments/${commentId}/resolve`),
   grantExtension: (id: string, body: { milestoneKey: string; until: string; reason: string }) =>
