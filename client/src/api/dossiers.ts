@@ -57,7 +57,14 @@ export const dossiersApi = {
   review: (
     id: string,
     code: string,
-    body: { round: 1 | 2; score: number | null; comment: string; requestExplanation: boolean },
+    body: {
+      round: 1 | 2;
+      score?: number | null;
+      level?: string;
+      figures?: TFiguresView;
+      comment: string;
+      requestExplanation: boolean;
+    },
   ) => api.put<Envelope<{ commentId: string | null }>>(`/dossiers/${id}/items/${enc(code)}/review`, body),
   transition: (id: string, to: "round1_done" | "round2_done") =>
     api.post<Envelope<{ status: string }>>(`/dossiers/${id}/transition`, { to }),

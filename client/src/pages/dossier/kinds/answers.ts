@@ -57,7 +57,11 @@ export function answerDraft(
 }
 
 /** Checks a draft against the leaf's kind, and derives its points as the server will. */
-export function checkAnswer(text: string, leaf: TLeafView, t: TFunction): AnswerCheck {
+export function checkAnswer(
+  text: string,
+  leaf: Pick<TLeafView, "kind" | "maxPoints" | "step" | "levels" | "rule">,
+  t: TFunction,
+): AnswerCheck {
   const def = definitionOfView(leaf);
   if (text.trim() === "") return { state: "empty" };
   let body: AnswerBody;
