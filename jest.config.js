@@ -43,7 +43,11 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/tests/shared/**/*.test.ts", "<rootDir>/tests/client/**/*.test.ts"],
+      testMatch: [
+        "<rootDir>/tests/shared/**/*.test.ts",
+        "<rootDir>/tests/client/**/*.test.ts",
+        "<rootDir>/tests/architecture/**/*.test.ts",
+      ],
     },
     {
       ...common,

@@ -221,8 +221,9 @@ async function checkpoint(periods: string[], focus: Dossier[]) {
   const published: Rows = (d) =>
     (d as { unitTypes: { rows: Record<string, unknown>[] }[] }).unitTypes.flatMap((u) => u.rows);
   for (const p of periods) {
-    const ofUnit = (r: Record<string, unknown>) => byUnit(p, String(r.unitCode));
-    const unitKey = (r: Record<string, unknown>) => String(r.unitCode);
+    // Published rows name their unit as every ranking row does: `unit: { code, name }`.
+    const unitKey = (r: Record<string, unknown>) => String((r.unit as { code?: string } | undefined)?.code);
+    const ofUnit = (r: Record<string, unknown>) => byUnit(p, unitKey(r));
     const lists: Parameters<typeof checkRows>[] = [
       ["dossier list", DOSSIER_SUMMARY, `/api/periods/${p}/dossiers`, list, ofDossier, ofRow],
       ["ranking", RANKING_ROW, `/api/periods/${p}/ranking`, list, ofDossier, ofRow],
@@ -349,6 +350,7 @@ async function checkExports(periodId: string) {
     "Chỉ số lĩnh vực phụ trách (%)": "areaIndex",
     "Chỉ số trách nhiệm (%)": "index",
     "Ghi chú": "flags",
+    "Căn cứ xếp loại": "why",
   };
   const HEADER_ROWS: Record<string, number[]> = {
     "ranking.xlsx": [2],
@@ -496,6 +498,7 @@ function checkEvent(label: string, who: Who, e: Received, changed: Map<string, b
       return void matrix.checks++;
     case "meeting:update":
     case "meeting:presence":
+    case "presence":
       matrix.checks++;
       if (!MEETING_READERS.has(who)) matrix.fail(`${where}: not a reader of the meeting`);
       return;

@@ -11,7 +11,6 @@ import {
   COLLAB_CLOSE_STATUS,
   COLLAB_PATH,
   parseCollabRoom,
-  type CollabCloseCode,
 } from "@ca/shared";
 import type { AppContext } from "../context";
 import { toRequestUser } from "../auth/passport";
@@ -19,45 +18,12 @@ import { users } from "../db/schema";
 import { isAllowedOrigin } from "../http/originCheck";
 import { decideAccess, leafCodesOf } from "./access";
 import { MeetingProjections } from "./meetingProjections";
+import type { CollabServer } from "./collabEndpoint";
 import { registerCollab } from "./registry";
 import { SharedDocument, type CollabConnection } from "./sharedDocument";
 import type { LiveSessions } from "../realtime/liveSessions";
 
-export interface CollabInspection {
-  documents: { name: string; connections: number; editors: number; users: string[]; pendingWrites: number }[];
-  connections: number;
-}
-
-/** The Yjs endpoint's handle for routes, commands' callers, tests and shutdown. */
-export interface CollabServer {
-  /** What is in memory: documents and their connections (tests check that a document is freed). */
-  inspect(): CollabInspection;
-  /**
-   * Closes every connection of a user, on one document or on all, with a close code (default: recused). For
-   * "a recusal added mid-meeting closes the affected connections"; `reauthorizeUser` decides per document.
-   */
-  closeUserConnections(userId: string, docName?: string, code?: CollabCloseCode): number;
-  /**
-   * Re-asks `can()` for each connection of a user (new conflict, new roles, disabled): closes, downgrades or
-   * promotes; and has every live projection judge its proposals again (a recused author's stop counting).
-   */
-  reauthorizeUser(userId: string): Promise<void>;
-  /** Re-asks `can()` for each connection on these documents (the meeting started or ended). */
-  reauthorizeDocuments(docNames: readonly string[]): Promise<void>;
-  /**
-   * Runs `fn` while every edit to these documents is dropped, then re-checks their connections: a milestone
-   * (the end of the meeting, a lock) then freezes exactly the state it snapshots.
-   */
-  holdEdits<T>(docNames: readonly string[], fn: () => Promise<T>): Promise<T>;
-  /** The in-memory state of those documents that are loaded (ahead of the database by the writes in flight). */
-  liveStates(docNames: readonly string[]): Map<string, Uint8Array>;
-  /** Resolves once every update received so far on these documents (default: all) is written. */
-  flush(docNames?: readonly string[]): Promise<void>;
-  /** Closes every connection (1001: clients reconnect by themselves), writes what is pending, frees the documents. */
-  close(): Promise<void>;
-  /** The server's judgement of every meeting document: provisional scores, verdicts, locks. */
-  projections: MeetingProjections;
-}
+export type { CollabInspection, CollabServer } from "./collabEndpoint";
 
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 // What a client may send while its session is checked and the document loads (the stock provider sends two or

@@ -1,5 +1,5 @@
 import type { AppContext } from "../context";
-import type { CollabServer } from "./collabServer";
+import type { CollabServer } from "./collabEndpoint";
 
 // The routes are built (app.ts) before the HTTP server and its Yjs endpoint exist (server.ts); they find the
 // endpoint here, per app context, when a request needs it. Scripts and tests without a server simply have none.

@@ -1,4 +1,4 @@
-import type { IoServer } from "./socketServer";
+import type { IoServer } from "./ioServer";
 import type { LiveSessions, SessionTarget } from "./liveSessions";
 import {
   audienceOf,

@@ -1,6 +1,6 @@
 import { roomOf, type TMeetingPresence } from "@ca/shared";
 import type { Socket } from "socket.io";
-import type { IoServer } from "./socketServer";
+import type { IoServer } from "./ioServer";
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PRESENCE_INTERVAL_MS = 250;

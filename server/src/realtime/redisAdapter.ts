@@ -1,7 +1,7 @@
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import type { Logger } from "pino";
 import { createClient } from "redis";
-import type { IoServer } from "./socketServer";
+import type { IoServer } from "./ioServer";
 
 /**
  * Several server instances behind one address (DESIGN §4, TARGETS P11): with REDIS_URL, the Socket.IO rooms span

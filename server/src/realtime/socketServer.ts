@@ -2,33 +2,15 @@ import type http from "node:http";
 import { Server } from "socket.io";
 import type { RequestHandler } from "express";
 import type passport from "passport";
-import {
-  can,
-  COUNCIL_VIEWERS,
-  roomOf,
-  viewerClassOf,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type SessionEndReason,
-} from "@ca/shared";
+import { can, COUNCIL_VIEWERS, roomOf, viewerClassOf } from "@ca/shared";
 import type { AppContext } from "../context";
 import { isAllowedOrigin } from "../http/originCheck";
 import { listDossiersOfPeriod, loadDossier } from "../queries/dossiers";
 import { loadMeeting } from "../queries/meetings";
 import { loadPeriod } from "../queries/periods";
 import { MeetingPresence } from "./meetingPresence";
-import type { LiveSessions, SessionTarget } from "./liveSessions";
-
-/** Between server instances (through the Redis adapter): another instance changed a period's ranking. */
-export interface InterServerEvents {
-  "ranking:invalidate": (periodId: string) => void;
-  /** Sessions ended (sign-out, disabled, password reset): each instance ends its own connections of them. */
-  "session:end": (target: SessionTarget, reason: SessionEndReason) => void;
-  /** An account's rights changed: each instance decides its Yjs connections of that user again. */
-  "account:changed": (userId: string) => void;
-}
-
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
+import type { IoServer } from "./ioServer";
+import type { LiveSessions } from "./liveSessions";
 
 /**
  * Socket.IO on the same HTTP server and the same session as REST. A client joins rooms through `join`;

@@ -1,15 +1,10 @@
 import { AGENCY_ROLES, COUNCIL_ROLES } from "../roles";
 import { allow } from "./rules";
-import type { Actor, PolicyTable } from "./types";
+import type { Actor, PolicyTable, ResultsResource } from "./types";
+
+export type { ResultsResource } from "./types";
 
 /** A period's results: their publication, exports, the heads' and deputies' report, and the period's lifecycle. */
-export interface ResultsResource {
-  type: "results";
-  periodId: string;
-  periodStatus: "active" | "archived";
-  /** How far the results are published; null before publication. */
-  publicationStage: "leadership" | "units" | "public" | null;
-}
 
 const STAGE_ORDER = { leadership: 1, units: 2, public: 3 } as const;
 const reached =

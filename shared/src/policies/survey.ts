@@ -1,18 +1,8 @@
 import { COUNCIL_ROLES } from "../roles";
 import { allow } from "./rules";
-import type { Actor, PolicyTable } from "./types";
+import type { Actor, PolicyTable, SurveyResource } from "./types";
 
-/**
- * A period's sociological survey (DESIGN §3 "Survey points"). Respondents hold no account: their single-use link
- * is their only key, checked by the public routes themselves (token hash), never through `can()`.
- */
-export interface SurveyResource {
-  type: "survey";
-  periodId: string;
-  periodStatus: "active" | "archived";
-  /** True once the admin locked the period's survey results. */
-  locked: boolean;
-}
+export type { SurveyResource } from "./types";
 
 const open = (_a: Actor, r: SurveyResource) => r.periodStatus === "active" && !r.locked;
 

@@ -51,8 +51,8 @@ export type Resource =
   | UserResource
   | IndexSetResource
   | MeetingResource
-  | import("./results").ResultsResource
-  | import("./survey").SurveyResource;
+  | ResultsResource
+  | SurveyResource;
 
 /** A rule grants an action to the holders of any listed role, when its predicate (if any) holds. */
 export interface Rule<R> {
@@ -61,3 +61,23 @@ export interface Rule<R> {
 }
 
 export type PolicyTable<R> = Record<string, readonly Rule<R>[]>;
+
+export interface ResultsResource {
+  type: "results";
+  periodId: string;
+  periodStatus: "active" | "archived";
+  /** How far the results are published; null before publication. */
+  publicationStage: "leadership" | "units" | "public" | null;
+}
+
+/**
+ * A period's sociological survey (DESIGN §3 "Survey points"). Respondents hold no account: their single-use link
+ * is their only key, checked by the public routes themselves (token hash), never through `can()`.
+ */
+export interface SurveyResource {
+  type: "survey";
+  periodId: string;
+  periodStatus: "active" | "archived";
+  /** True once the admin locked the period's survey results. */
+  locked: boolean;
+}

@@ -488,6 +488,7 @@ export const EXPORTS: Readonly<Record<string, FieldTable>> = Object.fromEntries(
       "index",
       "classification",
       "areas",
+      "why",
     ],
     "matrix.xlsx": [
       "auditHead",
