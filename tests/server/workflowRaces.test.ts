@@ -101,12 +101,10 @@ describe("concurrent writes on one dossier", () => {
     const edits: Promise<Res>[] = [];
     for (let i = 0; i < 20; i++)
       edits.push(
-        editor
-          .put(`/api/dossiers/${dossierId}/items/1.1.2/self`)
-          .send({
-            figures: { numerator: 13 + (i % 8), denominator: 20 },
-            note: `sửa ${i}`,
-          }) as unknown as Promise<Res>,
+        editor.put(`/api/dossiers/${dossierId}/items/1.1.2/self`).send({
+          figures: { numerator: 13 + (i % 8), denominator: 20 },
+          note: `sửa ${i}`,
+        }) as unknown as Promise<Res>,
       );
     const submit = head
       .post(`/api/dossiers/${dossierId}/submit`)
