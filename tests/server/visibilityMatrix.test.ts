@@ -341,6 +341,7 @@ async function checkExports(periodId: string) {
     "TĐ lần 2": "round2",
     "Thống nhất": "agreed",
     "Chính thức": "official",
+    "Mức / số liệu": "answers",
     "Hạng đơn vị": "unitRank",
     "Chỉ số đơn vị (%)": "unitIndex",
     "Xếp loại đơn vị": "unitClassification",
