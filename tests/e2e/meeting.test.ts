@@ -15,6 +15,7 @@ import {
 } from "playwright-core";
 import type { TDossierDetail, TDossierSummary, TPeriod } from "@ca/shared";
 import { DEMO_PASSWORD } from "../../seeds/src/data/accounts";
+import { answerFor } from "../support/kindAnswers";
 import { launchChromium, loginThroughUi } from "./support/browser";
 import { ROOT, startServer, type RunningServer } from "./support/server";
 
@@ -102,7 +103,7 @@ async function bringToRound2(
   for (const leaf of detail.leaves.filter((l) => l.method === "self" && l.applicable)) {
     await ok(
       await head.put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`, {
-        data: { score: leaf.maxPoints, note: `Căn cứ ${leaf.code}` },
+        data: { ...answerFor(leaf, leaf.maxPoints), note: `Căn cứ ${leaf.code}` },
       }),
     );
     if (leaf.evidenceRequired)
@@ -121,7 +122,7 @@ async function bringToRound2(
   for (const leaf of detail.leaves.filter((l) => l.method === "council" && l.applicable))
     await ok(
       await chair.put(`/api/dossiers/${dossierId}/items/${leaf.code}/review`, {
-        data: { round: 1, score: /^[BP]\./.test(leaf.code) ? 0 : leaf.maxPoints, comment: "" },
+        data: { round: 1, ...answerFor(leaf, /^[BP]\./.test(leaf.code) ? 0 : leaf.maxPoints), comment: "" },
       }),
     );
   if (rescore)
