@@ -39,6 +39,8 @@ const TimelinePage = page(() => import("./pages/timeline/TimelinePage"));
 const ProgressPage = page(() => import("./pages/progress/ProgressPage"));
 const RankingPage = page(() => import("./pages/ranking/RankingPage"));
 const UnitsPage = page(() => import("./pages/units/UnitsPage"));
+const SetupPage = page(() => import("./pages/setup/SetupPage"));
+const ClassificationPage = page(() => import("./pages/classification/ClassificationPage"));
 const AccountsPage = page(() => import("./pages/accounts/AccountsPage"));
 const IndexSetsPage = page(() => import("./pages/indexSets/IndexSetsPage"));
 const IndexSetDetailPage = page(() => import("./pages/indexSets/IndexSetDetailPage"));
@@ -89,6 +91,7 @@ const router = createBrowserRouter(
           <Route path="periods/:periodId/dossiers" element={<DossiersPage />} />
           <Route path="periods/:periodId/timeline" element={<TimelinePage />} />
           <Route path="periods/:periodId/ranking" element={<RankingPage />} />
+          <Route path="periods/:periodId/classification" element={<ClassificationPage />} />
           <Route path="periods/:periodId/results" element={<ResultsPage />} />
           <Route path="periods/:periodId/responsibility" element={<ResponsibilityPage />} />
           <Route path="dossiers/:dossierId" element={<DossierPage />} />
@@ -104,6 +107,7 @@ const router = createBrowserRouter(
           <Route element={<RequireAdmin />}>
             <Route path="periods/:periodId/progress" element={<ProgressPage />} />
             <Route path="units" element={<UnitsPage />} />
+            <Route path="setup" element={<SetupPage />} />
             <Route path="accounts" element={<AccountsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />

@@ -42,6 +42,7 @@ import { exportRoutes } from "./routes/exports";
 import { responsibilityRoutes } from "./routes/resultsResponsibility";
 import { periodLifecycleRoutes } from "./routes/resultsPeriods";
 import { agreementRoutes } from "./routes/agreements";
+import { classificationRoutes } from "./routes/classification";
 
 /** Builds the Express app: API, health, metrics and the built client. Returns the session middleware for sockets. */
 export function createApp(ctx: AppContext) {
@@ -130,6 +131,7 @@ export function createApp(ctx: AppContext) {
   api.use(responsibilityRoutes(ctx));
   api.use(periodLifecycleRoutes(ctx));
   api.use(agreementRoutes(ctx));
+  api.use(classificationRoutes(ctx));
   // No route matched: a wrong method or path, not a missing record (docs/api.md, "Errors").
   api.use((req, _res, next) =>
     next(new AppError("route_not_found", { method: req.method, path: req.originalUrl.split("?")[0] })),

@@ -8,6 +8,7 @@ import { attachRedisAdapter } from "./realtime/redisAdapter";
 import { LiveSessions } from "./realtime/liveSessions";
 import { startAuditSealer } from "./audit/auditSealer";
 import { invalidateProvisional, invalidateRanking, liveRankingRows } from "./services/ranking";
+import { CollabCluster } from "./collab/cluster/collabCluster";
 
 /**
  * The one HTTP server: REST API, Socket.IO, the Yjs endpoint (/collab) and the built client. With REDIS_URL, the
@@ -23,7 +24,20 @@ export async function createServer(ctx: AppContext) {
     logger: ctx.logger,
   });
   const io = createSocketServer(ctx, server, sessionMiddleware, passport, sessions);
-  const collab = createCollabServer(ctx, server, sessionMiddleware, passport, { sessions });
+  // With REDIS_URL, meeting documents span instances: relayed through Redis, judged by a lease's holder.
+  const cluster = ctx.config.REDIS_URL
+    ? await CollabCluster.connect(
+        ctx.config.REDIS_URL,
+        ctx.config.REDIS_KEY,
+        (name) => collab.document(name),
+        ctx.logger.child({ module: "collab" }),
+      )
+    : undefined;
+  const collab = createCollabServer(ctx, server, sessionMiddleware, passport, {
+    sessions,
+    cluster,
+    onProposalsHeard: (periodId) => invalidateProvisional(ctx.database.db, periodId),
+  });
   const quitRedis = ctx.config.REDIS_URL
     ? await attachRedisAdapter(io, { url: ctx.config.REDIS_URL, key: ctx.config.REDIS_KEY }, ctx.logger)
     : async () => undefined;

@@ -37,6 +37,8 @@ export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 export interface ClientToServerEvents {
   join: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
   leave: (room: string) => void;
+  /** A round trip and nothing else: the client asks whether a socket that outlived a network cut still carries. */
+  probe: (ack: () => void) => void;
   /** A member in the meeting room says what they look at; the server stamps who and rebroadcasts presence. */
   "meeting:look": (p: {
     meetingId: string;

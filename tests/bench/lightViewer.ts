@@ -9,8 +9,8 @@ import { WebSocket } from "ws";
  * fan-out. The server sees the same sockets either way (P6 is unchanged).
  */
 export interface LightViewer {
-  /** Called for every `ranking:update` frame, with performance.now() at receipt. */
-  onRanking: (at: number) => void;
+  /** Called for every `ranking:update` frame, with performance.now() at receipt and the frame's size in bytes. */
+  onRanking: (at: number, bytes: number) => void;
   close(): void;
 }
 
@@ -33,7 +33,7 @@ export function lightViewer(
       if (joined) {
         // Checked on the frame's first bytes only: the payload (every ranking row) is not decoded.
         if (data.length >= EVENT_PREFIX.length && data.subarray(0, EVENT_PREFIX.length).equals(EVENT_PREFIX))
-          viewer.onRanking(performance.now());
+          viewer.onRanking(performance.now(), data.length);
         else if (data.length === 1 && data[0] === 0x32) ws.send("3"); // ping → pong
         return;
       }

@@ -5,6 +5,8 @@
  *   scoring.bench.ts        P3, P4 (in process)
  *   officialWrite.bench.ts  P7, with BENCH_SECONDS=10 (server process)
  *   collab.bench.ts         P1, P2, P5, P6 (server process)
+ *   cluster.bench.ts        P11 (two server processes on PostgreSQL and Redis, nginx in front; REDIS_URL, default
+ *                           the local Redis)
  *
  * The server benches run on PostgreSQL: BENCH_DATABASE_URL, default the local server (a database is created and
  * dropped per bench). BENCH_EMBEDDED=1 runs officialWrite.bench.ts on the embedded database (PGlite) instead.
@@ -65,11 +67,14 @@ async function main() {
     ...(process.env.BENCH_EMBEDDED === "1" ? {} : { BENCH_DATABASE_URL: DATABASE }),
   });
   const collab = await run("collab.bench.ts", { BENCH_DATABASE_URL: DATABASE });
+  const cluster = await run("cluster.bench.ts", { BENCH_DATABASE_URL: DATABASE });
 
   const resultLine = collab.out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
   const r = resultLine
     ? (JSON.parse(resultLine.slice("BENCH_RESULT ".length)) as Record<string, Record<string, number>>)
     : {};
+  const clusterLine = cluster.out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
+  if (clusterLine) Object.assign(r, JSON.parse(clusterLine.slice("BENCH_RESULT ".length)));
   const get = (k: string, f: string) => r[k]?.[f] ?? NaN;
   const rows: Row[] = [
     { id: "P1", what: "Yjs edit → other 39 editors, p50", value: get("P1", "p50"), unit: "ms", target: 10 },
@@ -125,6 +130,13 @@ async function main() {
       unit: "ms",
       target: 50,
     },
+    {
+      id: "P11",
+      what: "proposal on one instance → dashboards on two, 10,000 sockets, p99",
+      value: get("P11", "p99"),
+      unit: "ms",
+      target: 150,
+    },
   ];
 
   const fmt = (n: number) =>
@@ -152,7 +164,12 @@ async function main() {
         `${`≤ ${fmt(row.target)} ${row.unit}`.padStart(12)}  ${verdict}`,
     );
   }
-  const runs = { "scoring.bench.ts": scoring, "officialWrite.bench.ts": official, "collab.bench.ts": collab };
+  const runs = {
+    "scoring.bench.ts": scoring,
+    "officialWrite.bench.ts": official,
+    "collab.bench.ts": collab,
+    "cluster.bench.ts": cluster,
+  };
   for (const [name, x] of Object.entries(runs))
     console.log(`${name}: ${x.seconds.toFixed(0)} s${x.code ? `, exited with ${x.code}` : ""}`);
   process.exit(Object.values(runs).some((x) => x.code) ? 1 : 0);

@@ -6,27 +6,16 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import {
-  request as playwrightRequest,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { TDossierDetail, TDossierSummary, TPeriod } from "@ca/shared";
 import { DEMO_PASSWORD } from "../../seeds/src/data/accounts";
-import { answerFor } from "../support/kindAnswers";
 import { launchChromium, loginThroughUi } from "./support/browser";
 import { ROOT, startServer, type RunningServer } from "./support/server";
+import { bringToRound2, ok, personViaApi as personViaApiAt } from "./support/workflow";
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
 const VIEWPORT = { width: 1440, height: 900 };
 const LIVE_TIMEOUT = 15_000;
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" +
-    "trailer<</Root 1 0 R>>\n%%EOF\n",
-);
-
 interface PageGlobals {
   __stayed?: boolean;
 }
@@ -72,78 +61,7 @@ async function personInBrowser(username: string): Promise<{ context: BrowserCont
   return { context, page };
 }
 
-async function personViaApi(username: string): Promise<APIRequestContext> {
-  const api = await playwrightRequest.newContext({
-    baseURL: server.baseUrl,
-    extraHTTPHeaders: { Origin: server.baseUrl },
-  });
-  opened.push({ close: () => api.dispose() });
-  const res = await api.post("/api/auth/login", { data: { username, password: DEMO_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return api;
-}
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  if (!res.ok()) throw new Error(`${res.url()} → ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/**
- * Self-assessment (every self leaf at its maximum, with evidence), submission, round 1 (the chair scores the
- * council's criteria), explanation, round 2.
- */
-async function bringToRound2(
-  head: APIRequestContext,
-  chair: APIRequestContext,
-  dossierId: string,
-  /** The chair's own scores on a self-scored leaf: round 1, then round 2 after the explanation. */
-  rescore?: { code: string; round1: number; round2: number },
-) {
-  const detail = (await ok<{ data: TDossierDetail }>(await head.get(`/api/dossiers/${dossierId}`))).data;
-  for (const leaf of detail.leaves.filter((l) => l.method === "self" && l.applicable)) {
-    await ok(
-      await head.put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`, {
-        data: { ...answerFor(leaf, leaf.maxPoints), note: `Căn cứ ${leaf.code}` },
-      }),
-    );
-    if (leaf.evidenceRequired)
-      await ok(
-        await head.post(`/api/dossiers/${dossierId}/items/${leaf.code}/evidence`, {
-          multipart: {
-            file: { name: `minh-chung-${leaf.code}.pdf`, mimeType: "application/pdf", buffer: PDF },
-          },
-        }),
-      );
-  }
-  const report = { name: "bao-cao-da-ky.pdf", mimeType: "application/pdf", buffer: PDF };
-  await ok(await head.post(`/api/dossiers/${dossierId}/submit`, { multipart: { signedReport: report } }));
-  // The council's own criteria (and bonus/penalty items) are scored by the chair in round 1: nothing is left
-  // without a score to agree on.
-  for (const leaf of detail.leaves.filter((l) => l.method === "council" && l.applicable))
-    await ok(
-      await chair.put(`/api/dossiers/${dossierId}/items/${leaf.code}/review`, {
-        data: { round: 1, ...answerFor(leaf, /^[BP]\./.test(leaf.code) ? 0 : leaf.maxPoints), comment: "" },
-      }),
-    );
-  if (rescore)
-    await ok(
-      await chair.put(`/api/dossiers/${dossierId}/items/${rescore.code}/review`, {
-        data: { round: 1, score: rescore.round1, comment: "Thiếu minh chứng giải ngân quý IV" },
-      }),
-    );
-  await ok(await chair.post(`/api/dossiers/${dossierId}/transition`, { data: { to: "round1_done" } }));
-  await ok(
-    await head.post(`/api/dossiers/${dossierId}/explanation`, { multipart: { signedReport: report } }),
-  );
-  if (rescore)
-    await ok(
-      await chair.put(`/api/dossiers/${dossierId}/items/${rescore.code}/review`, {
-        data: { round: 2, score: rescore.round2, comment: "Đã bổ sung một phần sau giải trình" },
-      }),
-    );
-  await ok(await chair.post(`/api/dossiers/${dossierId}/transition`, { data: { to: "round2_done" } }));
-  return detail;
-}
+const personViaApi = (username: string) => personViaApiAt(server.baseUrl, username, opened);
 
 describe("the live council meeting and the leadership dashboard", () => {
   it("plan, start, follow the chair, propose live, dashboard moves, lock", async () => {
@@ -243,7 +161,7 @@ async function scenario() {
     await member.page
       .locator(`[data-testid="mleaf-${leaf.code}"][data-selected="true"]`)
       .waitFor({ timeout: LIVE_TIMEOUT });
-    await member.page.locator('[data-testid="collab-status"][data-status="connected"]').waitFor();
+    await member.page.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
     for (const m of [member2.page]) {
       await m
         .locator(`[data-testid="meeting-page"][data-dossier="${snvId}"]`)
@@ -251,7 +169,7 @@ async function scenario() {
       await m
         .locator(`[data-testid="mleaf-${leaf.code}"][data-selected="true"]`)
         .waitFor({ timeout: LIVE_TIMEOUT });
-      await m.locator('[data-testid="collab-status"][data-status="connected"]').waitFor();
+      await m.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
     }
     // Presence: the chair sees three people connected.
     await chair.page.locator('[data-testid="presence-person"]').nth(2).waitFor({ timeout: LIVE_TIMEOUT });
@@ -358,16 +276,16 @@ async function scenario() {
     const note2 = "Tổ công tác bổ sung: đã đối chiếu với báo cáo của Kho bạc.";
     await member2.context.setOffline(true);
     await member2.page
-      .locator('[data-testid="collab-status"][data-status="offline"]')
+      .locator('[data-testid="live-status"][data-status="offline"]')
       .waitFor({ timeout: LIVE_TIMEOUT });
     await member2.page
       .getByTestId(`mleaf-notes-${leaf.code}`)
       .and(member2.page.locator("textarea"))
       .fill(note2);
     await member2.page
-      .locator('[data-testid="collab-status"][data-status="offline"][data-queued="1"]')
+      .locator('[data-testid="live-status"][data-status="offline"][data-unsynced="1"]')
       .waitFor();
-    await member2.page.getByTestId("collab-status").getByText("1").waitFor();
+    await member2.page.getByTestId("live-status").getByText("1 thay đổi chưa đồng bộ").waitFor();
     // Leaving now would lose the edit: the page asks first.
     expect(
       await member2.page.evaluate(`(() => {
@@ -379,7 +297,7 @@ async function scenario() {
     await shot(member2.page, "08-member2-offline");
     await member2.context.setOffline(false);
     await member2.page
-      .locator('[data-testid="collab-status"][data-status="connected"][data-queued="0"]')
+      .locator('[data-testid="live-status"][data-status="connected"][data-unsynced="0"]')
       .waitFor({ timeout: LIVE_TIMEOUT });
     await member.page
       .getByTestId(`mleaf-notes-${leaf.code}`)

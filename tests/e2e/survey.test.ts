@@ -92,12 +92,35 @@ describe("survey: links sheet and keyboard-only paper entry", () => {
 
     await page.goto(`${server.baseUrl}/surveys/${survey.id}`);
     await page.getByTestId("issue-links").click();
+    // Asked first, naming how many get a link (none was sent yet: nothing stops working).
+    await expect(page.getByRole("dialog").textContent()).resolves.toContain("cho 12 người chưa trả lời");
+    await page.getByRole("dialog").getByTestId("confirm").click();
     await page.getByTestId("links-sheet").waitFor({ timeout: 20_000 });
     await expect(page.getByTestId("link-url").count()).resolves.toBe(12);
     await page.getByTestId("links-sheet").locator("img").nth(11).waitFor();
     const firstUrl = await page.getByTestId("link-url").first().innerText();
     expect(firstUrl).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
     await shot(page, "20-links-sheet");
+
+    // A second click asks first, naming how many links would stop working; cancelling changes nothing.
+    await page.getByRole("dialog").getByRole("button", { name: "Đóng", exact: true }).last().click();
+    await page.getByTestId("issue-links").click();
+    await expect(page.getByRole("dialog").textContent()).resolves.toContain(
+      "12 đường dẫn đã gửi trước đây sẽ ngừng hoạt động",
+    );
+    await shot(page, "21-reissue-confirm");
+    await page.getByRole("dialog").getByRole("button", { name: "Hủy" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    // One respondent's link is re-issued alone: a sheet with one link; the others keep theirs.
+    await page.locator('[data-testid^="reissue-"]').last().click();
+    await expect(page.getByRole("dialog").textContent()).resolves.toContain(
+      "Đường dẫn của những người khác không đổi",
+    );
+    await page.getByRole("dialog").getByTestId("confirm").click();
+    await page.getByTestId("links-sheet").waitFor({ timeout: 20_000 });
+    await expect(page.getByTestId("link-url").count()).resolves.toBe(1);
+    expect(await page.getByTestId("link-url").first().innerText()).not.toBe(firstUrl);
+    await page.getByRole("dialog").getByRole("button", { name: "Đóng", exact: true }).last().click();
 
     await page.goto(`${server.baseUrl}/surveys/${survey.id}/paper`);
     await page.getByTestId("paper-number").waitFor({ timeout: 20_000 });

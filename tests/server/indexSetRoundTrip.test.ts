@@ -42,7 +42,7 @@ it("exports every sample index set and imports it back identically", async () =>
     await insertIndexSet(
       db,
       { code: type.indexSet.code, name: type.indexSet.name, unitTypeId: types[n % types.length].id },
-      type.indexSet.items.map((i) => ({ ...i, scoringKind: i.kind, levels: i.levels, rule: i.rule })),
+      type.indexSet.items.map((i) => ({ ...i, scoringKind: i.kind, levels: i.levels, quantityRule: i.rule })),
     );
   const admin = await app.login("admin");
   const sets = (await admin.get("/api/index-sets")).body.data as { id: string; code: string }[];

@@ -531,6 +531,80 @@ const ROUTES: {
     body: () => ({ unitType: "provincial_agency", minutes: "Biên bản" }),
     expect: only({ admin: 409, chair: 409 }),
   },
+  // Period setup and classification beyond bands (docs/periods-and-classification.md). Inputs are chosen so that an
+  // allowed caller meets a validation or domain refusal where success would change the sample for other rows.
+  {
+    name: "GET /api/period-templates",
+    method: "get",
+    path: () => "/api/period-templates",
+    expect: adminOnly(200),
+  },
+  {
+    name: "POST /api/periods (unknown template)",
+    method: "post",
+    path: () => "/api/periods",
+    body: () => ({ name: "Kỳ ma trận", year: 2030, templateKey: "khong-co" }),
+    expect: only({ admin: 400 }),
+  },
+  {
+    name: "GET /api/units/import/template",
+    method: "get",
+    path: () => "/api/units/import/template",
+    expect: adminOnly(200),
+  },
+  {
+    name: "POST /api/units/import (a workbook without the unit sheets)",
+    method: "post",
+    path: () => "/api/units/import",
+    file: true,
+    expect: only({ admin: 422 }),
+  },
+  {
+    name: "GET /api/periods/:id/classification",
+    method: "get",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/classification`,
+    expect: only(COUNCIL_SIDE),
+  },
+  {
+    name: "PUT /api/periods/:id/classification",
+    method: "put",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/classification`,
+    body: () => ({ quotas: [], reason: "Không có hạn mức" }),
+    expect: adminOnly(200),
+  },
+  {
+    name: "POST /api/periods/:id/classification/caps (a unit not appraised)",
+    method: "post",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/classification/caps`,
+    body: () => ({
+      unitId: "00000000-0000-4000-8000-000000000099",
+      maxBand: "tot",
+      reason: "Kỷ luật",
+      documentNumber: "1/QĐ",
+    }),
+    expect: only({ chair: 400 }),
+  },
+  {
+    name: "DELETE /api/periods/:id/classification/caps/:capId (no such cap)",
+    method: "delete",
+    path: (i) =>
+      `/api/periods/${i.trainingPeriodId}/classification/caps/00000000-0000-4000-8000-000000000098`,
+    body: () => ({ reason: "Thu hồi" }),
+    expect: only({ chair: 404 }),
+  },
+  {
+    name: "POST /api/periods/:id/classification/ties (no tie at a cut)",
+    method: "post",
+    path: (i) => `/api/periods/${i.trainingPeriodId}/classification/ties`,
+    body: () => ({
+      unitType: "provincial_agency",
+      band: "xuat_sac",
+      unitIds: [],
+      reason: "Biểu quyết",
+      documentNumber: "2/BB",
+    }),
+    expect: only({ chair: 400 }),
+  },
   ...SURVEY_MATRIX_ROUTES,
 ];
 

@@ -138,9 +138,11 @@ describe("why a unit has its band", () => {
             reasonEn: 'An area is below 100%: no band above "Fair".',
             documentNumber: null,
           },
+          // No quota in this period: nothing moved the band but the rule.
+          quota: null,
         },
       });
     for (const r of ranked.filter((x) => !capped.includes(x)))
-      expect(r.why).toEqual({ basis: "index", bandByIndex: r.classification, override: null });
+      expect(r.why).toEqual({ basis: "index", bandByIndex: r.classification, override: null, quota: null });
   });
 });

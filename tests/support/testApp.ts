@@ -88,6 +88,8 @@ export async function startTestApp(
   const { database, drop } = testDatabase;
   const config = loadConfig({
     ...process.env,
+    // With REDIS_URL (npm run test:pg) the server refuses to start without a shared secret (docs/scaling.md).
+    ...(process.env.REDIS_URL ? { SESSION_SECRET: "test-instances-share-this-secret-0123" } : {}),
     DATA_DIR: "memory://",
     ALLOWED_ORIGINS: TEST_ORIGIN,
     REDIS_KEY: testDatabase.key,

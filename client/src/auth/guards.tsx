@@ -3,6 +3,7 @@ import { Box, Container } from "@mui/material";
 import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { ErrorState, LoadingState } from "../components/States";
 import { LiveProvider } from "../live/LiveProvider";
+import { UnsyncedNotice } from "../live/UnsyncedNotice";
 import { PeriodProvider } from "../period/PeriodProvider";
 import ForbiddenPage from "../pages/ForbiddenPage";
 import { useAuth } from "./AuthProvider";
@@ -25,6 +26,7 @@ export function RequireAuth() {
     <PeriodProvider key={me.id} userId={me.id}>
       <LiveProvider>
         <Outlet />
+        <UnsyncedNotice />
       </LiveProvider>
     </PeriodProvider>
   );

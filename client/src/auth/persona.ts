@@ -43,7 +43,9 @@ export type NavKey =
   | "responsibility"
   | "units"
   | "accounts"
-  | "indexSets";
+  | "indexSets"
+  | "classification"
+  | "setup";
 
 /** The side navigation of a persona, in order. The provisional ranking is council work: not for agencies. */
 export function navOf(persona: Persona): NavKey[] {
@@ -54,17 +56,28 @@ export function navOf(persona: Persona): NavKey[] {
         "timeline",
         "progress",
         "ranking",
+        "classification",
         "meetings",
         "dashboard",
         "survey",
         "results",
         "responsibility",
+        "setup",
         "units",
         "accounts",
         "indexSets",
       ];
     case "council":
-      return ["dossiers", "timeline", "ranking", "meetings", "dashboard", "results", "responsibility"];
+      return [
+        "dossiers",
+        "timeline",
+        "ranking",
+        "classification",
+        "meetings",
+        "dashboard",
+        "results",
+        "responsibility",
+      ];
     case "leadership":
       return ["dashboard", "dossiers", "timeline", "ranking", "meetings", "results", "responsibility"];
     case "agency":
@@ -99,5 +112,9 @@ export function pathOf(key: NavKey, periodId: string | null): string {
       return "/accounts";
     case "indexSets":
       return "/index-sets";
+    case "classification":
+      return periodId ? `/periods/${periodId}/classification` : "/";
+    case "setup":
+      return "/setup";
   }
 }

@@ -3,7 +3,7 @@ import CloudDoneOutlined from "@mui/icons-material/CloudDoneOutlined";
 import CloudOffOutlined from "@mui/icons-material/CloudOffOutlined";
 import SyncOutlined from "@mui/icons-material/SyncOutlined";
 import { useTranslation } from "react-i18next";
-import { useLiveStatus } from "../live/hooks";
+import { useConnectionSummary } from "../live/hooks";
 
 const LOOK = {
   connected: { color: "success", icon: <CloudDoneOutlined /> },
@@ -13,24 +13,30 @@ const LOOK = {
 } as const;
 
 /**
- * The live connection's state: updates arrive by themselves only while it says "connected". The hint is a
- * native title: this chip sits on every live page, and MUI's Tooltip would bring Popper into each first route.
+ * The tab's one connection status — Socket.IO and every shared document together: connected, reconnecting, or
+ * offline, with how many edits are still waiting for the server. The hint is a native title: this chip sits on
+ * every live page, and MUI's Tooltip would bring Popper into each first route.
  */
 export function LiveStatusChip() {
   const { t } = useTranslation();
-  const status = useLiveStatus();
-  const look = LOOK[status];
+  const { state, unsynced } = useConnectionSummary();
+  const look = LOOK[state];
+  const label =
+    unsynced > 0 && state !== "connected"
+      ? t(`live.unsynced.${state}`, { count: unsynced })
+      : t(`live.${state}`);
   return (
     <Chip
       size="small"
       variant="outlined"
       color={look.color}
       icon={look.icon}
-      label={t(`live.${status}`)}
-      title={t(`live.hint.${status}`)}
+      label={label}
+      title={t(`live.hint.${state}`)}
       data-testid="live-status"
-      data-status={status}
-      sx={{ bgcolor: "background.paper" }}
+      data-status={state}
+      data-unsynced={unsynced}
+      sx={{ bgcolor: "background.paper", maxWidth: "100%" }}
     />
   );
 }

@@ -1,4 +1,5 @@
-import { Step, StepLabel, Stepper, Typography } from "@mui/material";
+import { Box, LinearProgress, Step, StepLabel, Stepper, Typography, useMediaQuery } from "@mui/material";
+import type { Theme } from "@mui/material/styles";
 import { DOSSIER_STATUSES, type DossierStatus } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 
@@ -6,6 +7,21 @@ import { useTranslation } from "react-i18next";
 export function StatusStepper({ status, dense }: { status: DossierStatus; dense?: boolean }) {
   const { t } = useTranslation();
   const step = DOSSIER_STATUSES.indexOf(status);
+  // Seven labels do not fit a phone (they broke word by word): there it says which step of how many, and a bar.
+  const phone = useMediaQuery((th: Theme) => th.breakpoints.down("sm"));
+  if (phone)
+    return (
+      <Box data-testid="status-stepper" data-compact="true">
+        <Typography variant="body2" sx={{ fontWeight: 600, mb: 0.5 }}>
+          {t("status.stepOf", { n: step + 1, total: DOSSIER_STATUSES.length, label: t(`status.${status}`) })}
+        </Typography>
+        <LinearProgress
+          variant="determinate"
+          value={((step + 1) / DOSSIER_STATUSES.length) * 100}
+          aria-label={t(`status.${status}`)}
+        />
+      </Box>
+    );
   return (
     <Stepper
       activeStep={step}

@@ -2,6 +2,7 @@ import type { Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@ca/shared";
 import { reportSessionEnded } from "../api/http";
 import { noteActivity } from "../auth/keepAlive";
+import { connectionBoard } from "./connectionBoard";
 
 /** What the connection chip shows; "connecting" is the first attempt, "reconnecting" any later one. */
 export type LiveStatus = "connecting" | "connected" | "reconnecting" | "offline";
@@ -21,6 +22,8 @@ const EVENT_NAMES: readonly LiveEventName[] = [
   "meeting:projection",
 ];
 export type MeetingLook = Parameters<ClientToServerEvents["meeting:look"]>[0];
+/** How long a socket that survived a network cut has to answer a probe before it is replaced. */
+const PROBE_TIMEOUT_MS = 1_500;
 
 /**
  * One Socket.IO connection per signed-in person, shared by every page. Pages ask for rooms (reference-counted,
@@ -38,18 +41,39 @@ export class LiveConnection {
   /** The last `meeting:look` said, repeated after each (re)join of its meeting room: presence is per socket. */
   private currentLook: MeetingLook | null = null;
   private generation = 0;
+  private started = false;
   status: LiveStatus = "connecting";
 
   private readonly onBrowserOffline = () => this.setStatus("offline");
+  /**
+   * The network is back. A socket that is down reconnects now rather than at the end of its backoff (up to 10 s).
+   * A socket that still says "connected" may have outlived the cut or may be half-open: one round trip decides,
+   * and until it answers the chip says "reconnecting" — never "offline" over a live socket, never "connected"
+   * over a dead one.
+   */
   private readonly onBrowserOnline = () => {
-    if (this.socket && !this.socket.connected) {
-      this.setStatus("reconnecting");
-      this.socket.connect();
-    }
+    const socket = this.socket;
+    if (!socket) return;
+    this.setStatus("reconnecting");
+    if (!socket.connected) return this.reconnectNow(socket);
+    socket.timeout(PROBE_TIMEOUT_MS).emit("probe", (err: Error | null) => {
+      if (this.socket !== socket) return;
+      if (!err && socket.connected) this.setStatus("connected");
+      else this.reconnectNow(socket);
+    });
   };
+
+  /** Drops any backoff in progress and opens a fresh connection at once. */
+  private reconnectNow(socket: Socket<ServerToClientEvents, ClientToServerEvents>): void {
+    socket.disconnect();
+    socket.connect();
+  }
 
   start(): void {
     const generation = ++this.generation;
+    this.started = true;
+    connectionBoard.report(this, { state: this.status, unsynced: 0 });
+    connectionBoard.setPrimary(this);
     window.addEventListener("offline", this.onBrowserOffline);
     window.addEventListener("online", this.onBrowserOnline);
     import("socket.io-client")
@@ -96,6 +120,8 @@ export class LiveConnection {
     this.socket = null;
     this.everConnected = false;
     this.setStatus("connecting");
+    this.started = false;
+    connectionBoard.remove(this);
   }
 
   /** Joins a room while at least one caller wants it; returns the matching leave. */
@@ -152,6 +178,8 @@ export class LiveConnection {
   }
 
   private setStatus(status: LiveStatus): void {
+    // The board hears every state while the connection is open (it combines it with the shared documents').
+    if (this.started) connectionBoard.report(this, { state: status, unsynced: 0 });
     if (status === this.status) return;
     this.status = status;
     this.statusListeners.forEach((l) => l());

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useSyncExternalStore } from "react";
-import type { LiveEventName, LivePayload, LiveStatus } from "./LiveConnection";
+import { connectionBoard, type ConnectionSummary } from "./connectionBoard";
+import type { LiveEventName, LivePayload } from "./LiveConnection";
 import { useLiveConnection } from "./LiveProvider";
 
-/** The connection state, for the "connected / reconnecting / offline" chip. */
-export function useLiveStatus(): LiveStatus {
-  const c = useLiveConnection();
-  return useSyncExternalStore(
-    (l) => c.subscribeStatus(l),
-    () => c.status,
-  );
+/**
+ * Every live link of this tab in one status (Socket.IO and each open shared document), with the number of
+ * local edits the server has not confirmed: what the connection chip and the leave-page warning read.
+ */
+export function useConnectionSummary(): ConnectionSummary {
+  return useSyncExternalStore(connectionBoard.subscribe, connectionBoard.getSummary);
 }
 
 /** Stays in the given rooms while mounted (falsy entries are skipped, e.g. a council room not allowed). */

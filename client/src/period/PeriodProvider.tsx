@@ -3,6 +3,7 @@ import type { TPeriod } from "@ca/shared";
 import { periodsApi } from "../api/periods";
 import type { ApiError } from "../api/http";
 import { useApi } from "../hooks/useApi";
+import { pickDefaultPeriod } from "./defaultPeriod";
 
 const STORAGE_KEY = "ca.period";
 
@@ -25,28 +26,6 @@ function storedPeriodId(userId: string): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The default period: a remembered one that still exists, else the official period whose timeline is still
- * running, else the newest active official one. A training period is never chosen for someone: practice
- * data must not be mistaken for the official appraisal.
- */
-export function pickDefaultPeriod(
-  periods: readonly TPeriod[],
-  remembered: string | null,
-  now = new Date(),
-): string | null {
-  if (remembered && periods.some((p) => p.id === remembered)) return remembered;
-  const byYear = [...periods].sort((a, b) => b.year - a.year);
-  const running = (p: TPeriod) => p.milestones.some((m) => Date.parse(m.deadline) > now.getTime());
-  return (
-    byYear.find((p) => p.kind === "official" && p.status === "active" && running(p))?.id ??
-    byYear.find((p) => p.kind === "official" && p.status === "active")?.id ??
-    byYear.find((p) => p.status === "active")?.id ??
-    byYear[0]?.id ??
-    null
-  );
 }
 
 /** The periods of the signed-in person; the remembered choice is per person (shared office computers). */

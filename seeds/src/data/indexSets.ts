@@ -116,11 +116,11 @@ const DISTRICT: Row[] = [
  * The leaves whose guidance states a rule take the scoring kind it describes (docs/scoring-kinds.md): issued before
  * 31/01 or not (yes/no); the plan's completion rate in bands; one penalty point per working day late.
  */
-const KINDS: Record<string, Pick<IndexItemInput, "scoringKind" | "levels" | "rule">> = {
+const KINDS: Record<string, Partial<Pick<IndexItemInput, "scoringKind" | "levels" | "quantityRule">>> = {
   "1.1.1": { scoringKind: "yesno" },
   "1.1.2": {
     scoringKind: "quantity",
-    rule: {
+    quantityRule: {
       type: "bands",
       measure: "rate",
       bands: [
@@ -132,7 +132,7 @@ const KINDS: Record<string, Pick<IndexItemInput, "scoringKind" | "levels" | "rul
   },
   "P.1": {
     scoringKind: "quantity",
-    rule: { type: "proportional", measure: "value", fullAt: 200, rounding: "down" },
+    quantityRule: { type: "proportional", measure: "value", fullAt: 200, rounding: "down" },
   },
 };
 

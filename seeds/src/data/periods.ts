@@ -8,7 +8,7 @@ export interface MilestoneSeed {
   deadline: Date;
 }
 
-const LABELS: Record<MilestoneKey, [vi: string, en: string]> = {
+export const MILESTONE_LABELS: Record<MilestoneKey, [vi: string, en: string]> = {
   plan: ["Ban hành Kế hoạch triển khai", "Implementation plan issued"],
   guidance: ["Hướng dẫn triển khai", "Guidance issued"],
   council_setup: ["Thành lập Hội đồng thẩm định và Tổ công tác", "Council and working group set up"],
@@ -29,7 +29,7 @@ export function vnTime(y: number, m: number, d: number, hh = 0, mm = 0, ss = 0):
 const endOfDay = (y: number, m: number, d: number) => vnTime(y, m, d, 23, 59, 59);
 
 function milestone(key: MilestoneKey, startsAt: Date | null, deadline: Date): MilestoneSeed {
-  return { key, label: LABELS[key][0], labelEn: LABELS[key][1], startsAt, deadline };
+  return { key, label: MILESTONE_LABELS[key][0], labelEn: MILESTONE_LABELS[key][1], startsAt, deadline };
 }
 
 /**

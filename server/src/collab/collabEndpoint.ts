@@ -1,5 +1,6 @@
 import type { CollabCloseCode } from "@ca/shared";
 import type { MeetingProjections } from "./meetingProjections";
+import type { SharedDocument } from "./sharedDocument";
 
 // The Yjs endpoint as the rest of the server sees it, apart from how it is built (collabServer.ts), so that the
 // registry and the routes depend on this shape and not on the endpoint's module.
@@ -23,8 +24,11 @@ export interface CollabServer {
    * promotes; and has every live projection judge its proposals again (a recused author's stop counting).
    */
   reauthorizeUser(userId: string): Promise<void>;
-  /** Re-asks `can()` for each connection on these documents (the meeting started or ended). */
-  reauthorizeDocuments(docNames: readonly string[]): Promise<void>;
+  /**
+   * Re-asks `can()` for each connection on these documents (the meeting started or ended), on every instance
+   * unless `local` (the notice of another instance: docs/scaling.md).
+   */
+  reauthorizeDocuments(docNames: readonly string[], opts?: { local?: boolean }): Promise<void>;
   /**
    * Runs `fn` while every edit to these documents is dropped, then re-checks their connections: a milestone
    * (the end of the meeting, a lock) then freezes exactly the state it snapshots.
@@ -38,4 +42,6 @@ export interface CollabServer {
   close(): Promise<void>;
   /** The server's judgement of every meeting document: provisional scores, verdicts, locks. */
   projections: MeetingProjections;
+  /** A document in memory here (loaded or loading), for the relay between instances. */
+  document(name: string): SharedDocument | undefined;
 }

@@ -5,13 +5,7 @@ import type { Request, RequestHandler } from "express";
 import type passport from "passport";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import * as Y from "yjs";
-import {
-  collabRoom,
-  COLLAB_CLOSE,
-  COLLAB_CLOSE_STATUS,
-  COLLAB_PATH,
-  parseCollabRoom,
-} from "@ca/shared";
+import { collabRoom, COLLAB_CLOSE, COLLAB_CLOSE_STATUS, COLLAB_PATH, parseCollabRoom } from "@ca/shared";
 import type { AppContext } from "../context";
 import { toRequestUser } from "../auth/passport";
 import { users } from "../db/schema";
@@ -22,6 +16,8 @@ import type { CollabServer } from "./collabEndpoint";
 import { registerCollab } from "./registry";
 import { SharedDocument, type CollabConnection } from "./sharedDocument";
 import type { LiveSessions } from "../realtime/liveSessions";
+import type { CollabCluster } from "./cluster/collabCluster";
+import { joinCluster } from "./cluster/joinCluster";
 
 export type { CollabInspection, CollabServer } from "./collabEndpoint";
 
@@ -45,7 +41,14 @@ export function createCollabServer(
   server: http.Server,
   sessionMiddleware: RequestHandler,
   pp: passport.PassportStatic,
-  opts: { sessions: LiveSessions; compactEvery?: number },
+  opts: {
+    sessions: LiveSessions;
+    compactEvery?: number;
+    /** With several instances (REDIS_URL): the relay, leases and notices between them (docs/scaling.md). */
+    cluster?: CollabCluster;
+    /** Another instance judged proposals of this period: the cached provisional ranking is stale. */
+    onProposalsHeard?: (periodId: string) => void;
+  },
 ): CollabServer {
   const { db } = ctx.database;
   const logger = ctx.logger.child({ module: "collab" });
@@ -61,6 +64,7 @@ export function createCollabServer(
   const passportSession = pp.session();
   let closing = false;
   const projections = new MeetingProjections(db, () => ctx.events, logger);
+  const { cluster } = opts;
 
   /**
    * The signed-in user of an upgrade request and its session id: the same session cookie, store and Passport as
@@ -100,9 +104,27 @@ export function createCollabServer(
           onFreed: (d) => {
             projections.detach(d.name);
             if (docs.get(d.name) === d) docs.delete(d.name);
+            void cluster?.leave(d.name);
           },
-          onLoaded: (d, serverOrigin) =>
-            projections.attach(d.doc, d.name, parseCollabRoom(d.name)!.meetingId, dossierId, serverOrigin),
+          onLoaded: async (d, serverOrigin) => {
+            const judge = async () => {
+              await d.writeNoteTexts();
+              const { meetingId } = parseCollabRoom(d.name)!;
+              await projections.attach(d.doc, d.name, meetingId, dossierId, serverOrigin);
+            };
+            if (!cluster) return judge();
+            await cluster.join(d.name, d.doc);
+            await cluster.leases.want(d.name, async (judging) => {
+              if (d.destroyed) return;
+              if (!judging) return projections.detach(d.name);
+              await judge();
+              d.writeWholeState();
+            });
+          },
+          relay: cluster && {
+            publish: (kind, bytes) => cluster.publish(docName, kind, bytes),
+            writesRelayed: () => cluster.leases.judging(docName),
+          },
         });
         docs.set(docName, doc);
         const loading = doc;
@@ -263,6 +285,7 @@ export function createCollabServer(
 
   const collab: CollabServer = {
     projections,
+    document: (name) => docs.get(name),
     inspect: () => ({
       documents: [...docs.values()].map((d) => ({
         name: d.name,
@@ -286,7 +309,10 @@ export function createCollabServer(
       await reauthorize([...conns].filter((c) => c.user.id === userId));
       await projections.refreshProposers();
     },
-    reauthorizeDocuments: (names) => reauthorize([...conns].filter((c) => names.includes(c.docName))),
+    reauthorizeDocuments: (names, { local = false } = {}) => {
+      if (!local) cluster?.announce({ t: "documents", rooms: [...names] });
+      return reauthorize([...conns].filter((c) => names.includes(c.docName)));
+    },
     async holdEdits(names, fn) {
       names.forEach((n) => held.set(n, (held.get(n) ?? 0) + 1));
       try {
@@ -322,11 +348,20 @@ export function createCollabServer(
       for (const d of all) for (const c of [...d.conns]) d.remove(c);
       await Promise.all(all.map((d) => d.release()));
       all.forEach((d) => d.destroy());
+      await cluster?.close();
       // A peer that does not answer the closing handshake must not hold the HTTP server open.
       setTimeout(() => wss.clients.forEach((ws) => ws.terminate()), 1_000).unref();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+  if (cluster)
+    joinCluster(cluster, projections, {
+      find: collab.document,
+      reauthorizeDocuments: (names) => collab.reauthorizeDocuments(names, { local: true }),
+      onProposalsHeard: opts.onProposalsHeard,
+      logger,
+    });
+
   registerCollab(ctx, collab);
   return collab;
 }

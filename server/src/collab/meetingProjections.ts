@@ -5,6 +5,7 @@ import { collabRoom } from "@ca/shared";
 import type { Db } from "../db/client";
 import { meetingAgenda, meetings } from "../db/schema";
 import type { LiveEvents } from "../realtime/liveEvents";
+import type { ClusterNotice } from "./cluster/collabCluster";
 import { loadProjectionContext } from "../queries/projectionContext";
 import { DossierProjection } from "./dossierProjection";
 import { loadDocumentUpdates } from "./persistence";
@@ -24,6 +25,10 @@ export class MeetingProjections {
     string,
     { meetingId: string; proposals: ReadonlyMap<string, number> }
   >();
+  /** With several instances: tells the others what this one judged and locked (docs/scaling.md). */
+  announce: (notice: ClusterNotice) => void = () => undefined;
+  /** The in-memory state of a document this instance holds without judging it (another instance judges). */
+  heldState: (docName: string) => Uint8Array | undefined = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -34,14 +39,41 @@ export class MeetingProjections {
   /** Starts projecting a document just loaded (before any client syncs). */
   async attach(doc: Y.Doc, docName: string, meetingId: string, dossierId: string, serverOrigin: symbol) {
     const { ctx } = await loadProjectionContext(this.db, meetingId, dossierId);
+    const announce = () =>
+      this.announce({
+        t: "proposals",
+        meetingId,
+        dossierId,
+        periodId: ctx.periodId,
+        proposals: [...projection.proposals],
+      });
     const projection = new DossierProjection(doc, ctx, serverOrigin, () => {
       this.overlays.set(dossierId, { meetingId, proposals: new Map(projection.proposals) });
+      announce();
       this.events().proposalsChanged(ctx.periodId);
       this.events().meetingProjection(meetingId, dossierId);
     });
     this.live.get(docName)?.detach();
     this.live.set(docName, projection);
     this.overlays.set(dossierId, { meetingId, proposals: new Map(projection.proposals) });
+    // A judge taking over says what it counts, in case its predecessor died before saying it.
+    announce();
+  }
+
+  /**
+   * What another instance judged or locked: its proposals replace what this one remembered of the dossier (the
+   * caller drops the cached ranking); a lock is marked by the live projection, if this instance judges.
+   */
+  heard(notice: Exclude<ClusterNotice, { t: "documents" }>): void {
+    if (notice.t === "proposals") {
+      if (this.liveOf(notice.meetingId, notice.dossierId)) return;
+      this.overlays.set(notice.dossierId, {
+        meetingId: notice.meetingId,
+        proposals: new Map(notice.proposals),
+      });
+      return;
+    }
+    this.lockedHere(notice.meetingId, notice.dossierId, new Map(notice.agreed));
   }
 
   /** The document was freed: its last proposals stay in the overlay. */
@@ -60,7 +92,10 @@ export class MeetingProjections {
    * stored document on a scratch Y.Doc (its verdicts are not written back: the live document does that).
    */
   async read(meetingId: string, dossierId: string): Promise<DossierProjection> {
-    return this.liveOf(meetingId, dossierId) ?? readStoredProjection(this.db, meetingId, dossierId);
+    const live = this.liveOf(meetingId, dossierId);
+    if (live) return live;
+    const held = this.heldState(collabRoom(meetingId, dossierId));
+    return readStoredProjection(this.db, meetingId, dossierId, held);
   }
 
   /**
@@ -79,6 +114,11 @@ export class MeetingProjections {
 
   /** A lock changed a dossier's agreed leaves: the live projection marks them; a stored one is re-read later. */
   locked(meetingId: string, dossierId: string, agreed: Map<string, number>): void {
+    this.lockedHere(meetingId, dossierId, agreed);
+    this.announce({ t: "locked", meetingId, dossierId, agreed: [...agreed] });
+  }
+
+  private lockedHere(meetingId: string, dossierId: string, agreed: Map<string, number>): void {
     const live = this.liveOf(meetingId, dossierId);
     if (live) live.lock(agreed);
     else this.overlays.delete(dossierId);
@@ -118,9 +158,11 @@ export async function readStoredProjection(
   db: Db,
   meetingId: string,
   dossierId: string,
+  /** The in-memory state of the document, ahead of the stored one by the writes in flight, when held here. */
+  held?: Uint8Array,
 ): Promise<DossierProjection> {
   const doc = new Y.Doc();
-  const updates = await loadDocumentUpdates(db, collabRoom(meetingId, dossierId));
+  const updates = held ? [held] : await loadDocumentUpdates(db, collabRoom(meetingId, dossierId));
   doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)), SCRATCH);
   const { ctx } = await loadProjectionContext(db, meetingId, dossierId);
   const projection = new DossierProjection(doc, ctx, SCRATCH, () => undefined);

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { ensureNoteTexts } from "@ca/shared";
 import type { Db } from "../db/client";
+import { RELAYED } from "./origins";
 import { appendUpdate, compactDocument, loadDocumentUpdates } from "./persistence";
 import {
   decodeAwarenessUpdate,
@@ -43,8 +44,17 @@ export interface SharedDocumentDeps {
   editsHeld: () => boolean;
   /** Called once the document is destroyed, to drop it from the server's map. */
   onFreed: (doc: SharedDocument) => void;
-  /** Called once loaded, before any client syncs, with the origin of the server's own writes (the projection). */
+  /**
+   * Called once loaded, before any client syncs, with the origin of the server's own writes: the judge (the one
+   * instance, or the lease holder of several) then writes the note texts and projects the document.
+   */
   onLoaded?: (doc: SharedDocument, serverOrigin: symbol) => Promise<void>;
+  /** With several instances (docs/scaling.md): where this instance's own changes are published. */
+  relay?: {
+    publish(kind: "update" | "awareness", bytes: Uint8Array): void;
+    /** Whether relayed updates are written here too (by the judge: see docs/scaling.md, "Nothing lost"). */
+    writesRelayed(): boolean;
+  };
 }
 
 // Transaction origins: loading from the database is neither persisted again nor broadcast.
@@ -73,6 +83,7 @@ export class SharedDocument {
   private releasing: Promise<void> | null = null;
   private rowsSinceCompaction = 0;
   private stopping = false;
+  private leafCodes: string[] = [];
 
   constructor(
     readonly name: string,
@@ -95,27 +106,47 @@ export class SharedDocument {
       this.deps.leafCodes(),
     ]);
     this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), LOAD);
-    // Created by the server, once, before any client syncs: clients creating them would race (see noteText).
-    // Written before any client syncs: were the server to die before this insert, a restart would create other
-    // texts for the same leaves, and what clients typed into these would be hidden behind them.
-    if (ensureNoteTexts(this.doc, codes, SERVER)) await this.flushed();
-    await this.deps.onLoaded?.(this, SERVER);
+    this.leafCodes = codes;
+    if (this.deps.onLoaded) await this.deps.onLoaded(this, SERVER);
+    else await this.writeNoteTexts();
     if (updates.length > this.deps.compactEvery) this.compactSoon();
+  }
+
+  /**
+   * The note texts, created by the judge, once, before any client syncs: clients (or two instances) creating them
+   * would race (see noteText). Written before any client syncs: were the server to die before this insert, a
+   * restart would create other texts for the same leaves, and what clients typed into these would be hidden.
+   */
+  async writeNoteTexts(): Promise<void> {
+    if (ensureNoteTexts(this.doc, this.leafCodes, SERVER)) await this.flushed();
+  }
+
+  /**
+   * Appends the whole state once (an instance that just became the judge): what a judge that died had relayed
+   * here but not yet written is then written too. Yjs merges duplicates, so nothing is stored twice in effect.
+   */
+  writeWholeState(): void {
+    this.persist(Y.encodeStateAsUpdate(this.doc));
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD) return;
-    this.persist(update);
+    const relayed = origin === RELAYED;
+    if (!relayed || this.deps.relay?.writesRelayed()) this.persist(update);
+    if (!relayed) this.deps.relay?.publish("update", update);
     const message = encodeUpdate(update);
     for (const c of this.conns) if (c !== origin) send(c, message);
   }
 
   private onAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed];
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    // Our clients' presence goes to the other instances; a state timing out is timed out by each on its own.
+    if (origin !== RELAYED && origin !== "timeout") this.deps.relay?.publish("awareness", update);
+    const message = encodeAwarenessMessage(update);
     // To everyone, the sender included: a lone client's own echo is what keeps its provider from timing out.
     for (const c of this.conns) send(c, message);
   };

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { TPeriodClone } from "@ca/shared";
 import { appendAudit } from "../audit/appendAudit";
-import type { Db } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import * as t from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 
@@ -29,8 +29,20 @@ export async function clonePeriod({
   periodId: string;
   input: TPeriodClone;
 }) {
+  return db.transaction((tx) => clonePeriodIn(tx, { actor, periodId, input }));
+}
+
+/** `clonePeriod` inside the caller's transaction (a period made from last year's applies its unit mapping first). */
+export async function clonePeriodIn(
+  tx: DbOrTx,
+  {
+    actor,
+    periodId,
+    input,
+  }: { actor: { id: string; username: string }; periodId: string; input: TPeriodClone },
+) {
   const years = input.years ?? 1;
-  return db.transaction(async (tx) => {
+  {
     const [source] = await tx.select().from(t.periods).where(eq(t.periods.id, periodId));
     if (!source) throw notFound();
     const [taken] = await tx
@@ -112,5 +124,5 @@ export async function clonePeriod({
       },
     });
     return period;
-  });
+  }
 }

@@ -1,11 +1,15 @@
-import type { MilestoneKey } from "@ca/shared";
+import type { DossierStatus, MilestoneKey } from "@ca/shared";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { extensions } from "../db/schema";
+import { assertExtensionPossible } from "./extensionGuard";
 import { lockAndTouchDossier } from "../queries/scoreWriteState";
 import { notifyUnit } from "./notifyUnit";
 
-/** The admin extends one unit's window for one milestone (DESIGN §2), with a reason, audited; the unit is told. */
+/**
+ * The admin extends one unit's window for one milestone, with a reason, audited; the unit is told. Not once the
+ * dossier's result is settled, nor for a step the dossier has left (extensionGuard.ts).
+ */
 export async function grantExtension({
   db,
   actor,
@@ -24,6 +28,8 @@ export async function grantExtension({
   return db.transaction(async (tx) => {
     // Lock and touch the dossier first: commands on one dossier run one after another (TARGETS P7).
     const dossier = await lockAndTouchDossier(tx, dossierId);
+    // Refused inside the transaction: the version bump above is rolled back with it.
+    assertExtensionPossible(dossier.status as DossierStatus, milestoneKey);
     const [row] = await tx
       .insert(extensions)
       .values({ dossierId, milestoneKey, until: new Date(until), reason, grantedBy: actor.id })

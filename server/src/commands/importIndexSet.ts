@@ -48,7 +48,7 @@ export async function importIndexSet({
     const set = await insertIndexSet(
       tx,
       { code, name, unitTypeId, version: (latest ?? 0) + 1 },
-      rows.map((r) => ({ ...r, step: r.stepCenti })),
+      rows.map((r) => ({ ...r, step: r.stepCenti, quantityRule: r.rule })),
     );
     await appendAudit(tx, {
       actor,

@@ -10,7 +10,7 @@ const ZConfig = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().default("./data"),
-  /** Redis, for running several instances (Socket.IO adapter, Yjs fan-out); unused by a single instance. */
+  /** Redis, for several instances (Socket.IO adapter, meeting documents relayed and judged: docs/scaling.md). */
   REDIS_URL: z.url().optional(),
   /** Prefix of this deployment's Redis channels: deployments (or test runs) sharing one Redis need different ones. */
   REDIS_KEY: z
@@ -83,6 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   if (c.NODE_ENV === "production" && !c.SESSION_SECRET) {
     throw new ConfigError("Invalid configuration:\n  SESSION_SECRET: required in production");
+  }
+  // Instances behind one address must sign cookies alike: each one generating its own secret would reject every
+  // session another started (docs/scaling.md).
+  if (c.REDIS_URL && !c.SESSION_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration:\n  SESSION_SECRET: required with REDIS_URL (every instance must share one secret)",
+    );
   }
   if (c.NODE_ENV === "production" && !c.AUDIT_KEY) {
     throw new ConfigError(

@@ -1,4 +1,4 @@
-import { kindOfCode, parentCodeOf, type Level, type QuantityRule, type ScoringKind } from "@ca/shared";
+import { kindOfCode, parentCodeOf, type Level, type QuantityRule } from "@ca/shared";
 import type { DbOrTx } from "./client";
 import { indexItems, indexSets } from "./schema";
 
@@ -13,10 +13,10 @@ export interface IndexItemInput {
   step?: number;
   method?: "self" | "survey" | "council";
   evidenceRequired?: boolean;
-  /** How a leaf is scored (docs/scoring-kinds.md); `points` when absent. */
-  scoringKind?: ScoringKind;
+  /** The leaf's scoring kind (default `points`), its rubric or its quantity rule (docs/scoring-kinds.md). */
+  scoringKind?: "points" | "levels" | "yesno" | "quantity";
   levels?: Level[] | null;
-  rule?: QuantityRule | null;
+  quantityRule?: QuantityRule | null;
 }
 
 /**
@@ -56,9 +56,9 @@ export async function insertIndexSet(
           step: i.step ?? 25,
           method: i.method ?? "self",
           evidenceRequired: i.evidenceRequired ?? i.method !== "survey",
-          scoringKind: i.scoringKind ?? "points",
-          levels: i.levels?.length ? i.levels : null,
-          quantityRule: i.rule ?? null,
+          ...(i.scoringKind ? { scoringKind: i.scoringKind } : {}),
+          ...(i.levels?.length ? { levels: i.levels } : {}),
+          ...(i.quantityRule ? { quantityRule: i.quantityRule } : {}),
           sortOrder: order.get(i.code)!,
         })),
       )

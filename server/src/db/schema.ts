@@ -41,6 +41,11 @@ export const units = pgTable(
       .references(() => unitTypes.id),
     active: boolean("active").notNull().default(true),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** Codes of the units this one replaced (communes merged into it), so last year's results can be followed. */
+    predecessorCodes: text("predecessor_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
   (t) => [index("units_type_idx").on(t.unitTypeId)],
@@ -686,3 +691,55 @@ export const surveyLocks = pgTable("survey_locks", {
   lockedAt: tstz("locked_at").notNull().defaultNow(),
   reason: text("reason").notNull(),
 });
+
+/**
+ * The council's decision that a unit may be rated no higher than `maxBand` in a period (a disqualifying fact, such
+ * as the head disciplined this year), recorded by the chair with its reason and document number, audited, and
+ * footnoted wherever the band is shown (docs/periods-and-classification.md). One per unit and period.
+ */
+export const councilBandCaps = pgTable(
+  "council_band_caps",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    maxBand: text("max_band").notNull(),
+    reason: text("reason").notNull(),
+    documentNumber: text("document_number").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: tstz("recorded_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("council_band_caps_idx").on(t.periodId, t.unitId)],
+);
+
+/**
+ * The council's choice of which units of a tie straddling a band quota's cut keep the band (the tie-breaks could not
+ * separate them). Valid only while the same tie stands; otherwise the ranking shows the cut as undecided again.
+ */
+export const quotaTieDecisions = pgTable(
+  "quota_tie_decisions",
+  {
+    id: id(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    unitTypeId: uuid("unit_type_id")
+      .notNull()
+      .references(() => unitTypes.id),
+    band: text("band").notNull(),
+    unitIds: uuid("unit_ids").array().notNull(),
+    reason: text("reason").notNull(),
+    documentNumber: text("document_number").notNull(),
+    decidedBy: uuid("decided_by")
+      .notNull()
+      .references(() => users.id),
+    decidedAt: tstz("decided_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("quota_tie_decisions_idx").on(t.periodId, t.unitTypeId, t.band)],
+);

@@ -5,6 +5,8 @@ import { MEETING_OPERATIONS } from "./openapi/meetingOperations";
 import type { Operation } from "./openapi/operation";
 import { RESULTS_OPERATIONS } from "./openapi/resultsOperations";
 import { SURVEY_OPERATIONS } from "./openapi/surveyOperations";
+import { CLASSIFICATION_OPERATIONS } from "./openapi/classificationOperations";
+import { PERIOD_SETUP_OPERATIONS } from "./openapi/periodSetupOperations";
 import { WORKFLOW_OPERATIONS } from "./openapi/workflowOperations";
 
 export type { Operation } from "./openapi/operation";
@@ -20,6 +22,8 @@ export const OPERATIONS: Operation[] = [
   ...MEETING_OPERATIONS,
   ...RESULTS_OPERATIONS,
   ...SURVEY_OPERATIONS,
+  ...CLASSIFICATION_OPERATIONS,
+  ...PERIOD_SETUP_OPERATIONS,
 ];
 
 type Json = Record<string, unknown>;

@@ -44,6 +44,8 @@ export interface PeriodTemplate {
   description: string;
   unitTypes: TemplateUnitType[];
   bands: ClassificationBand[];
+  /** Rules that cap a band (e.g. no top band when an area is below 70 %); none when absent. */
+  overrides?: { kind: "maxBandIfAreaBelow"; band: string; areaIndexBelow: number }[];
   /** At most `maxPercent` (Bp) of the ranked units of each type in `band`. */
   quotas: { band: string; maxPercent?: number; maxUnits?: number }[];
   timeline: TemplateMilestone[];

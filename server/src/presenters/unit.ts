@@ -21,6 +21,7 @@ export function presentUnit(
     shortName: u.shortName,
     unitType: presentUnitType(type),
     active: u.active,
+    predecessorCodes: u.predecessorCodes,
     leaders: leaders
       .filter((l) => l.unitId === u.id)
       .sort((a, b) => (a.position === b.position ? 0 : a.position === "head" ? -1 : 1))

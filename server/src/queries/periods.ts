@@ -7,6 +7,8 @@ import { notFound } from "../http/errors";
 export interface PeriodRules {
   classificationBands: { code: string; label: string; labelEn: string; minIndex: number }[];
   classificationOverrides: { kind: string; band: string; areaIndexBelow: number }[];
+  /** At most N % (Bp) or N units of a unit type (its code; every type when absent) in a band, in rank order. */
+  classificationQuotas?: { band: string; unitType?: string; maxPercent?: number; maxUnits?: number }[];
   tieBreak: ("appraisedPoints" | "surveyPoints" | "fewerPenalty")[];
   responsibility: { deputyAreaWeight: number; unitWeight: number; headCappedByUnit: boolean };
   survey: { minResponses: number; weights: Record<string, number> };

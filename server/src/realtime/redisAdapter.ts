@@ -4,12 +4,12 @@ import { createClient } from "redis";
 import type { IoServer } from "./ioServer";
 
 /**
- * Several server instances behind one address (DESIGN §4, TARGETS P11): with REDIS_URL, the Socket.IO rooms span
+ * Several server instances behind one address (docs/scaling.md): with REDIS_URL, the Socket.IO rooms span
  * the instances through a Redis stream (Socket.IO's Streams adapter, which also keeps connection-state recovery:
  * a dashboard that lost its connection for a moment gets what it missed, on whichever instance it reaches). Every
  * channel, stream and session key starts with `key` (REDIS_KEY), so deployments sharing one Redis stay apart.
- * Returns what closes the Redis connections. Yjs documents are not relayed: a meeting's documents must be served by
- * one instance (route `/collab/meeting-<id>-…` by meeting at the proxy).
+ * Returns what closes the Redis connections. Meeting documents are relayed on connections of their own
+ * (collab/cluster/collabCluster.ts).
  */
 export async function attachRedisAdapter(
   io: IoServer,

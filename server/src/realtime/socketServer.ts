@@ -93,6 +93,7 @@ export function createSocketServer(
       presence.leave(socket.id, String(room));
     });
     socket.on("meeting:look", (p) => presence.look(socket, user, p));
+    socket.on("probe", (ack) => typeof ack === "function" && ack());
     socket.on("disconnect", () => {
       untrack();
       presence.disconnect(socket.id);

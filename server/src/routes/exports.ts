@@ -43,7 +43,7 @@ export function exportRoutes(ctx: AppContext): Router {
       res,
       XLSX,
       exportFileName(period.code, "xep-hang.xlsx"),
-      await rankingWorkbook(data.results, data.final, await stamp()),
+      await rankingWorkbook(data.results, data.final, await stamp(), data.live.bands),
     );
   });
 

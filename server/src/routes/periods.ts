@@ -6,7 +6,11 @@ import {
   viewerClassOf,
   ZMilestoneKey,
   ZMilestoneUpdate,
+  ZPeriodCreate,
 } from "@ca/shared";
+import { createPeriod } from "../commands/createPeriod";
+import { PERIOD_TEMPLATES } from "../periodTemplates";
+import { presentPeriodTemplate } from "../presenters/periodTemplate";
 import type { AppContext } from "../context";
 import { updateMilestone } from "../commands/updateMilestone";
 import { actorOf, authorize } from "../http/authorize";
@@ -27,6 +31,19 @@ export function periodRoutes(ctx: AppContext): Router {
     authorize(actor, "read", { type: "period" });
     const rows = await listPeriods(db);
     res.json({ data: rows.map((r) => presentPeriod(r.period, r.milestones)) });
+  });
+
+  router.get("/period-templates", async (req, res) => {
+    authorize(actorOf(req), "create", { type: "period" });
+    res.json({ data: PERIOD_TEMPLATES.map(presentPeriodTemplate) });
+  });
+
+  router.post("/periods", async (req, res) => {
+    authorize(actorOf(req), "create", { type: "period" });
+    const input = validate(ZPeriodCreate, req.body);
+    const created = await createPeriod({ db, actor: req.user!, input });
+    const loaded = await loadPeriod(db, created.id);
+    res.status(201).json({ data: presentPeriod(loaded.period, loaded.milestones) });
   });
 
   router.get("/periods/:periodId", async (req, res) => {

@@ -1,13 +1,26 @@
 import { Router } from "express";
+import multer from "multer";
 import { asc } from "drizzle-orm";
 import { abilities, ZUnitCreate, ZUnitUpdate } from "@ca/shared";
 import type { AppContext } from "../context";
 import { createUnit } from "../commands/createUnit";
+import { importUnits } from "../commands/importUnits";
+import { AppError } from "../http/errors";
+import { uploadError } from "../http/upload";
+import { buildUnitTemplate } from "../services/unitSpreadsheet";
 import { updateUnit } from "../commands/updateUnit";
 import { unitLeaders, unitTypes, units } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { presentUnit, presentUnitType } from "../presenters/unit";
+
+// A province's units, leaders and accounts are a few hundred rows; 5 MB is generous and keeps a hostile upload small.
+const IMPORT_MAX_MB = 5;
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: IMPORT_MAX_MB * 1024 * 1024, files: 1, fields: 5 },
+});
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Unit types and units (appraised agencies and committees). */
 export function unitRoutes(ctx: AppContext): Router {
@@ -42,6 +55,38 @@ export function unitRoutes(ctx: AppContext): Router {
     const { unit, type } = await createUnit({ db, actor, ...input });
     res.status(201).json({ data: presentUnit(unit, type, []) });
   });
+
+  router.get("/units/import/template", async (req, res) => {
+    authorize(actorOf(req), "import", { type: "unit" });
+    res
+      .type(XLSX_MIME)
+      .attachment("mau-nhap-don-vi.xlsx")
+      .send(await buildUnitTemplate());
+  });
+
+  router.post(
+    "/units/import",
+    (req, res, next) => {
+      // Authorize before multer reads a byte of the body.
+      authorize(actorOf(req), "import", { type: "unit" });
+      next();
+    },
+    (req, res, next) =>
+      upload.single("file")(req, res, (err?: unknown) =>
+        next(err ? uploadError(err, "file", IMPORT_MAX_MB) : undefined),
+      ),
+    async (req, res) => {
+      if (!req.file)
+        throw new AppError("validation_failed", [
+          { path: "file", message: "Cần tệp .xlsx (trường file). / An .xlsx file is required." },
+        ]);
+      // An .xlsx is a zip: refuse anything whose bytes do not start like one, whatever its name says.
+      if (req.file.buffer.subarray(0, 4).toString("binary") !== "PK\u0003\u0004")
+        throw new AppError("unsupported_file");
+      const result = await importUnits({ db, actor: req.user!, file: req.file.buffer });
+      res.status(201).json({ data: result });
+    },
+  );
 
   router.patch("/units/:unitId", async (req, res) => {
     const actor = actorOf(req);

@@ -15,7 +15,8 @@ import type { Db } from "../db/client";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
 import { councilStages, isAppraised, unitInputOf, type ScoreStage } from "./dossierScoring";
-import { hiddenFrom, placeInRanking, rankedUnitOf } from "./rankingTable";
+import { loadClassificationDecisions } from "../queries/classification";
+import { hiddenFrom, rankAndClassify, rankedUnitOf, type ClassificationDecisions } from "./rankingTable";
 
 const FINAL = new Set(["agreed", "published"]);
 
@@ -26,10 +27,21 @@ interface RankedDossier {
 }
 
 type ScoringRows = Awaited<ReturnType<typeof loadPeriodScoring>>;
+interface RankingBase {
+  rows: ScoringRows;
+  decisions: ClassificationDecisions;
+}
 
-/** The period's dossiers that have an index set, with everything scoring reads: the base of every ranking. */
-async function loadRankingBase(db: Db, periodId: string): Promise<ScoringRows> {
-  return (await loadPeriodScoring(db, periodId)).filter((d) => d.hasIndexSet);
+/**
+ * The period's dossiers that have an index set, with everything scoring reads, and the council's classification
+ * decisions (band caps, tie decisions): the base of every ranking.
+ */
+async function loadRankingBase(db: Db, periodId: string): Promise<RankingBase> {
+  const [scoring, decisions] = await Promise.all([
+    loadPeriodScoring(db, periodId),
+    loadClassificationDecisions(db, periodId),
+  ]);
+  return { rows: scoring.filter((d) => d.hasIndexSet), decisions };
 }
 
 /** The ranking inputs of the period's dossiers at the given stages (with live proposals when given). */
@@ -52,23 +64,34 @@ function inputsOf(
 
 /** Ranks every dossier of the period per unit type (DESIGN §3), every figure present, in the one ranking order. */
 function rankPeriod(
-  rows: ScoringRows,
+  { rows, decisions }: RankingBase,
   rules: PeriodRules,
   proposals?: ReadonlyMap<string, ReadonlyMap<string, number>>,
 ): RankedDossier[] {
+  return rankPeriodWithCuts({ rows, decisions }, rules, proposals).ranked;
+}
+
+/** The period's ranking, and the quota cuts a tie straddles (for the council to decide). */
+function rankPeriodWithCuts(
+  { rows, decisions }: RankingBase,
+  rules: PeriodRules,
+  proposals?: ReadonlyMap<string, ReadonlyMap<string, number>>,
+) {
   // Every stage counts in the council's provisional ranking; unconfirmed drafts never do (see unitInputOf).
-  const placed = placeInRanking(
+  const { placed, cuts } = rankAndClassify(
     inputsOf(rows, (d) => councilStages(d.status), proposals),
     rules,
+    decisions,
   );
   // Before the meeting: what the council had when it sat down (round scores, no agreement, no proposals).
   const before = new Map(
-    placeInRanking(
+    rankAndClassify(
       inputsOf(rows, (d) => withoutAgreed(councilStages(d.status))),
       rules,
-    ).map((p) => [p.input.d.row.id, p.rank]),
+      decisions,
+    ).placed.map((p) => [p.input.d.row.id, p.rank]),
   );
-  return placed.map((p) => {
+  const ranked = placed.map((p) => {
     const { d } = p.input;
     const row: TRankingRow = {
       ...rankedUnitOf(p),
@@ -79,6 +102,15 @@ function rankPeriod(
     };
     return { row, resource: d.resource };
   });
+  return { ranked, cuts };
+}
+
+/**
+ * The quota cuts of the period's current ranking that a tie straddles, decided or not, with every figure: what the
+ * council is shown to decide (routes/classification.ts; only the council side reads it).
+ */
+export async function quotaCuts(db: Db, periodId: string, rules: PeriodRules) {
+  return rankPeriodWithCuts(await loadRankingBase(db, periodId), rules).cuts;
 }
 
 function withoutAgreed<T extends string>(stages: Set<T>): Set<T> {
@@ -158,7 +190,7 @@ export async function computeRanking(
 const RANKED_MS = 2_000;
 const BASE_MS = 30_000;
 type Cached<T> = { at: number; value: Promise<T> };
-const bases = new WeakMap<Db, Map<string, Cached<ScoringRows>>>();
+const bases = new WeakMap<Db, Map<string, Cached<RankingBase>>>();
 const cache = new WeakMap<Db, Map<string, Cached<RankedDossier[]>>>();
 
 /** Drops the cached ranking of a period and its base (something official in it changed). */

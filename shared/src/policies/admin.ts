@@ -6,6 +6,8 @@ export const unitPolicy = {
   read: [allow<UnitResource>("any_user")],
   create: [allow<UnitResource>(["admin"])],
   update: [allow<UnitResource>(["admin"])],
+  /** Units with their heads, deputies and accounts from a spreadsheet: the admin's. */
+  import: [allow<UnitResource>(["admin"])],
 } satisfies PolicyTable<UnitResource>;
 
 /** Accounts are managed by the admin alone. */

@@ -6,6 +6,8 @@ import type { PeriodResource, PolicyTable } from "./types";
 export const periodPolicy = {
   read: [allow<PeriodResource>("any_user")],
   updateMilestone: [allow<PeriodResource>(["admin"])],
+  /** A new period, from a template or from last year's, and the templates to start one from: the admin's. */
+  create: [allow<PeriodResource>(["admin"])],
   listAllDossiers: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
   /** The provisional ranking is built from council work: not for agencies before publication. */
   readRanking: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
@@ -17,4 +19,10 @@ export const periodPolicy = {
   /** The council's agreement on a unit type's ranking (step 9's result): recorded by the chair or the admin. */
   recordAgreement: [allow<PeriodResource>(["admin", "council_chair"])],
   readAgreements: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
+  /** Quotas, caps and ties at quota cuts: read by the council side, as the ranking is. */
+  readClassification: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],
+  /** The period's quotas and tie-break order are configuration: the admin's. */
+  configureClassification: [allow<PeriodResource>(["admin"])],
+  /** Capping a unit's band and settling a tie at a quota's cut are the council's decisions, recorded by the chair. */
+  decideClassification: [allow<PeriodResource>(["council_chair"])],
 } satisfies PolicyTable<PeriodResource>;

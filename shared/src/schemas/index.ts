@@ -15,3 +15,4 @@ export * from "./survey";
 export * from "./dashboard";
 export * from "./ranking";
 export * from "./health";
+export * from "./classification";

@@ -43,3 +43,72 @@ export const ZMilestoneUpdate = z
     path: ["startsAt"],
   });
 export type TMilestoneUpdate = z.infer<typeof ZMilestoneUpdate>;
+
+/** GET /api/period-templates — what a new period takes from a template (units and accounts are imported). */
+export const ZPeriodTemplate = z.object({
+  key: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  description: z.string(),
+  unitTypes: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      indexSet: z.object({
+        code: z.string(),
+        name: z.string(),
+        /** Leaves by scoring kind. */
+        leaves: z.number().int(),
+        kinds: z.array(z.enum(["points", "levels", "yesno", "quantity"])),
+      }),
+    }),
+  ),
+  bands: z.array(ZClassificationBand),
+  quotas: z.array(
+    z.object({ band: z.string(), maxPercent: ZPoints.nullable(), maxUnits: z.number().int().nullable() }),
+  ),
+  /** Month and day (Vietnam time) of each milestone in the period's year. */
+  timeline: z.array(
+    z.object({
+      key: ZMilestoneKey,
+      startsAt: z.tuple([z.number().int(), z.number().int()]).nullable(),
+      deadline: z.tuple([z.number().int(), z.number().int()]),
+    }),
+  ),
+});
+export type TPeriodTemplate = z.infer<typeof ZPeriodTemplate>;
+
+const periodCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/);
+
+/** One line of the mapping sheet: last year's unit `from` is appraised as `to` (communes merged into `to`). */
+export const ZUnitMappingRow = z.strictObject({
+  from: z.string().trim().min(1).max(40),
+  to: z.string().trim().min(1).max(40),
+});
+
+/**
+ * POST /api/periods — a new period from a template (`templateKey`) or from last year's (`fromPeriodId`, with the
+ * mapping of merged units). `code` defaults to the year (then "year-2", …).
+ */
+export const ZPeriodCreate = z.union([
+  z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    year: z.number().int().min(2000).max(2100),
+    code: periodCode.optional(),
+    templateKey: z.string().trim().min(1).max(60),
+  }),
+  z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    year: z.number().int().min(2000).max(2100),
+    code: periodCode.optional(),
+    fromPeriodId: ZId,
+    unitMapping: z.array(ZUnitMappingRow).max(2000).optional(),
+  }),
+]);
+export type TPeriodCreate = z.infer<typeof ZPeriodCreate>;

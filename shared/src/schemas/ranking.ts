@@ -27,6 +27,8 @@ export const ZClassificationWhy = z.object({
       documentNumber: z.string().nullable(),
     })
     .nullable(),
+  /** The quota that moved the unit down a band: from which band, its seats, and an undecided tie at its cut. */
+  quota: z.object({ from: z.string(), seats: z.number().int(), tieAtCut: z.boolean() }).nullable().optional(),
 });
 export type TClassificationWhy = z.infer<typeof ZClassificationWhy>;
 // The engine's type and the wire schema are one shape.

@@ -19,6 +19,8 @@ export const ZUnit = z.object({
   shortName: z.string(),
   unitType: ZUnitType,
   active: z.boolean(),
+  /** Codes of the units merged into this one (e.g. the communes a new commune replaced). */
+  predecessorCodes: z.array(z.string()),
   leaders: z.array(ZLeader),
 });
 export type TUnit = z.infer<typeof ZUnit>;
@@ -42,3 +44,27 @@ export const ZUnitUpdate = z
   .partial()
   .refine((u) => Object.keys(u).length > 0, "nothing to change");
 export type TUnitUpdate = z.infer<typeof ZUnitUpdate>;
+
+/** POST /api/units/import — what was written (all rows or none), with each new account's first password, once. */
+export const ZUnitImportResult = z.object({
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      unitType: z.string(),
+      predecessorCodes: z.array(z.string()),
+    }),
+  ),
+  leaders: z.number().int(),
+  accounts: z.array(
+    z.object({
+      username: z.string(),
+      fullName: z.string(),
+      role: z.enum(["agency_editor", "agency_head"]),
+      unitCode: z.string(),
+      /** Random, shown once to the admin who imported; only its argon2id hash is kept. */
+      initialPassword: z.string(),
+    }),
+  ),
+});
+export type TUnitImportResult = z.infer<typeof ZUnitImportResult>;

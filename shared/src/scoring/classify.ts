@@ -98,6 +98,12 @@ export interface ClassificationWhy {
     reasonEn: string;
     documentNumber: string | null;
   } | null;
+  /**
+   * The band quota that moved the unit down: the band it would have had (`from`), the seats that band has for the
+   * unit type, and whether the unit is one of a tie at the cut still waiting for the council's decision. Absent or
+   * null unless a quota moved it (rankings frozen before quotas existed have no such field).
+   */
+  quota?: { from: string; seats: number; tieAtCut: boolean } | null;
 }
 
 // "70" for 7000, "72,5" / "72.5" for 7250: a threshold as people write it.

@@ -8,3 +8,4 @@ export * from "./incremental";
 export * from "./kinds";
 export * from "./quota";
 export * from "./columns";
+export * from "./bandWhy";

@@ -44,6 +44,10 @@ const WHY = [
   "why.override.reason",
   "why.override.reasonEn",
   "why.override.documentNumber",
+  "why.quota",
+  "why.quota.from",
+  "why.quota.seats",
+  "why.quota.tieAtCut",
 ];
 const STAGE = ["score", "confirmed", "at"];
 const prefix = (p: string, paths: readonly string[]) => paths.map((x) => `${p}${x}`);

@@ -20,6 +20,8 @@ import InsightsOutlined from "@mui/icons-material/InsightsOutlined";
 import CampaignOutlined from "@mui/icons-material/CampaignOutlined";
 import SupervisorAccountOutlined from "@mui/icons-material/SupervisorAccountOutlined";
 import PollOutlined from "@mui/icons-material/PollOutlined";
+import RuleOutlined from "@mui/icons-material/RuleOutlined";
+import AddCircleOutlineOutlined from "@mui/icons-material/AddCircleOutlineOutlined";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation } from "react-router-dom";
 import { navOf, pathOf, type NavKey, type Persona } from "../../auth/persona";
@@ -37,10 +39,12 @@ const ICONS: Record<NavKey, ReactElement> = {
   units: <AccountBalanceOutlined />,
   accounts: <ManageAccountsOutlined />,
   indexSets: <FactCheckOutlined />,
+  classification: <RuleOutlined />,
+  setup: <AddCircleOutlineOutlined />,
 };
 
 // Entries after the period's own pages are the admin's catalogue; a subheader separates them.
-const ADMIN_KEYS: readonly NavKey[] = ["units", "accounts", "indexSets"];
+const ADMIN_KEYS: readonly NavKey[] = ["setup", "units", "accounts", "indexSets"];
 
 /** The side navigation: what this persona works on, period pages first. */
 export function SideNav({

@@ -31,7 +31,11 @@ export function ChartCard({ title, subtitle, testId, chart, table, actions, big 
             {title}
           </Typography>
           {subtitle && (
-            <Typography variant={big ? "body1" : "caption"} color="text.secondary">
+            <Typography
+              variant={big ? "body1" : "caption"}
+              color="text.secondary"
+              data-testid={`${testId}-subtitle`}
+            >
               {subtitle}
             </Typography>
           )}

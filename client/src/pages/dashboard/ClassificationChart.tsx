@@ -16,7 +16,7 @@ interface Props {
 
 /**
  * How many units fall in each classification band, per unit type: ranked units only (units hidden from the viewer
- * and units not yet appraised count in no band).
+ * and units not yet appraised count in no band, and the subtitle says how many of each there are).
  */
 export function ClassificationChart({ units, bands, typeName, types, big }: Props) {
   const { t } = useTranslation();
@@ -28,12 +28,22 @@ export function ClassificationChart({ units, bands, typeName, types, big }: Prop
       ).length;
     return row;
   });
+  // Units with nothing appraised yet are in no band: the card says how many are still waiting.
+  const waiting = units.filter((u) => u.standing === "unranked").length;
+  const hidden = units.filter((u) => u.standing === "hidden").length;
+  const subtitle = [
+    t("dashboard.classes.subtitle"),
+    waiting > 0 && t("dashboard.classes.waiting", { count: waiting }),
+    hidden > 0 && t("dashboard.classes.hidden", { count: hidden }),
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <ChartCard
       big={big}
       testId="dash-classes"
       title={t("dashboard.classes.title")}
-      subtitle={t("dashboard.classes.subtitle")}
+      subtitle={subtitle}
       chart={
         <HBars
           big={big}

@@ -3,6 +3,7 @@ import { compareRankingRows, type TDashboardUnit } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink } from "react-router-dom";
 import { StatusChip } from "../../components/StatusChip";
+import { bandFootnotes, FootnoteList, FootnoteMark } from "../../components/BandFootnotes";
 import { showIndex, showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
 import { ChartCard } from "./ChartCard";
@@ -28,6 +29,9 @@ export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected
   const provisional = rows.some((r) => r.provisional);
   // Recused on a unit of this type, the viewer gets no ranks at all in it (docs/visibility.md): say why.
   const ranksHidden = rows.some((r) => r.hidden) && rows.every((r) => r.rank === null);
+  // Why a band is not the index's own (a quota or an override): footnoted under the table.
+  const bands = bandCodes.map((code) => ({ code, label: bandLabel(code), labelEn: bandLabel(code) }));
+  const { notes, marks } = bandFootnotes(sorted, bands, lang);
   return (
     <ChartCard
       big={big}
@@ -70,32 +74,38 @@ export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected
         </>
       }
       table={
-        <DataTable
-          big={big}
-          testId="dash-ranking-table"
-          head={[
-            t("dossiers.unit"),
-            t("ranking.rank"),
-            t("dashboard.sinceStart"),
-            t("ranking.total"),
-            t("ranking.index"),
-            t("ranking.classification"),
-            t("dossiers.status"),
-          ]}
-          rows={sorted.map((r) => [
-            <Link key="l" component={RouterLink} to={`/dossiers/${r.dossierId}`}>
-              {r.unit.name}
-            </Link>,
-            r.rank ?? "—",
-            moves.get(r.unit.id)
-              ? `${moves.get(r.unit.id)! > 0 ? "▲" : "▼"} ${Math.abs(moves.get(r.unit.id)!)}`
-              : "",
-            `${showPoints(r.total, lang)}${r.hidden ? "" : r.provisional ? ` (${t("dashboard.provisionalShort")})` : " ✓"}`,
-            showIndex(r.index, lang),
-            bandLabel(r.classification),
-            <StatusChip key="s" status={r.status} />,
-          ])}
-        />
+        <>
+          <DataTable
+            big={big}
+            testId="dash-ranking-table"
+            head={[
+              t("dossiers.unit"),
+              t("ranking.rank"),
+              t("dashboard.sinceStart"),
+              t("ranking.total"),
+              t("ranking.index"),
+              t("ranking.classification"),
+              t("dossiers.status"),
+            ]}
+            rows={sorted.map((r) => [
+              <Link key="l" component={RouterLink} to={`/dossiers/${r.dossierId}`}>
+                {r.unit.name}
+              </Link>,
+              r.rank ?? "—",
+              moves.get(r.unit.id)
+                ? `${moves.get(r.unit.id)! > 0 ? "▲" : "▼"} ${Math.abs(moves.get(r.unit.id)!)}`
+                : "",
+              `${showPoints(r.total, lang)}${r.hidden ? "" : r.provisional ? ` (${t("dashboard.provisionalShort")})` : " ✓"}`,
+              showIndex(r.index, lang),
+              <span key="b">
+                {bandLabel(r.classification)}
+                <FootnoteMark n={marks.get(r.unit.id)} />
+              </span>,
+              <StatusChip key="s" status={r.status} />,
+            ])}
+          />
+          <FootnoteList notes={notes} />
+        </>
       }
     />
   );

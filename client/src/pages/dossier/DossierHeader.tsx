@@ -4,7 +4,10 @@ import PictureAsPdfOutlined from "@mui/icons-material/PictureAsPdfOutlined";
 import AccountBalanceOutlined from "@mui/icons-material/AccountBalanceOutlined";
 import { formatPoints, type Bp, type Centi, type TDossierDetail } from "@ca/shared";
 import { useTranslation } from "react-i18next";
+import { useMe } from "../../auth/AuthProvider";
+import { personaOf } from "../../auth/persona";
 import { LiveStatusChip } from "../../components/LiveStatusChip";
+import { officialStageOf } from "../../format/officialStage";
 import { formatDateTime } from "../../format/dates";
 import { StatusChip } from "../../components/StatusChip";
 import { StatusStepper } from "../../components/StatusStepper";
@@ -22,29 +25,38 @@ function Figure({
   value,
   testId,
   strong,
+  absent,
 }: {
   label: string;
   value: TotalFigures;
   testId: string;
   strong?: boolean;
+  /** Said instead of a figure that does not exist yet (no council round closed). */
+  absent?: { text: string; hint: string };
 }) {
   const lang = currentLang();
   return (
-    <Box sx={{ minWidth: 150 }} data-testid={testId}>
+    <Box sx={{ minWidth: 150 }} data-testid={testId} data-absent={absent ? "true" : undefined}>
       <Typography variant="caption" color="text.secondary">
         {label}
       </Typography>
       <Typography
-        variant="h5"
+        variant={absent ? "h6" : "h5"}
         component="div"
-        sx={{ fontVariantNumeric: "tabular-nums", color: strong ? "primary.dark" : "text.primary" }}
+        title={absent?.hint}
+        sx={{
+          fontVariantNumeric: "tabular-nums",
+          color: absent ? "text.secondary" : strong ? "primary.dark" : "text.primary",
+        }}
         data-testid={`${testId}-value`}
       >
-        {formatPoints(value.total, lang)}
+        {absent ? absent.text : formatPoints(value.total, lang)}
       </Typography>
-      <Typography variant="caption" color="text.secondary" sx={{ fontVariantNumeric: "tabular-nums" }}>
-        {value.index === null ? "—" : `${formatPoints(value.index, lang)} %`}
-      </Typography>
+      {!absent && (
+        <Typography variant="caption" color="text.secondary" sx={{ fontVariantNumeric: "tabular-nums" }}>
+          {value.index === null ? "—" : `${formatPoints(value.index, lang)} %`}
+        </Typography>
+      )}
     </Box>
   );
 }
@@ -64,6 +76,8 @@ interface Props {
 /** Unit, period, where the dossier stands, the current window and both totals. */
 export function DossierHeader({ detail, selfFigures, actions }: Props) {
   const { t } = useTranslation();
+  const me = useMe();
+  const stage = officialStageOf(detail.status, personaOf(me.roles) !== "agency");
   return (
     <Paper variant="outlined" sx={{ p: 3, mb: 2 }} data-testid="dossier-header">
       <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
@@ -98,10 +112,15 @@ export function DossierHeader({ detail, selfFigures, actions }: Props) {
           testId="self-total"
         />
         <Figure
-          label={t("dossier.officialTotal")}
+          label={t(`officialStage.${stage}`)}
           value={figuresOf(detail.officialTotals)}
           testId="official-total"
           strong
+          absent={
+            stage === "none"
+              ? { text: t("officialStage.notYet"), hint: t("officialStage.notYetHint") }
+              : undefined
+          }
         />
         <WindowCountdown detail={detail} />
         <Box sx={{ flexGrow: 1 }} />

@@ -1,5 +1,14 @@
 import { useRef, useState, type DragEvent } from "react";
-import { Alert, Box, Button, IconButton, LinearProgress, Stack, Typography } from "@mui/material";
+import {
+  Alert,
+  Box,
+  Button,
+  IconButton,
+  LinearProgress,
+  Stack,
+  Typography,
+  useMediaQuery,
+} from "@mui/material";
 import { alpha } from "@mui/material/styles";
 import CloudUploadOutlined from "@mui/icons-material/CloudUploadOutlined";
 import Close from "@mui/icons-material/Close";
@@ -36,6 +45,8 @@ let nextKey = 1;
  */
 export function EvidenceZone({ files, upload, onUploaded, testId, disabled }: Props) {
   const { t } = useTranslation();
+  // A touch screen has no dragging of files: the box says "choose" there, not "drag and drop".
+  const touch = useMediaQuery("(pointer: coarse)");
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [uploads, setUploads] = useState<Upload[]>([]);
@@ -131,7 +142,7 @@ export function EvidenceZone({ files, upload, onUploaded, testId, disabled }: Pr
         >
           <CloudUploadOutlined color={over ? "primary" : "action"} />
           <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
-            {t("evidence.drop", { mb: maxMb })}
+            {t(touch ? "evidence.dropTouch" : "evidence.drop", { mb: maxMb })}
           </Typography>
           <Button size="small" variant="outlined" onClick={() => input.current?.click()}>
             {t("evidence.choose")}

@@ -7,12 +7,23 @@ import { Link as RouterLink } from "react-router-dom";
 import { StatusChip } from "../../components/StatusChip";
 import { StatusStepper } from "../../components/StatusStepper";
 import { formatDateTime } from "../../format/dates";
+import { officialStageOf } from "../../format/officialStage";
 import { showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
 
-function Figure({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+function Figure({
+  label,
+  value,
+  strong,
+  testId,
+}: {
+  label: string;
+  value: string;
+  strong?: boolean;
+  testId?: string;
+}) {
   return (
-    <Box sx={{ minWidth: 160 }}>
+    <Box sx={{ minWidth: 160 }} data-testid={testId}>
       <Typography variant="caption" color="text.secondary">
         {label}
       </Typography>
@@ -37,6 +48,7 @@ export function AgencyDossierCard({
 }) {
   const { t } = useTranslation();
   const lang = currentLang();
+  const stage = officialStageOf(dossier.status, false);
   return (
     <Card variant="outlined" data-testid="agency-dossier-card">
       <CardContent sx={{ p: 3 }}>
@@ -66,10 +78,12 @@ export function AgencyDossierCard({
         <Divider sx={{ mb: 2 }} />
         <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
           <Figure label={t("dossiers.selfTotal")} value={showPoints(dossier.selfTotal, lang)} />
+          {/* The agency's own card: no appraised figure before a council round has closed. */}
           <Figure
-            label={t("dossiers.officialTotal")}
-            value={showPoints(dossier.officialTotal, lang)}
-            strong
+            label={t(`officialStage.${stage}`)}
+            value={stage === "none" ? t("officialStage.notYet") : showPoints(dossier.officialTotal, lang)}
+            strong={stage !== "none"}
+            testId="agency-official"
           />
           <Box sx={{ flexGrow: 1 }} />
           <Button

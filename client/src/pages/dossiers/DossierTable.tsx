@@ -16,8 +16,13 @@ import { DOSSIER_STATUSES, type TDossierSummary, type TUnitType } from "@ca/shar
 import { useTranslation } from "react-i18next";
 import { StatusChip } from "../../components/StatusChip";
 import { formatDateTime } from "../../format/dates";
+import { officialStageOf } from "../../format/officialStage";
 import { showPoints, toCenti } from "../../format/points";
 import { currentLang } from "../../i18n";
+
+/** The dossier has an appraised figure: a council round has closed on it. */
+const appraised = (d: TDossierSummary) => officialStageOf(d.status, false) !== "none";
+const officialOf = (d: TDossierSummary) => (appraised(d) ? d.officialTotal : null);
 
 type SortKey = "unit" | "unitType" | "status" | "selfTotal" | "officialTotal";
 
@@ -50,7 +55,7 @@ export function DossierTable({ dossiers, unitTypes }: Props) {
       unitType: (a, b) => typeRank(a.unit.unitType) - typeRank(b.unit.unitType),
       status: (a, b) => DOSSIER_STATUSES.indexOf(a.status) - DOSSIER_STATUSES.indexOf(b.status),
       selfTotal: (a, b) => byScore(a.selfTotal) - byScore(b.selfTotal),
-      officialTotal: (a, b) => byScore(a.officialTotal) - byScore(b.officialTotal),
+      officialTotal: (a, b) => byScore(officialOf(a)) - byScore(officialOf(b)),
     };
     const sign = sort.dir === "asc" ? 1 : -1;
     // Server order (the province's own unit order) breaks ties, so equal keys keep a familiar sequence.
@@ -119,8 +124,13 @@ export function DossierTable({ dossiers, unitTypes }: Props) {
                 <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
                   {showPoints(d.selfTotal, lang)}
                 </TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums", fontWeight: 600 }}>
-                  {showPoints(d.officialTotal, lang)}
+                {/* No appraised figure before a council round has closed: the column would repeat the self score. */}
+                <TableCell
+                  align="right"
+                  sx={{ fontVariantNumeric: "tabular-nums", fontWeight: 600 }}
+                  title={appraised(d) ? undefined : t("officialStage.notYet")}
+                >
+                  {appraised(d) ? showPoints(d.officialTotal, lang) : "—"}
                 </TableCell>
                 <TableCell sx={{ color: "text.secondary", whiteSpace: "nowrap" }}>
                   {formatDateTime(d.updatedAt)}

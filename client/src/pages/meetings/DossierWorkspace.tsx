@@ -24,8 +24,7 @@ import { ErrorState, LoadingState } from "../../components/States";
 import { useApi } from "../../hooks/useApi";
 import { currentLang } from "../../i18n";
 import { useLiveEvent } from "../../live/hooks";
-import { CollabStatusChip } from "./CollabStatusChip";
-import { UnsavedGuard } from "../dossier/UnsavedGuard";
+import { LiveStatusChip } from "../../components/LiveStatusChip";
 import type { AnswerBody } from "../dossier/kinds/answers";
 import { LEAF_GRID_MIN, LeafGridHeader, LeafRow } from "./LeafRow";
 import { ProjectionTotals } from "./ProjectionTotals";
@@ -160,9 +159,8 @@ export function DossierWorkspace({
   const agreed = item.status === "agreed" || item.status === "published";
   return (
     <Stack spacing={2} data-testid="meeting-workspace" data-dossier={item.dossierId}>
-      {/* Edits made offline live only in this tab until the connection returns: warn before leaving. */}
-      <UnsavedGuard dirty={collab.queued > 0} />
-      {/* Sticky: the connection chip never scrolls out of sight (connected / reconnecting / offline with N). */}
+      {/* Sticky: the connection chip never scrolls out of sight (connected / reconnecting / offline with N). Edits
+          not yet confirmed are kept by the document after leaving, and the tab asks before it closes. */}
       <Paper
         variant="outlined"
         sx={{ px: 2, py: 1.25, position: "sticky", top: { xs: 64, sm: 72 }, zIndex: 3 }}
@@ -177,7 +175,7 @@ export function DossierWorkspace({
               {canEdit ? t("meeting.workspace.editable") : t("meeting.workspace.readOnly")}
             </Typography>
           </Box>
-          <CollabStatusChip state={collab} />
+          <LiveStatusChip />
           <Button
             size="small"
             component={RouterLink}
@@ -224,7 +222,11 @@ export function DossierWorkspace({
         )}
       </Paper>
       {projection.data ? (
-        <ProjectionTotals projection={projection.data} survey={survey} />
+        <ProjectionTotals
+          projection={projection.data}
+          survey={survey}
+          settled={item.status === "agreed" || item.status === "published" ? item.status : null}
+        />
       ) : projection.error ? (
         <ErrorState error={projection.error} onRetry={projection.reload} />
       ) : (

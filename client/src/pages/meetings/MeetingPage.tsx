@@ -127,7 +127,8 @@ export default function MeetingPage() {
         actions={
           <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
             <MeetingStatusChip status={data.status} />
-            <LiveStatusChip />
+            {/* The workspace's sticky header carries the chip while a dossier's document is open. */}
+            {(!item || recused) && <LiveStatusChip />}
             {abilities.start && (
               <Button
                 variant="contained"

@@ -9,10 +9,13 @@ import { usePeriods } from "../../period/PeriodProvider";
 export function ProjectionTotals({
   projection,
   survey,
+  settled = null,
 }: {
   projection: TMeetingProjection;
   /** Survey leaves: never proposed on nor locked in a meeting, so left out of the counts. */
   survey: ReadonlySet<string>;
+  /** The dossier's result is agreed or published: its figures are no longer provisional and are not called so. */
+  settled?: "agreed" | "published" | null;
 }) {
   const { t } = useTranslation();
   const lang = currentLang();
@@ -42,11 +45,11 @@ export function ProjectionTotals({
     </Box>
   );
   return (
-    <Paper variant="outlined" sx={{ p: 2 }} data-testid="projection-totals">
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="projection-totals" data-settled={settled ?? ""}>
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: "wrap", alignItems: "flex-end" }}>
         {figure(t("meeting.totals.official"), showPoints(projection.official.total, lang), "total-official")}
         {figure(
-          t("meeting.totals.provisional"),
+          settled ? t(`meeting.totals.settled.${settled}`) : t("meeting.totals.provisional"),
           showPoints(projection.provisional.total, lang),
           "total-provisional",
           "primary.main",
@@ -57,10 +60,14 @@ export function ProjectionTotals({
           "total-delta",
           delta > 0 ? "success.main" : delta < 0 ? "error.main" : undefined,
         )}
-        {figure(t("meeting.totals.index"), showIndex(projection.provisional.index, lang), "total-index")}
+        {figure(
+          t(settled ? "meeting.totals.settled.index" : "meeting.totals.index"),
+          showIndex(projection.provisional.index, lang),
+          "total-index",
+        )}
         <Box>
           <Typography variant="caption" color="text.secondary" sx={{ display: "block" }}>
-            {t("meeting.totals.classification")}
+            {t(settled ? "meeting.totals.settled.classification" : "meeting.totals.classification")}
           </Typography>
           <Chip
             color="primary"

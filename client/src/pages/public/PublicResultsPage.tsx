@@ -42,6 +42,15 @@ export default function PublicResultsPage() {
         description={t("results.public.noneHint")}
       />
     );
+  // A period whose results are not (yet) public is not an error: say so plainly.
+  else if (results.error?.code === "not_found")
+    body = (
+      <EmptyState
+        icon={<LeaderboardOutlined />}
+        title={t("results.public.notPublished")}
+        description={t("results.public.noneHint")}
+      />
+    );
   else if (results.error) body = <ErrorState error={results.error} onRetry={results.reload} />;
   else if (!results.data) body = <LoadingState />;
   else {
@@ -54,7 +63,7 @@ export default function PublicResultsPage() {
           sx={{ mb: 3, alignItems: { sm: "center" } }}
         >
           <Box sx={{ flexGrow: 1 }}>
-            <Typography variant="h4" component="h1" sx={{ fontWeight: 700 }}>
+            <Typography variant="h4" component="h1" sx={{ fontWeight: 700, fontSize: { xs: 24, sm: 34 } }}>
               {t("results.public.heading", { period: r.periodName })}
             </Typography>
             <Typography color="text.secondary" sx={{ mt: 0.5 }}>
@@ -82,8 +91,8 @@ export default function PublicResultsPage() {
   return (
     <Box sx={{ minHeight: "100vh", bgcolor: "background.default" }}>
       <AppBar position="static" color="primary" elevation={0}>
-        <Toolbar sx={{ gap: 2 }}>
-          <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+        <Toolbar sx={{ gap: { xs: 1, sm: 2 }, flexWrap: { xs: "wrap", sm: "nowrap" }, py: { xs: 1, sm: 0 } }}>
+          <Box sx={{ flexGrow: 1, minWidth: 0, flexBasis: { xs: "100%", sm: "auto" } }}>
             <Typography variant="subtitle2" sx={{ opacity: 0.85, lineHeight: 1.2 }}>
               {t("app.province")}
             </Typography>
@@ -98,7 +107,12 @@ export default function PublicResultsPage() {
               value={selected ?? ""}
               onChange={(e) => navigate(`/public/results/${e.target.value}`)}
               label={t("results.public.period")}
-              sx={{ minWidth: 180, bgcolor: "background.paper", borderRadius: 1 }}
+              sx={{
+                minWidth: { xs: 0, sm: 180 },
+                flexGrow: { xs: 1, sm: 0 },
+                bgcolor: "background.paper",
+                borderRadius: 1,
+              }}
             >
               {periods.data.map((p) => (
                 <MenuItem key={p.id} value={p.id}>
@@ -112,7 +126,7 @@ export default function PublicResultsPage() {
           </Box>
         </Toolbar>
       </AppBar>
-      <Container maxWidth="lg" sx={{ py: 4 }}>
+      <Container maxWidth="lg" sx={{ py: { xs: 2, sm: 4 }, px: { xs: 1.5, sm: 3 } }}>
         {body}
         <Typography variant="body2" sx={{ mt: 4 }}>
           <RouterLink to="/login">{t("results.public.signIn")}</RouterLink>

@@ -14,7 +14,9 @@ import ArrowDropDown from "@mui/icons-material/ArrowDropDown";
 import ArrowDropUp from "@mui/icons-material/ArrowDropUp";
 import type { TPeriod, TRankingRow } from "@ca/shared";
 import { useTranslation } from "react-i18next";
+import { RankCell, tiesOf } from "../../components/RankCell";
 import { StatusChip } from "../../components/StatusChip";
+import { bandFootnotes, FootnoteList, FootnoteMark } from "../../components/BandFootnotes";
 import { showIndex, showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
 
@@ -52,11 +54,13 @@ function Move({ delta }: { delta: number | undefined }) {
 export function RankingTable({ title, rows, bands, moves }: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
+  const ties = tiesOf(rows);
   const label = (code: string | null) => {
     if (!code) return "—";
     const band = bands.find((b) => b.code === code || b.label === code);
     return band ? (lang === "en" ? band.labelEn : band.label) : code;
   };
+  const { notes, marks } = bandFootnotes(rows, bands, lang);
   return (
     <Paper variant="outlined" sx={{ mb: 3 }}>
       <Typography variant="h6" component="h2" sx={{ px: 2, py: 1.5 }}>
@@ -85,8 +89,7 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
             {rows.map((r) => (
               <TableRow key={r.unit.id} hover data-testid="ranking-row">
                 <TableCell sx={{ fontWeight: 700, fontVariantNumeric: "tabular-nums" }}>
-                  {r.standing === "unranked" ? t("ranking.unranked") : (r.rank ?? "—")}{" "}
-                  <Move delta={moves.get(r.unit.id)} />
+                  <RankCell row={r} ties={ties} /> <Move delta={moves.get(r.unit.id)} />
                 </TableCell>
                 <TableCell sx={{ minWidth: 220 }}>
                   <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -99,7 +102,10 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
                 <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
                   {showIndex(r.index, lang)}
                 </TableCell>
-                <TableCell>{label(r.classification)}</TableCell>
+                <TableCell>
+                  {label(r.classification)}
+                  <FootnoteMark n={marks.get(r.unit.id)} />
+                </TableCell>
                 <TableCell>
                   <Chip
                     size="small"
@@ -116,6 +122,7 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
           </TableBody>
         </Table>
       </TableContainer>
+      <FootnoteList notes={notes} />
     </Paper>
   );
 }

@@ -18,8 +18,10 @@ import KeyboardArrowDown from "@mui/icons-material/KeyboardArrowDown";
 import KeyboardArrowUp from "@mui/icons-material/KeyboardArrowUp";
 import type { TPublishedRow } from "@ca/shared";
 import { useTranslation } from "react-i18next";
+import { RankCell, tiesOf } from "../../components/RankCell";
 import { showIndex, showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
+import { bandFootnotes, FootnoteList, FootnoteMark } from "../../components/BandFootnotes";
 
 // Band colours by the band's code; unknown schemes fall back to neutral.
 const BAND_COLOR: Record<string, "success" | "primary" | "info" | "warning" | "error" | "default"> = {
@@ -40,11 +42,30 @@ export function BandChip({ code, label }: { code: string | null; label: string |
   return <Chip size="small" color={BAND_COLOR[code] ?? "default"} variant="outlined" label={label ?? code} />;
 }
 
+const PHONE_HIDDEN = { display: { xs: "none", sm: "table-cell" } } as const;
+
 /** One unit type's published ranking; each row opens the unit's score card by area. */
 export function PublishedTable({ title, rows }: { title: string; rows: TPublishedRow[] }) {
   const { t } = useTranslation();
+  const ties = tiesOf(rows);
   const lang = currentLang();
   const [open, setOpen] = useState<string | null>(null);
+  // The published rows carry their bands' labels: the footnotes name bands from them.
+  const bands = [
+    ...new Map(
+      rows
+        .filter((r) => r.classification)
+        .map((r) => [
+          r.classification!,
+          {
+            code: r.classification!,
+            label: r.classificationLabel ?? r.classification!,
+            labelEn: r.classificationLabelEn ?? r.classification!,
+          },
+        ]),
+    ).values(),
+  ];
+  const { notes, marks } = bandFootnotes(rows, bands, lang);
   return (
     <Paper variant="outlined" sx={{ mb: 3 }} data-testid="published-table">
       <Box sx={{ px: 2, py: 1.5, borderBottom: 1, borderColor: "divider" }}>
@@ -59,10 +80,13 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
         <Table size="small">
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: 48 }} />
-              <TableCell sx={{ width: 64 }}>{t("results.table.rank")}</TableCell>
-              <TableCell>{t("results.table.unit")}</TableCell>
-              <TableCell align="right">{t("results.table.total")}</TableCell>
+              <TableCell sx={{ width: { xs: 32, sm: 48 }, px: { xs: 0.5, sm: 2 } }} />
+              <TableCell sx={{ width: 64, px: { xs: 0.5, sm: 2 } }}>{t("results.table.rank")}</TableCell>
+              <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>{t("results.table.unit")}</TableCell>
+              {/* On a phone the index and class matter most: the total is in the unit's score card. */}
+              <TableCell align="right" sx={PHONE_HIDDEN}>
+                {t("results.table.total")}
+              </TableCell>
               <TableCell align="right">{t("results.table.index")}</TableCell>
               <TableCell>{t("results.table.classification")}</TableCell>
             </TableRow>
@@ -73,7 +97,7 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
               return (
                 <Fragment key={row.unit.code}>
                   <TableRow hover data-testid={`published-row-${row.unit.code}`}>
-                    <TableCell>
+                    <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>
                       <IconButton
                         size="small"
                         aria-label={t("results.table.scoreCard")}
@@ -83,14 +107,21 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
                         {isOpen ? <KeyboardArrowUp /> : <KeyboardArrowDown />}
                       </IconButton>
                     </TableCell>
-                    <TableCell>
-                      <Typography sx={{ fontWeight: 700 }}>{row.rank ?? t("ranking.unranked")}</Typography>
+                    <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>
+                      <RankCell row={row} ties={ties} />
                     </TableCell>
-                    <TableCell>{row.unit.name}</TableCell>
-                    <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
+                    <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>{row.unit.name}</TableCell>
+                    <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums", ...PHONE_HIDDEN }}>
                       {showPoints(row.total, lang)}
                     </TableCell>
-                    <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
+                    <TableCell
+                      align="right"
+                      sx={{
+                        fontVariantNumeric: "tabular-nums",
+                        whiteSpace: "nowrap",
+                        px: { xs: 0.5, sm: 2 },
+                      }}
+                    >
                       {showIndex(row.index, lang)}
                     </TableCell>
                     <TableCell>
@@ -98,6 +129,7 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
                         code={row.classification}
                         label={lang === "en" ? row.classificationLabelEn : row.classificationLabel}
                       />
+                      <FootnoteMark n={marks.get(row.unit.id)} />
                     </TableCell>
                   </TableRow>
                   <TableRow>
@@ -113,6 +145,7 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
           </TableBody>
         </Table>
       </TableContainer>
+      <FootnoteList notes={notes} />
     </Paper>
   );
 }

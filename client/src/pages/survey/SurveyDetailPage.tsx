@@ -15,11 +15,12 @@ import {
   TableRow,
 } from "@mui/material";
 import LinkOutlined from "@mui/icons-material/LinkOutlined";
-import type { TSurveyLink } from "@ca/shared";
+import type { TSurveyLink, TSurveyRespondent } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { ApiError } from "../../api/http";
 import { surveyApi } from "../../api/survey";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorState, LoadingState } from "../../components/States";
 import { formatDateTime } from "../../format/dates";
@@ -36,6 +37,7 @@ export default function SurveyDetailPage() {
   const [sendEmail, setSendEmail] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirm, setConfirm] = useState<{ all: true } | TSurveyRespondent | null>(null);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -48,11 +50,15 @@ export default function SurveyDetailPage() {
       setBusy(false);
     }
   };
-  const issue = () =>
+  /** Issues links (to everyone who has not answered, or to the listed respondents); earlier links stop working. */
+  const issue = (respondentIds?: string[]) =>
     run(async () => {
-      setLinks(await surveyApi.issueLinks(surveyId, { sendEmail }));
+      setLinks(await surveyApi.issueLinks(surveyId, { sendEmail, respondentIds }));
       respondents.reload();
     });
+  // Who would get a link, and how many links already sent would stop working: said before anything happens.
+  const waiting = (respondents.data ?? []).filter((r) => !r.answeredAt);
+  const live = waiting.filter((r) => r.sentAt).length;
   const importFile = (file: File) =>
     run(async () => {
       await surveyApi.importRespondents(surveyId, file);
@@ -87,8 +93,8 @@ export default function SurveyDetailPage() {
               <Button
                 variant="contained"
                 startIcon={<LinkOutlined />}
-                onClick={issue}
-                disabled={busy}
+                onClick={() => setConfirm({ all: true })}
+                disabled={busy || waiting.length === 0}
                 data-testid="issue-links"
               >
                 {t("survey.links.issue")}
@@ -141,12 +147,38 @@ export default function SurveyDetailPage() {
                   {stamp(r.sentAt, t("survey.respondents.sent"), "default")}
                   {stamp(r.openedAt, t("survey.respondents.opened"), "info")}
                   {stamp(r.answeredAt, t("survey.respondents.answered"), "success")}
+                  {can.manageRespondents && !r.answeredAt && r.sentAt && (
+                    <Button
+                      size="small"
+                      onClick={() => setConfirm(r)}
+                      disabled={busy}
+                      data-testid={`reissue-${r.id}`}
+                    >
+                      {t("survey.links.reissueOne")}
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </TableContainer>
+      {confirm && (
+        <ConfirmDialog
+          title={t("all" in confirm ? "survey.links.confirmTitle" : "survey.links.reissueOneTitle")}
+          text={
+            "all" in confirm
+              ? live > 0
+                ? t("survey.links.confirmReplace", { count: waiting.length, live })
+                : t("survey.links.confirmNew", { count: waiting.length })
+              : t("survey.links.reissueOneText", { name: confirm.fullName })
+          }
+          confirmLabel={t("all" in confirm ? "survey.links.issue" : "survey.links.reissueOne")}
+          danger={"all" in confirm ? live > 0 : true}
+          onConfirm={() => issue("all" in confirm ? undefined : [confirm.id])}
+          onClose={() => setConfirm(null)}
+        />
+      )}
       {links && <LinksSheet title={s.title} links={links} onClose={() => setLinks(null)} />}
     </Box>
   );

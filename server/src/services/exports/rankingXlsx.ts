@@ -1,14 +1,13 @@
 import { loadExcel } from "../excel";
-import type { TPublishedResults, TRankedUnit } from "@ca/shared";
+import { whyFootnote, type ClassificationBand, type TPublishedResults, type TRankedUnit } from "@ca/shared";
 import { addAuditSheet, type AuditStamp } from "./auditStamp";
 
 const POINTS = "0.00";
 
-/** Why the unit has its band, in a cell: "Chỉ số", or the override's reason (DESIGN §3). */
-function whyText(why: TRankedUnit["why"]): string {
+/** Why the unit has its band, in a cell: "Chỉ số", or the override's or the quota's footnote (DESIGN §3). */
+function whyText(why: TRankedUnit["why"], bands: readonly ClassificationBand[]): string {
   if (!why) return "";
-  if (why.override) return why.override.reason;
-  return why.basis === "quota" ? "Hạn mức" : "Chỉ số";
+  return whyFootnote(why, bands, "vi") || "Chỉ số";
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ . */
@@ -24,6 +23,7 @@ export async function rankingWorkbook(
   results: TPublishedResults,
   final: boolean,
   stamp: AuditStamp | null,
+  bands: readonly ClassificationBand[],
 ): Promise<Buffer> {
   const wb = new (await loadExcel()).Workbook();
   wb.creator = "Council Appraisal";
@@ -57,7 +57,7 @@ export async function rankingWorkbook(
         row.max,
         row.index,
         row.classificationLabel ?? "",
-        whyText(row.why),
+        whyText(row.why, bands),
         ...row.areas.map((a) => a.index),
       ]);
     ws.columns.forEach((col, i) => {

@@ -1,5 +1,5 @@
 import { Document, Packer, PageBreak, Paragraph } from "docx";
-import { formatPoints, type TRankedUnit } from "@ca/shared";
+import { formatPoints, whyFootnote, type ClassificationBand, type TRankedUnit } from "@ca/shared";
 import type { ExportData } from "./exportData";
 import { auditStampLine, type AuditStamp } from "./auditStamp";
 import { dataTable, headerBlock, p, PAGE, signatureBlock, STYLES } from "./docxStyle";
@@ -7,9 +7,22 @@ import { dataTable, headerBlock, p, PAGE, signatureBlock, STYLES } from "./docxS
 const pts = (n: number | null) => (n === null ? "-" : formatPoints(Math.round(n * 100), "vi"));
 // A unit not yet appraised has no rank (DESIGN §7: listed unranked).
 const rankText = (rank: number | null) => (rank === null ? "Chưa xếp hạng" : String(rank));
-// The band, footnoted with the override's reason when an override set it (DESIGN §3: why a unit has its band).
-const bandText = (label: string | null, why: TRankedUnit["why"]) =>
-  (label ?? "-") + (why?.override ? ` (*) ${why.override.reason}` : "");
+/**
+ * The bands of one table, footnoted (docs/periods-and-classification.md: why a unit has its band): a band an
+ * override or a quota set carries a marker "(1)", "(2)"…, and the notes follow the table.
+ */
+function footnoter(bands: readonly ClassificationBand[]) {
+  const notes: string[] = [];
+  return {
+    band(label: string | null, why: TRankedUnit["why"]): string {
+      const note = whyFootnote(why, bands, "vi");
+      if (!note) return label ?? "-";
+      notes.push(note);
+      return `${label ?? "-"} (${notes.length})`;
+    },
+    paragraphs: () => notes.map((n, i) => p(`(${i + 1}) ${n}`, { italics: true, indent: true })),
+  };
+}
 
 /**
  * The report to UBND tỉnh (DESIGN §2 step 9–10): summary, ranking per unit type, classification, the council's
@@ -58,6 +71,7 @@ export async function reportDocument(data: ExportData, stamp: AuditStamp | null)
     p("II. KẾT QUẢ XẾP HẠNG, XẾP LOẠI", { bold: true }),
   ];
   r.unitTypes.forEach((u, i) => {
+    const notes = footnoter(data.live.bands);
     children.push(p(`${i + 1}. ${u.name}`, { bold: true }));
     children.push(
       dataTable(
@@ -67,11 +81,12 @@ export async function reportDocument(data: ExportData, stamp: AuditStamp | null)
           row.unit.name,
           pts(row.total),
           pts(row.index),
-          bandText(row.classificationLabel, row.why),
+          notes.band(row.classificationLabel, row.why),
         ]),
         [9, 45, 15, 15, 16],
       ),
     );
+    children.push(...notes.paragraphs());
     children.push(p(""));
   });
   children.push(p("III. Ý KIẾN THỐNG NHẤT CỦA HỘI ĐỒNG THẨM ĐỊNH", { bold: true }));
@@ -171,6 +186,7 @@ export async function minutesDocument(data: ExportData, stamp: AuditStamp | null
         j === 0 ? p(line, { bold: true, align: "center" }) : p(line, { indent: line.trim() !== "" }),
       );
     children.push(p(`Bảng xếp hạng ${a.unitTypeName} được Hội đồng thống nhất:`, { bold: true }));
+    const notes = footnoter(data.live.bands);
     children.push(
       dataTable(
         ["Hạng", "Đơn vị", "Tổng điểm", "Chỉ số (%)", "Xếp loại"],
@@ -179,7 +195,7 @@ export async function minutesDocument(data: ExportData, stamp: AuditStamp | null
           row.unit.name,
           pts(row.total),
           pts(row.index),
-          bandText(
+          notes.band(
             data.live.bands.find((b) => b.code === row.classification)?.label ?? row.classification,
             row.why,
           ),
@@ -187,6 +203,7 @@ export async function minutesDocument(data: ExportData, stamp: AuditStamp | null
         [9, 45, 15, 15, 16],
       ),
     );
+    children.push(...notes.paragraphs());
     children.push(
       signatureBlock({
         recipients: ["Các thành viên Hội đồng", "Lưu: VT"],

@@ -19,6 +19,7 @@ import type { DbOrTx } from "../../db/client";
 import * as t from "../../db/schema";
 import type { PeriodRules } from "../../queries/periods";
 import { councilStages, isAppraised, unitInputOf } from "../dossierScoring";
+import { loadClassificationDecisions } from "../../queries/classification";
 import { placeInRanking, rankedUnitOf } from "../rankingTable";
 import { loadScoringInputs, type ScoringInput } from "../../queries/scoringInputs";
 
@@ -101,6 +102,7 @@ export async function computePeriodResults(db: DbOrTx, periodId: string): Promis
         .from(t.indexItems)
         .where(inArray(t.indexItems.indexSetId, setIds))
     : [];
+  const decisions = await loadClassificationDecisions(db, periodId);
   // Every confirmed stage, as the ranking API reads it; the one ranking order (services/rankingTable.ts).
   const placed = placeInRanking(
     scoring.map((d) => {
@@ -113,6 +115,7 @@ export async function computePeriodResults(db: DbOrTx, periodId: string): Promis
       };
     }),
     rules,
+    decisions,
   );
 
   const result: UnitTypeResults[] = [];

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Alert, Button } from "@mui/material";
 import MoreTimeOutlined from "@mui/icons-material/MoreTimeOutlined";
 import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../../format/dates";
 import { ExtensionDialog } from "../../progress/ExtensionDialog";
 import { DossierHeader } from "../DossierHeader";
 import { windowKeyOf } from "../model";
@@ -48,7 +49,12 @@ export function ReadOnlyView({ detail, abilities, reload, notify }: DossierViewP
         sx={{ mb: 2, bgcolor: "background.paper" }}
         data-testid="read-only-note"
       >
-        {t(`readOnly.${agency ? "agency" : "council"}.${detail.status}`)}
+        {/* The note follows the clock: a round whose window has not opened is not "under way". */}
+        {w?.state === "upcoming" && (detail.status === "self_submitted" || detail.status === "explained")
+          ? t(`readOnly.${agency ? "agency" : "council"}.${detail.status}_upcoming`, {
+              date: w.startsAt ? formatDateTime(w.startsAt) : "—",
+            })
+          : t(`readOnly.${agency ? "agency" : "council"}.${detail.status}`)}
       </Alert>
       {agency && <AgencyRequests detail={detail} />}
       <ReadOnlyTree detail={detail} />

@@ -34,19 +34,41 @@ export function SelfFilters({ filter, onChange, counts, overall, onExpandAll, on
     />
   );
   return (
-    <Paper variant="outlined" sx={{ px: 2, py: 1.5, mb: 2, position: "sticky", top: 64, zIndex: 2 }}>
-      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: "center", flexWrap: "wrap" }}>
+    // On a phone the sticky bar stays one row high (it scrolls sideways): the save state and the two filters;
+    // the hint and expand/collapse wait for a wider screen.
+    <Paper
+      variant="outlined"
+      sx={{
+        px: { xs: 1, sm: 2 },
+        py: { xs: 0.75, sm: 1.5 },
+        mb: 2,
+        position: "sticky",
+        top: { xs: 56, sm: 64 },
+        zIndex: 2,
+      }}
+      data-testid="self-toolbar"
+    >
+      <Stack
+        direction="row"
+        spacing={{ xs: 1, sm: 1.5 }}
+        useFlexGap
+        sx={{
+          alignItems: "center",
+          flexWrap: { xs: "nowrap", sm: "wrap" },
+          overflowX: { xs: "auto", sm: "visible" },
+        }}
+      >
         <SaveStateChip state={overall} overall testId="save-overall" />
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="text.secondary" sx={{ display: { xs: "none", md: "block" } }}>
           {t("self.autosaveHint")}
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
         {toggle("missingEvidence", counts.missingEvidence, t("self.filter.missingEvidence"))}
         {toggle("unscored", counts.unscored, t("self.filter.unscored"))}
-        <Button size="small" onClick={onExpandAll}>
+        <Button size="small" onClick={onExpandAll} sx={{ display: { xs: "none", sm: "inline-flex" } }}>
           {t("indexSets.expandAll")}
         </Button>
-        <Button size="small" onClick={onCollapseAll}>
+        <Button size="small" onClick={onCollapseAll} sx={{ display: { xs: "none", sm: "inline-flex" } }}>
           {t("indexSets.collapseAll")}
         </Button>
       </Stack>

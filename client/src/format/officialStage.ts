@@ -1,0 +1,28 @@
+import type { DossierStatus } from "@ca/shared";
+
+/**
+ * Which of the council's steps a dossier's "official" total stands for. Until a council round has closed the
+ * agency's own score is all there is, so the agency sees no "appraised" figure at all; the council, scoring round
+ * 1 or 2, sees its work in progress called so. Published figures are final, agreed ones settled — never "provisional".
+ */
+export type OfficialStage =
+  "none" | "round1_scoring" | "round1" | "round2_scoring" | "round2" | "agreed" | "published";
+
+export function officialStageOf(status: DossierStatus, councilView: boolean): OfficialStage {
+  switch (status) {
+    case "draft":
+      return "none";
+    case "self_submitted":
+      return councilView ? "round1_scoring" : "none";
+    case "round1_done":
+      return "round1";
+    case "explained":
+      return councilView ? "round2_scoring" : "round1";
+    case "round2_done":
+      return "round2";
+    case "agreed":
+      return "agreed";
+    case "published":
+      return "published";
+  }
+}

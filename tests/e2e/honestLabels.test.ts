@@ -1,0 +1,99 @@
+/**
+ * Browser end-to-end for issue 14 point 2 — rankings and totals say only what is true: during self-assessment an
+ * agency's own score is never called appraised; a submitted dossier whose round 1 has not opened is not said to
+ * be under appraisal; the classification chart says how many units still wait; tied units say they share the
+ * rank. In the training period of a fresh sample. Expects client/dist.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import type { TDossierSummary, TPeriod } from "@ca/shared";
+import { DEMO_PASSWORD } from "../../seeds/src/data/accounts";
+import { loginThroughUi } from "./support/browser";
+import { serverAndBrowser } from "./support/suite";
+import { fillAndSubmit, ok, personViaApi } from "./support/workflow";
+
+const ARTIFACTS = path.join(__dirname, "artifacts");
+const suite = serverAndBrowser();
+const opened: { close: () => Promise<void> }[] = [];
+afterAll(async () => {
+  for (const o of opened.reverse()) await o.close().catch(() => undefined);
+});
+
+async function signedIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await suite.browser.newContext({
+    viewport,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
+  opened.push(context);
+  const page = await context.newPage();
+  await loginThroughUi(page, suite.server.baseUrl, username, DEMO_PASSWORD);
+  await page.waitForURL(/\/periods\/[0-9a-f-]{36}\//, { timeout: 20_000 });
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `e2e-labels-${name}.png`), fullPage: false });
+
+describe("labels that follow the stage that exists", () => {
+  it("no appraised score before the council's, no round 1 before its window, waiting units and ties said", async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const base = suite.server.baseUrl;
+    const headApi = await personViaApi(base, "head.snv", opened);
+    const periods = (await ok<{ data: TPeriod[] }>(await headApi.get("/api/periods"))).data;
+    const training = periods.find((p) => p.kind === "training")!;
+    const all = (
+      await ok<{ data: TDossierSummary[] }>(await headApi.get(`/api/periods/${training.id}/dossiers`))
+    ).data;
+    const snv = all.find((d) => d.unit.code === "snv")!;
+    // One criterion scored by the head: the agency's own 2,75 must not read as an appraised score.
+    const first = "1.1.1";
+    await ok(
+      await headApi.put(`/api/dossiers/${snv.id}/items/${first}/self`, { data: { score: 0.75, note: "" } }),
+    );
+
+    const head = await signedIn("head.snv");
+    await head.goto(`${base}/periods/${training.id}/dossiers`);
+    const card = head.getByTestId("agency-official");
+    await card.waitFor({ timeout: 20_000 });
+    await expect(card.textContent()).resolves.toContain("Chưa thẩm định");
+    await head.goto(`${base}/dossiers/${snv.id}`);
+    await head.locator('[data-testid="dossier-page"][data-mode="self"]').waitFor({ timeout: 20_000 });
+    await expect(head.getByTestId("official-total-value").textContent()).resolves.toBe("Chưa thẩm định");
+    await shot(head, "self-assessment");
+
+    // Submitted, round 1 not open yet (training: round 1 opens after the self-assessment window): no "đang thẩm định".
+    await fillAndSubmit(headApi, snv.id);
+    await head.reload();
+    const note = head.getByTestId("read-only-note");
+    await note.waitFor({ timeout: 20_000 });
+    await expect(note.textContent()).resolves.toMatch(/bắt đầu thẩm định lần 1 từ \d{2}\/\d{2}\/\d{4}/);
+    await expect(note.textContent()).resolves.not.toContain("đang thẩm định");
+    await expect(head.getByTestId("official-total-value").textContent()).resolves.toBe("Chưa thẩm định");
+    await shot(head, "submitted");
+
+    // A second agency submits the same scores: both are ranked on their self totals and share rank 1.
+    const stcApi = await personViaApi(base, "head.stc", opened);
+    const theirs = (
+      await ok<{ data: TDossierSummary[] }>(await stcApi.get(`/api/periods/${training.id}/dossiers`))
+    ).data;
+    await fillAndSubmit(stcApi, theirs.find((d) => d.unit.code === "stc")!.id);
+    const chair = await signedIn("chair");
+    await chair.goto(`${base}/periods/${training.id}/ranking`);
+    const tied = chair.getByTestId("ranking-row").filter({ has: chair.getByTestId("rank-tie") });
+    await tied.first().waitFor({ timeout: 20_000 });
+    await expect(tied.count()).resolves.toBe(2);
+    await expect(tied.first().getByTestId("rank-tie").getAttribute("title")).resolves.toContain("theo tên");
+    // The units nothing is scored of are unranked, never tied at a rank with 0,00.
+    await expect(chair.getByTestId("rank-unranked").count()).resolves.toBeGreaterThan(0);
+    await shot(chair, "ranking-self-assessment");
+
+    // The leadership's classification chart says how many units are still waiting.
+    const leader = await signedIn("leader");
+    await leader.goto(`${base}/periods/${training.id}/dashboard`);
+    const subtitle = leader.getByTestId("dash-classes-subtitle");
+    await subtitle.waitFor({ timeout: 20_000 });
+    await expect(subtitle.textContent()).resolves.toMatch(/\d+ đơn vị chưa có kết quả thẩm định/);
+  }, 240_000);
+});
