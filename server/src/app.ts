@@ -51,7 +51,7 @@ export function createApp(ctx: AppContext) {
   app.disable("x-powered-by");
   // Who the client is (throttling, audit) comes from X-Forwarded-For only through the proxies TRUST_PROXY names.
   app.set("trust proxy", config.trustProxy);
-  const metrics = createMetrics();
+  const metrics = createMetrics(() => database.statementsSent());
   const store = new DbSessionStore(database.db, { idleMs: config.SESSION_IDLE_MINUTES * 60_000 });
   const secret = sessionSecret(ctx);
   const secure = config.PUBLIC_URL?.startsWith("https://") ?? false;

@@ -5,6 +5,7 @@
  *   scoring.bench.ts        P3, P4 (in process)
  *   officialWrite.bench.ts  P7, with BENCH_SECONDS=10 (server process)
  *   collab.bench.ts         P1, P2, P5, P6 (server process)
+ *   peers.bench.ts          P1, P2, P7 beside their bare peers (ratios at p99), P7 under the P5 load
  *   cluster.bench.ts        P11 (two server processes on PostgreSQL and Redis, nginx in front; REDIS_URL, default
  *                           the local Redis)
  *
@@ -67,6 +68,12 @@ async function main() {
     ...(process.env.BENCH_EMBEDDED === "1" ? {} : { BENCH_DATABASE_URL: DATABASE }),
   });
   const collab = await run("collab.bench.ts", { BENCH_DATABASE_URL: DATABASE });
+  const peers = await run("peers.bench.ts", { BENCH_DATABASE_URL: DATABASE });
+  const peersLine = peers.out.split("\n").find((l) => l.startsWith("PEERS_RESULT "));
+  const q = peersLine
+    ? (JSON.parse(peersLine.slice("PEERS_RESULT ".length)) as Record<string, Record<string, number>>)
+    : {};
+  const peer = (k: string, f: string) => q[k]?.[f] ?? NaN;
   const cluster = await run("cluster.bench.ts", { BENCH_DATABASE_URL: DATABASE });
 
   const resultLine = collab.out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
@@ -102,8 +109,8 @@ async function main() {
     },
     {
       id: "P4",
-      what: "full recompute, 5,000 × 150, p50",
-      value: figure(scoring.out, /^P4 full recompute/, /p50/),
+      what: "full recompute as the server does it (score rows → columns), 5,000 × 150, p50",
+      value: figure(scoring.out, /^P4 full recompute as the server/, /p50/),
       unit: "ms",
       target: 50,
     },
@@ -125,10 +132,38 @@ async function main() {
     { id: "P6", what: "server RSS at P5, peak", value: get("P6", "peakRssMiB"), unit: "MiB", target: 400 },
     {
       id: "P7",
-      what: "official score write committed, p95 (paced, 40 × 5/s)",
+      what: "official score write committed, p95 (paced, 40 × 5/s), alone",
       value: figure(official.out, /^target P7/, /\(p95/),
       unit: "ms",
       target: 50,
+    },
+    {
+      id: "P7",
+      what: "official score write committed, p95, under the P5 load",
+      value: peer("P7underP5", "p95"),
+      unit: "ms",
+      target: 50,
+    },
+    {
+      id: "P1",
+      what: "÷ reference Yjs server (@y/websocket-server), p99",
+      value: peer("P1", "ratioP99"),
+      unit: "×",
+      target: 1.5,
+    },
+    {
+      id: "P2",
+      what: "÷ bare Socket.IO broadcast to 1,000 sockets, p99",
+      value: peer("P2", "ratioP99"),
+      unit: "×",
+      target: 1.5,
+    },
+    {
+      id: "P7",
+      what: "÷ bare Express + pg doing the same durable work, p99",
+      value: peer("P7", "ratioP99"),
+      unit: "×",
+      target: 1.5,
     },
     {
       id: "P11",
@@ -168,6 +203,7 @@ async function main() {
     "scoring.bench.ts": scoring,
     "officialWrite.bench.ts": official,
     "collab.bench.ts": collab,
+    "peers.bench.ts": peers,
     "cluster.bench.ts": cluster,
   };
   for (const [name, x] of Object.entries(runs))

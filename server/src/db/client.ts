@@ -25,6 +25,8 @@ export interface Database {
   ping(): Promise<void>;
   /** Whether the database answers: cleared by a connection error, set again by a probe (see reachability.ts). */
   reachability: DatabaseReachability;
+  /** Statements sent to PostgreSQL so far (each is one round trip); null on PGlite. Read by /metrics. */
+  statementsSent(): number | null;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     ping,
     reachability,
+    statementsSent: () => null,
     close: async () => {
       reachability.stop();
       await client.close();
@@ -55,6 +58,7 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
 /** Connects to a PostgreSQL server through a pool. */
 export async function openPostgres(url: string, max = 20): Promise<Database> {
   const pool = new TransactionSafePool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+  const counter = { n: 0 };
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const ping = async () => void (await db.execute(sql`select 1`));
   const reachability = createReachability(ping);
@@ -64,7 +68,10 @@ export async function openPostgres(url: string, max = 20): Promise<Database> {
   // queries — so every client gets a listener of its own for its whole life. Its next query then fails, and its
   // request gets a 503.
   const onClientError = (err: Error) => void reachability.noteFailure(err);
-  pool.on("connect", (client) => client.on("error", onClientError));
+  pool.on("connect", (client) => {
+    client.on("error", onClientError);
+    countStatements(client, counter);
+  });
   pool.on("error", onClientError);
   return {
     db,
@@ -72,6 +79,7 @@ export async function openPostgres(url: string, max = 20): Promise<Database> {
     migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     ping,
     reachability,
+    statementsSent: () => counter.n,
     close: async () => {
       reachability.stop();
       await pool.end();
@@ -121,4 +129,18 @@ function releaseOnFailedBegin(client: PoolClient): PoolClient {
     },
   });
   return client;
+}
+
+/**
+ * Counts every statement a pooled client sends (pool.query goes through a client too): node-postgres sends one at a
+ * time, so this is also the round trips. The bench divides it by the writes made (docs/performance.md).
+ */
+function countStatements(client: PoolClient | import("pg").Client, counter: { n: number }) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  Object.assign(client, {
+    query: (...args: unknown[]) => {
+      counter.n++;
+      return query(...args);
+    },
+  });
 }

@@ -2,9 +2,20 @@ import type { RequestHandler } from "express";
 import client from "prom-client";
 
 /** Prometheus metrics of this process; one registry per app so tests can build several apps. */
-export function createMetrics() {
+export function createMetrics(statementsSent: () => number | null = () => null) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
+  new client.Counter({
+    name: "db_statements_sent_total",
+    help: "Statements sent to PostgreSQL (one round trip each); absent on the embedded database",
+    registers: [registry],
+    collect() {
+      const n = statementsSent();
+      if (n === null) return;
+      this.reset();
+      this.inc(n);
+    },
+  });
   const httpDuration = new client.Histogram({
     name: "http_request_duration_seconds",
     help: "HTTP request duration by route and status",

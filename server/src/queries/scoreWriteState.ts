@@ -1,7 +1,8 @@
-import { and, desc, eq, notExists, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, desc, eq, getTableColumns, notExists, sql, type SQL } from "drizzle-orm";
+import { alias, type QueryBuilder } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/client";
 import * as t from "../db/schema";
+import { reusedSelect, reusedStatement } from "../db/reusedQuery";
 import { notFound } from "../http/errors";
 import type { ItemRow, ScoreRow } from "./dossierState";
 
@@ -19,16 +20,20 @@ export type WriteLeaf = Pick<
  * snapshot per statement). If the command then refuses, the transaction rolls back and the version with it.
  */
 export async function lockAndTouchDossier(tx: DbOrTx, dossierId: string): Promise<DossierRow> {
-  const [row] = await tx
-    .update(t.dossiers)
-    .set({ version: sql`${t.dossiers.version} + 1`, updatedAt: new Date() })
-    .where(eq(t.dossiers.id, dossierId))
-    .returning()
-    .prepare("lock_and_touch_dossier")
-    .execute();
+  const [row] = await lockAndTouch(tx, { id: dossierId, now: new Date().toISOString() });
   if (!row) throw notFound();
   return row;
 }
+
+// Built once (db/reusedQuery.ts): drizzle's builders cost more than PostgreSQL's work on these two statements.
+const lockAndTouch = reusedStatement<DossierRow>(
+  "lock_and_touch_dossier",
+  getTableColumns(t.dossiers),
+  (returning) =>
+    sql`update ${t.dossiers} set ${sql.identifier(t.dossiers.version.name)} = ${t.dossiers.version} + 1,
+      ${sql.identifier(t.dossiers.updatedAt.name)} = ${sql.placeholder("now")}
+      where ${t.dossiers.id} = ${sql.placeholder("id")} returning ${returning}`,
+);
 
 /**
  * What one official write to one leaf of a dossier needs, in one query (TARGETS P7), instead of the whole dossier
@@ -52,6 +57,50 @@ export async function loadScoreWriteState(
     seatOf?: string;
   },
 ) {
+  const shape = [
+    "code" in leafKey ? (leafKey.code.includes("\u0000") ? "none" : "code") : "id",
+    stage ? "stage" : "",
+    windowKey ? "window" : "",
+    seatOf ? "seat" : "",
+  ].join("_");
+  let query = stateQueries.get(shape);
+  if (!query)
+    stateQueries.set(
+      shape,
+      (query = reusedSelect(`score_write_state_${shape}`, (qb) =>
+        stateSelect(qb, {
+          byCode: "code" in leafKey,
+          noLeaf: shape.startsWith("none"),
+          stage,
+          windowKey,
+          seatOf,
+        }),
+      )),
+    );
+  const [row] = await query(tx, {
+    dossierId,
+    leaf: "code" in leafKey ? leafKey.code : leafKey.id,
+    stage: stage ?? "self",
+    windowKey: windowKey ?? "",
+    seatOf: seatOf ?? "",
+  });
+  if (!row) throw notFound({ reason: "no index set for this unit type in the period" });
+  return stateOf(row);
+}
+
+/** One reused statement per shape of the query (which joins are switched off). */
+const stateQueries = new Map<string, ReturnType<typeof reusedSelect<StateRow>>>();
+type StateRow = ReturnType<typeof stateSelect>["_"]["result"][number];
+
+/**
+ * The query of loadScoreWriteState for one shape, its values as placeholders: dossierId, leaf (code or id),
+ * stage, windowKey, seatOf.
+ */
+function stateSelect(
+  qb: QueryBuilder,
+  opts: { byCode: boolean; noLeaf: boolean; stage?: unknown; windowKey?: unknown; seatOf?: unknown },
+) {
+  const { stage, windowKey, seatOf } = opts;
   const child = alias(t.indexItems, "child");
   const latest = alias(t.extensions, "latest");
   const none = sql`false`;
@@ -59,114 +108,119 @@ export async function loadScoreWriteState(
   const leafOn = and(
     eq(t.indexItems.indexSetId, t.periodIndexSets.indexSetId),
     // A code PostgreSQL cannot hold (NUL) names no leaf: 404 where the leaf is checked, as before (TARGETS S6).
-    "code" in leafKey
-      ? leafKey.code.includes("\u0000")
+    opts.byCode
+      ? opts.noLeaf
         ? none
-        : eq(t.indexItems.code, leafKey.code)
-      : eq(t.indexItems.id, leafKey.id),
+        : eq(t.indexItems.code, sql.placeholder("leaf"))
+      : eq(t.indexItems.id, sql.placeholder("leaf")),
     sql`${t.indexItems.code} not in ('B', 'P')`,
     notExists(
-      tx
+      qb
         .select({ one: sql`1` })
         .from(child)
         .where(eq(child.parentId, t.indexItems.id)),
     ),
   );
   const on = (cond: SQL | undefined, enabled: unknown) => (enabled ? cond : none);
-  // A named statement, one per shape of the query (which joins are switched off): PostgreSQL then plans it once
-  // per connection instead of on every write (planning this join costs ~0.6 ms, executing it ~0.06 ms; P7).
-  const shape = [
-    "code" in leafKey ? (leafKey.code.includes("\u0000") ? "none" : "code") : "id",
-    stage ? "stage" : "",
-    windowKey ? "window" : "",
-    seatOf ? "seat" : "",
-  ].join("_");
   // Only the columns the checks read: drizzle builds and maps every selected column on every write.
-  const [row] = await tx
-    .select({
-      periodId: t.dossiers.periodId,
-      leafId: t.indexItems.id,
-      leafCode: t.indexItems.code,
-      leafMethod: t.indexItems.method,
-      leafMax: t.indexItems.maxPoints,
-      leafStep: t.indexItems.step,
-      leafKind: t.indexItems.scoringKind,
-      leafLevels: t.indexItems.levels,
-      leafRule: t.indexItems.quantityRule,
-      notApplicable: t.notApplicable.itemId,
-      scoreValue: t.scores.score,
-      scoreNote: t.scores.note,
-      scoreLevel: t.scores.level,
-      scoreFigures: t.scores.figures,
-      scoreConfirmed: t.scores.confirmed,
-      milestoneKey: t.milestones.key,
-      milestoneStartsAt: t.milestones.startsAt,
-      milestoneDeadline: t.milestones.deadline,
-      extensionKey: t.extensions.milestoneKey,
-      extensionUntil: t.extensions.until,
-      seatRole: t.councilMembers.role,
-      seatAreas: t.councilMembers.areaCodes,
-    })
-    .from(t.dossiers)
-    .innerJoin(t.units, eq(t.units.id, t.dossiers.unitId))
-    .innerJoin(
-      t.periodIndexSets,
-      and(
-        eq(t.periodIndexSets.periodId, t.dossiers.periodId),
-        eq(t.periodIndexSets.unitTypeId, t.units.unitTypeId),
-      ),
-    )
-    .leftJoin(t.indexItems, leafOn)
-    .leftJoin(
-      t.notApplicable,
-      and(eq(t.notApplicable.dossierId, t.dossiers.id), eq(t.notApplicable.itemId, t.indexItems.id)),
-    )
-    .leftJoin(
-      t.scores,
-      on(
+  return (
+    qb
+      .select({
+        periodId: t.dossiers.periodId,
+        leafId: t.indexItems.id,
+        leafCode: t.indexItems.code,
+        leafMethod: t.indexItems.method,
+        leafMax: t.indexItems.maxPoints,
+        leafStep: t.indexItems.step,
+        leafKind: t.indexItems.scoringKind,
+        leafLevels: t.indexItems.levels,
+        leafRule: t.indexItems.quantityRule,
+        notApplicable: t.notApplicable.itemId,
+        scoreValue: t.scores.score,
+        scoreNote: t.scores.note,
+        scoreLevel: t.scores.level,
+        scoreFigures: t.scores.figures,
+        scoreConfirmed: t.scores.confirmed,
+        milestoneKey: t.milestones.key,
+        milestoneStartsAt: t.milestones.startsAt,
+        milestoneDeadline: t.milestones.deadline,
+        extensionKey: t.extensions.milestoneKey,
+        extensionUntil: t.extensions.until,
+        seatRole: t.councilMembers.role,
+        seatAreas: t.councilMembers.areaCodes,
+      })
+      .from(t.dossiers)
+      .innerJoin(t.units, eq(t.units.id, t.dossiers.unitId))
+      .innerJoin(
+        t.periodIndexSets,
         and(
-          eq(t.scores.dossierId, t.dossiers.id),
-          eq(t.scores.itemId, t.indexItems.id),
-          eq(t.scores.stage, stage ?? "self"),
+          eq(t.periodIndexSets.periodId, t.dossiers.periodId),
+          eq(t.periodIndexSets.unitTypeId, t.units.unitTypeId),
         ),
-        stage,
-      ),
-    )
-    .leftJoin(
-      t.milestones,
-      on(
-        and(eq(t.milestones.periodId, t.dossiers.periodId), eq(t.milestones.key, windowKey ?? "")),
-        windowKey,
-      ),
-    )
-    // The latest extension of that milestone for this dossier (windowOf reads the first of them by `until` desc).
-    .leftJoin(
-      t.extensions,
-      on(
-        eq(
-          t.extensions.id,
-          sql`(${tx
-            .select({ id: latest.id })
-            .from(latest)
-            .where(and(eq(latest.dossierId, t.dossiers.id), eq(latest.milestoneKey, windowKey ?? "")))
-            .orderBy(desc(latest.until))
-            .limit(1)})`,
+      )
+      .leftJoin(t.indexItems, leafOn)
+      .leftJoin(
+        t.notApplicable,
+        and(eq(t.notApplicable.dossierId, t.dossiers.id), eq(t.notApplicable.itemId, t.indexItems.id)),
+      )
+      .leftJoin(
+        t.scores,
+        on(
+          and(
+            eq(t.scores.dossierId, t.dossiers.id),
+            eq(t.scores.itemId, t.indexItems.id),
+            eq(t.scores.stage, sql.placeholder("stage")),
+          ),
+          stage,
         ),
-        windowKey,
-      ),
-    )
-    .leftJoin(
-      t.councilMembers,
-      on(
-        and(eq(t.councilMembers.periodId, t.dossiers.periodId), eq(t.councilMembers.userId, seatOf ?? "")),
-        seatOf,
-      ),
-    )
-    .where(eq(t.dossiers.id, dossierId))
-    .limit(1)
-    .prepare(`score_write_state_${shape}`)
-    .execute();
-  if (!row) throw notFound({ reason: "no index set for this unit type in the period" });
+      )
+      .leftJoin(
+        t.milestones,
+        on(
+          and(
+            eq(t.milestones.periodId, t.dossiers.periodId),
+            eq(t.milestones.key, sql.placeholder("windowKey")),
+          ),
+          windowKey,
+        ),
+      )
+      // The latest extension of that milestone for this dossier (windowOf reads the first of them by `until` desc).
+      .leftJoin(
+        t.extensions,
+        on(
+          eq(
+            t.extensions.id,
+            sql`(${qb
+              .select({ id: latest.id })
+              .from(latest)
+              .where(
+                and(
+                  eq(latest.dossierId, t.dossiers.id),
+                  eq(latest.milestoneKey, sql.placeholder("windowKey")),
+                ),
+              )
+              .orderBy(desc(latest.until))
+              .limit(1)})`,
+          ),
+          windowKey,
+        ),
+      )
+      .leftJoin(
+        t.councilMembers,
+        on(
+          and(
+            eq(t.councilMembers.periodId, t.dossiers.periodId),
+            eq(t.councilMembers.userId, sql.placeholder("seatOf")),
+          ),
+          seatOf,
+        ),
+      )
+      .where(eq(t.dossiers.id, sql.placeholder("dossierId")))
+      .limit(1)
+  );
+}
+
+function stateOf(row: StateRow) {
   const leaf: WriteLeaf | null =
     row.leafId === null
       ? null

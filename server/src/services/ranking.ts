@@ -1,5 +1,4 @@
 import {
-  computeUnitTotals,
   peerClasses,
   RANKING_ROW,
   redact,
@@ -14,7 +13,8 @@ import { collabOf } from "../collab/registry";
 import type { Db } from "../db/client";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
-import { councilStages, isAppraised, unitInputOf, type ScoreStage } from "./dossierScoring";
+import { councilStages, isAppraised, type ScoreStage } from "./dossierScoring";
+import { totalsInColumns } from "./scoringColumns";
 import { loadClassificationDecisions } from "../queries/classification";
 import { hiddenFrom, rankAndClassify, rankedUnitOf, type ClassificationDecisions } from "./rankingTable";
 
@@ -56,7 +56,8 @@ function inputsOf(
     return {
       d,
       unit: { id: d.row.unitId, code: d.row.unitCode, name: d.row.unitName, unitType: d.row.unitTypeCode },
-      totals: computeUnitTotals(unitInputOf(d.state, stages, own)),
+      // In columns: what unitInputOf + computeUnitTotals give, without a per-leaf object (docs/performance.md).
+      totals: totalsInColumns(d.state, stages, own),
       appraised: isAppraised(d.state, stages, own),
     };
   });
