@@ -7,6 +7,7 @@ import {
   toPublishedResults,
 } from "@ca/server/src/services/results/periodResults";
 import { vnTime } from "./data/periods";
+import { sampleRecord } from "./sampleKinds";
 
 /**
  * The 2023 period as history (DESIGN §7 "Sample data"): every unit self-assessed, appraised in two rounds and
@@ -58,12 +59,14 @@ function historyScores(
       if (leaf.method === "survey") continue;
       const rng = random(`${d.unitCode}:${leaf.code}`);
       const step = leaf.step > 0 ? leaf.step : 25;
-      const push = (stage: "self" | "round1" | "round2" | "agreed", score: number, day: number) =>
+      // The same draw for every stage, so a stage whose points do not change reports the same figures.
+      const draw = random(`${d.unitCode}:${leaf.code}:figures`)();
+      const push = (stage: "self" | "round1" | "round2" | "agreed", typed: number, day: number) =>
         rows.push({
           dossierId: d.id,
           itemId: leaf.id,
           stage,
-          score,
+          ...sampleRecord(leaf, typed, draw),
           authorId: stage === "self" ? null : stage === "agreed" ? authors.chair : authors.council,
           updatedAt: at(day),
         });

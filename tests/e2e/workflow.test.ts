@@ -118,14 +118,16 @@ describe("dossier workflow (steps 6–9) across three browsers", () => {
     await head.page.goto(dossierUrl);
     await head.page.locator('[data-testid="dossier-page"][data-mode="self"]').waitFor({ timeout: 20_000 });
     await head.page.getByTestId("live-status").and(head.page.locator('[data-status="connected"]')).waitFor();
-    await head.page.getByTestId("score-1.1.1").pressSequentially("0,75");
-    await head.page.getByTestId("score-1.1.2").pressSequentially("1,5");
+    // 1.1.1 is yes/no (issued on time: 1 point), 1.1.2 a rate in bands (17 of 20 = 85 % ≥ 80 %: 1 point).
+    await head.page.getByTestId("level-1.1.1-yes").click();
+    await head.page.getByTestId("numerator-1.1.2").pressSequentially("17");
+    await head.page.getByTestId("denominator-1.1.2").pressSequentially("20");
     await head.page.getByTestId("note-1.1.2").fill("Hoàn thành 85% kế hoạch năm");
     await head.page.locator('[data-testid="save-1.1.1"][data-state="saved"]').waitFor();
     await head.page.locator('[data-testid="save-1.1.2"][data-state="saved"]').waitFor();
     // The running totals come from the shared scoring engine in the browser, with a decimal comma.
-    await expect(head.page.getByTestId("self-total-value").textContent()).resolves.toBe("2,25");
-    await expect(head.page.getByTestId("area-1-figures").textContent()).resolves.toContain("2,25 / 12");
+    await expect(head.page.getByTestId("self-total-value").textContent()).resolves.toBe("2,00");
+    await expect(head.page.getByTestId("area-1-figures").textContent()).resolves.toContain("2,00 / 12");
 
     await head.page.getByTestId("evidence-1.1.1-input").setInputFiles({
       name: "ke-hoach-2026.pdf",

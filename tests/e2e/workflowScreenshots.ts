@@ -70,14 +70,17 @@ async function main() {
     // Self-assessment (Sở Tài chính): typing errors, running totals, the server's 409 lists in the dialog.
     const stc = idOf("stc");
     let page = await open(browser, "head.stc", `/dossiers/${stc}`);
-    await page.getByTestId("score-1.1.1").pressSequentially("0,75");
-    await page.getByTestId("score-1.1.2").pressSequentially("2,3");
+    await page.getByTestId("level-1.1.1-yes").click();
+    await page.getByTestId("numerator-1.1.2").pressSequentially("19");
+    await page.getByTestId("denominator-1.1.2").pressSequentially("0");
+    await page.getByTestId("score-1.2").pressSequentially("2,3");
     await page.waitForTimeout(1500);
     await shot(page, "self-typing-errors");
     await page.getByTestId("filter-missingEvidence").click();
     await shot(page, "self-filter-missing-evidence");
     await page.getByTestId("filter-missingEvidence").click();
-    await page.getByTestId("score-1.1.2").fill("1,5");
+    await page.getByTestId("denominator-1.1.2").fill("20");
+    await page.getByTestId("score-1.2").fill("1,5");
     await page.waitForTimeout(1500);
     await page.getByTestId("submit-self").click();
     await page

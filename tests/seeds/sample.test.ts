@@ -1,8 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { centiToNumber } from "@ca/shared";
 import * as t from "@ca/server/src/db/schema";
 import { SAMPLE_INDEX_SETS, PROVINCIAL_AGENCIES, DISTRICT_COMMITTEES, DEMO_ACCOUNTS } from "@ca/seeds";
-import { checkIndexTree, kindOfCode } from "@ca/shared";
+import { answerOfRecord, checkIndexTree, definitionOfLeaf, derivePoints, kindOfCode } from "@ca/shared";
 import { startTestApp, type TestApp } from "../support/testApp";
 
 describe("sample index sets", () => {
@@ -102,6 +102,34 @@ describe("loaded sample", () => {
         expect(own.every((s) => s.method === "survey")).toBe(true);
         expect(own.reduce((sum, s) => sum + s.score, 0)).toBeGreaterThan(0);
       }
+    });
+
+    it("scores its rule leaves by kind: every stage records the level or figures, and the points their rule gives", async () => {
+      const { db } = app.ctx.database;
+      const rows = await db
+        .select({ score: t.scores, item: t.indexItems })
+        .from(t.scores)
+        .innerJoin(t.indexItems, eq(t.indexItems.id, t.scores.itemId))
+        .innerJoin(t.dossiers, eq(t.dossiers.id, t.scores.dossierId))
+        .where(and(eq(t.dossiers.periodId, period.id), ne(t.indexItems.scoringKind, "points")));
+      // 1.1.1 (yes/no) and 1.1.2 (a rate in bands) of 21 agencies; P.1 (days late) of all 30 units.
+      expect(new Set(rows.map((r) => `${r.item.code}:${r.item.scoringKind}`))).toEqual(
+        new Set(["1.1.1:yesno", "1.1.2:quantity", "P.1:quantity"]),
+      );
+      for (const { score, item } of rows) {
+        expect(score.level !== null || score.figures !== null).toBe(true);
+        const derived = derivePoints(definitionOfLeaf(item), answerOfRecord(score));
+        expect([item.code, score.stage, derived]).toEqual([
+          item.code,
+          score.stage,
+          { ok: true, points: score.score },
+        ]);
+      }
+      // 1.1.2 reports its rate as figures (tasks done of the plan's tasks), never as bare points.
+      const rates = rows.filter(
+        (r) => r.item.code === "1.1.2" && r.score.figures && "numerator" in r.score.figures,
+      );
+      expect(rates.length).toBeGreaterThan(0);
     });
 
     it("publishes the live ranking: survey points included, some units in the top bands", async () => {

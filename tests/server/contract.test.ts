@@ -11,6 +11,7 @@
 import { collabRoom, setAdjustment, type TLeafView } from "@ca/shared";
 import { collabClient, eventually, type CollabClient } from "../support/collab";
 import { ContractClient } from "../support/contractClient";
+import { answerFor, proposalFor } from "../support/kindAnswers";
 import { PDF } from "../support/files";
 import type { OpenApiDocument } from "../support/openapi";
 import { liveClient, type LiveClient } from "../support/sockets";
@@ -108,7 +109,8 @@ it("drives the whole plan through the documented contract only", async () => {
 
   // The timeline moved a year ahead with the clone: the self-assessment is not open yet, and says when it opens.
   const early = await as["head.snv"].call("put", `/api/dossiers/${dossierOf("snv")}/items/1.1.1/self`, {
-    body: { score: 0, note: "" },
+    // 1.1.1 is a yes/no leaf (docs/scoring-kinds.md): answered with a level.
+    body: { level: "no", note: "" },
     status: 409,
   });
   expect(early.body.error.code).toBe("window_not_open");
@@ -143,12 +145,15 @@ it("drives the whole plan through the documented contract only", async () => {
   for (const k of keys) {
     const leaves = await leavesOf(k);
     for (const leaf of leaves.filter((l) => l.method === "self")) {
-      // Three quarters of the maximum, on the step (the agencies are honest but not perfect).
-      const score = Math.floor((leaf.maxPoints * 0.75) / leaf.step) * leaf.step;
+      // Three quarters of the maximum, on the step (the agencies are honest but not perfect); a leaf of another
+      // kind answered with the level or figures nearest to it, its points derived by the server.
+      const score = Number((Math.floor((leaf.maxPoints * 0.75) / leaf.step) * leaf.step).toFixed(2));
+      const answer = answerFor(leaf, score);
       const saved = await as[HEADS[k]].call("put", `/api/dossiers/${dossierOf(k)}/items/${leaf.code}/self`, {
-        body: { score: Number(score.toFixed(2)), note: `Tự chấm ${leaf.code}` },
+        body: { ...answer, note: `Tự chấm ${leaf.code}` },
       });
-      expect(saved.body.data.score).toBe(Number(score.toFixed(2)));
+      if (leaf.kind === "points") expect(saved.body.data.score).toBe(score);
+      else expect(saved.body.data).toMatchObject({ level: null, figures: null, ...answer });
       if (leaf.evidenceRequired)
         await as[HEADS[k]].call("post", `/api/dossiers/${dossierOf(k)}/items/${leaf.code}/evidence`, {
           files: { file: { bytes: PDF, name: `minh-chung-${leaf.code}.pdf` } },
@@ -169,19 +174,29 @@ it("drives the whole plan through the documented contract only", async () => {
       const bonusOrPenalty = /^[BP]\./.test(leaf.code);
       const score = bonusOrPenalty ? 0 : Math.floor((leaf.maxPoints * 0.75) / leaf.step) * leaf.step;
       await chair.call("put", `/api/dossiers/${dossierOf(k)}/items/${leaf.code}/review`, {
-        body: { round: 1, score: Number(score.toFixed(2)), comment: "", requestExplanation: false },
+        body: {
+          round: 1,
+          ...answerFor(leaf, Number(score.toFixed(2))),
+          comment: "",
+          requestExplanation: false,
+        },
       });
     }
     const [first, second] = all.filter((l) => l.method === "self");
     requested.set(k, first);
     const review = await chair.call("put", `/api/dossiers/${dossierOf(k)}/items/${first.code}/review`, {
-      body: { round: 1, score: 0, comment: "Đề nghị giải trình minh chứng", requestExplanation: true },
+      body: {
+        round: 1,
+        ...answerFor(first, 0),
+        comment: "Đề nghị giải trình minh chứng",
+        requestExplanation: true,
+      },
     });
     expect(review.body.data.commentId).toEqual(expect.any(String));
     await chair.call("put", `/api/dossiers/${dossierOf(k)}/items/${second.code}/review`, {
       body: {
         round: 1,
-        score: second.step,
+        ...answerFor(second, second.step),
         comment: "Ghi chú nội bộ của Hội đồng",
         requestExplanation: false,
       },
@@ -205,7 +220,7 @@ it("drives the whole plan through the documented contract only", async () => {
     // The agency never sees the council's internal note: only its request.
     expect(leaf.comments.map((c) => c.kind)).toEqual(["request"]);
     const answered = await as[HEADS[k]].call("post", `/api/comments/${leaf.comments[0].id}/answer`, {
-      body: { answer: "Đơn vị bổ sung minh chứng đầy đủ.", proposedScore: leaf.maxPoints },
+      body: { answer: "Đơn vị bổ sung minh chứng đầy đủ.", ...proposalFor(leaf, leaf.maxPoints) },
     });
     expect(answered.body.data).toMatchObject({ status: "answered", proposedScore: leaf.maxPoints });
     await as[HEADS[k]].call("post", `/api/dossiers/${dossierOf(k)}/explanation`, { files: report });
@@ -216,7 +231,7 @@ it("drives the whole plan through the documented contract only", async () => {
     const leaf = requested.get(k)!;
     const half = Math.floor(leaf.maxPoints / 2 / leaf.step) * leaf.step;
     await chair.call("put", `/api/dossiers/${dossierOf(k)}/items/${leaf.code}/review`, {
-      body: { round: 2, score: Number(half.toFixed(2)), comment: "", requestExplanation: false },
+      body: { round: 2, ...answerFor(leaf, Number(half.toFixed(2))), comment: "", requestExplanation: false },
     });
     const comment = (await leavesOf(k, "chair"))
       .find((l) => l.code === leaf.code)!

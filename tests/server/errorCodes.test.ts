@@ -60,7 +60,7 @@ describe("windows", () => {
       reason: "Dời mốc để thử",
     });
   const save = () =>
-    editor.put(`/api/dossiers/${dossierId}/items/1.1.1/self`).send({ score: 0.25, note: "" });
+    editor.put(`/api/dossiers/${dossierId}/items/1.1.1/self`).send({ level: "yes", note: "" });
 
   it("not open yet: window_not_open with when it opens; after the deadline: window_closed with the deadline", async () => {
     const day = 86_400_000;

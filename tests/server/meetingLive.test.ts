@@ -30,7 +30,10 @@ let chair: Agent;
 let member: Agent;
 const ids = { period: "", tuyhoa: "", snv: "", member: "", chair: "", home: "" };
 /** Each dossier's leaves with the round-2 score given to them (hundredths). */
-const leavesOf = new Map<string, { id: string; code: string; max: number; step: number; method: string }[]>();
+const leavesOf = new Map<
+  string,
+  { id: string; code: string; max: number; step: number; method: string; kind: string }[]
+>();
 const clients: CollabClient[] = [];
 const sockets: LiveClient[] = [];
 
@@ -57,7 +60,15 @@ beforeAll(async () => {
     const parents = new Set(items.map((i) => i.parentId));
     const leaves = items
       .filter((i) => !parents.has(i.id) && i.code !== "B" && i.code !== "P")
-      .map((i) => ({ id: i.id, code: i.code, max: i.maxPoints, step: i.step, method: i.method }));
+      .map((i) => ({
+        id: i.id,
+        code: i.code,
+        max: i.maxPoints,
+        step: i.step,
+        method: i.method,
+        // Leaves of another scoring kind take a level or figures; the proposals below are plain points.
+        kind: i.scoringKind,
+      }));
     leavesOf.set(r.id, leaves);
     const scored = leaves.filter((l) => l.method !== "survey");
     await db.insert(scores).values(
@@ -134,7 +145,7 @@ describe("the projection", () => {
     // A council leaf with room above its round-2 score.
     leaf = leavesOf
       .get(ids.tuyhoa)!
-      .find((l) => l.method !== "survey" && l.max >= 2 * l.step && l.max > 100)!;
+      .find((l) => l.method !== "survey" && l.kind === "points" && l.max >= 2 * l.step && l.max > 100)!;
     before = await projection(chair, meetingId, ids.tuyhoa);
   });
 
@@ -196,7 +207,7 @@ describe("the projection", () => {
   it("marks an off-step, an out-of-range and a forged proposal invalid in the document and ignores them", async () => {
     const others = leavesOf
       .get(ids.tuyhoa)!
-      .filter((l) => l.method !== "survey" && l.code !== leaf.code && l.step > 1);
+      .filter((l) => l.method !== "survey" && l.kind === "points" && l.code !== leaf.code && l.step > 1);
     const [offStep, outOfRange, forged] = others;
     const now = new Date().toISOString();
     setAdjustment(doc.md, offStep.code, { score: offStep.step - 1, by: ids.member, at: now });
@@ -257,7 +268,9 @@ describe("the projection", () => {
   it("keeps a leadership viewer's proposals out (read-only connection)", async () => {
     const viewer = open(await app.login("leader"), meetingId, ids.tuyhoa);
     await viewer.synced;
-    const code = leavesOf.get(ids.tuyhoa)!.find((l) => l.method !== "survey" && l.code !== leaf.code)!.code;
+    const code = leavesOf
+      .get(ids.tuyhoa)!
+      .find((l) => l.method !== "survey" && l.kind === "points" && l.code !== leaf.code)!.code;
     setAdjustment(viewer.md, code, { score: 0, by: ids.member, at: new Date().toISOString() });
     await new Promise((r) => setTimeout(r, 300));
     expect(doc.md.adjustments.get(code)?.score).not.toBe(0);
@@ -348,7 +361,7 @@ describe("the tracker", () => {
     const wgId = (await app.ctx.database.db.select().from(users).where(eq(users.username, "wg")))[0].id;
     const target = leavesOf
       .get(ids.tuyhoa)!
-      .filter((l) => l.method !== "survey")
+      .filter((l) => l.method !== "survey" && l.kind === "points")
       .at(-1)!;
     setAdjustment(conn.md, target.code, { score: target.step, by: wgId, at: new Date().toISOString() });
     const leafOf = async () =>
@@ -385,7 +398,9 @@ describe("locking and agreeing", () => {
   });
 
   it("locks one leaf: the valid proposal becomes the agreed score; later proposals on it are refused", async () => {
-    const leaf = leavesOf.get(ids.snv)!.find((l) => l.method !== "survey" && l.max > l.step)!;
+    const leaf = leavesOf
+      .get(ids.snv)!
+      .find((l) => l.method !== "survey" && l.kind === "points" && l.max > l.step)!;
     setAdjustment(doc.md, leaf.code, { score: leaf.step, by: ids.member, at: new Date().toISOString() });
     await eventually(async () => {
       const p = await projection(chair, meetingId, ids.snv);

@@ -229,6 +229,12 @@ const ROUTES: {
     expect: everyone(200),
   },
   {
+    name: "GET /api/index-sets/:id/export.xlsx",
+    method: "get",
+    path: (i) => `/api/index-sets/${i.indexSetId}/export.xlsx`,
+    expect: everyone(200),
+  },
+  {
     name: "POST /api/index-sets/import",
     method: "post",
     path: () => "/api/index-sets/import",

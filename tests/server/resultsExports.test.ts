@@ -102,8 +102,11 @@ describe("exports of the published 2023 period, read back", () => {
         let base = 0;
         let bonus = 0;
         let penalty = 0;
-        for (let c = 6; c < codes.length; c += 5) {
+        // Each leaf's block starts at its titled cell: five columns, six for a kinded leaf (its level or figures).
+        for (let c = 6; c < codes.length; c++) {
+          if (String(codes[c] ?? "").trim() === "") continue;
           const code = String(codes[c]).split(" ")[0];
+          if (stages[c + 5] === "Mức / số liệu") expect(String(row[c + 5])).toMatch(/^(TC|TĐ1|TĐ2|TN): /);
           const official = Math.round(Number(row[c + 4]) * 100);
           if (code.startsWith("B.")) bonus += official;
           else if (code.startsWith("P.")) penalty += official;

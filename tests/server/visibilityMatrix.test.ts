@@ -341,6 +341,7 @@ async function checkExports(periodId: string) {
     "TĐ lần 2": "round2",
     "Thống nhất": "agreed",
     "Chính thức": "official",
+    "Mức / số liệu": "answers",
     "Hạng đơn vị": "unitRank",
     "Chỉ số đơn vị (%)": "unitIndex",
     "Xếp loại đơn vị": "unitClassification",
@@ -706,7 +707,9 @@ describe("the visibility rule, field by field × role × status (S10)", () => {
     await act.close(stc, "round2_done");
     // Sở Nội vụ through round 2 (bonus and penalty items scored, or the meeting cannot lock them) and the meeting.
     await act.report(agents["head.snv"], snv, "explanation");
-    for (const code of ["B.1", "B.2", "P.1", "P.2", "P.3"]) await act.review("chair", snv, code, R2(0));
+    for (const code of ["B.1", "B.2", "P.2", "P.3"]) await act.review("chair", snv, code, R2(0));
+    // P.1 is a quantity leaf (working days late): its figures, not points (docs/scoring-kinds.md).
+    await act.review("chair", snv, "P.1", { round: 2, figures: { value: 0 }, comment: "" });
     await act.review("chair", snv, "2.1", R2(10, "Vòng 2 (nội bộ)"));
     await act.resolve(snv, "2.1");
     await act.close(snv, "round2_done");

@@ -198,7 +198,7 @@ describe("a district committee's dossier (TP Tuy Hòa), draft → round2_done", 
 
     // Round 2: 7.1 lowered to 2.5 of 3, a penalty of 1 (P.1); resolved; closed.
     await chair.put(`${url}/items/7.1/review`).send({ round: 2, score: 2.5, comment: "" });
-    await chair.put(`${url}/items/P.1/review`).send({ round: 2, score: 1, comment: "Nộp chậm" });
+    await chair.put(`${url}/items/P.1/review`).send({ round: 2, figures: { value: 1 }, comment: "Nộp chậm" });
     await chair.post(`/api/comments/${request.id}/resolve`);
     expect((await chair.post(`${url}/transition`).send({ to: "round2_done" })).status).toBe(200);
 

@@ -61,7 +61,7 @@ describe("concurrent writes on one dossier", () => {
       Array.from({ length: 12 }, (_, i) =>
         (i % 2 ? editor : head)
           .put(`/api/dossiers/${dossierId}/items/1.1.2/self`)
-          .send({ score: (i % 8) * 0.25, note: `lần ${i}` }),
+          .send({ figures: { numerator: 13 + (i % 8), denominator: 20 }, note: `lần ${i}` }),
       ),
     )) as Res[];
     noServerErrors(results);
@@ -101,9 +101,10 @@ describe("concurrent writes on one dossier", () => {
     const edits: Promise<Res>[] = [];
     for (let i = 0; i < 20; i++)
       edits.push(
-        editor
-          .put(`/api/dossiers/${dossierId}/items/1.1.2/self`)
-          .send({ score: (i % 8) * 0.25, note: `sửa ${i}` }) as unknown as Promise<Res>,
+        editor.put(`/api/dossiers/${dossierId}/items/1.1.2/self`).send({
+          figures: { numerator: 13 + (i % 8), denominator: 20 },
+          note: `sửa ${i}`,
+        }) as unknown as Promise<Res>,
       );
     const submit = head
       .post(`/api/dossiers/${dossierId}/submit`)

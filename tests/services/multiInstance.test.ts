@@ -50,8 +50,10 @@ describe("two instances", () => {
       method: string;
       maxPoints: number;
       step: number;
+      kind: string;
     }[];
-    const leaf = leaves.find((l) => l.method === "self" && l.maxPoints >= 2 * l.step)!;
+    // A leaf scored by points (1.1.1 and 1.1.2 take a level and figures: docs/scoring-kinds.md).
+    const leaf = leaves.find((l) => l.method === "self" && l.kind === "points" && l.maxPoints >= 2 * l.step)!;
     const watcher = await liveClient(b, chairOnB);
     sockets.push(watcher);
     expect((await watcher.join(`period:${period.id}:council`)).ok).toBe(true);
@@ -105,8 +107,9 @@ describe("two instances", () => {
         code: string;
         method: string;
         step: number;
+        kind: string;
       }[]
-    ).find((l) => l.method === "self")!;
+    ).find((l) => l.method === "self" && l.kind === "points")!;
     const options = {
       transports: ["websocket"],
       reconnection: false,

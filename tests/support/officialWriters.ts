@@ -77,8 +77,9 @@ export async function agencyWriters(
           method: string;
           maxPoints: number;
           step: number;
+          kind: string;
         }[]
-      ).filter((l) => l.method === "self" && l.maxPoints >= l.step);
+      ).filter((l) => l.method === "self" && l.kind === "points" && l.maxPoints >= l.step);
       return { session, dossierId: t.id, leaves };
     }),
   );

@@ -1,5 +1,6 @@
 import type { TestApp } from "./testApp";
 import { PDF } from "./files";
+import { answerFor } from "./kindAnswers";
 
 type Agent = Awaited<ReturnType<TestApp["login"]>>;
 
@@ -16,13 +17,16 @@ export async function trainingDossier(app: TestApp, unitCode: string) {
   return { admin, period, dossierId: dossiers.find((d) => d.unit.code === unitCode)!.id };
 }
 
-/** Scores every self leaf with the given score (default: its maximum) and uploads evidence where required. */
+/**
+ * Scores every self leaf with the given score (default: its maximum) and uploads evidence where required; a leaf of
+ * another kind is answered by its kind with the level or figures nearest to that score (answerFor).
+ */
 export async function selfAssessAll(agent: Agent, dossierId: string, overrides: Record<string, number> = {}) {
   const detail = (await agent.get(`/api/dossiers/${dossierId}`)).body.data;
   for (const leaf of detail.leaves.filter((l: { method: string }) => l.method === "self")) {
     const res = await agent
       .put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`)
-      .send({ score: overrides[leaf.code] ?? leaf.maxPoints, note: `Tự chấm ${leaf.code}` });
+      .send({ ...answerFor(leaf, overrides[leaf.code] ?? leaf.maxPoints), note: `Tự chấm ${leaf.code}` });
     if (res.status !== 200) throw new Error(`self ${leaf.code}: ${res.status} ${JSON.stringify(res.body)}`);
     if (leaf.evidenceRequired) {
       const up = await agent

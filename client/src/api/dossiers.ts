@@ -1,4 +1,4 @@
-import type { TComment, TDossierDetail } from "@ca/shared";
+import type { TComment, TDossierDetail, TFiguresView, TSelfScore } from "@ca/shared";
 import { api, type Envelope } from "./http";
 import { uploadForm } from "./upload";
 
@@ -33,7 +33,7 @@ const enc = encodeURIComponent;
 
 export const dossiersApi = {
   get: (id: string, signal?: AbortSignal) => api.get<DossierResponse>(`/dossiers/${id}`, { signal }),
-  saveSelf: (id: string, code: string, body: { score: number; note: string }) =>
+  saveSelf: (id: string, code: string, body: TSelfScore) =>
     api.put<Envelope<{ code: string; version: number }>>(`/dossiers/${id}/items/${enc(code)}/self`, body),
   uploadEvidence: (id: string, code: string, file: File, onProgress?: (f: number) => void) => {
     const form = new FormData();
@@ -57,12 +57,26 @@ export const dossiersApi = {
   review: (
     id: string,
     code: string,
-    body: { round: 1 | 2; score: number | null; comment: string; requestExplanation: boolean },
+    body: {
+      round: 1 | 2;
+      score?: number | null;
+      level?: string;
+      figures?: TFiguresView;
+      comment: string;
+      requestExplanation: boolean;
+    },
   ) => api.put<Envelope<{ commentId: string | null }>>(`/dossiers/${id}/items/${enc(code)}/review`, body),
   transition: (id: string, to: "round1_done" | "round2_done") =>
     api.post<Envelope<{ status: string }>>(`/dossiers/${id}/transition`, { to }),
-  answer: (commentId: string, body: { answer: string; proposedScore: number | null }) =>
-    api.post<Envelope<Pick<TComment, "id" | "status">>>(`/comments/${commentId}/answer`, body),
+  answer: (
+    commentId: string,
+    body: {
+      answer: string;
+      proposedScore?: number | null;
+      proposedLevel?: string;
+      proposedFigures?: TFiguresView;
+    },
+  ) => api.post<Envelope<Pick<TComment, "id" | "status">>>(`/comments/${commentId}/answer`, body),
   resolve: (commentId: string) =>
     api.post<Envelope<Pick<TComment, "id" | "status">>>(`/comments/${commentId}/resolve`),
   grantExtension: (id: string, body: { milestoneKey: string; until: string; reason: string }) =>

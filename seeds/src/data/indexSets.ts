@@ -112,6 +112,30 @@ const DISTRICT: Row[] = [
   ...EXTRAS,
 ];
 
+/**
+ * The leaves whose guidance states a rule take the scoring kind it describes (docs/scoring-kinds.md): issued before
+ * 31/01 or not (yes/no); the plan's completion rate in bands; one penalty point per working day late.
+ */
+const KINDS: Record<string, Partial<Pick<IndexItemInput, "scoringKind" | "levels" | "quantityRule">>> = {
+  "1.1.1": { scoringKind: "yesno" },
+  "1.1.2": {
+    scoringKind: "quantity",
+    quantityRule: {
+      type: "bands",
+      measure: "rate",
+      bands: [
+        { atLeast: 10000, points: 200 },
+        { atLeast: 8000, points: 100 },
+      ],
+      otherwise: 0,
+    },
+  },
+  "P.1": {
+    scoringKind: "quantity",
+    quantityRule: { type: "proportional", measure: "value", fullAt: 200, rounding: "down" },
+  },
+};
+
 function items(rows: Row[]): IndexItemInput[] {
   return rows.map(([code, title, titleEn, max, method = "self", guidance = ""]) => ({
     code,
@@ -122,6 +146,7 @@ function items(rows: Row[]): IndexItemInput[] {
     step: 25,
     method,
     evidenceRequired: method === "self",
+    ...KINDS[code],
   }));
 }
 

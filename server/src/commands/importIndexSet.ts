@@ -1,5 +1,6 @@
 import { eq, max } from "drizzle-orm";
 import { checkIndexTree } from "@ca/shared";
+import { checkRowKinds } from "../services/indexSetKinds";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { insertIndexSet } from "../db/insertIndexTree";
@@ -28,7 +29,10 @@ export async function importIndexSet({
 }) {
   const { rows, errors } = await parseIndexSheet(file);
   if (errors.length === 0)
-    errors.push(...checkIndexTree(rows.map((r) => ({ row: r.row, code: r.code, max: r.max }))));
+    errors.push(
+      ...checkIndexTree(rows.map((r) => ({ row: r.row, code: r.code, max: r.max }))),
+      ...checkRowKinds(rows),
+    );
   if (rows.length === 0 && errors.length === 0)
     errors.push({ row: 0, field: "file", message: "the sheet has no items" });
   if (errors.length > 0)
@@ -44,7 +48,7 @@ export async function importIndexSet({
     const set = await insertIndexSet(
       tx,
       { code, name, unitTypeId, version: (latest ?? 0) + 1 },
-      rows.map((r) => ({ ...r, step: r.stepCenti })),
+      rows.map((r) => ({ ...r, step: r.stepCenti, quantityRule: r.rule })),
     );
     await appendAudit(tx, {
       actor,

@@ -13,10 +13,10 @@ export interface IndexItemInput {
   step?: number;
   method?: "self" | "survey" | "council";
   evidenceRequired?: boolean;
-  /** The leaf's scoring kind (default `points`), its rubric or its quantity rule. */
+  /** The leaf's scoring kind (default `points`), its rubric or its quantity rule (docs/scoring-kinds.md). */
   scoringKind?: "points" | "levels" | "yesno" | "quantity";
-  levels?: Level[];
-  quantityRule?: QuantityRule;
+  levels?: Level[] | null;
+  quantityRule?: QuantityRule | null;
 }
 
 /**
@@ -57,7 +57,7 @@ export async function insertIndexSet(
           method: i.method ?? "self",
           evidenceRequired: i.evidenceRequired ?? i.method !== "survey",
           ...(i.scoringKind ? { scoringKind: i.scoringKind } : {}),
-          ...(i.levels ? { levels: i.levels } : {}),
+          ...(i.levels?.length ? { levels: i.levels } : {}),
           ...(i.quantityRule ? { quantityRule: i.quantityRule } : {}),
           sortOrder: order.get(i.code)!,
         })),

@@ -26,7 +26,14 @@ export const PLAN_2023: PeriodTemplate = {
     indexSet: {
       code: SAMPLE_INDEX_SETS[type.code].code,
       name: SAMPLE_INDEX_SETS[type.code].name,
-      items: SAMPLE_INDEX_SETS[type.code].items.map((i) => ({ ...i, titleEn: i.titleEn ?? "" })),
+      items: SAMPLE_INDEX_SETS[type.code].items.map(({ scoringKind, levels, quantityRule, ...i }) => ({
+        ...i,
+        titleEn: i.titleEn ?? "",
+        // The sample's rule leaves keep their kinds in the template (docs/scoring-kinds.md).
+        ...(scoringKind ? { kind: scoringKind } : {}),
+        ...(levels ? { levels } : {}),
+        ...(quantityRule ? { rule: quantityRule } : {}),
+      })),
     },
   })),
   bands: BANDS_2023.map((b) => ({ ...b })),

@@ -1,4 +1,4 @@
-import { centiToNumber, type TIndexItem, type TIndexSet } from "@ca/shared";
+import { centiToNumber, levelToView, ruleToView, type TIndexItem, type TIndexSet } from "@ca/shared";
 import type { indexItems, indexSets } from "../db/schema";
 
 type ItemRow = typeof indexItems.$inferSelect;
@@ -38,6 +38,9 @@ export function presentIndexSet(s: SetRow, unitTypeCode: string, items: ItemRow[
     step: centiToNumber(i.step),
     method: i.method,
     evidenceRequired: i.evidenceRequired,
+    scoringKind: i.scoringKind,
+    levels: i.levels ? i.levels.map(levelToView) : null,
+    rule: i.quantityRule ? ruleToView(i.quantityRule) : null,
     children: (byParent.get(i.id) ?? []).map(node),
   });
   const roots = byParent.get(null) ?? [];

@@ -4,6 +4,7 @@ import { actorOf, authorize } from "../http/authorize";
 import { idParam } from "../http/validate";
 import { exportFileName, loadExportData } from "../services/exports/exportData";
 import { matrixWorkbook } from "../services/exports/matrixXlsx";
+import { loadStageAnswers } from "../queries/stageAnswers";
 import { rankingWorkbook } from "../services/exports/rankingXlsx";
 import { minutesDocument, reportDocument } from "../services/exports/reportDocx";
 import { responsibilityWorkbook } from "../services/exports/responsibilityXlsx";
@@ -49,11 +50,12 @@ export function exportRoutes(ctx: AppContext): Router {
   router.get("/periods/:periodId/exports/matrix.xlsx", async (req, res) => {
     const period = await load(req.params.periodId, actorOf(req), "export");
     const results = await computePeriodResults(db, period.id);
+    const dossierIds = results.unitTypes.flatMap((type) => type.rows.map((r) => r.dossierId));
     sendFile(
       res,
       XLSX,
       exportFileName(period.code, "ma-tran-diem.xlsx"),
-      await matrixWorkbook(results, await stamp()),
+      await matrixWorkbook(results, await stamp(), await loadStageAnswers(db, dossierIds)),
     );
   });
 

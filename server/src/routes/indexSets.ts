@@ -11,6 +11,7 @@ import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { presentIndexSet, presentIndexSetSummary } from "../presenters/indexSet";
 import { buildTemplate } from "../services/indexSetSpreadsheet";
+import { exportIndexSet } from "../services/indexSetExport";
 
 // An index set is a few hundred rows; 5 MB is generous and keeps a hostile upload small in memory.
 const IMPORT_MAX_MB = 5;
@@ -60,6 +61,18 @@ export function indexSetRoutes(ctx: AppContext): Router {
     const [type] = await db.select().from(unitTypes).where(eq(unitTypes.id, set.unitTypeId));
     const items = await db.select().from(indexItems).where(eq(indexItems.indexSetId, id));
     res.json({ data: presentIndexSet(set, type.code, items) });
+  });
+
+  // The index set in the import's own layout: edit it and import it back as a new version.
+  router.get("/index-sets/:indexSetId/export.xlsx", async (req, res) => {
+    const id = idParam(req.params.indexSetId);
+    authorize(actorOf(req), "read", { type: "indexSet", id });
+    const [set] = await db.select().from(indexSets).where(eq(indexSets.id, id));
+    if (!set) throw notFound();
+    const items = await db.select().from(indexItems).where(eq(indexItems.indexSetId, id));
+    res.setHeader("Content-Type", XLSX_MIME);
+    res.setHeader("Content-Disposition", `attachment; filename="${set.code}-v${set.version}.xlsx"`);
+    res.send(await exportIndexSet(set, items));
   });
 
   router.post(

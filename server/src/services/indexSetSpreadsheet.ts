@@ -1,6 +1,13 @@
 import { cellText, loadExcel } from "./excel";
 import { assertSafeWorkbook } from "./officeZip";
-import { parsePoints, ZIndexImportRow, type TIndexImportRow } from "@ca/shared";
+import {
+  parseKindCells,
+  parsePoints,
+  ZIndexImportRow,
+  type ParsedKind,
+  type TIndexImportRow,
+} from "@ca/shared";
+import { KIND_HELP, TEMPLATE_EXAMPLE } from "./indexSetKindHelp";
 
 /** Column order of the import sheet; headers are bilingual so officials and engineers read the same file. */
 export const COLUMNS = [
@@ -12,6 +19,19 @@ export const COLUMNS = [
   { key: "step", header: "Bước điểm / Step", width: 12 },
   { key: "method", header: "Phương pháp / Method (tự chấm | XHH | hội đồng)", width: 24 },
   { key: "evidenceRequired", header: "Bắt buộc minh chứng / Evidence required (Có | Không)", width: 22 },
+  // The scoring kind of a leaf (docs/scoring-kinds.md): blank or "điểm" for a number on the step.
+  { key: "kind", header: "Loại chấm / Scoring kind (điểm | mức | có/không | số liệu)", width: 18 },
+  {
+    key: "levels",
+    header: "Các mức / Levels (mỗi dòng: mã | điểm | tên | tên tiếng Anh | mô tả)",
+    width: 60,
+  },
+  { key: "measure", header: "Số đo / Measure (tỷ lệ | giá trị)", width: 14 },
+  {
+    key: "rule",
+    header: "Quy tắc / Rule (≥100: 2; ≥80: 1; còn lại: 0 — hoặc tỷ lệ thuận: 95; làm tròn: lên)",
+    width: 50,
+  },
 ] as const;
 
 export interface RowError {
@@ -20,7 +40,7 @@ export interface RowError {
   message: string;
 }
 
-export interface ParsedRow extends TIndexImportRow {
+export interface ParsedRow extends TIndexImportRow, ParsedKind {
   row: number;
   max: number;
   stepCenti: number;
@@ -46,24 +66,8 @@ export async function buildTemplate(): Promise<Buffer> {
   const ws = wb.addWorksheet("BoChiSo");
   ws.columns = COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
-  const example: (string | number)[][] = [
-    ["1", "Chỉ đạo, điều hành", "Leadership and direction", "", 12, 0.25, "tự chấm", "Có"],
-    ["1.1", "Kế hoạch công tác năm", "Annual work plan", "", 3, 0.25, "tự chấm", "Có"],
-    [
-      "1.1.1",
-      "Ban hành đúng hạn",
-      "Issued on time",
-      "Ban hành trước 31/01: 1 điểm",
-      1,
-      0.25,
-      "tự chấm",
-      "Có",
-    ],
-    ["B", "Điểm thưởng", "Bonus points", "", 3, 0.25, "hội đồng", "Có"],
-    ["B.1", "Sáng kiến, mô hình mới", "Innovation", "", 3, 0.25, "hội đồng", "Có"],
-    ["P", "Điểm trừ", "Penalty points", "", 5, 0.25, "hội đồng", "Không"],
-  ];
-  example.forEach((r) => ws.addRow(r));
+  TEMPLATE_EXAMPLE.forEach((r) => ws.addRow(r));
+  ws.getColumn("levels").alignment = { wrapText: true, vertical: "top" };
   const help = wb.addWorksheet("HuongDan");
   [
     "Mỗi dòng là một lĩnh vực (mã 1, 2…), tiêu chí (1.1) hoặc tiêu chí thành phần (1.1.1).",
@@ -71,6 +75,7 @@ export async function buildTemplate(): Promise<Buffer> {
     "Điểm thưởng: dòng B (mức tối đa) và các dòng B.1, B.2…; điểm trừ: dòng P và P.1, P.2….",
     "Phương pháp: tự chấm, XHH (điều tra xã hội học, không tự chấm), hội đồng (chỉ Hội đồng chấm).",
     "Điểm dùng dấu phẩy hoặc dấu chấm thập phân, tối đa 2 chữ số thập phân; điểm tối đa phải chia hết cho bước điểm.",
+    ...KIND_HELP,
   ].forEach((line) => help.addRow([line]));
   help.getColumn(1).width = 110;
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -97,7 +102,8 @@ export async function parseIndexSheet(buffer: Buffer): Promise<{ rows: ParsedRow
     if (rowNumber === 1) return; // header
     const cells = COLUMNS.map((_, i) => cellText(row.getCell(i + 1).value));
     if (cells.every((c) => c === "")) return;
-    const [code, title, titleEn, guidance, maxPoints, step, methodText, evidenceText] = cells;
+    const [code, title, titleEn, guidance, maxPoints, step, methodText, evidenceText, ...kindCells] = cells;
+    const [kindText, levelsText, measureText, ruleText] = kindCells;
     const method = METHOD_ALIASES[methodText.toLowerCase()];
     const ev = evidenceText.toLowerCase();
     const candidate = {
@@ -111,11 +117,14 @@ export async function parseIndexSheet(buffer: Buffer): Promise<{ rows: ParsedRow
       evidenceRequired: YES.has(ev) ? true : NO.has(ev) ? false : evidenceText,
     };
     const parsed = ZIndexImportRow.safeParse(candidate);
+    const kind = parseKindCells({ kind: kindText, levels: levelsText, measure: measureText, rule: ruleText });
+    for (const e of kind.errors) errors.push({ row: rowNumber, ...e });
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         errors.push({ row: rowNumber, field: String(issue.path[0] ?? ""), message: issue.message });
       return;
     }
+    if (!kind.kind) return;
     const max = parsePoints(parsed.data.maxPoints);
     const stepCenti = parsePoints(parsed.data.step);
     if (max === null || max <= 0)
@@ -128,7 +137,8 @@ export async function parseIndexSheet(buffer: Buffer): Promise<{ rows: ParsedRow
       errors.push({ row: rowNumber, field: "step", message: "a positive number with at most two decimals" });
     else if (max !== null && max % stepCenti !== 0)
       errors.push({ row: rowNumber, field: "step", message: "max points must be a multiple of the step" });
-    if (max !== null && stepCenti !== null) rows.push({ ...parsed.data, row: rowNumber, max, stepCenti });
+    if (max !== null && stepCenti !== null)
+      rows.push({ ...parsed.data, ...kind.kind, row: rowNumber, max, stepCenti });
   });
   return { rows, errors };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZId, ZPoints } from "./common";
+import { ZLevelView, ZRuleView, ZScoringKind, type TLevelView, type TRuleView } from "./kinds";
 
 export const ITEM_KINDS = ["area", "criterion", "sub", "bonus", "penalty"] as const;
 export const SCORING_METHODS = ["self", "survey", "council"] as const;
@@ -15,6 +16,10 @@ export interface TIndexItem {
   step: number;
   method: (typeof SCORING_METHODS)[number];
   evidenceRequired: boolean;
+  /** How the leaf is scored (docs/scoring-kinds.md): `points` on groups. */
+  scoringKind: "points" | "levels" | "yesno" | "quantity";
+  levels: TLevelView[] | null;
+  rule: TRuleView | null;
   children: TIndexItem[];
 }
 
@@ -30,6 +35,9 @@ export const ZIndexItem: z.ZodType<TIndexItem> = z.lazy(() =>
     step: ZPoints,
     method: z.enum(SCORING_METHODS),
     evidenceRequired: z.boolean(),
+    scoringKind: ZScoringKind,
+    levels: z.array(ZLevelView).nullable(),
+    rule: ZRuleView.nullable(),
     children: z.array(ZIndexItem),
   }),
 );

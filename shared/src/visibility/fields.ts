@@ -508,6 +508,8 @@ export const EXPORTS: Readonly<Record<string, FieldTable>> = Object.fromEntries(
       "round2",
       "agreed",
       "official",
+      // Beside a kinded leaf's points: each stage's level or figures (docs/scoring-kinds.md).
+      "answers",
     ],
     "report.docx": ["document"],
     "minutes.docx": ["document"],

@@ -2,6 +2,7 @@ import type { APIRequestContext } from "playwright-core";
 import { request as playwrightRequest } from "playwright-core";
 import type { TDossierDetail } from "@ca/shared";
 import { DEMO_PASSWORD } from "../../../seeds/src/data/accounts";
+import { answerFor } from "../../support/kindAnswers";
 
 /** A tiny valid PDF: evidence and signed reports. */
 export const PDF = Buffer.from(
@@ -37,7 +38,7 @@ export async function fillAndSubmit(head: APIRequestContext, dossierId: string):
   for (const leaf of detail.leaves.filter((l) => l.method === "self" && l.applicable)) {
     await ok(
       await head.put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`, {
-        data: { score: leaf.maxPoints, note: `Căn cứ ${leaf.code}` },
+        data: { ...answerFor(leaf, leaf.maxPoints), note: `Căn cứ ${leaf.code}` },
       }),
     );
     if (leaf.evidenceRequired)
@@ -72,7 +73,7 @@ export async function bringToRound2(
   for (const leaf of detail.leaves.filter((l) => l.method === "council" && l.applicable))
     await ok(
       await chair.put(`/api/dossiers/${dossierId}/items/${leaf.code}/review`, {
-        data: { round: 1, score: /^[BP]\./.test(leaf.code) ? 0 : leaf.maxPoints, comment: "" },
+        data: { round: 1, ...answerFor(leaf, /^[BP]\./.test(leaf.code) ? 0 : leaf.maxPoints), comment: "" },
       }),
     );
   if (rescore)

@@ -5,6 +5,9 @@ import { formatDateTime } from "../../format/dates";
 import { showDelta, showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
 import { centiOf } from "./model";
+import { answerText, sameAnswer } from "./kinds/answers";
+
+type Answer = { level: string | null; figures: NonNullable<TLeafView["stages"]["self"]>["figures"] };
 
 type Kind = "self" | "round1" | "proposal" | "round2" | "agreed";
 interface Entry {
@@ -13,21 +16,37 @@ interface Entry {
   draft: boolean;
   by: string | null;
   at: string | null;
+  /** The level or figures the points derive from (null on a `points` leaf). */
+  answer: Answer | null;
   /** Difference to the stage it revises, and that stage's name. */
   delta: { value: number; against: Kind } | null;
+  /** The level or figures differ from those of the stage it revises. */
+  answerChanged: boolean;
 }
+
+const answerOf = (s: { level: string | null; figures: Answer["figures"] }): Answer | null =>
+  s.level || s.figures ? { level: s.level, figures: s.figures } : null;
 
 /** The stages of one leaf in workflow order; each council stage shows its difference to the one it revises. */
 export function stagesOf(leaf: TLeafView): Entry[] {
   const s = leaf.stages;
   const answered = leaf.comments.filter((c) => c.kind === "request" && c.proposedScore !== null);
   const proposal = answered[answered.length - 1];
-  const raw: Omit<Entry, "delta">[] = [];
-  if (s.self) raw.push({ kind: "self", score: s.self.score, draft: false, by: s.self.by, at: s.self.at });
+  const raw: Omit<Entry, "delta" | "answerChanged">[] = [];
+  if (s.self)
+    raw.push({
+      kind: "self",
+      score: s.self.score,
+      answer: answerOf(s.self),
+      draft: false,
+      by: s.self.by,
+      at: s.self.at,
+    });
   if (s.round1)
     raw.push({
       kind: "round1",
       score: s.round1.score,
+      answer: answerOf(s.round1),
       draft: !s.round1.confirmed,
       by: s.round1.by,
       at: s.round1.at,
@@ -36,6 +55,7 @@ export function stagesOf(leaf: TLeafView): Entry[] {
     raw.push({
       kind: "proposal",
       score: proposal.proposedScore!,
+      answer: answerOf({ level: proposal.proposedLevel, figures: proposal.proposedFigures }),
       draft: false,
       by: null,
       at: proposal.answeredAt,
@@ -44,12 +64,20 @@ export function stagesOf(leaf: TLeafView): Entry[] {
     raw.push({
       kind: "round2",
       score: s.round2.score,
+      answer: answerOf(s.round2),
       draft: !s.round2.confirmed,
       by: s.round2.by,
       at: s.round2.at,
     });
   if (s.agreed)
-    raw.push({ kind: "agreed", score: s.agreed.score, draft: false, by: s.agreed.by, at: s.agreed.at });
+    raw.push({
+      kind: "agreed",
+      score: s.agreed.score,
+      answer: answerOf(s.agreed),
+      draft: false,
+      by: s.agreed.by,
+      at: s.agreed.at,
+    });
   // Round 1 is compared with the self score; the proposal and round 2 with round 1 (what the explanation revises).
   const basis: Record<Kind, Kind[]> = {
     self: [],
@@ -61,7 +89,13 @@ export function stagesOf(leaf: TLeafView): Entry[] {
   return raw.map((e) => {
     const against = basis[e.kind].map((k) => raw.find((r) => r.kind === k)).find(Boolean);
     const value = against ? (centiOf(e.score) ?? 0) - (centiOf(against.score) ?? 0) : null;
-    return { ...e, delta: against && value !== null ? { value, against: against.kind } : null };
+    const answerChanged =
+      !!against && !!e.answer && !!against.answer && !sameAnswer(e.answer, against.answer);
+    return {
+      ...e,
+      delta: against && value !== null ? { value, against: against.kind } : null,
+      answerChanged,
+    };
   });
 }
 
@@ -121,6 +155,22 @@ export function StageChips({ leaf }: { leaf: TLeafView }) {
             <Typography variant="caption" color="text.secondary">
               {t(`stage.${e.kind}`)}
             </Typography>
+            {e.answer && (
+              <Typography
+                variant="body2"
+                data-testid={`answer-${e.kind}`}
+                data-changed={e.answerChanged || undefined}
+                title={e.answerChanged ? t("kind.changed") : undefined}
+                sx={{
+                  px: 0.5,
+                  borderRadius: 0.5,
+                  fontVariantNumeric: "tabular-nums",
+                  ...(e.answerChanged && { bgcolor: "warning.light", fontWeight: 700 }),
+                }}
+              >
+                {answerText(leaf, e.answer, lang)} →
+              </Typography>
+            )}
             <Typography variant="body2" sx={{ fontWeight: 700, fontVariantNumeric: "tabular-nums" }}>
               {showPoints(e.score, lang)}
             </Typography>

@@ -4,8 +4,13 @@ import { showMax } from "../../format/points";
 import type { Lang } from "../../i18n";
 import { engineLeaf } from "./model";
 
+import { checkAnswer, type AnswerBody } from "./kinds/answers";
+
+/** `body`: what a leaf of another kind than points sends (a level or figures) instead of its score. */
 export type ScoreCheck =
-  { state: "empty" } | { state: "ok"; centi: Centi } | { state: "invalid"; message: string };
+  | { state: "empty" }
+  | { state: "ok"; centi: Centi; body?: AnswerBody }
+  | { state: "invalid"; message: string };
 
 /**
  * Checks a typed score against the leaf's range and step with the shared rule the server applies, so the
@@ -18,6 +23,7 @@ export function checkScore(
   t: TFunction,
   lang: Lang,
 ): ScoreCheck {
+  if (leaf.kind !== "points") return checkAnswer(text, leaf, t);
   if (text.trim() === "") return { state: "empty" };
   const centi = parsePoints(text);
   if (centi === null) return { state: "invalid", message: t("score.errors.format") };

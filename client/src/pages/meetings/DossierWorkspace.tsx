@@ -3,6 +3,7 @@ import { Alert, Box, Button, Paper, Stack, Typography } from "@mui/material";
 import LockOutlined from "@mui/icons-material/LockOutlined";
 import OpenInNewOutlined from "@mui/icons-material/OpenInNewOutlined";
 import {
+  figuresFromView,
   clearAdjustment,
   COLLAB_CLOSE,
   readAdjustments,
@@ -24,6 +25,7 @@ import { useApi } from "../../hooks/useApi";
 import { currentLang } from "../../i18n";
 import { useLiveEvent } from "../../live/hooks";
 import { LiveStatusChip } from "../../components/LiveStatusChip";
+import type { AnswerBody } from "../dossier/kinds/answers";
 import { LEAF_GRID_MIN, LeafGridHeader, LeafRow } from "./LeafRow";
 import { ProjectionTotals } from "./ProjectionTotals";
 
@@ -128,8 +130,16 @@ export function DossierWorkspace({
     return t("meeting.workspace.area", { code });
   };
 
-  const propose = (code: string, centi: number) =>
-    session && setAdjustment(session.md, code, { score: centi, by: me.id, at: new Date().toISOString() });
+  const propose = (code: string, centi: number, answer?: AnswerBody) =>
+    session &&
+    setAdjustment(session.md, code, {
+      score: centi,
+      by: me.id,
+      at: new Date().toISOString(),
+      // The level or figures of a kinded leaf (figures in hundredths, as the document stores them).
+      ...(answer && "level" in answer ? { level: answer.level } : {}),
+      ...(answer && "figures" in answer ? { figures: figuresFromView(answer.figures) } : {}),
+    });
   const withdraw = (code: string) => session && clearAdjustment(session.md, code);
   const lock = async (codes: string[] | "all") => {
     setError(null);

@@ -16,13 +16,20 @@ import LockOutlined from "@mui/icons-material/LockOutlined";
 import PlaceOutlined from "@mui/icons-material/PlaceOutlined";
 import SendOutlined from "@mui/icons-material/SendOutlined";
 import ErrorOutline from "@mui/icons-material/ErrorOutline";
-import { parsePoints, type TAdjustment, type TLeafReview, type TProjectionLeaf } from "@ca/shared";
+import {
+  figuresToView,
+  parsePoints,
+  type TAdjustment,
+  type TLeafReview,
+  type TProjectionLeaf,
+} from "@ca/shared";
 import type * as Y from "yjs";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../format/dates";
 import { showDelta, showMax, showPoints, toCenti } from "../../format/points";
 import { currentLang } from "../../i18n";
 import { NoteField } from "./NoteField";
+import { answerDraft, answerText, checkAnswer, sameAnswer, type AnswerBody } from "../dossier/kinds/answers";
 import { useRelativeTime } from "./useRelativeTime";
 
 /**
@@ -109,7 +116,8 @@ export interface LeafRowProps {
   canLock: boolean;
   selected: boolean;
   chairHere: boolean;
-  onPropose: (code: string, centi: number) => void;
+  /** `answer`: the level or figures proposed on a leaf of that kind (docs/scoring-kinds.md). */
+  onPropose: (code: string, centi: number, answer?: AnswerBody) => void;
   onWithdraw: (code: string) => void;
   onLock: (code: string) => void;
   onSelect: (code: string) => void;
@@ -125,6 +133,14 @@ function officialStage(leaf: TProjectionLeaf): Stage | null {
 
 /** What each stage is compared with: round 1 and round 2 with the self-score, the agency's proposal with round 1. */
 const BASE: Record<Stage, Stage | null> = { self: null, round1: "self", proposed: "round1", round2: "self" };
+
+/** True when a stage's level or figures differ from those of the stage it is compared with. */
+function changedAnswer(leaf: TProjectionLeaf, s: Stage): boolean {
+  const base = BASE[s];
+  const mine = leaf.answers[s];
+  const theirs = base ? leaf.answers[base] : null;
+  return !!mine && !!theirs && !sameAnswer(mine, theirs);
+}
 
 /** The range and step check of a typed proposal, the same rule the server applies (it has the last word). */
 function check(text: string, leaf: TProjectionLeaf): { centi: number } | { error: string } | null {
@@ -149,15 +165,32 @@ export const LeafRow = memo(function LeafRow(p: LeafRowProps) {
   const agreed =
     review?.state === "locked" ? review.score : leaf.agreed === null ? null : toCenti(leaf.agreed);
   const invalid = review?.state === "invalid" ? review.reason : leaf.valid === false ? leaf.reason : null;
-  const result = check(text, leaf);
   const vars = { max: showMax(toCenti(leaf.maxPoints), lang), step: showMax(toCenti(leaf.step), lang) };
-  const error = result && "error" in result ? t(`score.errors.${result.error}`, vars) : null;
+  // A kinded leaf takes a level's code or figures ("16/20"), its points derived as the server will.
+  const kinded = leaf.kind !== "points" ? checkAnswer(text, leaf, t) : null;
+  const result = kinded ? null : check(text, leaf);
+  const error =
+    kinded?.state === "invalid"
+      ? kinded.message
+      : result && "error" in result
+        ? t(`score.errors.${result.error}`, vars)
+        : null;
   const submit = () => {
-    if (result && "centi" in result) {
+    if (kinded?.state === "ok") {
+      p.onPropose(leaf.code, kinded.centi, kinded.body);
+      setText("");
+    } else if (result && "centi" in result) {
       p.onPropose(leaf.code, result.centi);
       setText("");
     }
   };
+  const adjustmentAnswer =
+    adjustment && (adjustment.level || adjustment.figures)
+      ? {
+          level: adjustment.level ?? null,
+          figures: adjustment.figures ? figuresToView(adjustment.figures) : null,
+        }
+      : null;
   const noteFilled = (p.note?.length ?? 0) > 0;
   const showNotes = (notesOpen || p.selected) && p.note;
   const official = officialStage(leaf);
@@ -248,6 +281,26 @@ export const LeafRow = memo(function LeafRow(p: LeafRowProps) {
                 >
                   {showPoints(value, lang)}
                 </Typography>
+                {leaf.answers[s] && (
+                  <Typography
+                    variant="caption"
+                    component="div"
+                    noWrap
+                    title={answerText(leaf, leaf.answers[s]!, lang) ?? undefined}
+                    data-testid={`mleaf-answer-${s}-${leaf.code}`}
+                    data-changed={changedAnswer(leaf, s) || undefined}
+                    sx={{
+                      fontVariantNumeric: "tabular-nums",
+                      ...(changedAnswer(leaf, s) && {
+                        bgcolor: "warning.light",
+                        fontWeight: 700,
+                        borderRadius: 0.5,
+                      }),
+                    }}
+                  >
+                    {answerDraft(leaf.answers[s]!, lang)}
+                  </Typography>
+                )}
                 <Delta
                   centi={delta}
                   testId={`mleaf-delta-${s}-${leaf.code}`}
@@ -294,6 +347,16 @@ export const LeafRow = memo(function LeafRow(p: LeafRowProps) {
                 >
                   {showPoints(adjustment.score / 100, lang)}
                 </Typography>
+                {adjustmentAnswer && (
+                  <Typography
+                    variant="caption"
+                    noWrap
+                    title={answerText(leaf, adjustmentAnswer, lang) ?? undefined}
+                    data-testid={`mleaf-proposed-answer-${leaf.code}`}
+                  >
+                    {answerText(leaf, adjustmentAnswer, lang)}
+                  </Typography>
+                )}
                 {leaf.official !== null && (
                   <Delta
                     centi={adjustment.score - toCenti(leaf.official)}

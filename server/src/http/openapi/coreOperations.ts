@@ -113,6 +113,13 @@ export const CORE_OPERATIONS: Operation[] = [
   },
   { method: "get", path: "/api/index-sets/template.xlsx", summary: "The import template", file: XLSX },
   {
+    method: "get",
+    path: "/api/index-sets/{indexSetId}/export.xlsx",
+    summary:
+      "An index set in the import's layout (scoring kinds, levels and rules included); imports back identically",
+    file: XLSX,
+  },
+  {
     method: "post",
     path: "/api/index-sets/import",
     summary: "Import an index set from .xlsx (admin); all rows or none, with a row-by-row error report",

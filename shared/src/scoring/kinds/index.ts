@@ -4,3 +4,4 @@ export * from "./quantity";
 export * from "./derive";
 export * from "./definition";
 export * from "./leaf";
+export * from "./cells";

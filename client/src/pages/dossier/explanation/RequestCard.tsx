@@ -14,6 +14,8 @@ import type { RequestItem } from "../model";
 import { checkScore } from "../scoreCheck";
 import { ScoreField } from "../ScoreField";
 import { StageChips } from "../StageChips";
+import { answerDraft } from "../kinds/answers";
+import { KindField } from "../kinds/KindField";
 
 interface Props {
   dossierId: string;
@@ -27,8 +29,13 @@ export function RequestCard({ dossierId, item, onChanged }: Props) {
   const lang = currentLang();
   const { leaf, comment } = item;
   const [answer, setAnswer] = useState(comment.answer ?? "");
+  // A kinded leaf's proposal is a level or figures (docs/scoring-kinds.md), its points derived as the server will.
   const [proposed, setProposed] = useState(
-    comment.proposedScore === null ? "" : formatPoints(parsePoints(comment.proposedScore) ?? 0, lang),
+    leaf.kind !== "points"
+      ? answerDraft({ level: comment.proposedLevel, figures: comment.proposedFigures }, lang)
+      : comment.proposedScore === null
+        ? ""
+        : formatPoints(parsePoints(comment.proposedScore) ?? 0, lang),
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,9 +48,14 @@ export function RequestCard({ dossierId, item, onChanged }: Props) {
     setBusy(true);
     setError(null);
     try {
+      const body = check.state === "ok" ? check.body : undefined;
       await dossiersApi.answer(comment.id, {
         answer: answer.trim(),
-        proposedScore: check.state === "ok" ? centiToNumber(check.centi) : null,
+        ...(body && "level" in body
+          ? { proposedLevel: body.level }
+          : body
+            ? { proposedFigures: body.figures }
+            : { proposedScore: check.state === "ok" ? centiToNumber(check.centi) : null }),
       });
       onChanged(t("explanation.answered"));
     } catch (err) {
@@ -92,15 +104,25 @@ export function RequestCard({ dossierId, item, onChanged }: Props) {
             maxRows={10}
             slotProps={{ htmlInput: { maxLength: 8000, "data-testid": `answer-${leaf.code}` } }}
           />
-          <ScoreField
-            leaf={leaf}
-            value={proposed}
-            onChange={setProposed}
-            disabled={resolved}
-            error={check.state === "invalid" ? check.message : null}
-            label={t("explanation.proposed")}
-            testId={`proposed-${leaf.code}`}
-          />
+          {leaf.kind !== "points" ? (
+            <KindField
+              leaf={leaf}
+              code={`proposed-${leaf.code}`}
+              value={proposed}
+              onChange={setProposed}
+              disabled={resolved}
+            />
+          ) : (
+            <ScoreField
+              leaf={leaf}
+              value={proposed}
+              onChange={setProposed}
+              disabled={resolved}
+              error={check.state === "invalid" ? check.message : null}
+              label={t("explanation.proposed")}
+              testId={`proposed-${leaf.code}`}
+            />
+          )}
         </Stack>
         <Typography variant="body2" sx={{ fontWeight: 600 }}>
           {t("explanation.evidence")}

@@ -7,6 +7,10 @@ import { dossiersApi } from "../../../api/dossiers";
 import { currentLang } from "../../../i18n";
 import { checkScore } from "../scoreCheck";
 import { ScoreField } from "../ScoreField";
+import { answerDraft, type AnswerBody } from "../kinds/answers";
+import { KindField } from "../kinds/KindField";
+
+type ReviewAnswer = { score: number | null } | AnswerBody;
 
 interface Props {
   dossierId: string;
@@ -22,7 +26,13 @@ export function ReviewForm({ dossierId, leaf, round, draftsOnly, onSaved }: Prop
   const { t } = useTranslation();
   const lang = currentLang();
   const stage = round === 1 ? leaf.stages.round1 : leaf.stages.round2;
-  const initial = stage ? formatPoints(parsePoints(stage.score) ?? 0, lang) : "";
+  // A kinded leaf is appraised by its level or figures (docs/scoring-kinds.md); the server derives the points.
+  const kinded = leaf.kind !== "points";
+  const initial = kinded
+    ? answerDraft(stage, lang)
+    : stage
+      ? formatPoints(parsePoints(stage.score) ?? 0, lang)
+      : "";
   const [score, setScore] = useState(initial);
   const [comment, setComment] = useState("");
   const [request, setRequest] = useState(false);
@@ -31,7 +41,7 @@ export function ReviewForm({ dossierId, leaf, round, draftsOnly, onSaved }: Prop
   const scored = leaf.method !== "survey" && leaf.applicable;
   const check = checkScore(score, leaf, round === 1 ? "round1" : "round2", t, lang);
 
-  const send = async (body: { score: number | null; comment: string; requestExplanation: boolean }) => {
+  const send = async (body: ReviewAnswer & { comment: string; requestExplanation: boolean }) => {
     setBusy(true);
     setError(null);
     try {
@@ -48,10 +58,11 @@ export function ReviewForm({ dossierId, leaf, round, draftsOnly, onSaved }: Prop
 
   const save = () => {
     if (check.state === "invalid") return;
-    const value = check.state === "ok" ? centiToNumber(check.centi) : null;
-    if (value === null && !comment.trim()) return setError(t("review.errors.empty"));
+    const answer: ReviewAnswer =
+      check.state !== "ok" ? { score: null } : (check.body ?? { score: centiToNumber(check.centi) });
+    if (check.state !== "ok" && !comment.trim()) return setError(t("review.errors.empty"));
     if (request && !comment.trim()) return setError(t("review.errors.requestNeedsComment"));
-    void send({ score: value, comment: comment.trim(), requestExplanation: request });
+    void send({ ...answer, comment: comment.trim(), requestExplanation: request });
   };
 
   return (
@@ -59,20 +70,34 @@ export function ReviewForm({ dossierId, leaf, round, draftsOnly, onSaved }: Prop
       {error && <Alert severity="error">{error}</Alert>}
       {scored ? (
         <Stack direction="row" spacing={1.5} sx={{ alignItems: "flex-start" }}>
-          <ScoreField
-            leaf={leaf}
-            value={score}
-            onChange={setScore}
-            error={check.state === "invalid" ? check.message : null}
-            label={t("score.label")}
-            testId={`review-score-${leaf.code}`}
-          />
+          {kinded ? (
+            <KindField leaf={leaf} code={`review-${leaf.code}`} value={score} onChange={setScore} />
+          ) : (
+            <ScoreField
+              leaf={leaf}
+              value={score}
+              onChange={setScore}
+              error={check.state === "invalid" ? check.message : null}
+              label={t("score.label")}
+              testId={`review-score-${leaf.code}`}
+            />
+          )}
           {stage && !stage.confirmed && !draftsOnly && (
             <Button
               variant="outlined"
               color="warning"
               disabled={busy}
-              onClick={() => send({ score: stage.score, comment: "", requestExplanation: false })}
+              onClick={() =>
+                send({
+                  ...(stage.level
+                    ? { level: stage.level }
+                    : stage.figures
+                      ? { figures: stage.figures }
+                      : { score: stage.score }),
+                  comment: "",
+                  requestExplanation: false,
+                })
+              }
               data-testid={`confirm-draft-${leaf.code}`}
               sx={{ mt: 0.25 }}
             >

@@ -9,6 +9,7 @@ import { EvidenceZone } from "../EvidenceZone";
 import { isSelfLeaf, lacksEvidence, leafAnchor } from "../model";
 import { checkScore } from "../scoreCheck";
 import { ScoreField } from "../ScoreField";
+import { KindField } from "../kinds/KindField";
 import { SaveStateChip } from "./SaveStateChip";
 import type { LeafDraft } from "./useSelfDrafts";
 
@@ -119,7 +120,16 @@ export function SelfLeafRow({ dossierId, leaf, draft, onEdit, onLeaveField, onUp
           )}
         </Box>
         <Stack spacing={1} sx={{ alignItems: { md: "flex-end" }, flexShrink: 0 }}>
-          {own ? (
+          {own && leaf.kind !== "points" ? (
+            <KindField
+              leaf={leaf}
+              code={leaf.code}
+              value={draft.score}
+              onChange={(score) => onEdit({ score })}
+              onBlur={onLeaveField}
+              error={draft.message}
+            />
+          ) : own ? (
             <ScoreField
               leaf={leaf}
               value={draft.score}

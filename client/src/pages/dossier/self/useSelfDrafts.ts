@@ -12,6 +12,7 @@ import { ApiError } from "../../../api/http";
 import { dossiersApi } from "../../../api/dossiers";
 import { currentLang } from "../../../i18n";
 import { checkScore } from "../scoreCheck";
+import { answerDraft } from "../kinds/answers";
 
 export type SaveState = "saved" | "saving" | "unsaved" | "error";
 
@@ -31,6 +32,7 @@ const AUTOSAVE_MS = 800;
 
 /** The saved value of a leaf as the agency typed it ("2,5" in Vietnamese). */
 function savedText(leaf: TLeafView): string {
+  if (leaf.kind !== "points") return answerDraft(leaf.stages.self, currentLang());
   const s = leaf.stages.self?.score;
   const centi = s === undefined ? null : parsePoints(s);
   return centi === null ? "" : formatPoints(centi, currentLang());
@@ -71,7 +73,9 @@ export function useSelfDrafts(detail: TDossierDetail) {
       const leaf = leaves.current.get(code);
       const same =
         leaf?.stages.self !== undefined &&
-        parsePoints(leaf.stages.self.score) === parsePoints(d.score) &&
+        (leaf.kind === "points"
+          ? parsePoints(leaf.stages.self.score) === parsePoints(d.score)
+          : savedText(leaf) === d.score) &&
         leaf.stages.self.note === d.note.trim();
       if (!same) update(code, () => null);
     }
@@ -91,7 +95,10 @@ export function useSelfDrafts(detail: TDossierDetail) {
       const rev = d.rev;
       update(code, (x) => ({ ...x, state: "saving", message: null }));
       const run = dossiersApi
-        .saveSelf(dossierId, code, { score: centiToNumber(check.centi), note: d.note.trim() })
+        .saveSelf(dossierId, code, {
+          ...(check.body ?? { score: centiToNumber(check.centi) }),
+          note: d.note.trim(),
+        })
         .then(
           (res) =>
             update(code, (x) =>
