@@ -32,7 +32,7 @@ function asServerOrigin(options: ProxyOptions): ProxyOptions {
 
 // Recharts looks its scales up by name in all of d3-scale (`import * as d3Scales`), which keeps the time scales
 // and with them d3-time and d3-time-format, though our charts only use number and category axes. It gets every
-// scale but those; an axis asking for scale="time" would fall back to Recharts' "point" scale (TARGETS P9).
+// scale but those; an axis asking for scale="time" would fall back to Recharts' "point" scale (docs/targets.md P9).
 const RECHARTS_SCALES = "\0recharts-scales";
 function rechartsScales(): Plugin {
   return {
@@ -70,7 +70,7 @@ export default defineConfig({
     rolldownOptions: {
       treeshake: {
         // shared/ is pure (CONVENTIONS §5) but its package.json cannot say so: without this, a page that only
-        // needs `roomOf` or `formatPoints` pulls every zod schema of the barrel into the first route (TARGETS P9).
+        // needs `roomOf` or `formatPoints` pulls every zod schema of the barrel into the first route (docs/targets.md P9).
         moduleSideEffects: (id) => (/\/shared\/src\//.test(id) ? false : undefined),
       },
     },

@@ -1,4 +1,4 @@
-// What a page's first visit downloads, by chunk and by package (TARGETS P9: ≤ 350 KiB of JavaScript transferred):
+// What a page's first visit downloads, by chunk and by package (docs/targets.md P9: ≤ 350 KiB of JavaScript transferred):
 // builds the client into a temporary folder, follows the entry's and the page's static imports (plus the chunks
 // the shell always loads after it), and prints each chunk's size as served — its Brotli copy from the build
 // (client/scripts/precompress.mjs) — and the packages that weigh most. A package's share of a chunk is estimated

@@ -1,6 +1,6 @@
 // Brotli (quality 11) and gzip (level 9) copies of every compressible file of the build, written next to it
 // (`x.js.br`, `x.js.gz`): the server picks one by the browser's Accept-Encoding and sends it as is, so the
-// slowest, smallest compression is paid once per build, never per request nor at start (TARGETS P8, P9).
+// slowest, smallest compression is paid once per build, never per request nor at start (docs/targets.md P8, P9).
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -31,7 +31,7 @@ function page<T extends ComponentType>(load: () => Promise<{ default: T }>) {
   return Object.assign(lazy(load), { load });
 }
 
-// Every page is its own chunk: the login screen ships only what it needs (TARGETS P9).
+// Every page is its own chunk: the login screen ships only what it needs (docs/targets.md P9).
 const LoginPage = page(() => import("./pages/login/LoginPage"));
 const DossiersPage = page(() => import("./pages/dossiers/DossiersPage"));
 const DossierPage = page(() => import("./pages/dossier/DossierPage"));
@@ -81,7 +81,7 @@ const router = createBrowserRouter(
       />
       {/* A survey respondent's single-use link: no account, outside the signed-in shell. */}
       <Route path="/s/:token" element={<AnswerPage />} />
-      {/* The public results: no sign-in, outside the signed-in shell (DESIGN §1 "public"). */}
+      {/* The public results: no sign-in, outside the signed-in shell (docs/domain.md §1 "public"). */}
       <Route path="/public/results" element={<PublicResultsPage />} />
       <Route path="/public/results/:periodId" element={<PublicResultsPage />} />
       <Route element={<RequireAuth />}>
@@ -125,7 +125,7 @@ function preload(node: ReactNode): void {
   preload(node.props.children);
 }
 // The address's page is fetched now, beside the session check, rather than once the check has answered and
-// the guards render it (TARGETS P9): the router has matched the address already.
+// the guards render it (docs/targets.md P9): the router has matched the address already.
 for (const { route } of router.state.matches) preload(route.element);
 
 export function App() {

@@ -27,14 +27,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return p.n === 0 && u.n === 0;
 }
 
-// The areas each deputy is in charge of, by position in the unit's leadership (DESIGN §3 "Heads and deputies").
+// The areas each deputy is in charge of, by position in the unit's leadership (docs/domain.md §3 "Heads and deputies").
 const DEPUTY_AREAS = [
   ["1", "2", "4"],
   ["3", "5", "6", "7"],
 ];
 
 /**
- * Loads the sample data (DESIGN §7): the province's units with their heads and deputies, both index sets, the
+ * Loads the sample data (docs/api.md): the province's units with their heads and deputies, both index sets, the
  * 2023 period with the plan's own dates and a training period placed around `now`, the council with its
  * conflict of interest, one dossier per unit per period, the survey's questionnaires (2023's answered and locked),
  * and the demo accounts. One transaction: all or nothing.
@@ -149,7 +149,7 @@ export async function loadSample(db: Db, now = new Date()): Promise<void> {
       periodId: periods[0].id,
       admin: { id: userIdByName.get("admin")!, username: "admin" },
     });
-    // 2023 is history: complete, agreed in an ended meeting and published (DESIGN §7).
+    // 2023 is history: complete, agreed in an ended meeting and published (docs/api.md).
     await loadSampleHistory(tx, {
       periodId: periods[0].id,
       chairId: userIdByName.get("chair")!,

@@ -10,7 +10,7 @@ import { vnTime } from "./data/periods";
 import { sampleRecord } from "./sampleKinds";
 
 /**
- * The 2023 period as history (DESIGN §7 "Sample data"): every unit self-assessed, appraised in two rounds and
+ * The 2023 period as history (docs/api.md "Sample data"): every unit self-assessed, appraised in two rounds and
  * agreed in an ended council meeting, the council's agreement per unit type with its minutes, and the results
  * published to everyone. Scores are pseudo-random but deterministic (seeded by unit and leaf code) and always
  * on each leaf's step, so the public page, the report and year-over-year comparison work on a fresh start.

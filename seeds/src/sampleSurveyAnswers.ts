@@ -8,7 +8,7 @@ import { vnTime } from "./data/periods";
 import { random, unitQuality, WEAK_AREAS } from "./sampleHistory";
 
 /**
- * The 2023 survey as history (DESIGN §3 "Survey points", §7 "Sample data"): the respondents of every questionnaire
+ * The 2023 survey as history (docs/domain.md §3 "Survey points", §7 "Sample data"): the respondents of every questionnaire
  * answered through their link (a few on a numbered paper form instead, one or two not at all), anonymously, and the
  * admin locked the results before round 2, so the survey points count in the agreed, frozen and published ranking.
  * Answers are pseudo-random but deterministic and follow each unit's strength in the history's scores: strong

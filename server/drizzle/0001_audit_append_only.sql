@@ -1,4 +1,4 @@
--- The audit log is append-only (DESIGN §5): the database itself refuses to change or delete a row.
+-- The audit log is append-only (docs/security.md): the database itself refuses to change or delete a row.
 CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$
 BEGIN
   RAISE EXCEPTION 'audit_log is append-only';

@@ -1,4 +1,4 @@
--- The audit hash chain moves into the database (TARGETS P7). Before, the server took a global lock, read the last
+-- The audit hash chain moves into the database (docs/targets.md P7). Before, the server took a global lock, read the last
 -- hash and computed the new one in JavaScript, holding the lock across several round trips and whatever else the
 -- transaction did; official writes queued behind it. Now a BEFORE INSERT trigger takes the same lock, numbers the
 -- row, and chains it, so the lock is held only from the audit insert (the last statement of a command) to commit.

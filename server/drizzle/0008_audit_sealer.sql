@@ -3,7 +3,7 @@ ALTER TABLE "audit_log" ALTER COLUMN "hash" DROP NOT NULL;--> statement-breakpoi
 ALTER TABLE "audit_log" ADD COLUMN "seq" bigint;--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_log_seq_idx" ON "audit_log" USING btree ("seq");--> statement-breakpoint
 CREATE INDEX "audit_log_unsealed_idx" ON "audit_log" USING btree ("id") WHERE "audit_log"."seq" is null;--> statement-breakpoint
--- TARGETS P7: chaining at insert time (migration 0005) serialised every official write behind one lock held
+-- docs/targets.md P7: chaining at insert time (migration 0005) serialised every official write behind one lock held
 -- until commit, so the whole server wrote at the pace of one disk flush after another (~160 writes/s). Now a
 -- row is written unchained, in the transaction of its change, and one sealer chains committed rows moments
 -- later, in `seq` order: the order the sealer saw them committed, which is the order that matters for a chain.

@@ -1,5 +1,5 @@
 /**
- * The shared Yjs document of one dossier in one meeting (DESIGN §4 "Real time"): its room name, the close codes of
+ * The shared Yjs document of one dossier in one meeting (docs/architecture.md "Real time"): its room name, the close codes of
  * the `/collab` endpoint, and the document layout with its helpers. Pure: runs in the browser and in Node.
  */
 import * as Y from "yjs";
@@ -8,7 +8,7 @@ import type { Figures } from "./scoring/kinds/types";
 
 /**
  * The longest wait between reconnection attempts the app's providers use (`maxBackoffTime`): after a server
- * restart, clients are back within about a second of it being ready (TARGETS R1: within 5 s).
+ * restart, clients are back within about a second of it being ready (docs/targets.md R1: within 5 s).
  */
 export const COLLAB_RECONNECT_MAX_MS = 1_000;
 
@@ -131,7 +131,7 @@ export interface MeetingDocument {
   /**
    * Adjustments keyed by leaf code. A YKeyValue, not a Y.Map: a Y.Map keeps every overwritten value of a key in
    * the document forever, while YKeyValue deletes the entries it overwrites so Yjs can garbage-collect them
-   * (TARGETS: ≤ 200 KiB after 150 leaves × 30 overwrites).
+   * (docs/targets.md: ≤ 200 KiB after 150 leaves × 30 overwrites).
    */
   adjustments: YKeyValue<TAdjustment>;
   notes: Y.Map<Y.Text>;

@@ -1,4 +1,4 @@
-/** Structure rules of an index set (DESIGN §3), shared so that an import and a preview judge alike. */
+/** Structure rules of an index set (docs/domain.md §3), shared so that an import and a preview judge alike. */
 
 export interface TreeRow {
   row: number;

@@ -1,6 +1,6 @@
 /**
  * Exact points. A point value is an integer number of hundredths ("centipoints"): 85.25 points = 8525.
- * Binary floats never carry an official score (DESIGN §3: 0.1 + 0.2 must not appear in a ranking).
+ * Binary floats never carry an official score (docs/domain.md §3: 0.1 + 0.2 must not appear in a ranking).
  */
 export type Centi = number;
 

@@ -1,4 +1,4 @@
-/** Every role the platform knows (DESIGN §1). A user may hold several. */
+/** Every role the platform knows (docs/domain.md §1). A user may hold several. */
 export const ROLES = [
   "admin",
   "council_chair",

@@ -1,4 +1,4 @@
-/** Dossier states in their only order (DESIGN §2). */
+/** Dossier states in their only order (docs/domain.md §2). */
 export const DOSSIER_STATUSES = [
   "draft",
   "self_submitted",

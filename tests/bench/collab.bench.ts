@@ -1,5 +1,5 @@
 /**
- * Real-time figures of TARGETS P1, P2, P5 and P6, printed, nothing asserted:
+ * Real-time figures of docs/targets.md P1, P2, P5 and P6, printed, nothing asserted:
  *
  *   P1  40 editors on one meeting document: an adjustment by one reaches the other 39. Measured twice: with 40 stock
  *       y-websocket providers (each applies every update: all 40 share this process's one core, where in a meeting

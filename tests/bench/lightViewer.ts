@@ -5,7 +5,7 @@ import { WebSocket } from "ws";
  * WebSocket to connect with the session cookie, join a room through the app's `join` event and answer pings, and
  * timestamps each `ranking:update` as its frame arrives, without parsing it. A thousand socket.io-client instances
  * in one process spend that process's CPU decoding every ranking payload one after the other, so their receipt
- * times measure the load generator's queue more than the server's fan-out (TARGETS P2, P5); these measure the
+ * times measure the load generator's queue more than the server's fan-out (docs/targets.md P2, P5); these measure the
  * fan-out. The server sees the same sockets either way (P6 is unchanged).
  */
 export interface LightViewer {

@@ -1,5 +1,5 @@
 /**
- * TARGETS P7: an official score write (self-assessment or round-1 review) committed in the database, p95 ≤ 50 ms,
+ * docs/targets.md P7: an official score write (self-assessment or round-1 review) committed in the database, p95 ≤ 50 ms,
  * with 40 writers at 5 writes/s each (P5's editing load). Prints figures, asserts nothing.
  *
  *   npx tsx tests/bench/officialWrite.bench.ts                      # embedded database (PGlite) in a temp folder

@@ -1,5 +1,5 @@
 /**
- * The official writers of TARGETS P7, shared by officialWrite.bench.ts (P7 alone) and peers.bench.ts (P7 beside its
+ * The official writers of docs/targets.md P7, shared by officialWrite.bench.ts (P7 alone) and peers.bench.ts (P7 beside its
  * bare peer and under the P5 load): 30 agency editors on 25 draft dossiers of the training period (5 dossiers have
  * two editors), each writing self scores of its dossier's self leaves; 10 council members on 5 dossiers submitted
  * first (two each), writing round-1 reviews of the bonus and penalty leaves. Each writer also says what the same

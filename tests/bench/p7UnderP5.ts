@@ -1,5 +1,5 @@
 /**
- * TARGETS P7 under the P5 load (issue 17 point 2): the official writers paced at 5 writes/s each while 40 light
+ * docs/targets.md P7 under the P5 load (issue 17 point 2): the official writers paced at 5 writes/s each while 40 light
  * editors make 5 edits/s each on the meeting document (adjustments and note typing, as collab.bench.ts's P5) and the
  * product's 1,000 viewer sockets stay joined to the council room, all on the same server. Prints the writes'
  * latency, the server's CPU per second and its statements per write.

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every bench in turn, each in its own process, its output shown as it comes, then one table of the
- * figures against TARGETS.md. Nothing is asserted: a missed target is printed as such.
+ * figures against docs/targets.md. Nothing is asserted: a missed target is printed as such.
  *
  *   scoring.bench.ts        P3, P4 (in process)
  *   officialWrite.bench.ts  P7, with BENCH_SECONDS=10 (server process)

@@ -1,5 +1,5 @@
 /**
- * Scoring engine benchmark (TARGETS P3, P4). Prints figures, asserts nothing: machines are shared and noisy.
+ * Scoring engine benchmark (docs/targets.md P3, P4). Prints figures, asserts nothing: machines are shared and noisy.
  *   npx tsx tests/bench/scoring.bench.ts
  * P4: full recompute (totals + rankings) of 5,000 units × 150 leaves, target ≤ 50 ms.
  * P3: incremental recompute after one change (applyLeafChange + the group's ranking), 60 units × 150 leaves,

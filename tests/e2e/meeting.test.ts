@@ -1,5 +1,5 @@
 /**
- * Browser end-to-end: the live council meeting (DESIGN §4) with four people in their own browsers — the chair,
+ * Browser end-to-end: the live council meeting (docs/architecture.md) with four people in their own browsers — the chair,
  * a council member (member.finance, recused on Sở Tài chính, the unit she belongs to), the council's working group
  * (wg, a second member at the table) and the leadership watching the live dashboard. Two training dossiers are
  * brought to round 2 through the API first. Expects client/dist.

@@ -1,5 +1,5 @@
 /**
- * Browser: what a first visit really transfers (TARGETS P9), read from Chromium's network log — the encoded
+ * Browser: what a first visit really transfers (docs/targets.md P9), read from Chromium's network log — the encoded
  * bytes on the wire, headers included, as DevTools counts them — not estimated from the build. Three pages, each
  * in a fresh context (empty cache): the login page, the leadership dashboard (`leader`) and the council meeting
  * page (`chair`, the 2023 meeting, with its minutes editor). The dashboard's first route must stay within 350 KiB of JavaScript, all of it

@@ -1,5 +1,5 @@
 /**
- * TARGETS R1: `kill -9` of the server while 20 editors each make 10 edits/s for 30 s; restart on the same
+ * docs/targets.md R1: `kill -9` of the server while 20 editors each make 10 edits/s for 30 s; restart on the same
  * database. Every edit any client made must be in every client's document and in the server's (a fresh client, and
  * the stored document after a clean stop); every official score write answered 2xx must be in the database; every
  * client must reconnect on its own within 5 s of the restarted server being ready. Prints what was lost (target:

@@ -1,5 +1,5 @@
 /**
- * TARGETS R3: one council member offline for 60 s making 100 edits while three others keep editing the same
+ * docs/targets.md R3: one council member offline for 60 s making 100 edits while three others keep editing the same
  * meeting document; on reconnection every document (the four clients', the server's in memory and stored, and a
  * fresh client's) converges within 2 s and nothing is lost. Prints what was lost (target: zero) and the time to
  * converge. Runs the server in this process (startTestApp) on PostgreSQL when DATABASE_URL is set, else PGlite.

@@ -1,5 +1,5 @@
 /**
- * TARGETS S9 beyond one changed byte: the chain is keyed (a secret outside the database) and its head is
+ * docs/targets.md S9 beyond one changed byte: the chain is keyed (a secret outside the database) and its head is
  * checkpointed in a file the database cannot reach, so that an attacker with full database rights — triggers
  * disabled, as a superuser would — cannot rewrite the chain, drop its tail or empty the table without the verifier
  * saying so. Each tampering gets a fresh copy of the sample database.

@@ -1,5 +1,5 @@
 /**
- * The built client as the server sends it (TARGETS P9): a client folder made like a build — a hashed asset,
+ * The built client as the server sends it (docs/targets.md P9): a client folder made like a build — a hashed asset,
  * index.html, a public file — precompressed by the build's own step (client/scripts/precompress.mjs), then
  * served by the real app (CLIENT_DIR). Raw HTTP, so that nothing on the test's side decompresses: the headers
  * and bytes are exactly what a browser receives.

@@ -1,5 +1,5 @@
 /**
- * The Yjs endpoint (DESIGN §4, TARGETS S3–S5, R1): the stock y-websocket provider against the running server.
+ * The Yjs endpoint (docs/architecture.md, docs/targets.md S3–S5, R1): the stock y-websocket provider against the running server.
  * Each test runs its own meeting over Tuy Hòa's and Sở Nội vụ's 2023 dossiers (set to round2_done here).
  */
 import { and, eq, inArray } from "drizzle-orm";

@@ -371,7 +371,7 @@ it("drives the whole plan through the documented contract only", async () => {
   for (const name of ["ranking.xlsx", "matrix.xlsx", "report.docx"])
     await leader.call("get", `/api/periods/${periodId}/exports/${name}`);
 
-  // Every operation DESIGN §7 lists (the period templates and unit import aside: another issue's) was used.
+  // Every operation docs/api.md lists (the period templates and unit import aside: another issue's) was used.
   const contract = [
     "POST /api/auth/login",
     "GET /api/me",

@@ -8,7 +8,7 @@ import {
   type ServerProcess,
 } from "../support/serverProcess";
 
-// TARGETS R4: a second server process on the same embedded data folder is refused; the first keeps working.
+// docs/targets.md R4: a second server process on the same embedded data folder is refused; the first keeps working.
 describe("embedded database folder lock", () => {
   let first: ServerProcess;
   const dataDir = tempDir("ca-lock-");

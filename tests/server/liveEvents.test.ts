@@ -1,5 +1,5 @@
 /**
- * Live events over Socket.IO (DESIGN §4, TARGETS S2, S3): each event reaches the rooms allowed to see it and no
+ * Live events over Socket.IO (docs/architecture.md, docs/targets.md S2, S3): each event reaches the rooms allowed to see it and no
  * other; room joins follow `can()`; the ranking broadcast is throttled to at most 4 a second per period.
  */
 import { startTestApp, type TestApp } from "../support/testApp";

@@ -1,5 +1,5 @@
 /**
- * TARGETS S8 and S12: password guessing is throttled per account from any number of addresses, with growing
+ * docs/targets.md S8 and S12: password guessing is throttled per account from any number of addresses, with growing
  * delays, without locking out the owner who signs in with the right password from a device already used; the
  * proxy is trusted only as TRUST_PROXY says; survey link tokens cannot be guessed at speed.
  */

@@ -1,4 +1,4 @@
-/** TARGETS S6: ≥ 1,000 malformed payloads per JSON route: no 5xx, no crash, nothing half-written. */
+/** docs/targets.md S6: ≥ 1,000 malformed payloads per JSON route: no 5xx, no crash, nothing half-written. */
 import { count } from "drizzle-orm";
 import { units, users, milestones } from "@ca/server/src/db/schema";
 import { verifyAuditChain } from "@ca/server/src/audit/verifyAuditChain";

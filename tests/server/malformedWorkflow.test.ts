@@ -1,5 +1,5 @@
 /**
- * TARGETS S6 for the dossier workflow: ≥ 1,000 malformed payloads per JSON route, plus hostile path parameters.
+ * docs/targets.md S6 for the dossier workflow: ≥ 1,000 malformed payloads per JSON route, plus hostile path parameters.
  * No 5xx, the server stays up, the audit chain holds, and nothing is half-written: every new row (audit, comment,
  * extension, notification) and every dossier version step belongs to an acknowledged 2xx.
  */

@@ -1,5 +1,5 @@
 /**
- * The live meeting (DESIGN §4): the server's projection of proposals (valid ones move the provisional totals and
+ * The live meeting (docs/architecture.md): the server's projection of proposals (valid ones move the provisional totals and
  * the ranking; invalid ones are marked in the document with a reason; the `review` map is the server's), the
  * tracker (focus, presence), locks (agreed scores in one transaction, `agreed`), and the council's agreement.
  * Figures are checked against hand-computed deltas on the training period.

@@ -1,4 +1,4 @@
-/** Council meetings over REST (DESIGN §4, §7): plan, read with the tracker's recusals, start, end, snapshots, audit. */
+/** Council meetings over REST (docs/architecture.md, §7): plan, read with the tracker's recusals, start, end, snapshots, audit. */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { collabRoom } from "@ca/shared";
 import { verifyAuditChain } from "@ca/server/src/audit/verifyAuditChain";

@@ -1,5 +1,5 @@
 /**
- * TARGETS S1: every route and socket event of the API × every role (each demo account, plus the public) ×
+ * docs/targets.md S1: every route and socket event of the API × every role (each demo account, plus the public) ×
  * own/other unit, checked against the policy table written out below by hand — not derived from `can()`.
  */
 import ExcelJS from "exceljs";
@@ -50,7 +50,7 @@ const everyone = (ok: number) => Object.fromEntries(CALLERS.map((c) => [c, c ===
 const adminOnly = (ok: number) =>
   Object.fromEntries(CALLERS.map((c) => [c, c === "public" ? 401 : c === "admin" ? ok : 403]));
 
-// Who may read which dossier (DESIGN §1): own unit for agencies; the council unless recused (member.home sits
+// Who may read which dossier (docs/domain.md §1): own unit for agencies; the council unless recused (member.home sits
 // for Sở Nội vụ, member.finance for Sở Tài chính); leadership and the admin all.
 const DOSSIER_READ: Record<string, Record<Caller, number>> = {
   snvDossier: {
@@ -115,7 +115,7 @@ const DOSSIER_LIST_COUNT: Record<string, number> = {
   "head.tuyhoa": 1,
 };
 
-// Workflow routes: who may act at each step (DESIGN §2). Where success would move the dossier on, the input is
+// Workflow routes: who may act at each step (docs/domain.md §2). Where success would move the dossier on, the input is
 // chosen so that an allowed caller meets a domain refusal (409) instead, which still proves it passed `can()`.
 const only = (ok: Partial<Record<Caller, number>>) =>
   Object.fromEntries(CALLERS.map((c) => [c, c === "public" ? 401 : (ok[c] ?? 403)]));
@@ -471,7 +471,7 @@ const ROUTES: {
     path: () => "/api/notifications/00000000-0000-4000-8000-000000000000/read",
     expect: everyone(404),
   },
-  // Council meetings (DESIGN §4). Changing calls are shaped so that an allowed caller meets a domain refusal.
+  // Council meetings (docs/architecture.md). Changing calls are shaped so that an allowed caller meets a domain refusal.
   {
     name: "GET /api/periods/:id/meetings",
     method: "get",
@@ -727,7 +727,7 @@ async function workflowFixtures(period2023: string) {
   const evidence = await editor
     .post(`/api/dossiers/${draftSnv}/items/1.1.1/evidence`)
     .attach("file", PDF, "minh-chung.pdf");
-  // A running meeting (DESIGN §4) over a training dossier of a unit no demo account belongs to.
+  // A running meeting (docs/architecture.md) over a training dossier of a unit no demo account belongs to.
   const meetingDossier = await dossierOf(training.id, "sct");
   await db.update(dossiers).set({ status: "round2_done" }).where(eq(dossiers.id, meetingDossier));
   const chair = await app.login("chair");

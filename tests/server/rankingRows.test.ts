@@ -1,5 +1,5 @@
 /**
- * Ranking rows (DESIGN §7): one shape everywhere — the unit nested, rank, total, index, classification, why and the
+ * Ranking rows (docs/api.md): one shape everywhere — the unit nested, rank, total, index, classification, why and the
  * standing; units not yet appraised are listed unranked (no rank, no class, in no band's count) after the ranked
  * ones; why says index or override, with the override's reason.
  */
@@ -14,7 +14,7 @@ type Agent = Awaited<ReturnType<TestApp["login"]>>;
 let app: TestApp;
 let admin: Agent;
 let periodId: string;
-// The demo agencies' dossiers of the training period start as empty drafts (DESIGN §7, sample data).
+// The demo agencies' dossiers of the training period start as empty drafts (docs/api.md, sample data).
 const DRAFTS = ["snv", "stc", "tp-tuyhoa"];
 
 beforeAll(async () => {

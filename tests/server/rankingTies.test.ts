@@ -1,5 +1,5 @@
 /**
- * Ties (DESIGN §3: tied units share a rank). The council agrees a ranking with tied units; publication then
+ * Ties (docs/domain.md §3: tied units share a rank). The council agrees a ranking with tied units; publication then
  * compares the agreement with the computed results by each unit's rank, total, index and classification — never by
  * the order tied units happen to be listed in — so a tie never blocks publication.
  */

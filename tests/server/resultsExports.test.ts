@@ -1,7 +1,7 @@
 /**
- * The exports (DESIGN §7), read back by independent readers — SheetJS for the spreadsheets, a plain unzip of
+ * The exports (docs/api.md), read back by independent readers — SheetJS for the spreadsheets, a plain unzip of
  * word/document.xml for the Word files — must carry exactly the totals, ranks and classifications of the API.
- * Also TARGETS P10: the leaf-level matrix of 30 units × 150 leaves with all stages, timed and printed.
+ * Also docs/targets.md P10: the leaf-level matrix of 30 units × 150 leaves with all stages, timed and printed.
  */
 import os from "node:os";
 import * as XLSX from "xlsx";
@@ -193,7 +193,7 @@ describe("exports of the published 2023 period, read back", () => {
   });
 });
 
-describe("TARGETS P10: matrix of 30 units × 150 leaves with all stages", () => {
+describe("docs/targets.md P10: matrix of 30 units × 150 leaves with all stages", () => {
   it("exports in time and reads back complete", async () => {
     const db = app.ctx.database.db;
     const type = await buildUnitType(db, {

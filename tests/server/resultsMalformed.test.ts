@@ -1,5 +1,5 @@
 /**
- * TARGETS S6 for the results routes (issue 6): ≥ 1,000 malformed payloads per JSON route — publication, the
+ * docs/targets.md S6 for the results routes (issue 6): ≥ 1,000 malformed payloads per JSON route — publication, the
  * responsibility rules, clone, archive. No 5xx, clear 4xx errors, the audit chain holds, and nothing is written
  * but what a 2xx acknowledged (one audit row each; a period per acknowledged clone; no publication at all).
  */

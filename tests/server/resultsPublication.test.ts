@@ -1,5 +1,5 @@
 /**
- * Step 10, publication (DESIGN §1, §2): staged — leadership, then the units, then the public — only once every
+ * Step 10, publication (docs/domain.md §1, §2): staged — leadership, then the units, then the public — only once every
  * dossier and the council's agreement are in; the public sees nothing before, and afterwards only published
  * fields: no evidence name, no comment, no internal note, no score note.
  */

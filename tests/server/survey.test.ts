@@ -1,5 +1,5 @@
 /**
- * The sociological survey end to end (issue 5, DESIGN §3 "Survey points"): links, answering, paper forms, results,
+ * The sociological survey end to end (issue 5, docs/domain.md §3 "Survey points"): links, answering, paper forms, results,
  * the lock that makes the points count in the ranking, the export, and anonymity.
  */
 import ExcelJS from "exceljs";
@@ -216,7 +216,7 @@ describe("results, lock and ranking", () => {
 
   it("counts nothing before the lock; after it, totals and ranks move, audited in one transaction", async () => {
     const before = await ranking();
-    // Nothing scored yet: listed unranked (DESIGN §7), not at 0 points.
+    // Nothing scored yet: listed unranked (docs/api.md), not at 0 points.
     expect(before.find((r) => r.unit.id === snvId)).toMatchObject({
       standing: "unranked",
       total: null,

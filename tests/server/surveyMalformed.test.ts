@@ -1,5 +1,5 @@
 /**
- * TARGETS S6 for the survey's JSON routes (issue 5): ≥ 1,000 malformed payloads per route, replays, oversized
+ * docs/targets.md S6 for the survey's JSON routes (issue 5): ≥ 1,000 malformed payloads per route, replays, oversized
  * bodies and hostile tokens. No 5xx, clear 4xx errors, and nothing stored but what a 2xx acknowledged.
  */
 import { count } from "drizzle-orm";

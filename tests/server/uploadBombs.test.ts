@@ -1,5 +1,5 @@
 /**
- * TARGETS S7 (zip bombs) and DESIGN §5: an Office file is judged by what it really inflates to, never by what its
+ * docs/targets.md S7 (zip bombs) and docs/security.md: an Office file is judged by what it really inflates to, never by what its
  * zip directory claims, and one that carries macros or other executable parts is refused — for evidence uploads
  * and for the spreadsheet imports alike, with a clear message in Vietnamese (and English when asked).
  */

@@ -1,5 +1,5 @@
 /**
- * TARGETS S7 and R5: evidence uploads. Every hostile file is refused with the right 4xx and a clear Vietnamese
+ * docs/targets.md S7 and R5: evidence uploads. Every hostile file is refused with the right 4xx and a clear Vietnamese
  * message, and leaves nothing behind (no `files` row, no file in the store, the audit chain intact); accepted files
  * are stored by hash under a safe name and served only as attachments, only to those who may read them; a store
  * that cannot be written gives a clear error and leaves nothing half-written.

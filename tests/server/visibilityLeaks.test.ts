@@ -1,5 +1,5 @@
 /**
- * Issue 13, point 1 (TARGETS S2, S3, S10): the council's internal work — internal notes, who wrote what — never
+ * Issue 13, point 1 (docs/targets.md S2, S3, S10): the council's internal work — internal notes, who wrote what — never
  * reaches an agency, and a recused member never gets the council's work on the conflicted dossier, by any path:
  * the dossier, notifications, live events, the ranking. Each case below failed before the visibility rule
  * (docs/visibility.md); the generated matrix (visibilityMatrix.test.ts) then checks every field everywhere.

@@ -1,5 +1,5 @@
 /**
- * TARGETS S10 (and S2, S3), generated: every field of every response that carries dossier data, every export and
+ * docs/targets.md S10 (and S2, S3), generated: every field of every response that carries dossier data, every export and
  * every live event, for every demo account and the public, at every dossier status, against the visibility rule
  * (shared/src/visibility, docs/visibility.md). Enumerated, not sampled: a field the rule says no for must be absent
  * (or null), a field it says yes for must be there (so the matrix cannot pass by showing nothing). The workflow is

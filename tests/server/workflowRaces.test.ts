@@ -1,5 +1,5 @@
 /**
- * Concurrent writes on one dossier (DESIGN §2, §5: each move once, by a permitted role, at a permitted time; each
+ * Concurrent writes on one dossier (docs/domain.md §2, §5: each move once, by a permitted role, at a permitted time; each
  * command one transaction). Two editors of a unit, a double-click on "submit", a review racing the round's close:
  * never a 5xx, never a write acknowledged after the step that locks it, never the same move twice.
  * (PGlite runs one transaction at a time; these bite on PostgreSQL — run with DATABASE_URL.)

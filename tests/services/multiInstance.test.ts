@@ -1,5 +1,5 @@
 /**
- * Two server instances over one PostgreSQL database and one Redis (DESIGN §4, TARGETS P11): a change made through
+ * Two server instances over one PostgreSQL database and one Redis (docs/architecture.md, docs/targets.md P11): a change made through
  * instance A reaches the sockets connected to instance B, and B's cached live ranking is dropped at once; a
  * session ended through A ends the socket and the Yjs connection it holds on B.
  * Needs DATABASE_URL and REDIS_URL (run by `npm run test:pg`).

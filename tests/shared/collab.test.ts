@@ -1,6 +1,6 @@
 /**
  * The meeting document model (shared/src/collab.ts): room names, randomized convergence of several replicas under
- * random edits, disconnections and delivery orders (TARGETS R3), and the size of a document after a full meeting.
+ * random edits, disconnections and delivery orders (docs/targets.md R3), and the size of a document after a full meeting.
  */
 import * as Y from "yjs";
 import {
@@ -177,7 +177,7 @@ describe("convergence", () => {
   });
 });
 
-describe("document size after a full meeting (TARGETS: 150 leaves × 30 overwrites ≤ 200 KiB, load ≤ 20 ms)", () => {
+describe("document size after a full meeting (docs/targets.md: 150 leaves × 30 overwrites ≤ 200 KiB, load ≤ 20 ms)", () => {
   const LEAVES = Array.from(
     { length: 150 },
     (_, i) => `${1 + Math.floor(i / 25)}.${1 + Math.floor((i % 25) / 5)}.${1 + (i % 5)}`,
@@ -242,7 +242,7 @@ describe("document size after a full meeting (TARGETS: 150 leaves × 30 overwrit
       return s;
     })();
     // Load = decode the stored state into a fresh document and open its layout, as the server and clients do.
-    // Printed, not asserted (TARGETS: figures are measured, never wall-clock bounds in tests); warmed up first.
+    // Printed, not asserted (docs/targets.md: figures are measured, never wall-clock bounds in tests); warmed up first.
     const times: number[] = [];
     for (let i = 0; i < 60; i++) {
       const t0 = performance.now();

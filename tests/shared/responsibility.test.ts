@@ -29,7 +29,7 @@ const LEADERS: LeaderInput[] = [
 const byId = (rows: ReturnType<typeof computeResponsibility>) =>
   Object.fromEntries(rows.map((r) => [r.leaderId, r]));
 
-describe("heads and deputies (DESIGN §3)", () => {
+describe("heads and deputies (docs/domain.md §3)", () => {
   it("checks the hand-computed area and unit indices", () => {
     expect(AREAS.map((a) => a.index)).toEqual([8333, 8182, 4000, 4286]);
     expect(computeIndex(3700, 5600)).toBe(6607);

@@ -451,7 +451,7 @@ export function cpuOf(pid: number): { runMs: number; waitMs: number } {
  * A light editor for load generation: a Y.Doc synced once with the server, then edited locally, its updates sent
  * with the y-websocket protocol; what the server broadcasts afterwards is not applied, only scanned for markers
  * (strings starting with `markerPrefix`, `markerLength` long). Forty stock providers in one process spend most of
- * that process's CPU applying each other's updates; these measure the server's fan-out instead (TARGETS P1, P5).
+ * that process's CPU applying each other's updates; these measure the server's fan-out instead (docs/targets.md P1, P5).
  */
 export interface LightEditor {
   name: string;

@@ -1,5 +1,5 @@
 /**
- * Generates malformed JSON payloads for a route (TARGETS S6): wrong types, huge strings, deep nesting,
+ * Generates malformed JSON payloads for a route (docs/targets.md S6): wrong types, huge strings, deep nesting,
  * prototype-pollution keys, SQL and script fragments, each derived from a valid example body.
  */
 const NASTY_VALUES: unknown[] = [
@@ -111,7 +111,7 @@ export interface Barrage {
 }
 
 /**
- * Sends every payload (TARGETS S6), one after another, and sorts the answers; `onAcknowledged` sees each 2xx with
+ * Sends every payload (docs/targets.md S6), one after another, and sorts the answers; `onAcknowledged` sees each 2xx with
  * its payload, for what the caller expects the route to have written.
  */
 export async function sendMalformed(

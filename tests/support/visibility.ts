@@ -1,5 +1,5 @@
 /**
- * The generated visibility matrix's checker (TARGETS S10): flattens a presented object into its field paths, and
+ * The generated visibility matrix's checker (docs/targets.md S10): flattens a presented object into its field paths, and
  * checks the paths a viewer got against the rule's table (shared/src/visibility) and against what the admin —
  * who sees every field — got for the same object. Its own walker, not the server's `redact`: it reads the table
  * as a specification.

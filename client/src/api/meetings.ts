@@ -17,7 +17,7 @@ export interface MeetingResponse {
   abilities: Partial<Record<MeetingAbility, boolean>>;
 }
 
-/** The council meeting (DESIGN §4): plan, run, focus, lock, and the agreement on a unit type's ranking. */
+/** The council meeting (docs/architecture.md): plan, run, focus, lock, and the agreement on a unit type's ranking. */
 export const meetingsApi = {
   list: (periodId: string, signal?: AbortSignal) =>
     api.get<Envelope<TMeetingSummary[]>>(`/periods/${periodId}/meetings`, { signal }).then((r) => r.data),

@@ -3,7 +3,7 @@ import type { Theme } from "@mui/material/styles";
 import { DOSSIER_STATUSES, type DossierStatus } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 
-/** The dossier's states in their only order (DESIGN §2), the current one in bold. */
+/** The dossier's states in their only order (docs/domain.md §2), the current one in bold. */
 export function StatusStepper({ status, dense }: { status: DossierStatus; dense?: boolean }) {
   const { t } = useTranslation();
   const step = DOSSIER_STATUSES.indexOf(status);

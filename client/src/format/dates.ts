@@ -1,6 +1,6 @@
 import { PERIOD_TIMEZONE } from "@ca/shared";
 
-// Deadlines are wall-clock times in Vietnam whatever the browser's zone (DESIGN §2); Vietnam keeps UTC+7
+// Deadlines are wall-clock times in Vietnam whatever the browser's zone (docs/domain.md §2); Vietnam keeps UTC+7
 // all year (no daylight saving), so a fixed offset is exact when turning a typed time back into an instant.
 const VN_OFFSET = "+07:00";
 

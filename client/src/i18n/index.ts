@@ -16,7 +16,7 @@ function storedLang(): Lang {
 }
 
 // Vietnamese, the default and the fallback, ships with the app; English is fetched only by those who pick it
-// (its strings are a sixth of the first route's budget, TARGETS P9).
+// (its strings are a sixth of the first route's budget, docs/targets.md P9).
 void i18n.use(initReactI18next).init({
   resources: { vi: { translation: vi } },
   partialBundledLanguages: true,

@@ -1,6 +1,6 @@
 import type { Role } from "@ca/shared";
 
-/** The shared password of every demo account (DESIGN §7); they exist only with the sample data. */
+/** The shared password of every demo account (docs/api.md); they exist only with the sample data. */
 export const DEMO_PASSWORD = "Demo@2023";
 
 export interface DemoAccount {

@@ -87,7 +87,7 @@ export const BANDS_2023 = [
   { code: "yeu", label: "Yếu", labelEn: "Weak", minIndex: 0 },
 ];
 
-/** The period rules of the samples (DESIGN §3 defaults). */
+/** The period rules of the samples (docs/domain.md §3 defaults). */
 export function sampleRules() {
   return {
     classificationBands: BANDS_2023,

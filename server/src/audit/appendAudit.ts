@@ -24,7 +24,7 @@ export async function appendAudit(tx: DbOrTx, entry: AuditEntry | AuditEntry[]):
 
 /**
  * Runs one write (an insert, update or delete) and appends its audit rows in a single statement: the write goes in
- * a WITH, which PostgreSQL runs although nothing reads it. One round trip fewer on an official write (TARGETS P7).
+ * a WITH, which PostgreSQL runs although nothing reads it. One round trip fewer on an official write (docs/targets.md P7).
  */
 export async function writeAudited(
   tx: DbOrTx,

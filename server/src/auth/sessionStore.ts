@@ -58,7 +58,7 @@ export class DbSessionStore extends session.Store {
 
   override get(sid: string, cb: (err: unknown, s?: session.SessionData | null) => void): void {
     // The session and its account in one query: passport's deserializer takes the account from here instead of
-    // asking again (TARGETS P7: every request pays for this), still fresh from the database on every request.
+    // asking again (docs/targets.md P7: every request pays for this), still fresh from the database on every request.
     this.lookup
       .execute({ sid })
       .then(([row]) => {
@@ -90,7 +90,7 @@ export class DbSessionStore extends session.Store {
   /**
    * Pushes the idle expiry forward (express-session calls this on every request that did not change the session).
    * Written only when it moves by at least TOUCH_GRANULARITY_MS (a tenth of the idle timeout when that is shorter):
-   * one committed (fsync'd) UPDATE per session per minute instead of one per request (TARGETS P7). The stored
+   * one committed (fsync'd) UPDATE per session per minute instead of one per request (docs/targets.md P7). The stored
    * expiry is then at most that much earlier than the cookie's, never later: an idle session ends on time, at
    * worst a minute early.
    */

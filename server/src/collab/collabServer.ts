@@ -30,8 +30,8 @@ const PING_INTERVAL_MS = 30_000;
 const COMPACT_EVERY = 100;
 
 /**
- * The y-websocket endpoint at `/collab/<room>` on the app's HTTP server (DESIGN §4). On upgrade it checks the
- * Origin (cross-site: 403 before any upgrade, TARGETS S5); then the session, the room and `can()`. Refusals after
+ * The y-websocket endpoint at `/collab/<room>` on the app's HTTP server (docs/architecture.md). On upgrade it checks the
+ * Origin (cross-site: 403 before any upgrade, docs/targets.md S5); then the session, the room and `can()`. Refusals after
  * the Origin are close codes in 4400–4499 rather than HTTP statuses: a browser sees nothing of a refused
  * handshake but a 1006, on which the stock provider retries forever, while a 44xx close tells it (and the page)
  * why and stops it; no document byte is sent before the decision.

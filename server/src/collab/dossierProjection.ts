@@ -18,7 +18,7 @@ const authorOf = (origin: unknown): string | null =>
     : null;
 
 /**
- * The server's reading of one dossier's meeting document (DESIGN §4 "Server-side projection"): every change to
+ * The server's reading of one dossier's meeting document (docs/architecture.md "Server-side projection"): every change to
  * the proposals is judged as it arrives; the valid ones on unlocked leaves are the dossier's provisional scores,
  * the invalid ones are marked in the document's `review` map with the reason, and ignored. `review` is the
  * server's: a client's write to it is reverted at once.

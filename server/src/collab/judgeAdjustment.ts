@@ -35,7 +35,7 @@ export interface ProjectionContext {
 export type Verdict = { valid: true } | { valid: false; reason: string };
 
 /**
- * DESIGN §4: a proposal counts only when it is in range, on the step, on an unlocked leaf the council scores, and
+ * docs/architecture.md: a proposal counts only when it is in range, on the step, on an unlocked leaf the council scores, and
  * made by a permitted member. `author` is who actually sent it — the connection's user — or null for a proposal
  * read back from storage, whose stored author must then be a permitted proposer. Reasons are shown to the whole
  * meeting, in Vietnamese.

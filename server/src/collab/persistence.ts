@@ -31,7 +31,7 @@ export async function appendUpdate(db: DbOrTx, docName: string, update: Uint8Arr
 /**
  * Encodes updates through a Y.Doc rather than `Y.mergeUpdates`: merging keeps the content of deleted items,
  * while a document garbage-collects it, which is what keeps a meeting document small once YKeyValue has deleted
- * the adjustments it overwrote (TARGETS: ≤ 200 KiB).
+ * the adjustments it overwrote (docs/targets.md: ≤ 200 KiB).
  */
 export function encodeCompact(updates: readonly Uint8Array[]): Uint8Array {
   const doc = new Y.Doc();

@@ -24,7 +24,7 @@ export interface CollabConnection {
   docName: string;
   meetingId: string;
   dossierId: string;
-  /** "view": its sync step 2 and update messages are dropped, never applied nor broadcast (TARGETS S4). */
+  /** "view": its sync step 2 and update messages are dropped, never applied nor broadcast (docs/targets.md S4). */
   mode: "edit" | "view";
   /** The awareness client ids this connection speaks for; it may set no other's presence. */
   controlled: Set<number>;
@@ -188,7 +188,7 @@ export class SharedDocument {
       case "syncStep2":
       case "update":
         // Read-only connections (leadership, the admin, everyone outside a running meeting) may send what they
-        // like: it is dropped here, so it is neither applied, nor broadcast, nor persisted (TARGETS S4).
+        // like: it is dropped here, so it is neither applied, nor broadcast, nor persisted (docs/targets.md S4).
         if (conn.mode !== "edit" || this.deps.editsHeld()) {
           conn.dropped++;
           return;
@@ -262,8 +262,8 @@ export class SharedDocument {
    * Persistence, and why it does not delay the broadcast: y-websocket has no acknowledgement, so no client ever
    * learns that an update was written, and every client keeps its own edits until they are in the server's
    * document: after a crash or restart, the provider reconnects and its sync step 2 sends back whatever the
-   * server lacks (TARGETS R1, R3). Waiting for the insert before broadcasting would add a database round trip to
-   * every edit's latency (TARGETS P1) for no gain in safety. So an update is broadcast at once and appended
+   * server lacks (docs/targets.md R1, R3). Waiting for the insert before broadcasting would add a database round trip to
+   * every edit's latency (docs/targets.md P1) for no gain in safety. So an update is broadcast at once and appended
    * shortly after: the first update of a burst waits APPEND_WINDOW_MS for the others, and updates arriving while a
    * write is in flight are merged into the next one (group commit): at 200 edits/s that is one insert for several
    * edits instead of one each (docs/performance.md). A write that fails is retried with backoff and the document

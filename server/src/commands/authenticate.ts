@@ -5,12 +5,12 @@ import { appendAudit } from "../audit/appendAudit";
 import { verifyDummy, verifyPassword } from "../auth/password";
 import { AppError } from "../http/errors";
 
-// TARGETS S8: after 10 failures per account and address within 15 minutes, refuse with a wait time.
+// docs/targets.md S8: after 10 failures per account and address within 15 minutes, refuse with a wait time.
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 15 * 60_000;
 // A wider cap per address alone slows spraying one password across many usernames.
 const MAX_FAILURES_PER_IP = 100;
-// TARGETS S12: an account guessed from many addresses. After this many failures within the window, from any
+// docs/targets.md S12: an account guessed from many addresses. After this many failures within the window, from any
 // address, each further try waits 2^(n - ACCOUNT_FREE_FAILURES) seconds after the last failure, up to the window.
 export const ACCOUNT_FREE_FAILURES = 10;
 

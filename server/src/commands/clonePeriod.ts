@@ -14,7 +14,7 @@ export function shiftYears(d: Date, years: number): Date {
 }
 
 /**
- * Starts next year's period from this one (DESIGN §7, "next year"): same index sets per unit type, rules and
+ * Starts next year's period from this one (docs/api.md, "next year"): same index sets per unit type, rules and
  * council (seats, areas, declared conflicts), the timeline moved by a year, and a draft dossier for every active
  * unit of a unit type the period appraises. The source may be archived: it is only read. One transaction, audited.
  */

@@ -5,7 +5,7 @@ import { meetingAgenda, meetings } from "../db/schema";
 import { AppError, conflict } from "../http/errors";
 import { dossiersOfPeriod } from "../queries/meetings";
 
-// A meeting agrees the results of round 2 (DESIGN §2 step 9): it can be planned while round 2 is still going on.
+// A meeting agrees the results of round 2 (docs/domain.md §2 step 9): it can be planned while round 2 is still going on.
 const PLANNABLE = ["explained", "round2_done"];
 
 /** The chair (or admin) plans a council meeting: a title, a date, and the period's dossiers in agenda order. */

@@ -7,7 +7,7 @@ import { AppError, conflict } from "../http/errors";
 import { surveyLeavesOf } from "../queries/survey";
 
 /**
- * Creates a questionnaire for one period, respondent group and unit type (DESIGN §3): every question must map to a
+ * Creates a questionnaire for one period, respondent group and unit type (docs/domain.md §3): every question must map to a
  * survey leaf of the index set the period applies to that unit type; rated units must be of that type.
  */
 export async function createSurveyQuestionnaire({

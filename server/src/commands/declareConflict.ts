@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { conflicts, units, users } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 
-/** Records a conflict of interest: from now on the member is recused on that unit's dossier (DESIGN §1). */
+/** Records a conflict of interest: from now on the member is recused on that unit's dossier (docs/domain.md §1). */
 export async function declareConflict({
   db,
   actor,

@@ -26,7 +26,7 @@ export async function grantExtension({
   reason: string;
 }) {
   return db.transaction(async (tx) => {
-    // Lock and touch the dossier first: commands on one dossier run one after another (TARGETS P7).
+    // Lock and touch the dossier first: commands on one dossier run one after another (docs/targets.md P7).
     const dossier = await lockAndTouchDossier(tx, dossierId);
     // Refused inside the transaction: the version bump above is rolled back with it.
     assertExtensionPossible(dossier.status as DossierStatus, milestoneKey);

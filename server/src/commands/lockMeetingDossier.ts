@@ -37,7 +37,7 @@ export function preMeetingAnswers(state: DossierState): Map<string, Answer> {
 }
 
 /**
- * DESIGN §4 "Lock": the chair locks a dossier's leaves (the listed ones, or all that remain): each leaf's valid
+ * docs/architecture.md "Lock": the chair locks a dossier's leaves (the listed ones, or all that remain): each leaf's valid
  * proposal — or, without one, its official score — becomes its agreed score, in one transaction with an audit row
  * per leaf; once every leaf the council scores is agreed, the dossier moves to `agreed`. The caller holds the
  * document's edits while this runs and passes the proposals as they stand, so what is locked is what was seen.

@@ -6,7 +6,7 @@ import { computeSurveyResults } from "../queries/survey";
 import { guardSurveyOpen } from "./surveyGuards";
 
 /**
- * Locks the period's survey results (DESIGN §3): in one transaction, the points of every rated unit's survey leaves
+ * Locks the period's survey results (docs/domain.md §3): in one transaction, the points of every rated unit's survey leaves
  * are written as "survey" scores of its dossier, where the scoring engine counts them in totals and the ranking.
  * Nothing is accepted after the lock. One audit row per dossier and one for the period, last.
  */

@@ -7,7 +7,7 @@ import { AppError, notFound } from "../http/errors";
 import { isOnAgenda, type MeetingRow } from "../queries/meetings";
 
 /**
- * The meeting tracker (DESIGN §4): the chair moves the meeting to a dossier on the agenda and, optionally, a leaf.
+ * The meeting tracker (docs/architecture.md): the chair moves the meeting to a dossier on the agenda and, optionally, a leaf.
  * Stored on the meeting so that late joiners open where the meeting is. Not audited: it records where the
  * discussion is, not a decision.
  */

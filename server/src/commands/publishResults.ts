@@ -9,7 +9,7 @@ import { publicationBlockers } from "../services/results/publication";
 import { assertPeriodWritable } from "./periodGuards";
 
 /**
- * Step 10 (DESIGN §2): the admin publishes the agreed results, one audience at a time — leadership, then the
+ * Step 10 (docs/domain.md §2): the admin publishes the agreed results, one audience at a time — leadership, then the
  * units, then the public. The first step freezes the results and moves every dossier from `agreed` to
  * `published`; the later steps only widen the audience. Each step is one transaction, audited.
  */

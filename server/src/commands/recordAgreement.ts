@@ -8,7 +8,7 @@ import { listDossiersOfPeriod } from "../queries/dossiers";
 import { computePeriodResults, toAgreementRanking } from "../services/results/periodResults";
 
 /**
- * Step 9's result (DESIGN §2, §4): once every dossier of a unit type is agreed, the chair records the council's
+ * Step 9's result (docs/domain.md §2, §4): once every dossier of a unit type is agreed, the chair records the council's
  * agreement on that unit type's whole ranking, with the minutes — what goes to UBND tỉnh. The ranking is frozen
  * into the record as it stood (agreed dossiers cannot change any more), computed in the same transaction and by the
  * same code as the results that publication later compares it with.

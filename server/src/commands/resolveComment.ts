@@ -21,7 +21,7 @@ export async function resolveComment({
   return db.transaction(async (tx) => {
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
     if (!comment || comment.kind !== "request") throw notFound();
-    // Lock and touch the dossier first: commands on one dossier run one after another (TARGETS P7).
+    // Lock and touch the dossier first: commands on one dossier run one after another (docs/targets.md P7).
     assertStatus(await lockAndTouchDossier(tx, comment.dossierId), "explained");
     const [updated] = await tx
       .update(comments)

@@ -33,7 +33,7 @@ export async function saveReview({
     const dossier = await lockAndTouchDossier(tx, dossierId);
     assertStatus(dossier, review.round === 1 ? "self_submitted" : "explained");
     const stage = review.round === 1 ? "round1" : "round2";
-    // The council's own deadlines are not enforced here: DESIGN §2 locks agencies out after their windows;
+    // The council's own deadlines are not enforced here: docs/domain.md §2 locks agencies out after their windows;
     // the council's pace is the chair's to manage (and the admin can move milestones).
     const state = await loadScoreWriteState(tx, { dossierId, leaf: { code }, stage, seatOf: actor.id });
     const leaf = writeLeaf(state, code);

@@ -9,7 +9,7 @@ import { stageRecordOf, type AnswerInput } from "./kindAnswer";
 
 /**
  * Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. Three
- * statements (TARGETS P7): lock and touch the dossier, read what the checks need, write the score with its audit row.
+ * statements (docs/targets.md P7): lock and touch the dossier, read what the checks need, write the score with its audit row.
  * The answer is what the leaf's kind asks for (points, a level or figures); the points are derived here.
  */
 export async function saveSelfScore({

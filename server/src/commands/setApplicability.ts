@@ -5,7 +5,7 @@ import { notApplicable } from "../db/schema";
 import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
 
 /**
- * Marks a leaf not applicable to this unit (its maximum leaves the applicable maximum, DESIGN §3), or applicable
+ * Marks a leaf not applicable to this unit (its maximum leaves the applicable maximum, docs/domain.md §3), or applicable
  * again. Scores already entered stay stored but stop counting while the leaf is not applicable.
  */
 export async function setApplicability({
@@ -24,7 +24,7 @@ export async function setApplicability({
   reason: string;
 }) {
   return db.transaction(async (tx) => {
-    // Lock and touch the dossier first: commands on one dossier run one after another (TARGETS P7).
+    // Lock and touch the dossier first: commands on one dossier run one after another (docs/targets.md P7).
     const dossier = await lockAndTouchDossier(tx, dossierId);
     const state = await loadScoreWriteState(tx, { dossierId, leaf: { code } });
     const leaf = writeLeaf(state, code);

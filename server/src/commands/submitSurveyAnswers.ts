@@ -9,7 +9,7 @@ import { checkSurveyAnswers } from "./surveyAnswerRules";
 import { guardSurveyOpen } from "./surveyGuards";
 
 /**
- * Records one respondent's answers through their link (DESIGN §3): the token is spent by the same transaction that
+ * Records one respondent's answers through their link (docs/domain.md §3): the token is spent by the same transaction that
  * inserts the answers — `update … where token_hash = $1 and answered_at is null` — so of any number of concurrent
  * submissions with one token exactly one commits. The answers carry no reference to the respondent.
  */

@@ -19,7 +19,7 @@ export interface SignedSubmission {
 }
 
 /**
- * An agency head's submission (DESIGN §2 steps 6 and 8): the signed PDF report is stored and the dossier moves
+ * An agency head's submission (docs/domain.md §2 steps 6 and 8): the signed PDF report is stored and the dossier moves
  * on, in one transaction with its audit row, or nothing happens at all.
  */
 export async function submitWithSignedReport(

@@ -7,7 +7,7 @@ import { notFound, validationFailed } from "../http/errors";
 import type { PeriodRules } from "../queries/periods";
 import { assertPeriodWritable } from "./periodGuards";
 
-/** The admin changes how a period rates heads and deputies (DESIGN §3), validated against its bands, audited. */
+/** The admin changes how a period rates heads and deputies (docs/domain.md §3), validated against its bands, audited. */
 export async function updateResponsibilityRules({
   db,
   actor,

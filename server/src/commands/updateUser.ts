@@ -7,7 +7,7 @@ import { users } from "../db/schema";
 import { notFound, validationFailed } from "../http/errors";
 import { checkRolesAndUnit } from "./userRules";
 
-/** Changes an account; disabling it ends every session it has (DESIGN §4 Authentication). */
+/** Changes an account; disabling it ends every session it has (docs/architecture.md Authentication). */
 export async function updateUser({
   db,
   actor,

@@ -42,7 +42,7 @@ export async function checkUpload(bytes: Buffer, purpose: FilePurpose): Promise<
 
 /**
  * Stores an uploaded file and its row in one step: the bytes are written (atomically, by hash) before the
- * transaction, and removed again if the transaction fails, so nothing is left half-written (TARGETS R5).
+ * transaction, and removed again if the transaction fails, so nothing is left half-written (docs/targets.md R5).
  */
 export async function storeDossierFile(
   db: Db,
@@ -65,7 +65,7 @@ export async function storeDossierFile(
   const put = () =>
     store.put(input.bytes).catch((err: NodeJS.ErrnoException) => {
       // The store's condition (disk full, read-only, missing folder), not the user's mistake: a 503 that says what
-      // happened and that nothing was saved (TARGETS R5), never a bare 500.
+      // happened and that nothing was saved (docs/targets.md R5), never a bare 500.
       const unwritable = ["EROFS", "EACCES", "EPERM", "ENOTDIR", "ENOENT"].includes(err.code ?? "");
       throw new AppError(
         "storage_unavailable",

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /**
- * PGlite does not lock its folder, and two processes writing one folder corrupt it (TARGETS R4).
+ * PGlite does not lock its folder, and two processes writing one folder corrupt it (docs/targets.md R4).
  * We take `<dir>/.lock` with O_EXCL; a stale lock (its process is gone) is taken over.
  */
 export function lockDataDir(dir: string): () => void {

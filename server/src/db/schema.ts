@@ -20,7 +20,7 @@ const id = () => uuid("id").primaryKey().defaultRandom();
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
-/** Kinds of appraised unit; data, not code (DESIGN §3: communes can be appraised just as well). */
+/** Kinds of appraised unit; data, not code (docs/domain.md §3: communes can be appraised just as well). */
 export const unitTypes = pgTable("unit_types", {
   id: id(),
   code: text("code").notNull().unique(),
@@ -51,7 +51,7 @@ export const units = pgTable(
   (t) => [index("units_type_idx").on(t.unitTypeId)],
 );
 
-/** The head and deputies of a unit, with the index areas each deputy is in charge of (DESIGN §3). */
+/** The head and deputies of a unit, with the index areas each deputy is in charge of (docs/domain.md §3). */
 export const unitLeaders = pgTable("unit_leaders", {
   id: id(),
   unitId: uuid("unit_id")
@@ -92,7 +92,7 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
-/** Failed sign-ins, kept for throttling (TARGETS S8); every one is also in the audit log. */
+/** Failed sign-ins, kept for throttling (docs/targets.md S8); every one is also in the audit log. */
 export const loginFailures = pgTable(
   "login_failures",
   {
@@ -121,7 +121,7 @@ export const periods = pgTable("periods", {
   status: text("status", { enum: ["active", "archived"] })
     .notNull()
     .default("active"),
-  /** Classification bands, tie-break order and responsibility rules, configured per period (DESIGN §3). */
+  /** Classification bands, tie-break order and responsibility rules, configured per period (docs/domain.md §3). */
   rules: jsonb("rules").notNull(),
   createdAt: createdAt(),
 });
@@ -151,13 +151,13 @@ export const indexSets = pgTable("index_sets", {
   unitTypeId: uuid("unit_type_id")
     .notNull()
     .references(() => unitTypes.id),
-  /** Caps in hundredths of a point, outside the 100 (DESIGN §3). */
+  /** Caps in hundredths of a point, outside the 100 (docs/domain.md §3). */
   bonusCap: integer("bonus_cap").notNull().default(0),
   penaltyCap: integer("penalty_cap").notNull().default(0),
   createdAt: createdAt(),
 });
 
-/** The index tree. Points are integers in hundredths of a point, never floats (DESIGN §3). */
+/** The index tree. Points are integers in hundredths of a point, never floats (docs/domain.md §3). */
 export const indexItems = pgTable(
   "index_items",
   {
@@ -210,7 +210,7 @@ export const periodIndexSets = pgTable(
   (t) => [uniqueIndex("period_index_sets_idx").on(t.periodId, t.unitTypeId)],
 );
 
-/** One unit's file for one period (DESIGN §2). */
+/** One unit's file for one period (docs/domain.md §2). */
 export const dossiers = pgTable(
   "dossiers",
   {
@@ -250,7 +250,7 @@ export const councilMembers = pgTable(
   (t) => [uniqueIndex("council_members_idx").on(t.periodId, t.userId)],
 );
 
-/** Declared conflicts of interest: the member is recused on that unit's dossier (DESIGN §1). */
+/** Declared conflicts of interest: the member is recused on that unit's dossier (docs/domain.md §1). */
 export const conflicts = pgTable(
   "conflicts",
   {
@@ -270,7 +270,7 @@ export const conflicts = pgTable(
 );
 
 /**
- * Append-only, hash-chained audit log (DESIGN §5). Each row's hash is keyed (HMAC with AUDIT_KEY, which the
+ * Append-only, hash-chained audit log (docs/security.md). Each row's hash is keyed (HMAC with AUDIT_KEY, which the
  * database never sees) and covers its fields and the previous hash, so changing one byte anywhere breaks the chain
  * and nobody without the key can recompute it. Rows are written unchained, in the transaction of their change, and
  * chained moments later by one sealer in `seq` order (`audit/auditSealer.ts`), which checkpoints the head outside
@@ -303,7 +303,7 @@ export const auditLog = pgTable(
 );
 
 /**
- * The score of one leaf of one dossier at one stage (DESIGN §3: self → round1 → round2 → agreed). Round scores
+ * The score of one leaf of one dossier at one stage (docs/domain.md §3: self → round1 → round2 → agreed). Round scores
  * written by the working group are drafts until a council member confirms them.
  */
 export const scores = pgTable(
@@ -332,7 +332,7 @@ export const scores = pgTable(
   (t) => [uniqueIndex("scores_dossier_item_stage_idx").on(t.dossierId, t.itemId, t.stage)],
 );
 
-/** Leaves that do not apply to a unit: the applicable maximum shrinks by theirs (DESIGN §3). */
+/** Leaves that do not apply to a unit: the applicable maximum shrinks by theirs (docs/domain.md §3). */
 export const notApplicable = pgTable(
   "not_applicable",
   {
@@ -456,7 +456,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
 });
 
-/** The council meeting of step 9 (DESIGN §2, §4): an ordered agenda of dossiers, planned → running → ended. */
+/** The council meeting of step 9 (docs/domain.md §2, §4): an ordered agenda of dossiers, planned → running → ended. */
 export const meetings = pgTable(
   "meetings",
   {
@@ -557,7 +557,7 @@ export const councilAgreements = pgTable(
 );
 
 /**
- * The publication (công bố) of a period's agreed results, staged (DESIGN §2 step 10): to leadership first, then to
+ * The publication (công bố) of a period's agreed results, staged (docs/domain.md §2 step 10): to leadership first, then to
  * the appraised units, then to the public. The results are frozen at the first step, so every audience, the
  * report and the public page read the very same figures, whatever happens to the working data afterwards.
  */
@@ -579,7 +579,7 @@ export const resultPublications = pgTable("result_publications", {
 });
 
 /**
- * A questionnaire of the sociological survey (DESIGN §3 "Survey points"): one per period, respondent group and unit
+ * A questionnaire of the sociological survey (docs/domain.md §3 "Survey points"): one per period, respondent group and unit
  * type. Options carry weights in whole percent (null = "don't know"); `unitIds` are the units every respondent rates.
  */
 export const surveyQuestionnaires = pgTable(

@@ -9,7 +9,7 @@ const periodColumns = { id: t.periods.id, status: t.periods.status };
 const byId = sql.placeholder("id");
 
 // The API paths that change something inside a period, with how to read that period from the first id: one named
-// query each, built once, since the guard runs before every official write (TARGETS P7).
+// query each, built once, since the guard runs before every official write (docs/targets.md P7).
 function scopes(db: Db) {
   return [
     [

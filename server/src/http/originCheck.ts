@@ -9,7 +9,7 @@ export function isAllowedOrigin(origin: string | undefined, allowed: readonly st
 }
 
 /**
- * CSRF defence (DESIGN §5): a state-changing request must say where it comes from, and come from an allowed
+ * CSRF defence (docs/security.md): a state-changing request must say where it comes from, and come from an allowed
  * origin. Browsers send Origin on every such request; a Referer (same-origin only, by our Referrer-Policy) stands in
  * where a browser or a privacy setting leaves Origin out. A request with neither is refused: nothing tells it apart
  * from a forged one.

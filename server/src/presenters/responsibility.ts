@@ -34,7 +34,7 @@ export function presentLeader(l: LeaderResult): TLeaderResult {
 
 /**
  * A unit's row of the period's report as the viewer may see it (docs/visibility.md, RESPONSIBILITY_ROW): a member
- * recused on the unit gets the names without any figure (TARGETS S3); a unit not yet appraised has no index and no
+ * recused on the unit gets the names without any figure (docs/targets.md S3); a unit not yet appraised has no index and no
  * band (it is listed unranked).
  */
 export function presentUnitResponsibility(row: UnitResult, viewer: ViewerClass): TUnitResponsibility {

@@ -63,9 +63,9 @@ export async function listDossiersOfPeriod(db: DbOrTx, periodId: string) {
   return rows.map((row) => ({ row, resource: toDossierResource(row, recused) }));
 }
 
-/** One dossier with its policy resource, or 404; one query, recusals included (every request checks it, TARGETS P7). */
+/** One dossier with its policy resource, or 404; one query, recusals included (every request checks it, docs/targets.md P7). */
 // Every dossier route reads its dossier first, for `can()`: built once per database handle and named, so that
-// PostgreSQL plans it once per connection (TARGETS P7).
+// PostgreSQL plans it once per connection (docs/targets.md P7).
 const lookups = new WeakMap<DbOrTx, ReturnType<typeof buildDossierLookup>>();
 const buildDossierLookup = (db: DbOrTx) =>
   db

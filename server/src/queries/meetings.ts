@@ -55,7 +55,7 @@ export interface AgendaItem {
   room: string;
   /**
    * Everyone recused on it, for the tracker: declared conflicts plus council members from the unit itself (who
-   * are recused by the policy without a declaration, DESIGN §1).
+   * are recused by the policy without a declaration, docs/domain.md §1).
    */
   recusedUserIds: string[];
 }

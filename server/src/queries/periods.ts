@@ -3,7 +3,7 @@ import type { DbOrTx } from "../db/client";
 import { milestones, periods } from "../db/schema";
 import { notFound } from "../http/errors";
 
-/** What a period configures (DESIGN §3); stored as jsonb on the period. */
+/** What a period configures (docs/domain.md §3); stored as jsonb on the period. */
 export interface PeriodRules {
   classificationBands: { code: string; label: string; labelEn: string; minIndex: number }[];
   classificationOverrides: { kind: string; band: string; areaIndexBelow: number }[];

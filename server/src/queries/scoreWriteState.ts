@@ -15,7 +15,7 @@ export type WriteLeaf = Pick<
 
 /**
  * Locks the dossier's row for the rest of the transaction and marks it changed (version + 1) in one statement; returns
- * the new row, or 404. The first statement of an official write (TARGETS P7): commands on one dossier then run one
+ * the new row, or 404. The first statement of an official write (docs/targets.md P7): commands on one dossier then run one
  * after another, and the statements after it see what the writer before committed (READ COMMITTED takes a new
  * snapshot per statement). If the command then refuses, the transaction rolls back and the version with it.
  */
@@ -36,7 +36,7 @@ const lockAndTouch = reusedStatement<DossierRow>(
 );
 
 /**
- * What one official write to one leaf of a dossier needs, in one query (TARGETS P7), instead of the whole dossier
+ * What one official write to one leaf of a dossier needs, in one query (docs/targets.md P7), instead of the whole dossier
  * state: the leaf (by code, or by id for answers) among the scorable leaves of the period's index set for the
  * unit's type, whether it is not applicable, its score at `stage`, the milestone `windowKey` with the dossier's
  * latest extension of it, and the actor's council seat in the period. Run it after `lockAndTouchDossier`.
@@ -107,7 +107,7 @@ function stateSelect(
   // The same rule as loadDossierState's leaves: items without children, the bonus/penalty groups excluded.
   const leafOn = and(
     eq(t.indexItems.indexSetId, t.periodIndexSets.indexSetId),
-    // A code PostgreSQL cannot hold (NUL) names no leaf: 404 where the leaf is checked, as before (TARGETS S6).
+    // A code PostgreSQL cannot hold (NUL) names no leaf: 404 where the leaf is checked, as before (docs/targets.md S6).
     opts.byCode
       ? opts.noLeaf
         ? none

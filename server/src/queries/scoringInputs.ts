@@ -9,7 +9,7 @@ import type { ScoreRow } from "./dossierState";
 /**
  * The scoring inputs of every dossier of a period in a handful of queries (not one load per dossier): the leaves,
  * the stage scores (only the columns the engine reads) and the not-applicable leaves, grouped in one pass instead
- * of one filter per dossier — a 30 × 150-leaf period with every stage is 18,000 score rows (TARGETS P10). What the
+ * of one filter per dossier — a 30 × 150-leaf period with every stage is 18,000 score rows (docs/targets.md P10). What the
  * results and exports read; `loadPeriodScoring` adds files and comments for the ranking and the progress monitor.
  */
 export async function loadScoringInputs(db: DbOrTx, periodId: string) {

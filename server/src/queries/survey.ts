@@ -78,7 +78,7 @@ export interface UnitSurveyResult {
 
 /**
  * Every questionnaire of the period with its response rates and, per rated unit and survey leaf, the points of
- * DESIGN §3 (see surveyLeafPoints). Reads answers grouped by (unit, question, option): counts only, no submission
+ * docs/domain.md §3 (see surveyLeafPoints). Reads answers grouped by (unit, question, option): counts only, no submission
  * and no person leaves this function.
  */
 export async function computeSurveyResults(db: DbOrTx, periodId: string) {

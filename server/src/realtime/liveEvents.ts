@@ -18,7 +18,7 @@ interface DossierRef {
 
 /**
  * The live events the server pushes after a command commits. Events say what changed (ids and versions); clients
- * refetch details through the API, so authorization stays in one place (DESIGN §4). Who hears an event about a
+ * refetch details through the API, so authorization stays in one place (docs/architecture.md). Who hears an event about a
  * dossier is the visibility rule's to say (`audienceOf`, docs/visibility.md): the unit's own people only when they
  * see what changed, a member recused on the dossier never.
  */
@@ -65,7 +65,7 @@ export const noLiveEvents: LiveEvents = {
   meetingProjection: () => undefined,
 };
 
-// At most 4 ranking updates a second per period (DESIGN §4): a burst of edits yields one trailing update.
+// At most 4 ranking updates a second per period (docs/architecture.md): a burst of edits yields one trailing update.
 const RANKING_INTERVAL_MS = 250;
 
 /** Live events over Socket.IO rooms (see realtime/socketServer.ts for who may join which room). */

@@ -6,7 +6,7 @@ const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PRESENCE_INTERVAL_MS = 250;
 
 /**
- * The meeting tracker's presence (DESIGN §4): who is connected to a meeting and what each looks at. A socket in
+ * The meeting tracker's presence (docs/architecture.md): who is connected to a meeting and what each looks at. A socket in
  * the room `meeting:<id>` says what it looks at (`meeting:look`); the server stamps the session's user, so nobody
  * appears as someone else, and broadcasts the whole list (at most 4 a second per meeting) when it changes.
  */

@@ -28,7 +28,7 @@ export function createSocketServer(
     serveClient: false,
     // A client back within two minutes gets the events it missed and its rooms (with Redis too: the Streams adapter).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
-    // Cross-site WebSocket hijacking defence (TARGETS S5): the handshake's Origin must be allowed.
+    // Cross-site WebSocket hijacking defence (docs/targets.md S5): the handshake's Origin must be allowed.
     allowRequest: (req, cb) => cb(null, isAllowedOrigin(req.headers.origin, ctx.config.allowedOrigins)),
   });
   io.engine.use(sessionMiddleware);

@@ -85,7 +85,7 @@ export function councilRoutes(ctx: AppContext): Router {
     authorize(actor, "manageCouncil", { type: "period", id: period.id });
     const input = validate(ZConflict, req.body);
     const { row, unitName } = await declareConflict({ db, actor, periodId: period.id, ...input });
-    // A recusal takes effect at once (DESIGN §4): sockets joined under the old rights end, and the member's
+    // A recusal takes effect at once (docs/architecture.md): sockets joined under the old rights end, and the member's
     // meeting documents of that unit close with "recused".
     ctx.events.accountChanged(row.userId);
     await collabOf(ctx)?.reauthorizeUser(row.userId);

@@ -23,7 +23,7 @@ function sendFile(res: Response, type: string, name: string, body: Buffer) {
   res.send(body);
 }
 
-/** The exports of a period (DESIGN §7): ranking and matrix spreadsheets, the report and the minutes in Word. */
+/** The exports of a period (docs/api.md): ranking and matrix spreadsheets, the report and the minutes in Word. */
 export function exportRoutes(ctx: AppContext): Router {
   const { db } = ctx.database;
   const router = Router();

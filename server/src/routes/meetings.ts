@@ -40,7 +40,7 @@ import {
 } from "../queries/meetings";
 import { loadPeriod } from "../queries/periods";
 
-/** Council meetings (DESIGN §4): planned by the chair, started and ended; each agenda dossier has a Yjs document. */
+/** Council meetings (docs/architecture.md): planned by the chair, started and ended; each agenda dossier has a Yjs document. */
 export function meetingRoutes(ctx: AppContext): Router {
   const { db } = ctx.database;
   const router = Router();

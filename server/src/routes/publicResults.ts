@@ -33,7 +33,7 @@ function sendCached(
 }
 
 /**
- * The public results (DESIGN §1 "public", §7): no session, only what the admin published to everyone — ranking,
+ * The public results (docs/domain.md §1 "public", §7): no session, only what the admin published to everyone — ranking,
  * classification and each unit's score card by area. 404 before publication; nothing unpublished ever.
  */
 export function publicResultsRoutes(ctx: AppContext): Router {

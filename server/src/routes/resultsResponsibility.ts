@@ -31,7 +31,7 @@ import { isAppraised, unitInputOf, visibleStages } from "../services/dossierScor
 import { computePeriodResults, leaderOrder, responsibilityRulesOf } from "../services/results/periodResults";
 import { loadResultsResource } from "../services/results/publication";
 
-/** Heads and deputies (DESIGN §3): per unit, for the whole period, and the period's rules for them. */
+/** Heads and deputies (docs/domain.md §3): per unit, for the whole period, and the period's rules for them. */
 export function responsibilityRoutes(ctx: AppContext): Router {
   const { db } = ctx.database;
   const router = Router();

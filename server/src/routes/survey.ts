@@ -28,7 +28,7 @@ const IMPORT_MAX_MB = 5;
 const readSheet = readUpload("file", IMPORT_MAX_MB);
 
 /**
- * The survey (DESIGN §3): questionnaires, respondent lists, links and paper forms here; results and the public
+ * The survey (docs/domain.md §3): questionnaires, respondent lists, links and paper forms here; results and the public
  * answer routes in their own files, mounted below.
  */
 export function surveyRoutes(ctx: AppContext): Router {

@@ -13,7 +13,7 @@ import { hashSurveyToken, isWellFormedToken } from "../services/surveyTokens";
 import { AppError } from "../http/errors";
 import { FailureLimiter, RecentKeys } from "../http/failureLimiter";
 
-// TARGETS S12: link tokens are 256 random bits, so guessing one is hopeless; these limits keep trying from costing
+// docs/targets.md S12: link tokens are 256 random bits, so guessing one is hopeless; these limits keep trying from costing
 // the database a lookup each. Per address: 30 unknown tokens per 10 minutes. Across all addresses: 300 per minute,
 // after which only addresses that opened a valid link within the hour (respondents at work) are served. A used or
 // expired token is a real one, not a guess (a respondent sending twice): it does not count.

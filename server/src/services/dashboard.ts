@@ -25,7 +25,7 @@ import { computeRanking } from "./ranking";
 type PeriodRow = typeof periods.$inferSelect;
 
 /**
- * The leadership dashboard's figures for one period (DESIGN §1, §4): the ranking as `computeRanking` gives it to
+ * The leadership dashboard's figures for one period (docs/domain.md §1, §4): the ranking as `computeRanking` gives it to
  * this viewer (with the running meetings' valid proposals, like `liveRanking`), plus what the ranking lacks — each unit's self-assessment total (score inflation), its area
  * profile, the period's progress by status, and the previous official period's results. A viewer recused on a
  * dossier gets that unit's figures hidden, exactly like the ranking (S3).

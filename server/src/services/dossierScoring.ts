@@ -36,7 +36,7 @@ export type ScoringState = Pick<DossierState, "scores" | "leaves" | "unit" | "no
 
 /**
  * `proposals` (leaf code → hundredths) are the valid, unlocked adjustments of a running meeting: they count as
- * provisional agreed scores, so the live ranking moves as the council deliberates (DESIGN §4).
+ * provisional agreed scores, so the live ranking moves as the council deliberates (docs/architecture.md).
  */
 export function unitInputOf(
   state: ScoringState,
@@ -81,7 +81,7 @@ export function unitInputOf(
 /**
  * True when anything counts in the dossier's totals at the given stages: a confirmed score of one of them, the
  * locked survey points (they count for every reader, see unitInputOf), or a live proposal. Such a unit is appraised,
- * so ranked and classified; the others are listed unranked (DESIGN §7), never as a 0-point tail sharing the last rank.
+ * so ranked and classified; the others are listed unranked (docs/api.md), never as a 0-point tail sharing the last rank.
  */
 export function isAppraised(
   state: Pick<ScoringState, "scores">,

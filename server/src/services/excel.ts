@@ -3,7 +3,7 @@ import type ExcelJS from "exceljs";
 let loading: Promise<typeof ExcelJS> | null = null;
 
 /**
- * exceljs takes about a second to load, so it is loaded on first use rather than at start (TARGETS P8: ready
+ * exceljs takes about a second to load, so it is loaded on first use rather than at start (docs/targets.md P8: ready
  * in ≤ 3 s); the spreadsheet imports and exports that need it are rare.
  */
 export function loadExcel(): Promise<typeof ExcelJS> {

@@ -5,7 +5,7 @@ import path from "node:path";
 /**
  * Content-addressed file storage outside the web root: a file lives at `<root>/<aa>/<sha256>`. Writes go to a
  * temporary name and are renamed into place, so a crash or a full disk never leaves a half-written file under
- * its final name (TARGETS R5).
+ * its final name (docs/targets.md R5).
  */
 export class FileStore {
   constructor(readonly root: string) {}

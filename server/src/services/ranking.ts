@@ -63,7 +63,7 @@ function inputsOf(
   });
 }
 
-/** Ranks every dossier of the period per unit type (DESIGN §3), every figure present, in the one ranking order. */
+/** Ranks every dossier of the period per unit type (docs/domain.md §3), every figure present, in the one ranking order. */
 function rankPeriod(
   { rows, decisions }: RankingBase,
   rules: PeriodRules,
@@ -161,7 +161,7 @@ export function redactRanking<T extends { row: TRankingRow; resource: DossierRes
 }
 
 /**
- * The period's ranking per unit type (DESIGN §3), from the latest confirmed stage of every dossier (with the
+ * The period's ranking per unit type (docs/domain.md §3), from the latest confirmed stage of every dossier (with the
  * running meetings' valid proposals when given). Rows of dossiers the viewer is recused on keep their unit and
  * status but hide total, index, class and rank (S3).
  */
@@ -186,7 +186,7 @@ export async function computeRanking(
 // per change and shared. Two caches: the base (every dossier's official scores, read from the database) is dropped
 // when something official changes (`invalidateRanking`, wired to the live events every command emits); the ranking
 // on top of it is dropped also when a meeting proposal moves (`invalidateProvisional`), and is then recomputed in
-// memory from the base and the proposals: no database read per proposal (TARGETS P2, P3). Both also expire, as a
+// memory from the base and the proposals: no database read per proposal (docs/targets.md P2, P3). Both also expire, as a
 // safety net against a missed invalidation.
 const RANKED_MS = 2_000;
 const BASE_MS = 30_000;

@@ -20,7 +20,7 @@ import type { PeriodRules } from "../queries/periods";
 export interface RankingInput {
   unit: TUnitRef;
   totals: UnitTotals;
-  /** False while no stage the reader may see holds a score of it: it is listed unranked (DESIGN §7). */
+  /** False while no stage the reader may see holds a score of it: it is listed unranked (docs/api.md). */
   appraised: boolean;
 }
 

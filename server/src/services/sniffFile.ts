@@ -1,7 +1,7 @@
 import { inspectOfficeZip, type ZipRefusal } from "./officeZip";
 
 /**
- * Decides a file's type from its bytes, never from its name or the browser's word (DESIGN §5, TARGETS S7).
+ * Decides a file's type from its bytes, never from its name or the browser's word (docs/security.md, docs/targets.md S7).
  * Office files are zip packages: they are inflated within limits and searched for code first (`officeZip.ts`).
  */
 export type Sniffed = { kind: "pdf" | "docx" | "xlsx" | "jpg" | "png"; mime: string; ext: string };

@@ -5,7 +5,7 @@ import type { Actor, DossierResource, PolicyTable } from "./types";
 
 const ownUnit = (actor: Actor, d: Pick<DossierResource, "unitId">) =>
   actor.unitId !== null && actor.unitId === d.unitId;
-// A council member from the appraised unit, or one declared in conflict, is recused (DESIGN §1).
+// A council member from the appraised unit, or one declared in conflict, is recused (docs/domain.md §1).
 const notRecused = (actor: Actor, d: DossierResource) => !isRecused(actor, d);
 const inStatus =
   (...statuses: DossierStatus[]) =>
@@ -24,7 +24,7 @@ export function isRecused(actor: Actor, d: Pick<DossierResource, "unitId" | "rec
 
 /**
  * Dossiers: the unit's own people, the council (unless recused), leadership and the admin read them; each step of
- * the workflow (DESIGN §2) belongs to one role at one state. Time windows are checked by the commands, which give
+ * the workflow (docs/domain.md §2) belongs to one role at one state. Time windows are checked by the commands, which give
  * a clearer error ("window closed") than a refusal would.
  */
 export const dossierPolicy = {

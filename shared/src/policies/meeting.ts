@@ -18,7 +18,7 @@ const all =
     preds.every((p) => p(a, m));
 
 /**
- * The council meeting of step 9 (DESIGN §2, §4). The chair (or the admin) plans, starts, ends it and locks agreed
+ * The council meeting of step 9 (docs/domain.md §2, §4). The chair (or the admin) plans, starts, ends it and locks agreed
  * scores; the council side edits the dossier's shared document only while the meeting runs and only where not
  * recused; leadership and the admin watch. Agencies have no part in it before publication.
  */

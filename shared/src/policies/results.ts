@@ -22,10 +22,10 @@ export function isPublishedToPublic(r: ResultsResource): boolean {
 }
 
 /**
- * Results (DESIGN §1, §2 step 10): the admin publishes in stages; leadership and the council read the published
+ * Results (docs/domain.md §1, §2 step 10): the admin publishes in stages; leadership and the council read the published
  * results from the first stage, the appraised units from the second, everyone from the third. The exports carry
  * every stage of every unit (council work included), so they are the admin's and leadership's only: a recused
- * council member must not get the conflicted unit's council work through a spreadsheet (TARGETS S3).
+ * council member must not get the conflicted unit's council work through a spreadsheet (docs/targets.md S3).
  */
 export const resultsPolicy = {
   /** Where the publication stands (stage and dates) is no secret to anyone signed in; what blocks it is the admin's. */

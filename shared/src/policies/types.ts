@@ -18,7 +18,7 @@ export interface DossierResource {
   unitId: string;
   periodId: string;
   status: DossierStatus;
-  /** Council members with a conflict of interest on this unit (DESIGN §1). */
+  /** Council members with a conflict of interest on this unit (docs/domain.md §1). */
   recusedUserIds: readonly string[];
 }
 export interface UnitResource {
@@ -34,7 +34,7 @@ export interface IndexSetResource {
   id?: string;
 }
 
-/** A council meeting (DESIGN §4); `dossier` is the agenda item in question, for per-dossier actions. */
+/** A council meeting (docs/architecture.md); `dossier` is the agenda item in question, for per-dossier actions. */
 export interface MeetingResource {
   type: "meeting";
   /** Absent when the meeting is yet to be created. */
@@ -71,7 +71,7 @@ export interface ResultsResource {
 }
 
 /**
- * A period's sociological survey (DESIGN §3 "Survey points"). Respondents hold no account: their single-use link
+ * A period's sociological survey (docs/domain.md §3 "Survey points"). Respondents hold no account: their single-use link
  * is their only key, checked by the public routes themselves (token hash), never through `can()`.
  */
 export interface SurveyResource {

@@ -1,5 +1,5 @@
 /**
- * Results of a unit's head and deputies (DESIGN §3 "Heads and deputies"): pure and exact, like the scoring engine.
+ * Results of a unit's head and deputies (docs/domain.md §3 "Heads and deputies"): pure and exact, like the scoring engine.
  * The head's result follows the unit's; each deputy's is the index over the areas in their charge blended with
  * the unit's index (default 70/30). Every weight and cap comes from the period's rules.
  */
@@ -23,7 +23,7 @@ export interface ResponsibilityRules {
   deputyCap?: { areaIndexBelow: Bp; band: string } | null;
 }
 
-/** Default rules (DESIGN §3): 70 % the deputy's areas, 30 % the unit, the head capped by the unit. */
+/** Default rules (docs/domain.md §3): 70 % the deputy's areas, 30 % the unit, the head capped by the unit. */
 export const DEFAULT_RESPONSIBILITY_RULES: ResponsibilityRules = {
   deputyAreaWeight: 70,
   unitWeight: 30,

@@ -12,7 +12,7 @@ export const RANKING_STANDINGS = ["ranked", "unranked", "hidden"] as const;
 export const ZRankingStanding = z.enum(RANKING_STANDINGS);
 export type TRankingStanding = z.infer<typeof ZRankingStanding>;
 
-/** Why a unit has its band (DESIGN §3): the index alone, a quota, or an override with its reason. */
+/** Why a unit has its band (docs/domain.md §3): the index alone, a quota, or an override with its reason. */
 export const ZClassificationWhy = z.object({
   basis: z.enum(["index", "quota", "override"]),
   /** The band the index alone reaches, before quotas and overrides. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZId, ZPoints, ZUnitRef } from "./common";
 import { ZRankedUnit } from "./ranking";
 
-/** The stages of publication, in order (DESIGN §2 step 10): leadership, then the units, then everyone. */
+/** The stages of publication, in order (docs/domain.md §2 step 10): leadership, then the units, then everyone. */
 export const PUBLICATION_STAGES = ["leadership", "units", "public"] as const;
 export const ZPublicationStage = z.enum(PUBLICATION_STAGES);
 export type TPublicationStage = z.infer<typeof ZPublicationStage>;
@@ -88,7 +88,7 @@ export const ZPublication = z.object({
 });
 export type TPublication = z.infer<typeof ZPublication>;
 
-/** The responsibility rules of a period (DESIGN §3): PUT /api/periods/:id/rules/responsibility. */
+/** The responsibility rules of a period (docs/domain.md §3): PUT /api/periods/:id/rules/responsibility. */
 export const ZResponsibilityRules = z
   .strictObject({
     deputyAreaWeight: z.number().int().min(0).max(100),

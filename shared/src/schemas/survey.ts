@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZId, ZPoints, ZReason } from "./common";
 import { DEFAULT_SURVEY_OPTIONS } from "../survey/points";
 
-/** The two respondent groups of the plan's survey (DESIGN §3): provincial People's Council delegates; non-state. */
+/** The two respondent groups of the plan's survey (docs/domain.md §3): provincial People's Council delegates; non-state. */
 export const SURVEY_GROUPS = ["delegates", "non_state"] as const;
 export type SurveyGroup = (typeof SURVEY_GROUPS)[number];
 
@@ -151,7 +151,7 @@ const ZLeafResult = z.object({
   flag: z.enum(["no_answers", "below_minimum"]).nullable(),
 });
 
-/** Response rates and points of a period's survey (DESIGN §3), per questionnaire and unit. */
+/** Response rates and points of a period's survey (docs/domain.md §3), per questionnaire and unit. */
 export const ZSurveyResults = z.object({
   periodId: ZId,
   minResponses: z.number(),

@@ -1,4 +1,4 @@
-/** Classification (xếp loại) of a unit from its index, with the period's bands and overrides (DESIGN §3). */
+/** Classification (xếp loại) of a unit from its index, with the period's bands and overrides (docs/domain.md §3). */
 import type { AreaTotals, Bp } from "./types";
 
 /** One band of a period's scheme: a unit whose index is at least `minIndex` (hundredths of a percent) reaches it. */
@@ -82,7 +82,7 @@ export function classify(
   return { band, bandByIndex, appliedOverrides };
 }
 
-/** Why a unit has its band, as every screen and export footnotes it (DESIGN §3: index, quota or override). */
+/** Why a unit has its band, as every screen and export footnotes it (docs/domain.md §3: index, quota or override). */
 export interface ClassificationWhy {
   /** What set the band: the index alone, a quota of the band, or an override that capped it. */
   basis: "index" | "quota" | "override";

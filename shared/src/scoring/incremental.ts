@@ -1,5 +1,5 @@
 /**
- * Live ranking (DESIGN §4 "Live ranking"): holds every unit's running totals so that one accepted score change
+ * Live ranking (docs/architecture.md "Live ranking"): holds every unit's running totals so that one accepted score change
  * costs O(1) for the unit and one re-insertion in its own group, instead of a full recompute of the period.
  * It must always agree exactly with computeUnitTotals + rankGroup (tests/shared/scoring/incremental.test.ts).
  */

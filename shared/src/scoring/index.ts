@@ -1,4 +1,4 @@
-/** The scoring engine (DESIGN §3): pure and exact, shared by the server, the client and the seeds. */
+/** The scoring engine (docs/domain.md §3): pure and exact, shared by the server, the client and the seeds. */
 export * from "./types";
 export * from "./leafScore";
 export * from "./totals";

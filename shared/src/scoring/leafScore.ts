@@ -1,4 +1,4 @@
-/** A leaf's official score, its stage differences, and the check every entered score must pass (DESIGN §3). */
+/** A leaf's official score, its stage differences, and the check every entered score must pass (docs/domain.md §3). */
 import { isValidScore, type Centi } from "../points";
 import type { Leaf, Stage, StageScores } from "./types";
 
@@ -69,7 +69,7 @@ export type LeafScoreCheck = { ok: true } | { ok: false; problem: LeafScoreProbl
 /** Checks a score someone enters for a leaf: applicable, entered by hand, in [0, max] and on the step. */
 export function validateLeafScore(leaf: Leaf, score: Centi, stage?: Stage): LeafScoreCheck {
   if (!leaf.applicable) return { ok: false, problem: "not_applicable" };
-  // Survey leaves are computed from the answers (DESIGN §3), so no stage may type a value into them.
+  // Survey leaves are computed from the answers (docs/domain.md §3), so no stage may type a value into them.
   if (leaf.method === "survey") return { ok: false, problem: "survey_leaf" };
   if (leaf.method === "council" && stage === "self") return { ok: false, problem: "council_only" };
   if (!Number.isInteger(score) || score < 0 || score > leaf.maxPoints)

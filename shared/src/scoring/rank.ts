@@ -1,10 +1,10 @@
-/** Ranking within a unit type (DESIGN §3): competition ranks (1, 2, 2, 4) with a configurable tie-break order. */
+/** Ranking within a unit type (docs/domain.md §3): competition ranks (1, 2, 2, 4) with a configurable tie-break order. */
 import type { UnitTotals } from "./types";
 
 /** Tie-breaks the period may order: appraised non-survey points, survey points (both higher first), fewer penalty. */
 export type TieBreak = "appraisedPoints" | "surveyPoints" | "fewerPenalty";
 
-/** The order DESIGN §3 lists them in. */
+/** The order docs/domain.md §3 lists them in. */
 export const DEFAULT_TIE_BREAKS: readonly TieBreak[] = ["appraisedPoints", "surveyPoints", "fewerPenalty"];
 
 /**

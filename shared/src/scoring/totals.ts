@@ -1,4 +1,4 @@
-/** A unit's totals and indices from its leaves (DESIGN §3): exact integers end to end. */
+/** A unit's totals and indices from its leaves (docs/domain.md §3): exact integers end to end. */
 import type { Centi } from "../points";
 import { officialScore } from "./leafScore";
 import type { AreaTotals, Bp, Leaf, UnitInput, UnitTotals } from "./types";
@@ -7,7 +7,7 @@ import type { AreaTotals, Bp, Leaf, UnitInput, UnitTotals } from "./types";
 export const FULL_INDEX: Bp = 10000;
 
 /**
- * achieved ÷ max × 100 in hundredths of a percent, rounded half-up (DESIGN: "rounded to two decimals"), computed
+ * achieved ÷ max × 100 in hundredths of a percent, rounded half-up (docs/domain.md: "rounded to two decimals"), computed
  * as floor((2·achieved·10000 + max) / (2·max)) on integers; null when max ≤ 0 (nothing applies, no index).
  */
 export function computeIndex(achieved: Centi, max: Centi): Bp | null {

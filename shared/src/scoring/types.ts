@@ -1,5 +1,5 @@
 /**
- * The scoring engine's vocabulary (DESIGN §3). Every point value is an integer number of hundredths (Centi) and
+ * The scoring engine's vocabulary (docs/domain.md §3). Every point value is an integer number of hundredths (Centi) and
  * every index an integer number of hundredths of a percent (Bp), so that no binary float reaches a ranking.
  */
 import type { Centi } from "../points";
@@ -22,7 +22,7 @@ export interface Leaf {
   applicable: boolean;
 }
 
-/** The stages a leaf's score passes through, in workflow order (DESIGN §2 steps 6–9). */
+/** The stages a leaf's score passes through, in workflow order (docs/domain.md §2 steps 6–9). */
 export const STAGES = ["self", "round1", "explanation", "round2", "agreed"] as const;
 
 /** One stage of a leaf's score. */

@@ -1,5 +1,5 @@
 /**
- * Survey points (DESIGN §3 "Survey points"): each survey question maps to a survey leaf of the index set; each
+ * Survey points (docs/domain.md §3 "Survey points"): each survey question maps to a survey leaf of the index set; each
  * answer option carries a weight in whole percent (default A = 100, B = 60, C = 20, D = 0) or none ("don't know",
  * excluded). A leaf's points = maxPoints × mean weight of the valid answers to its questions, exact on integers.
  */

@@ -13,7 +13,7 @@ const readers = rule({ ...COUNCIL, ownAgency: true });
 /** The council's internal work: every stage as written, internal notes, who wrote what. */
 const council = rule(COUNCIL);
 const councilOrNull = rule(COUNCIL, { hidden: "null" });
-/** A round's scores reach the unit when the round is closed and released to it (DESIGN §2 steps 7–9). */
+/** A round's scores reach the unit when the round is closed and released to it (docs/domain.md §2 steps 7–9). */
 const released = (from: "round1_done" | "round2_done" | "agreed") => rule({ ...COUNCIL, ownAgency: from });
 /** Identity and status of a dossier in lists the recused member also reads (ranking, agenda): never its figures. */
 const listed = rule({ ...COUNCIL, recused: true });

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 
-/** Debian's Chromium, never a downloaded browser (DESIGN §6). */
+/** Debian's Chromium, never a downloaded browser (docs/targets.md). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Launches headless Chromium with the flags that keep it quiet and sandbox-free in CI containers. */

@@ -2,7 +2,7 @@ import { DEFAULT_SURVEY_OPTIONS, surveyLeafPoints, validSurveyOptions, type Surv
 
 const opts = DEFAULT_SURVEY_OPTIONS;
 
-describe("surveyLeafPoints (DESIGN §3: maxPoints × mean weight of valid answers)", () => {
+describe("surveyLeafPoints (docs/domain.md §3: maxPoints × mean weight of valid answers)", () => {
   it("mixed answers: 2 points, A B C D → 2 × (100+60+20+0)/400 = 0,90", () => {
     const r = surveyLeafPoints(200, opts, ["A", "B", "C", "D"], 1);
     expect(r).toEqual({

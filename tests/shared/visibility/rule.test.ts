@@ -1,6 +1,6 @@
 /**
  * The visibility rule itself (shared/src/visibility, docs/visibility.md), generated over every role, every relation
- * to the dossier and every status: the classes derive as DESIGN §1 says, the policies agree with the rule, every
+ * to the dossier and every status: the classes derive as docs/domain.md §1 says, the policies agree with the rule, every
  * field of every schema that carries dossier data has a rule, and `redact` applies it.
  */
 import { z } from "zod";

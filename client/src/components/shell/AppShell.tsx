@@ -14,7 +14,7 @@ import { PeriodSelect } from "./PeriodSelect";
 import { SideNav } from "./SideNav";
 import { UserMenu } from "./UserMenu";
 
-// The bell pulls in the live connection's event handling; it loads after the page itself (TARGETS P9).
+// The bell pulls in the live connection's event handling; it loads after the page itself (docs/targets.md P9).
 const NotificationBell = lazy(() => import("./NotificationBell"));
 // The phone-sized navigation drawer loads when first opened (it brings MUI's modal machinery).
 const MobileNav = lazy(() => import("./MobileNav"));
@@ -118,7 +118,7 @@ export function AppShell() {
         </Suspense>
       )}
       {/* What MUI's permanent Drawer draws, without the Drawer: importing it brings the modal machinery of the
-          temporary one into every first route (TARGETS P9). */}
+          temporary one into every first route (docs/targets.md P9). */}
       <Box component="nav" sx={{ display: { xs: "none", md: "block" }, width: DRAWER_WIDTH, flexShrink: 0 }}>
         <Paper
           square

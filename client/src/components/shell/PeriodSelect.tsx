@@ -8,7 +8,7 @@ import { usePeriods } from "../../period/PeriodProvider";
 import { PeriodKindChip } from "../PeriodKindChip";
 
 // The list opens on the first click: a MUI Select would bring its inputs, menu and modal into every first route
-// (TARGETS P9), and this selector is on every signed-in page.
+// (docs/targets.md P9), and this selector is on every signed-in page.
 const PeriodMenu = lazy(() => import("./PeriodMenu"));
 
 /** The period selector of the app bar; switching keeps the current page (timeline stays timeline). */

@@ -48,7 +48,7 @@ export function ChartCard({ title, subtitle, testId, chart, table, actions, big 
           onChange={(_e, v) => v && setMode(v)}
           aria-label={t("dashboard.view")}
         >
-          {/* Native titles, not MUI's Tooltip: its Popper alone is 11 KiB of the first route (TARGETS P9). */}
+          {/* Native titles, not MUI's Tooltip: its Popper alone is 11 KiB of the first route (docs/targets.md P9). */}
           <ToggleButton
             value="chart"
             aria-label={t("dashboard.asChart")}

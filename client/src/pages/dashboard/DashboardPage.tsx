@@ -33,7 +33,7 @@ const timeFmt = new Intl.DateTimeFormat("en-GB", {
 });
 
 /**
- * The live leadership dashboard (DESIGN §1, §4): the ranking per unit type re-ordering as the council's scores
+ * The live leadership dashboard (docs/domain.md §1, §4): the ranking per unit type re-ordering as the council's scores
  * move, classification, progress, self-score inflation, area profiles and the previous year, each chart with a
  * table; a big-screen mode for the meeting room.
  */

@@ -10,7 +10,7 @@ import {
   type UnitTotals,
 } from "@ca/shared";
 
-/** Bonus (B.x) and penalty (P.x) items sit outside the 100 points (DESIGN §3), each group in its own section. */
+/** Bonus (B.x) and penalty (P.x) items sit outside the 100 points (docs/domain.md §3), each group in its own section. */
 export const EXTRA_AREAS = ["B", "P"] as const;
 
 export interface AreaGroup {

@@ -32,7 +32,7 @@ interface View {
 }
 
 /**
- * The live council meeting (DESIGN §4): the chair drives which dossier and criterion everyone sees; members
+ * The live council meeting (docs/architecture.md): the chair drives which dossier and criterion everyone sees; members
  * follow by default, may step away and rejoin; each dossier's shared document holds proposals, notes, minutes.
  */
 export default function MeetingPage() {

@@ -13,7 +13,7 @@ import { currentLang } from "../../i18n";
 import { PublishedTable } from "../results/PublishedTable";
 
 /**
- * The public results (DESIGN §1 "public"): no sign-in, outside the signed-in shell. Only what the admin published
+ * The public results (docs/domain.md §1 "public"): no sign-in, outside the signed-in shell. Only what the admin published
  * to everyone — ranking, classification and each unit's score card by area — labelled as final.
  */
 export default function PublicResultsPage() {

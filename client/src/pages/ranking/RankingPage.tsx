@@ -24,7 +24,7 @@ const timeFmt = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-/** The provisional ranking per unit type, refreshed live as the council's scores change (DESIGN §4). */
+/** The provisional ranking per unit type, refreshed live as the council's scores change (docs/architecture.md). */
 export default function RankingPage() {
   const { t } = useTranslation();
   const lang = currentLang();

@@ -30,7 +30,7 @@ import { RulesDialog } from "./RulesDialog";
 import { useUnitTypeNames } from "../meetings/useUnitTypeNames";
 
 /**
- * Heads and deputies (DESIGN §3): every unit's head and deputies with the areas in their charge and their results
+ * Heads and deputies (docs/domain.md §3): every unit's head and deputies with the areas in their charge and their results
  * under the period's rules — the report for the council meeting and for emulation and rewards (thi đua, khen thưởng).
  */
 export default function ResponsibilityPage() {

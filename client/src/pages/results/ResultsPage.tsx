@@ -16,7 +16,7 @@ import { PublishedTable } from "./PublishedTable";
 import { UnitResponsibilityCard } from "./UnitResponsibilityCard";
 
 /**
- * The period's results (DESIGN §2 step 10): the staged publication (the admin publishes), the exports (report to
+ * The period's results (docs/domain.md §2 step 10): the staged publication (the admin publishes), the exports (report to
  * UBND tỉnh, spreadsheets, minutes), the published ranking for those it reached, and starting the next year.
  */
 export default function ResultsPage() {

@@ -37,7 +37,7 @@ function answersText(
 }
 
 /**
- * The full matrix (TARGETS P10): one sheet per unit type, one row per unit, and for every leaf (bonus and penalty
+ * The full matrix (docs/targets.md P10): one sheet per unit type, one row per unit, and for every leaf (bonus and penalty
  * items included) its score at each stage plus the official one — the same confirmed scores the totals and the
  * ranking are computed from, so each row's leaves add up to the total on screen.
  */

@@ -4,7 +4,7 @@ import { addAuditSheet, type AuditStamp } from "./auditStamp";
 
 const POINTS = "0.00";
 
-/** Why the unit has its band, in a cell: "Chỉ số", or the override's or the quota's footnote (DESIGN §3). */
+/** Why the unit has its band, in a cell: "Chỉ số", or the override's or the quota's footnote (docs/domain.md §3). */
 function whyText(why: TRankedUnit["why"], bands: readonly ClassificationBand[]): string {
   if (!why) return "";
   return whyFootnote(why, bands, "vi") || "Chỉ số";

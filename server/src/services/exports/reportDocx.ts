@@ -5,7 +5,7 @@ import { auditStampLine, type AuditStamp } from "./auditStamp";
 import { dataTable, headerBlock, p, PAGE, signatureBlock, STYLES } from "./docxStyle";
 
 const pts = (n: number | null) => (n === null ? "-" : formatPoints(Math.round(n * 100), "vi"));
-// A unit not yet appraised has no rank (DESIGN §7: listed unranked).
+// A unit not yet appraised has no rank (docs/api.md: listed unranked).
 const rankText = (rank: number | null) => (rank === null ? "Chưa xếp hạng" : String(rank));
 /**
  * The bands of one table, footnoted (docs/periods-and-classification.md: why a unit has its band): a band an
@@ -25,7 +25,7 @@ function footnoter(bands: readonly ClassificationBand[]) {
 }
 
 /**
- * The report to UBND tỉnh (DESIGN §2 step 9–10): summary, ranking per unit type, classification, the council's
+ * The report to UBND tỉnh (docs/domain.md §2 step 9–10): summary, ranking per unit type, classification, the council's
  * agreement, and an annex of per-area scores, in Vietnamese administrative style. Its figures are those of the
  * published results (or, before publication, the current ones, and the document says it is a draft).
  */

@@ -7,7 +7,7 @@ import { addAuditSheet, type AuditStamp } from "./auditStamp";
 const pct = (v: number | null) => (v === null ? null : centiToNumber(v));
 
 /**
- * Heads and deputies of every unit (DESIGN §3), for the council meeting and for emulation and rewards (thi đua,
+ * Heads and deputies of every unit (docs/domain.md §3), for the council meeting and for emulation and rewards (thi đua,
  * khen thưởng): one sheet per unit type, one row per leader, with the rules of the period written on top.
  */
 export async function responsibilityWorkbook(

@@ -70,7 +70,7 @@ export function leaderOrder(
   );
 }
 
-/** The period's responsibility rules, with the defaults of DESIGN §3 for what a period does not set. */
+/** The period's responsibility rules, with the defaults of docs/domain.md §3 for what a period does not set. */
 export function responsibilityRulesOf(rules: PeriodRules): ResponsibilityRules {
   return { ...DEFAULT_RESPONSIBILITY_RULES, ...(rules.responsibility ?? {}) };
 }

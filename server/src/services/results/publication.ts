@@ -44,7 +44,7 @@ export interface Blocker {
 }
 
 /**
- * Why the period's results cannot be published yet (DESIGN §2: only agreed results are published): every dossier
+ * Why the period's results cannot be published yet (docs/domain.md §2: only agreed results are published): every dossier
  * agreed, the council's agreement recorded for every unit type, and its frozen ranking still the computed one.
  */
 export async function publicationBlockers(db: DbOrTx, results: PeriodResults): Promise<Blocker[]> {
