@@ -39,6 +39,7 @@ describe("units", () => {
       read: true,
       create: false,
       update: false,
+      import: false,
     });
     expect(
       (

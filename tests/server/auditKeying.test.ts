@@ -111,7 +111,8 @@ describe("upgrading an unkeyed chain (migration 0010)", () => {
       );
       expect(fns[0].n).toBe(0);
 
-      const chain = auditChainOf(loadConfig({ ...process.env, DATA_DIR: "memory://" }));
+      // The test environment's key, not its Redis: one instance alone needs no shared session secret.
+      const chain = auditChainOf(loadConfig({ ...process.env, REDIS_URL: undefined, DATA_DIR: "memory://" }));
       const result = await verifyAuditChain(db, chain);
       expect(result).toMatchObject({ ok: true, rows: 6 });
     } finally {

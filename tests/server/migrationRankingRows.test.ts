@@ -105,12 +105,26 @@ it("rewrites old flat agreements and publications into the one row shape, why in
     await migrate();
     for (const a of agreements) {
       const [row] = await db.select().from(t.councilAgreements).where(eq(t.councilAgreements.id, a.id));
-      expect(row.ranking).toEqual(expected.get(a.id));
+      expect(row.ranking).toEqual(before0013(expected.get(a.id)));
     }
     const [row] = await db
       .select()
       .from(t.resultPublications)
       .where(eq(t.resultPublications.periodId, period.id));
-    expect(row.results).toEqual(expectedPublication);
+    expect(row.results).toEqual(before0013(expectedPublication));
   }
 });
+
+/**
+ * Today's rows as migration 0011 writes them: quotas came later (0013), so its `why` has no `quota` key where
+ * today's code writes `quota: null` (the schema takes both).
+ */
+function before0013<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (key, v: unknown) => {
+      if (key !== "why" || typeof v !== "object" || v === null || !("quota" in v)) return v;
+      const { quota, ...rest } = v as { quota: unknown };
+      return quota === null ? rest : v;
+    }),
+  ) as T;
+}

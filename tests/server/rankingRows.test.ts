@@ -86,7 +86,7 @@ describe("units not yet appraised", () => {
     const editor = await app.login("editor.snv");
     const { dossierId } = await trainingDossier(app, "snv");
     const leaf = (await editor.get(`/api/dossiers/${dossierId}`)).body.data.leaves.find(
-      (l: { method: string }) => l.method === "self",
+      (l: { method: string; kind: string }) => l.method === "self" && l.kind === "points",
     );
     const saved = await editor
       .put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`)

@@ -124,7 +124,7 @@ export interface MeetingLeaf {
 export interface MeetingDossier {
   id: string;
   unitCode: string;
-  /** The leaves the council may adjust (not survey leaves). */
+  /** The leaves the council may adjust with a plain score (scored by points, not by the survey). */
   leaves: MeetingLeaf[];
 }
 
@@ -178,7 +178,8 @@ export async function prepareMeetingDossiers(
       id: r.id,
       unitCode: r.code,
       leaves: scored
-        .filter((l) => l.maxPoints >= l.step && l.step > 0)
+        // A plain score is a proposal only on a `points` leaf: the other kinds propose a level or figures.
+        .filter((l) => l.scoringKind === "points" && l.maxPoints >= l.step && l.step > 0)
         .map((l) => ({ code: l.code, max: l.maxPoints, step: l.step })),
     });
   }
