@@ -48,7 +48,7 @@ describe("labels that follow the stage that exists", () => {
     ).data;
     const snv = all.find((d) => d.unit.code === "snv")!;
     // One criterion scored by the head: the agency's own 2,75 must not read as an appraised score.
-    const first = "1.1.1";
+    const first = "1.2"; // scored by points (1.1.1 is a yes/no leaf since the sample took its kinds)
     await ok(
       await headApi.put(`/api/dossiers/${snv.id}/items/${first}/self`, { data: { score: 0.75, note: "" } }),
     );
