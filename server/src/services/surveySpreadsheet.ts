@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { cellText, loadExcel } from "./excel";
-import { assertSafeWorkbook } from "./officeZip";
+import { assertSafeWorkbook } from "./files/officeZip";
 import { asc, eq } from "drizzle-orm";
 import { centiToNumber, ZSurveyRespondentCreate } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
