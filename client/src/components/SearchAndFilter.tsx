@@ -1,5 +1,5 @@
 import Search from "@mui/icons-material/Search";
-import { InputAdornment, MenuItem, Paper, Stack, TextField } from "@mui/material";
+import { InputAdornment, MenuItem, Paper, Stack, TextField, type SxProps, type Theme } from "@mui/material";
 import { useTranslation } from "react-i18next";
 
 interface Props {
@@ -13,26 +13,46 @@ interface Props {
   options: readonly { value: string; label: string }[];
 }
 
+/** A search box with its magnifier; `testId` goes on the input itself. */
+export function SearchField(p: {
+  value: string;
+  onChange: (text: string) => void;
+  placeholder: string;
+  testId?: string;
+  sx?: SxProps<Theme>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t("common.search")}
+      placeholder={p.placeholder}
+      value={p.value}
+      onChange={(e) => p.onChange(e.target.value)}
+      slotProps={{
+        input: {
+          startAdornment: (
+            <InputAdornment position="start">
+              <Search fontSize="small" />
+            </InputAdornment>
+          ),
+        },
+        htmlInput: p.testId ? { "data-testid": p.testId } : undefined,
+      }}
+      sx={p.sx}
+    />
+  );
+}
+
 /** The search box and one filter above an admin list (accounts, units): one layout, stacked on a phone. */
 export function SearchAndFilter(p: Props) {
   const { t } = useTranslation();
   return (
     <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
       <Stack direction={{ xs: "column", md: "row" }} spacing={2}>
-        <TextField
-          label={t("common.search")}
-          placeholder={p.searchPlaceholder}
+        <SearchField
           value={p.search}
-          onChange={(e) => p.onSearch(e.target.value)}
-          slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <Search fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
+          onChange={p.onSearch}
+          placeholder={p.searchPlaceholder}
           sx={{ flex: 2 }}
         />
         <TextField
