@@ -8,9 +8,7 @@
  * reason) and rank is checked against figures worked out by hand below. Runs on PGlite and on PostgreSQL.
  */
 import ExcelJS from "exceljs";
-import { and, eq } from "drizzle-orm";
 import { collabRoom, setAdjustment, ZRankingRow, type TLeafView, type TRankingRow } from "@ca/shared";
-import * as t from "@ca/server/src/db/schema";
 import { collabClient, eventually, type CollabClient } from "../support/collab";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { openWindow, signedReport } from "../support/workflow";
@@ -367,7 +365,6 @@ describe("an index set with every kind, the 2026 framework, one dossier of each 
     SHEET.forEach((r) => ws.addRow(r));
     const file = Buffer.from(await sheet.xlsx.writeBuffer());
     const types = (await admin.get("/api/unit-types")).body.data as { id: string; code: string }[];
-    const db = app.ctx.database.db;
     for (const type of [PROVINCE, COMMUNE]) {
       const typeId = types.find((x) => x.code === type)!.id;
       const res = await admin
@@ -377,11 +374,14 @@ describe("an index set with every kind, the 2026 framework, one dossier of each 
         .field("unitTypeId", typeId)
         .attach("file", file, "bo-chi-so.xlsx");
       expect([res.status, res.body.error]).toEqual([201, undefined]);
-      // No route assigns a set to a period yet (the admin's index-set screen only lists and imports): linked here.
-      await db
-        .update(t.periodIndexSets)
-        .set({ indexSetId: res.body.data.id })
-        .where(and(eq(t.periodIndexSets.periodId, periodId), eq(t.periodIndexSets.unitTypeId, typeId)));
+      // The period applies the new set to this unit type (the admin's route, before anyone scores).
+      const assigned = await admin
+        .put(`/api/periods/${periodId}/index-sets/${type}`)
+        .send({ indexSetId: res.body.data.id, reason: "Bộ chỉ số đủ các loại chấm" });
+      expect([assigned.status, assigned.body.error]).toEqual([200, undefined]);
+      expect(assigned.body.data.find((l: { unitType: string }) => l.unitType === type).indexSetId).toBe(
+        res.body.data.id,
+      );
     }
     const list = (await admin.get(`/api/periods/${periodId}/dossiers`)).body.data as {
       id: string;

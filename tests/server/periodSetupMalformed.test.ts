@@ -1,6 +1,7 @@
 /**
  * docs/targets.md S6 for the JSON routes of issue 16 (docs/periods-and-classification.md): a new period from a
- * template or from last year's, the period's quotas, the chair's band caps (record, withdraw) and tie decisions.
+ * template or from last year's, the period's quotas, the chair's band caps (record, withdraw) and tie decisions, and
+ * which index set a period applies to a unit type.
  * ≥ 1,000 malformed payloads each: no 5xx, clear 4xx errors, the audit chain holds, and nothing is written but what
  * a 2xx acknowledged (one audit row each; a period per acknowledged creation; no unit merged or deactivated).
  * The multipart routes (index-set and unit imports) meet their hostile files in tests/server/uploadBombs.test.ts
@@ -22,6 +23,10 @@ let training: string;
 let snvId: string;
 let stcId: string;
 let capId: string;
+/** A period from the 2026 template nobody has scored in, and the set it applies to its provincial agencies. */
+let fresh: string;
+let provinceSet: string;
+let communeSet: string;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -42,6 +47,17 @@ beforeAll(async () => {
   });
   expect(cap.status).toBe(201);
   capId = cap.body.data.id;
+  const made = await admin
+    .post("/api/periods")
+    .send({ name: "Kỳ thử S6 bộ chỉ số", year: 2031, code: "s6-bcs", templateKey: "framework-2026" });
+  expect(made.status).toBe(201);
+  fresh = made.body.data.id;
+  const links = (await admin.get(`/api/periods/${fresh}/index-sets`)).body.data as {
+    unitType: string;
+    indexSetId: string;
+  }[];
+  provinceSet = links.find((l) => l.unitType === "co_quan_chuyen_mon_tinh")!.indexSetId;
+  communeSet = links.find((l) => l.unitType === "ubnd_cap_xa")!.indexSetId;
 }, 120_000);
 afterAll(() => app.close());
 
@@ -169,6 +185,20 @@ const ROUTES: Route[] = [
       },
     ],
   },
+  {
+    name: "PUT /api/periods/:id/index-sets/:unitTypeCode",
+    method: "put",
+    as: () => admin,
+    path: () => `/api/periods/${fresh}/index-sets/co_quan_chuyen_mon_tinh`,
+    // The set it already applies: acknowledged (and audited) each time, and the period keeps it.
+    valid: () => ({ indexSetId: provinceSet, reason: "Giữ bộ chỉ số của khung 2026" }),
+    extra: () => [
+      { indexSetId: communeSet },
+      { indexSetId: "00000000-0000-4000-8000-000000000098" },
+      { indexSetId: provinceSet, reason: "x" },
+      { indexSetId: provinceSet, unitType: "ubnd_cap_xa" },
+    ],
+  },
 ];
 
 async function snapshot() {
@@ -202,5 +232,11 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))("%s", (_name, route) => {
     else if (route.method === "delete") expect(capsAdded).toBe(-acknowledged);
     else expect(capsAdded).toBe(0);
     if (route.method === "delete") expect(acknowledged).toBeLessThanOrEqual(1);
+    if (route.name.includes("/index-sets/")) {
+      const links = (await admin.get(`/api/periods/${fresh}/index-sets`)).body.data as {
+        indexSetId: string;
+      }[];
+      expect(links.map((l) => l.indexSetId)).toEqual([provinceSet, communeSet]);
+    }
   }, 600_000);
 });

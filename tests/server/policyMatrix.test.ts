@@ -23,6 +23,7 @@ interface Ids {
   tuyhoaDossier: string;
   unitId: string;
   unitTypeId: string;
+  unitTypeCode: string;
   userId: string;
   indexSetId: string;
   xlsx: Buffer;
@@ -160,6 +161,20 @@ const ROUTES: {
     path: (i) => `/api/periods/${i.periodId}/milestones/guidance`,
     body: () => ({ startsAt: null, deadline: "2023-10-31T23:59:59+07:00", reason: "Điều chỉnh" }),
     expect: adminOnly(200),
+  },
+  {
+    name: "GET /api/periods/:id/index-sets",
+    method: "get",
+    path: (i) => `/api/periods/${i.periodId}/index-sets`,
+    expect: everyone(200),
+  },
+  {
+    // 2023's results are published: the admin passes `can()` and meets the domain's refusal (409).
+    name: "PUT /api/periods/:id/index-sets/:unitTypeCode",
+    method: "put",
+    path: (i) => `/api/periods/${i.periodId}/index-sets/${i.unitTypeCode}`,
+    body: (i) => ({ indexSetId: i.indexSetId }),
+    expect: only({ admin: 409 }),
   },
   ...Object.keys(DOSSIER_READ).map((key) => ({
     name: `GET /api/dossiers/:id (${key})`,
@@ -650,6 +665,7 @@ beforeAll(async () => {
     tuyhoaDossier: dossiers.find((d) => d.unit.code === "tp-tuyhoa")!.id,
     unitId: units[5].id,
     unitTypeId: units[0].unitType.id,
+    unitTypeCode: units[0].unitType.code,
     userId: user.body.data.id,
     indexSetId: (await admin.get("/api/index-sets")).body.data[0].id,
     xlsx: Buffer.from(await wb.xlsx.writeBuffer()),

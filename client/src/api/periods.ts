@@ -1,4 +1,11 @@
-import type { TDossierSummary, TMilestone, TMilestoneUpdate, TPeriod } from "@ca/shared";
+import type {
+  TDossierSummary,
+  TMilestone,
+  TMilestoneUpdate,
+  TPeriod,
+  TPeriodIndexSet,
+  TPeriodIndexSetUpdate,
+} from "@ca/shared";
 import { api, type Envelope, type WithAbilities } from "./http";
 
 export type PeriodAbility = "read" | "updateMilestone" | "listAllDossiers";
@@ -11,4 +18,14 @@ export const periodsApi = {
     api.put<Envelope<TMilestone>>(`/periods/${periodId}/milestones/${key}`, body).then((r) => r.data),
   dossiers: (periodId: string, signal?: AbortSignal) =>
     api.get<Envelope<TDossierSummary[]>>(`/periods/${periodId}/dossiers`, { signal }).then((r) => r.data),
+  /** Which index set the period applies to each unit type (docs/api.md). */
+  indexSets: (periodId: string, signal?: AbortSignal) =>
+    api.get<Envelope<TPeriodIndexSet[]>>(`/periods/${periodId}/index-sets`, { signal }).then((r) => r.data),
+  assignIndexSet: (periodId: string, unitType: string, body: TPeriodIndexSetUpdate) =>
+    api
+      .put<Envelope<TPeriodIndexSet[]>>(
+        `/periods/${periodId}/index-sets/${encodeURIComponent(unitType)}`,
+        body,
+      )
+      .then((r) => r.data),
 };

@@ -4,20 +4,25 @@ import * as t from "../db/schema";
 import { conflict, validationFailed } from "../http/errors";
 import type { PeriodRules } from "../queries/periods";
 
-/** Published results are frozen: classification can no longer change under them (409, in both languages). */
-export async function assertNotPublished(tx: DbOrTx, periodId: string): Promise<void> {
+const CLASSIFICATION_FROZEN = {
+  vi: "Kết quả của kỳ đã được công bố nên không thể thay đổi xếp loại.",
+  en: "The period's results are published: classification can no longer change.",
+};
+
+/**
+ * Published results are frozen: classification (or what `message` names) can no longer change under them (409,
+ * in both languages).
+ */
+export async function assertNotPublished(
+  tx: DbOrTx,
+  periodId: string,
+  message: { vi: string; en: string } = CLASSIFICATION_FROZEN,
+): Promise<void> {
   const [published] = await tx
     .select({ stage: t.resultPublications.stage })
     .from(t.resultPublications)
     .where(eq(t.resultPublications.periodId, periodId));
-  if (published)
-    throw conflict(
-      { reason: "results_published" },
-      {
-        vi: "Kết quả của kỳ đã được công bố nên không thể thay đổi xếp loại.",
-        en: "The period's results are published: classification can no longer change.",
-      },
-    );
+  if (published) throw conflict({ reason: "results_published" }, message);
 }
 
 /** A band code the period's scheme knows, or a 422 naming the field and the bands there are. */

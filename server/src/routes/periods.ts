@@ -7,7 +7,10 @@ import {
   ZMilestoneKey,
   ZMilestoneUpdate,
   ZPeriodCreate,
+  ZPeriodIndexSetUpdate,
 } from "@ca/shared";
+import { assignPeriodIndexSet } from "../commands/assignPeriodIndexSet";
+import { listPeriodIndexSets } from "../queries/periodIndexSets";
 import { createPeriod } from "../commands/createPeriod";
 import { PERIOD_TEMPLATES } from "../periodTemplates";
 import { presentPeriodTemplate } from "../presenters/periodTemplate";
@@ -62,6 +65,25 @@ export function periodRoutes(ctx: AppContext): Router {
     const input = validate(ZMilestoneUpdate, req.body);
     const milestone = await updateMilestone({ db, actor: req.user!, periodId, key, ...input });
     res.json({ data: presentMilestone(milestone) });
+  });
+
+  router.get("/periods/:periodId/index-sets", async (req, res) => {
+    const actor = actorOf(req);
+    const { period } = await loadPeriod(db, idParam(req.params.periodId));
+    const resource = { type: "period" as const, id: period.id };
+    authorize(actor, "read", resource);
+    res.json({ data: await listPeriodIndexSets(db, period.id), abilities: abilities(actor, resource) });
+  });
+
+  router.put("/periods/:periodId/index-sets/:unitTypeCode", async (req, res) => {
+    const actor = actorOf(req);
+    const periodId = idParam(req.params.periodId);
+    authorize(actor, "assignIndexSet", { type: "period", id: periodId });
+    // An unknown code is the command's 404, in both languages.
+    const unitTypeCode = String(req.params.unitTypeCode);
+    const input = validate(ZPeriodIndexSetUpdate, req.body);
+    await assignPeriodIndexSet({ db, actor: req.user!, periodId, unitTypeCode, ...input });
+    res.json({ data: await listPeriodIndexSets(db, periodId) });
   });
 
   router.get("/periods/:periodId/dossiers", async (req, res) => {

@@ -6,6 +6,8 @@ import type { PeriodResource, PolicyTable } from "./types";
 export const periodPolicy = {
   read: [allow<PeriodResource>("any_user")],
   updateMilestone: [allow<PeriodResource>(["admin"])],
+  /** Which index set the period applies to each unit type: the admin's configuration. */
+  assignIndexSet: [allow<PeriodResource>(["admin"])],
   /** A new period, from a template or from last year's, and the templates to start one from: the admin's. */
   create: [allow<PeriodResource>(["admin"])],
   listAllDossiers: [allow<PeriodResource>(["admin", "leadership", ...COUNCIL_ROLES])],

@@ -44,6 +44,24 @@ export const ZMilestoneUpdate = z
   });
 export type TMilestoneUpdate = z.infer<typeof ZMilestoneUpdate>;
 
+/**
+ * PUT /api/periods/:id/index-sets/:unitTypeCode — which index set the period applies to a unit type
+ * (docs/periods-and-classification.md); the reason, if given, goes to the audit log.
+ */
+export const ZPeriodIndexSetUpdate = z.strictObject({ indexSetId: ZId, reason: ZReason.optional() });
+export type TPeriodIndexSetUpdate = z.infer<typeof ZPeriodIndexSetUpdate>;
+
+/** GET /api/periods/:id/index-sets — one row per unit type the period appraises. */
+export const ZPeriodIndexSet = z.object({
+  unitType: z.string(),
+  unitTypeName: z.string(),
+  unitTypeNameEn: z.string(),
+  indexSetId: ZId,
+  /** Some dossier of this unit type in the period has a score at some stage: the set can no longer change. */
+  scored: z.boolean(),
+});
+export type TPeriodIndexSet = z.infer<typeof ZPeriodIndexSet>;
+
 /** GET /api/period-templates — what a new period takes from a template (units and accounts are imported). */
 export const ZPeriodTemplate = z.object({
   key: z.string(),

@@ -50,6 +50,21 @@ export const CORE_OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/periods/{periodId}/index-sets",
+    summary:
+      "Which index set the period applies to each unit type, and whether dossiers of that type have scores",
+    response: list(S.ZPeriodIndexSet, { abilities: true }),
+  },
+  {
+    method: "put",
+    path: "/api/periods/{periodId}/index-sets/{unitTypeCode}",
+    summary:
+      "Set the index set the period applies to a unit type; 409 once a dossier of that type has a score, or the period is archived or published (admin, audited)",
+    body: S.ZPeriodIndexSetUpdate,
+    response: list(S.ZPeriodIndexSet),
+  },
+  {
+    method: "get",
     path: "/api/periods/{periodId}/dossiers",
     summary: "The dossiers the caller may see, with status and totals",
     response: list(S.ZDossierSummary),
