@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from "@ca/server/src/db/client";
 import * as t from "@ca/server/src/db/schema";
 import { lockSurveyResults } from "@ca/server/src/commands/lockSurveyResults";
 import { newSurveyToken } from "@ca/server/src/services/surveyTokens";
+import type { DomainEvent } from "@ca/server/src/events/domainEvents";
 import { vnTime } from "./data/periods";
 import { random, unitQuality, WEAK_AREAS } from "./sampleHistory";
 
@@ -39,7 +40,7 @@ function answerOf(strength: number, weak: boolean, draw: number): string {
 export async function loadSampleSurveyAnswers(
   tx: DbOrTx,
   o: { periodId: string; admin: { id: string; username: string } },
-): Promise<void> {
+): Promise<DomainEvent[]> {
   const questionnaires = await tx
     .select()
     .from(t.surveyQuestionnaires)
@@ -132,7 +133,7 @@ export async function loadSampleSurveyAnswers(
                            ${column("questionId")}::uuid[], ${column("option")}::text[])`);
 
   // The lock as the admin did it, through the command itself (a savepoint inside the sample's transaction).
-  await lockSurveyResults({
+  const { events } = await lockSurveyResults({
     db: tx as unknown as Db,
     actor: o.admin,
     periodId: o.periodId,
@@ -152,4 +153,6 @@ export async function loadSampleSurveyAnswers(
         ),
       ),
     );
+  // What the command says happened, for the caller to dispatch once the sample is committed.
+  return events;
 }

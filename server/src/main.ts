@@ -6,7 +6,7 @@ import { useFastHashing } from "./auth/password";
 import { createLogger } from "./logger";
 import { createServer } from "./server";
 import type { AppContext } from "./context";
-import { noLiveEvents } from "./realtime/liveEvents";
+import { Dispatcher } from "./events/dispatcher";
 import { FileStore } from "./services/fileStore";
 import { createMailer } from "./services/mailer";
 import { demoAccountTable, isEmpty, loadSample } from "@ca/seeds";
@@ -41,12 +41,12 @@ async function main() {
     );
   }
 
-  const ctx: AppContext = {
+  const ctx: AppContext & { effects: Dispatcher } = {
     config,
     database,
     logger,
     files: new FileStore(config.uploadDir),
-    events: noLiveEvents,
+    effects: new Dispatcher(),
     mailer: createMailer(config, logger),
     audit: auditChainOf(config),
     ready: { migrated: false },
@@ -77,7 +77,7 @@ async function main() {
     }
   }
   if (config.LOAD_SAMPLE_DATA === "auto" && (await isEmpty(database.db))) {
-    await loadSample(database.db);
+    await loadSample(database.db, new Date(), ctx.effects);
     printDemoAccounts();
   } else if (
     config.BOOTSTRAP_ADMIN_PASSWORD &&

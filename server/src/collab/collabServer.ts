@@ -13,7 +13,6 @@ import { isAllowedOrigin } from "../http/originCheck";
 import { decideAccess, leafCodesOf } from "./access";
 import { MeetingProjections } from "./meetingProjections";
 import type { CollabServer } from "./collabEndpoint";
-import { registerCollab } from "./registry";
 import { SharedDocument, type CollabConnection } from "./sharedDocument";
 import type { LiveSessions } from "../realtime/liveSessions";
 import type { CollabCluster } from "./cluster/collabCluster";
@@ -63,7 +62,7 @@ export function createCollabServer(
   const initialize = pp.initialize();
   const passportSession = pp.session();
   let closing = false;
-  const projections = new MeetingProjections(db, () => ctx.events, logger);
+  const projections = new MeetingProjections(db, ctx.effects, logger);
   const { cluster } = opts;
 
   /**
@@ -362,7 +361,6 @@ export function createCollabServer(
       logger,
     });
 
-  registerCollab(ctx, collab);
   return collab;
 }
 

@@ -1,36 +1,7 @@
-import {
-  definitionOfLeaf,
-  derivePoints,
-  isValidScore,
-  type KindedLeaf,
-  type KindProblem,
-  type TAdjustment,
-} from "@ca/shared";
+import { definitionOfLeaf, derivePoints, isValidScore, type KindProblem, type TAdjustment } from "@ca/shared";
+import type { MeetingLeaf, ProjectionContext } from "../queries/projectionContext";
 
-/** A leaf as the meeting judges proposals for it (with its scoring kind, rubric or rule). */
-export interface MeetingLeaf extends KindedLeaf {
-  id: string;
-  code: string;
-  area: string;
-  title: string;
-  maxPoints: number;
-  step: number;
-  method: string;
-  kind: string;
-  applicable: boolean;
-}
-
-/** What judging a dossier's proposals needs, loaded once per document (see loadProjectionContext). */
-export interface ProjectionContext {
-  meetingId: string;
-  dossierId: string;
-  periodId: string;
-  leaves: Map<string, MeetingLeaf>;
-  /** Locked leaves and their agreed scores (hundredths). */
-  locked: Map<string, number>;
-  /** Council-side users who may propose on this dossier (not recused): judges proposals loaded from storage. */
-  proposers: Set<string>;
-}
+export type { MeetingLeaf, ProjectionContext };
 
 export type Verdict = { valid: true } | { valid: false; reason: string };
 

@@ -13,14 +13,12 @@ import {
   type TDashboardUnit,
   type TRankingRow,
 } from "@ca/shared";
-import { collabOf } from "../collab/registry";
-import type { AppContext } from "../context";
 import type { Db } from "../db/client";
 import { indexItems, milestones, periodIndexSets, periods, unitTypes } from "../db/schema";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import type { PeriodRules } from "../queries/periods";
 import { councilStages, unitInputOf } from "./dossierScoring";
-import { computeRanking } from "./ranking";
+import { computeRanking, type ProposalsByDossier } from "../ranking/ranking";
 
 type PeriodRow = typeof periods.$inferSelect;
 
@@ -31,14 +29,13 @@ type PeriodRow = typeof periods.$inferSelect;
  * dossier gets that unit's figures hidden, exactly like the ranking (S3).
  */
 export async function computeDashboard(
-  ctx: AppContext,
+  db: Db,
   period: PeriodRow,
   viewer: Actor,
+  /** The running meetings' valid proposals, as in the live ranking: the dashboard moves as the council talks. */
+  proposals: ProposalsByDossier | undefined,
   now = new Date(),
 ): Promise<TDashboard> {
-  const { db } = ctx.database;
-  // The running meetings' valid proposals count, as in the live ranking: the dashboard moves as the council talks.
-  const proposals = await collabOf(ctx)?.projections.proposalsOfPeriod(period.id);
   const [scoring, ranking, areaRows, ms, previousPeriod] = await Promise.all([
     loadPeriodScoring(db, period.id),
     computeRanking(db, period.id, period.rules as PeriodRules, viewer, undefined, proposals),
