@@ -10,7 +10,7 @@ import { createSocketServer } from "./realtime/socketServer";
 import { socketLiveEvents } from "./realtime/liveEvents";
 import { attachRedisAdapter } from "./realtime/redisAdapter";
 import { LiveSessions } from "./realtime/liveSessions";
-import { mailNotifications } from "./services/notificationMail";
+import { mailNotifications } from "./services/mail/notificationMail";
 
 /**
  * The one HTTP server: REST API, Socket.IO, the Yjs endpoint (/collab) and the built client. With REDIS_URL, the

@@ -61,7 +61,7 @@ const LAYERS: [string, RegExp][] = [
     // What every part speaks: configuration, the database, the audit chain, the error vocabulary and the origin
     // rule (REST, Socket.IO and Yjs refuse alike), the context, the domain events' types, files and mail adapters.
     "foundation",
-    /^server\/src\/(config\/|paths\.ts|logger\.ts|types\/|db\/|audit\/|context\.ts|events\/domainEvents\.ts|http\/(errors|originCheck)\.ts|services\/(fileStore|mailer)\.ts)/,
+    /^server\/src\/(config\/|paths\.ts|logger\.ts|types\/|db\/|audit\/|context\.ts|events\/domainEvents\.ts|http\/(errors|originCheck)\.ts|services\/(files\/fileStore|mail\/mailer)\.ts)/,
   ],
   ["queries", /^server\/src\/queries\//],
   [
@@ -108,7 +108,7 @@ describe("routes emit nothing (validate → authorize → command → present)",
     expect(
       importsBetween(
         /^server\/src\/routes\//,
-        /^server\/src\/(realtime\/|events\/dispatcher\.ts|services\/(notificationMail|mailer)\.ts)/,
+        /^server\/src\/(realtime\/|events\/dispatcher\.ts|services\/mail\/)/,
       ),
     ).toEqual([]);
   });

@@ -14,8 +14,8 @@ import { auditChainOf } from "@ca/server/src/audit/auditChain";
 import type { AppContext } from "@ca/server/src/context";
 import { Dispatcher } from "@ca/server/src/events/dispatcher";
 import type { CollabServer } from "@ca/server/src/collab/collabEndpoint";
-import { FileStore } from "@ca/server/src/services/fileStore";
-import { createMailer } from "@ca/server/src/services/mailer";
+import { FileStore } from "@ca/server/src/services/files/fileStore";
+import { createMailer } from "@ca/server/src/services/mail/mailer";
 import { prepareDatabase } from "./buildTemplates";
 import {
   databaseUrl,

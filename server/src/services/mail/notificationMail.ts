@@ -1,5 +1,5 @@
-import type { AppContext } from "../context";
-import type { Notified } from "../events/domainEvents";
+import type { AppContext } from "../../context";
+import type { Notified } from "../../events/domainEvents";
 
 // Vietnamese subjects per kind; the body names the step and links to the dossier.
 const SUBJECT: Record<string, string> = {
