@@ -50,21 +50,6 @@ export interface LiveEvents {
   meetingProjection(meetingId: string, dossierId: string): void;
 }
 
-/** Does nothing: before Socket.IO is attached, and in scripts. */
-export const noLiveEvents: LiveEvents = {
-  dossierUpdated: () => undefined,
-  commentNew: () => undefined,
-  commentUpdated: () => undefined,
-  rankingChanged: () => undefined,
-  proposalsChanged: () => undefined,
-  notify: () => undefined,
-  accountChanged: () => undefined,
-  sessionsEnded: () => undefined,
-  meetingUpdated: () => undefined,
-  meetingFocus: () => undefined,
-  meetingProjection: () => undefined,
-};
-
 // At most 4 ranking updates a second per period (docs/architecture.md): a burst of edits yields one trailing update.
 const RANKING_INTERVAL_MS = 250;
 
