@@ -68,12 +68,13 @@ const LAYERS: [string, RegExp][] = [
     // Commands, the rules and computations they and the presenters share, the ranking, and the meeting
     // document's model and storage (judging a proposal, snapshots) that commands write with.
     "domain",
-    /^server\/src\/((commands|services|ranking|presenters|periodTemplates|auth)\/|collab\/(access|judgeAdjustment|dossierProjection|persistence|snapshots|protocol|origins)\.ts$)/,
+    /^server\/src\/((commands|services|ranking|presenters|periodTemplates|auth)\/|collab\/(access|adjustmentLog|judgeAdjustment|dossierProjection|persistence|snapshots|protocol|origins)\.ts$)/,
   ],
   // The live side: the Yjs endpoint and its cluster, Socket.IO, the dispatcher of domain events.
   ["live", /^server\/src\/(collab|realtime|events)\//],
   ["http", /^server\/src\/(http|routes)\//],
-  ["app", /^server\/src\/((app|server|main)\.ts$|cli\/)/],
+  // The start (firstStart: the sample snapshot) and the one entry point of the seeds (seedApi) sit with main.
+  ["app", /^server\/src\/((app|server|main|firstStart|seedApi)\.ts$|cli\/)/],
 ];
 const layerOf = (file: string) => LAYERS.findIndex(([, re]) => re.test(file));
 
