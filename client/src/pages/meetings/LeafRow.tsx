@@ -19,6 +19,8 @@ import ErrorOutline from "@mui/icons-material/ErrorOutline";
 import {
   figuresToView,
   parsePoints,
+  scaleProblem,
+  scoreProblemMessage,
   type TAdjustment,
   type TLeafReview,
   type TProjectionLeaf,
@@ -147,11 +149,8 @@ function check(text: string, leaf: TProjectionLeaf): { centi: number } | { error
   if (!text.trim()) return null;
   const centi = parsePoints(text);
   if (centi === null) return { error: "format" };
-  const max = toCenti(leaf.maxPoints);
-  const step = toCenti(leaf.step);
-  if (centi < 0 || centi > max) return { error: "out_of_range" };
-  if (step > 0 && centi % step !== 0) return { error: "off_step" };
-  return { centi };
+  const problem = scaleProblem(centi, toCenti(leaf.maxPoints), toCenti(leaf.step));
+  return problem ? { error: problem } : { centi };
 }
 
 /** One criterion in the meeting: official score, the live proposal and who made it, the server's verdict, notes. */
@@ -164,7 +163,12 @@ export const LeafRow = memo(function LeafRow(p: LeafRowProps) {
   const locked = review?.state === "locked" || leaf.locked;
   const agreed =
     review?.state === "locked" ? review.score : leaf.agreed === null ? null : toCenti(leaf.agreed);
-  const invalid = review?.state === "invalid" ? review.reason : leaf.valid === false ? leaf.reason : null;
+  const invalid =
+    review?.state === "invalid"
+      ? scoreProblemMessage(review.problem, review.vars, lang)
+      : leaf.valid === false
+        ? leaf.reason
+        : null;
   const vars = { max: showMax(toCenti(leaf.maxPoints), lang), step: showMax(toCenti(leaf.step), lang) };
   // A kinded leaf takes a level's code or figures ("16/20"), its points derived as the server will.
   const kinded = leaf.kind !== "points" ? checkAnswer(text, leaf, t) : null;
