@@ -155,6 +155,13 @@ const ROUTES: {
     expect: everyone(200),
   },
   {
+    // Each caller gets the extensions of the dossiers it reads (an agency: its own unit's).
+    name: "GET /api/periods/:id/extensions",
+    method: "get",
+    path: (i) => `/api/periods/${i.periodId}/extensions`,
+    expect: everyone(200),
+  },
+  {
     name: "PUT /api/periods/:id/milestones/:key",
     method: "put",
     path: (i) => `/api/periods/${i.periodId}/milestones/guidance`,
