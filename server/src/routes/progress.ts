@@ -32,17 +32,17 @@ export function progressRoutes(ctx: AppContext): Router {
             ),
           )
       : [];
-    const latest = new Map<string, Date>();
-    for (const e of ext) {
-      const key = `${e.dossierId}:${e.milestoneKey}`;
-      if (!latest.has(key) || latest.get(key)! < e.until) latest.set(key, e.until);
-    }
     const now = new Date();
     res.json({
       data: loaded.map((d) =>
         redact(
           PROGRESS_ROW,
-          progressRow(d, milestones, latest, now),
+          progressRow(
+            d,
+            milestones,
+            ext.filter((e) => e.dossierId === d.row.id),
+            now,
+          ),
           viewerClassOf(actor, d.resource),
           d.status,
         ),

@@ -4,6 +4,7 @@ import {
   centiToNumber,
   computeUnitTotals,
   DASHBOARD_UNIT,
+  nextDeadline,
   peerClasses,
   redact,
   sees,
@@ -92,10 +93,8 @@ export async function computeDashboard(
   const counts = new Map<string, number>();
   for (const d of scoring) counts.set(d.status, (counts.get(d.status) ?? 0) + 1);
   // The earliest deadline still ahead (milestones overlap: the survey runs alongside the self-assessment).
-  const next =
-    ms
-      .filter((m) => m.deadline.getTime() > now.getTime())
-      .sort((a, b) => a.deadline.getTime() - b.deadline.getTime())[0] ?? null;
+  // The period's own (a whole-period view; a unit's extension shows on that unit's screens and rows).
+  const next = nextDeadline(ms, now);
   return {
     periodId: period.id,
     at: now.toISOString(),

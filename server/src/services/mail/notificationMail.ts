@@ -1,3 +1,4 @@
+import { formatVnDateTime } from "@ca/shared";
 import type { AppContext } from "../../context";
 import type { Notified } from "../../events/domainEvents";
 
@@ -17,7 +18,8 @@ function body(n: Notified, link: string): string {
   if (typeof p.message === "string") lines.push("", p.message);
   if (n.kind === "round1_closed" && typeof p.requests === "number")
     lines.push("", `Số yêu cầu giải trình: ${p.requests}. Đề nghị đơn vị giải trình trong thời hạn.`);
-  if (n.kind === "extension" && typeof p.until === "string") lines.push("", `Gia hạn đến: ${p.until}`);
+  if (n.kind === "extension" && typeof p.until === "string")
+    lines.push("", `Gia hạn đến: ${formatVnDateTime(p.until)} (giờ Việt Nam)`);
   lines.push("", `Xem hồ sơ: ${link}`, "", "— Hệ thống Thẩm định Chất lượng Hoạt động");
   return lines.join("\n");
 }
