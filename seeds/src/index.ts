@@ -1,5 +1,6 @@
 export * from "./builders";
-export { loadSample, isEmpty, demoAccountTable } from "./loadSample";
+export { loadSample, demoAccountTable } from "./loadSample";
+export { isEmpty } from "@ca/server/src/seedApi";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, SAMPLE_COUNCIL } from "./data/accounts";
 export { SAMPLE_INDEX_SETS } from "./data/indexSets";
 export {

@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@ca/server/src/db/client";
-import * as t from "@ca/server/src/db/schema";
-import { lockSurveyResults } from "@ca/server/src/commands/lockSurveyResults";
-import { newSurveyToken } from "@ca/server/src/services/surveyTokens";
+import {
+  type Db,
+  type DbOrTx,
+  type DomainEvent,
+  t,
+  lockSurveyResults,
+  newSurveyToken,
+} from "@ca/server/src/seedApi";
 import { vnTime } from "./data/periods";
 import { random, unitQuality, WEAK_AREAS } from "./sampleHistory";
 
@@ -39,7 +43,7 @@ function answerOf(strength: number, weak: boolean, draw: number): string {
 export async function loadSampleSurveyAnswers(
   tx: DbOrTx,
   o: { periodId: string; admin: { id: string; username: string } },
-): Promise<void> {
+): Promise<DomainEvent[]> {
   const questionnaires = await tx
     .select()
     .from(t.surveyQuestionnaires)
@@ -53,7 +57,12 @@ export async function loadSampleSurveyAnswers(
     .from(t.surveyQuestions)
     .where(inArray(t.surveyQuestions.questionnaireId, questionnaireIds));
   const respondents = await tx
-    .select({ id: t.surveyRespondents.id, questionnaireId: t.surveyRespondents.questionnaireId })
+    .select({
+      id: t.surveyRespondents.id,
+      questionnaireId: t.surveyRespondents.questionnaireId,
+      fullName: t.surveyRespondents.fullName,
+      organisation: t.surveyRespondents.organisation,
+    })
     .from(t.surveyRespondents)
     .where(inArray(t.surveyRespondents.questionnaireId, questionnaireIds));
 
@@ -68,9 +77,11 @@ export async function loadSampleSurveyAnswers(
     const group = q.respondentGroup;
     const rng = random(`survey:2023:${q.title}`);
     const own = questions.filter((x) => x.questionnaireId === q.id).sort((a, b) => a.sortOrder - b.sortOrder);
+    // In the order of who they are, not of their generated ids: every load writes the same sample (the start
+    // snapshot equals the replay, tests/seeds/sampleSnapshot.test.ts).
     const people = respondents
       .filter((r) => r.questionnaireId === q.id)
-      .sort((a, b) => a.id.localeCompare(b.id));
+      .sort((a, b) => a.organisation.localeCompare(b.organisation) || a.fullName.localeCompare(b.fullName));
     // Links went out with the survey's start; the last ones listed answered on paper or not at all.
     const byLink = people.length - PAPER[group] - SILENT[group];
     people.forEach((r, i) => {
@@ -132,7 +143,7 @@ export async function loadSampleSurveyAnswers(
                            ${column("questionId")}::uuid[], ${column("option")}::text[])`);
 
   // The lock as the admin did it, through the command itself (a savepoint inside the sample's transaction).
-  await lockSurveyResults({
+  const { events } = await lockSurveyResults({
     db: tx as unknown as Db,
     actor: o.admin,
     periodId: o.periodId,
@@ -152,4 +163,6 @@ export async function loadSampleSurveyAnswers(
         ),
       ),
     );
+  // What the command says happened, for the caller to dispatch once the sample is committed.
+  return events;
 }

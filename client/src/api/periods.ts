@@ -5,6 +5,7 @@ import type {
   TPeriod,
   TPeriodIndexSet,
   TPeriodIndexSetUpdate,
+  TUnitExtensionRow,
 } from "@ca/shared";
 import { api, type Envelope, type WithAbilities } from "./http";
 
@@ -28,4 +29,7 @@ export const periodsApi = {
         body,
       )
       .then((r) => r.data),
+  /** The extensions of the dossiers the caller reads (an agency: its own unit's). */
+  extensions: (periodId: string, signal?: AbortSignal) =>
+    api.get<Envelope<TUnitExtensionRow[]>>(`/periods/${periodId}/extensions`, { signal }).then((r) => r.data),
 };
