@@ -197,6 +197,7 @@ export default function MeetingPage() {
                 focusLeaf={current.leafCode}
                 chairLeaf={focus?.dossierId === item.dossierId ? focus.leafCode : null}
                 drives={drives}
+                ended={data.status === "ended"}
                 onSelectLeaf={selectLeaf}
               />
             ))}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Avatar, AvatarGroup, Box, Button, Chip, Paper, Stack, Tooltip, Typography } from "@mui/material";
 import BlockOutlined from "@mui/icons-material/BlockOutlined";
 import DirectionsWalkOutlined from "@mui/icons-material/DirectionsWalkOutlined";
@@ -36,8 +37,10 @@ export function TrackerBar(props: Props) {
     leaf ? t("meeting.tracker.whereLeaf", { unit: unitOf(dossierId), leaf }) : unitOf(dossierId);
   const recused = item?.recusedUserIds ?? [];
 
-  let mode;
-  if (drives)
+  // Following and stepping away exist only while the meeting runs and someone drives it: the chair himself is
+  // never told he follows the chair (before the start or after the end there is no one to follow).
+  let mode: ReactNode = null;
+  if (running && drives)
     mode = (
       <Chip
         color="primary"
@@ -47,7 +50,7 @@ export function TrackerBar(props: Props) {
         data-mode="driving"
       />
     );
-  else if (following)
+  else if (running && following)
     mode = (
       <>
         <Chip
@@ -68,7 +71,7 @@ export function TrackerBar(props: Props) {
         </Button>
       </>
     );
-  else
+  else if (running)
     mode = (
       <>
         <Chip
@@ -94,10 +97,12 @@ export function TrackerBar(props: Props) {
   return (
     <Paper variant="outlined" sx={{ px: 2, py: 1.25 }} data-testid="tracker">
       <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
-        <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
-          {mode}
-        </Stack>
-        {focus?.dossierId && !drives && (
+        {mode && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
+            {mode}
+          </Stack>
+        )}
+        {running && focus?.dossierId && !drives && (
           <Typography variant="body2" color="text.secondary" data-testid="tracker-chair-at">
             {t("meeting.tracker.chairAt", { where: where(focus.dossierId, focus.leafCode) })}
           </Typography>
