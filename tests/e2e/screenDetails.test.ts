@@ -48,13 +48,13 @@ describe("what the screens say, point by point", () => {
     const page = await open("admin");
     await page.goto(`${suite.server.baseUrl}/periods/${y2023.id}/timeline`);
     await page.getByTestId("milestone-publication").waitFor({ timeout: 20_000 });
+    await expect(page.getByTestId("milestone-publication").innerText()).resolves.toContain("Bước 10");
+    await expect(page.getByTestId("milestone-round2").innerText()).resolves.toContain("Bước 9");
+    await expect(page.getByTestId("milestone-meeting").innerText()).resolves.toContain("Thuộc bước 9");
     const steps = await page
       .locator('[data-testid^="milestone-"][data-step]')
       .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-step"))));
     expect(Math.max(...steps)).toBe(10);
-    await expect(page.getByTestId("milestone-publication").innerText()).resolves.toContain("Bước 10");
-    await expect(page.getByTestId("milestone-round2").innerText()).resolves.toContain("Bước 9");
-    await expect(page.getByTestId("milestone-meeting").innerText()).resolves.toContain("Thuộc bước 9");
     // No menu entry's name is the start of another's ("Tiến độ" next to "Tiến độ hồ sơ").
     const names = (await page.locator('[data-testid^="nav-"]').allInnerTexts())
       .map((s) => s.trim())

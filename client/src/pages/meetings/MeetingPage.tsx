@@ -182,6 +182,7 @@ export default function MeetingPage() {
             drives={drives}
             following={following}
             running={running}
+            ended={data.status === "ended"}
             onStepAway={stepAway}
             onRejoin={() => setFollowing(true)}
           />

@@ -15,6 +15,7 @@ interface Props {
   drives: boolean;
   following: boolean;
   running: boolean;
+  ended: boolean;
   onStepAway: () => void;
   onRejoin: () => void;
 }
@@ -30,7 +31,8 @@ const initials = (name: string) =>
 
 /** The meeting tracker: follow or step away, where the chair is, who is here and what they look at, who is recused. */
 export function TrackerBar(props: Props) {
-  const { agenda, item, people, names, focus, drives, following, running, onStepAway, onRejoin } = props;
+  const { agenda, item, people, names, focus, drives, following, running, ended, onStepAway, onRejoin } =
+    props;
   const { t } = useTranslation();
   const unitOf = (id: string | null) => agenda.find((a) => a.dossierId === id)?.unit.name ?? "—";
   const where = (dossierId: string | null, leaf: string | null) =>
@@ -109,7 +111,7 @@ export function TrackerBar(props: Props) {
         )}
         {!running && (
           <Typography variant="body2" color="text.secondary">
-            {t("meeting.tracker.notRunning")}
+            {t(ended ? "meeting.tracker.ended" : "meeting.tracker.notRunning")}
           </Typography>
         )}
         <Box sx={{ flexGrow: 1 }} />

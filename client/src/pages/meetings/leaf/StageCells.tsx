@@ -100,7 +100,8 @@ export function StageCells({
                   }),
                 }}
               >
-                {answerDraft(answer, lang)}
+                {/* A yes/no answer by its label ("Có / Đạt"), a level or figures as typed ("B", "16/20"). */}
+                {leaf.kind === "yesno" ? answerText(leaf, answer, lang) : answerDraft(answer, lang)}
               </Typography>
             )}
             <Delta
