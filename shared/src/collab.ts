@@ -5,6 +5,7 @@
 import * as Y from "yjs";
 import { YKeyValue } from "y-utility/y-keyvalue";
 import type { Figures } from "./scoring/kinds/types";
+import type { ScoreProblem, ScoreProblemVars } from "./scoring/scoreProblems";
 
 /**
  * The longest wait between reconnection attempts the app's providers use (`maxBackoffTime`): after a server
@@ -106,7 +107,7 @@ export const COLLAB_DOC = {
  * could give (someone proposing in another member's name) still holds when the document is read back later.
  */
 export type TLeafReview =
-  | { state: "invalid"; reason: string; at: string; proposal?: string }
+  | { state: "invalid"; problem: ScoreProblem; vars: ScoreProblemVars; at: string; proposal?: string }
   | { state: "locked"; score: number; at: string };
 
 /** Names one proposal exactly (see TLeafReview). */

@@ -37,7 +37,16 @@ export function formatPoints(c: Centi, locale: "vi" | "en" = "vi"): string {
   return sign + text;
 }
 
-/** True when a score lies in [0, max] and on the item's step (all in hundredths). */
+/**
+ * THE range-and-step check (all in hundredths): null when a score lies in [0, max] and on the item's step, else
+ * why not. Every stage of every kind, the meeting's judge and the screens ask this one function.
+ */
+export function scaleProblem(score: Centi, max: Centi, step: Centi): "out_of_range" | "off_step" | null {
+  if (!Number.isSafeInteger(score) || score < 0 || score > max) return "out_of_range";
+  return step > 0 && score % step === 0 ? null : "off_step";
+}
+
+/** True when a score lies in [0, max] and on the item's step. */
 export function isValidScore(score: Centi, max: Centi, step: Centi): boolean {
-  return Number.isInteger(score) && score >= 0 && score <= max && step > 0 && score % step === 0;
+  return scaleProblem(score, max, step) === null;
 }

@@ -221,20 +221,29 @@ describe("the projection", () => {
     await eventually(() => {
       expect(doc.md.review.get(offStep.code)).toMatchObject({
         state: "invalid",
-        reason: expect.stringContaining("bước"),
+        problem: "off_step",
+        vars: { max: offStep.max, step: offStep.step },
       });
       expect(doc.md.review.get(outOfRange.code)).toMatchObject({
         state: "invalid",
-        reason: expect.stringContaining("từ 0"),
+        problem: "out_of_range",
       });
-      expect(doc.md.review.get(forged.code)).toMatchObject({
-        state: "invalid",
-        reason: expect.stringContaining("không phải người đã gửi"),
-      });
+      expect(doc.md.review.get(forged.code)).toMatchObject({ state: "invalid", problem: "author_mismatch" });
     });
     const p = await projection(chair, meetingId, ids.tuyhoa);
     for (const l of [offStep, outOfRange, forged])
       expect(p.leaves.find((x: { code: string }) => x.code === l.code)).toMatchObject({ valid: false });
+    // The judge's reason reaches each reader in their language (the shared vocabulary).
+    const reasonOf = (body: { leaves: { code: string; reason: string | null }[] }, code: string) =>
+      body.leaves.find((x) => x.code === code)!.reason;
+    expect(reasonOf(p, forged.code)).toBe("Người đề xuất ghi trong đề xuất không phải người đã gửi.");
+    const inEnglish = await chair
+      .get(`/api/meetings/${meetingId}/dossiers/${ids.tuyhoa}/projection`)
+      .set("Accept-Language", "en");
+    expect(reasonOf(inEnglish.body.data, forged.code)).toBe(
+      "The proposal names someone other than its sender.",
+    );
+    expect(reasonOf(inEnglish.body.data, outOfRange.code)).toMatch(/^The score must be between 0 and /);
     // Only the valid proposal of the first test counts.
     expect(p.provisional.total).toBe(
       round(before.provisional.total + (leaf.max - round2Score(leaf.max, leaf.step)) / 100),
@@ -251,7 +260,7 @@ describe("the projection", () => {
     expect(stored.proposals.has(offStep.code)).toBe(true);
     expect(stored.read().get(forged.code)!.review).toMatchObject({
       state: "invalid",
-      reason: expect.stringContaining("không phải người đã gửi"),
+      problem: "author_mismatch",
     });
   });
 

@@ -287,8 +287,10 @@ describe("windows and extensions", () => {
       agent.put(`/api/dossiers/${dossierId}/items/${code}/self`).send({ score });
     const tooHigh = await put("1.2", 2.25);
     expect(tooHigh.status).toBe(400);
-    expect(tooHigh.body.error.message).toBe("Điểm phải từ 0 đến 2, theo bước 0.25.");
-    expect((await put("1.2", 1.1)).status).toBe(400);
+    expect(tooHigh.body.error.message).toBe("Điểm phải từ 0 đến 2.");
+    const offStep = await put("1.2", 1.1);
+    expect(offStep.status).toBe(400);
+    expect(offStep.body.error.message).toBe("Điểm phải là bội số của 0,25.");
     expect((await put("1.2", -0.25)).status).toBe(400);
     expect((await put("7.1.1", 1)).body.error.message).toBe("Tiêu chí điều tra xã hội học không tự chấm.");
     expect((await put("1.3.1", 1)).body.error.message).toBe("Tiêu chí này do Hội đồng chấm.");

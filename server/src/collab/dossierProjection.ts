@@ -83,7 +83,7 @@ export class DossierProjection {
       this.proposals.delete(code);
     } else if (!isAdjustment(value)) {
       this.proposals.delete(code);
-      this.truth.set(code, { state: "invalid", reason: "Đề xuất không đúng định dạng.", at: now() });
+      this.truth.set(code, { state: "invalid", problem: "malformed", vars: {}, at: now() });
     } else {
       const key = proposalKey(value);
       const prior = this.md.review.get(code);
@@ -99,7 +99,13 @@ export class DossierProjection {
         this.answers.set(code, { level: value.level ?? null, figures: value.figures ?? null });
       } else {
         this.proposals.delete(code);
-        this.truth.set(code, { state: "invalid", reason: verdict.reason, at: now(), proposal: key });
+        this.truth.set(code, {
+          state: "invalid",
+          problem: verdict.problem,
+          vars: verdict.vars,
+          at: now(),
+          proposal: key,
+        });
       }
     }
     return before !== this.proposals.get(code);

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { centiToNumber, parsePoints, validateLeafScore, type Centi } from "@ca/shared";
+import { centiToNumber, parsePoints, scoreProblemMessage, validateLeafScore, type Centi } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
 import { dossiers } from "../db/schema";
 import { AppError, conflict } from "../http/errors";
@@ -78,16 +78,14 @@ export function checkedScore(
           },
           score,
         );
-  if (score === null || !check?.ok)
-    throw new AppError(
-      "validation_failed",
-      [{ path: "score", message: `0 – ${centiToNumber(leaf.maxPoints)}, step ${centiToNumber(leaf.step)}` }],
-      {
-        vi: `Điểm phải từ 0 đến ${centiToNumber(leaf.maxPoints)}, theo bước ${centiToNumber(leaf.step)}.`,
-        en: `The score must be between 0 and ${centiToNumber(leaf.maxPoints)}, in steps of ${centiToNumber(leaf.step)}.`,
-      },
-    );
-  return score;
+  if (score !== null && check?.ok) return score;
+  const problem = check && !check.ok ? check.problem : "out_of_range";
+  const vars = { max: leaf.maxPoints, step: leaf.step };
+  throw new AppError(
+    "validation_failed",
+    [{ path: "score", message: `0 – ${centiToNumber(leaf.maxPoints)}, step ${centiToNumber(leaf.step)}` }],
+    { vi: scoreProblemMessage(problem, vars, "vi"), en: scoreProblemMessage(problem, vars, "en") },
+  );
 }
 
 /**

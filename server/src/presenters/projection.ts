@@ -7,6 +7,8 @@ import {
   ruleToView,
   classify,
   computeUnitTotals,
+  scoreProblemMessage,
+  type Locale,
   type ClassificationBand,
   type ClassificationOverride,
   type TMeetingProjection,
@@ -31,6 +33,7 @@ export function presentProjection(
   meetingId: string,
   state: DossierState,
   projection: DossierProjection,
+  locale: Locale = "vi",
 ): TMeetingProjection {
   const rules = state.period.rules as PeriodRules;
   const official = preMeetingScores(state);
@@ -108,7 +111,7 @@ export function presentProjection(
             }
           : null,
         valid: locked !== undefined || !adjustment ? null : review?.state !== "invalid",
-        reason: review?.state === "invalid" ? review.reason : null,
+        reason: review?.state === "invalid" ? scoreProblemMessage(review.problem, review.vars, locale) : null,
         locked: locked !== undefined,
         agreed: points(locked ?? null),
       };

@@ -12,6 +12,7 @@ import {
   ZMeetingLockInput,
   type Actor,
   type DossierResource,
+  type Locale,
 } from "@ca/shared";
 import type { AppContext } from "../context";
 import { collabOf } from "../collab/registry";
@@ -21,6 +22,7 @@ import { lockMeetingDossier } from "../commands/lockMeetingDossier";
 import { moveMeetingFocus } from "../commands/moveMeetingFocus";
 import { readStoredProjection } from "../collab/meetingProjections";
 import { AppError } from "../http/errors";
+import { localeOf } from "../http/locale";
 import { presentProjection } from "../presenters/projection";
 import { presentSnapshot } from "../presenters/snapshot";
 import { listSnapshots, loadSnapshot } from "../queries/snapshots";
@@ -119,25 +121,31 @@ export function meetingRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const { row, resource } = await meetingDossier(req.params.meetingId, req.params.dossierId);
     authorize(actor, "viewDocument", resource);
-    res.json({ data: await projectionOf(row.id, resource.dossier!, actor) });
+    res.json({ data: await projectionOf(row.id, resource.dossier!, actor, localeOf(req)) });
   });
 
   // The documented form (docs/api.md): the dossier in the body.
   router.post("/meetings/:meetingId/lock", async (req, res) => {
     const actor = actorOf(req);
     const { dossierId, codes } = validate(ZMeetingLock, req.body ?? {});
-    res.json({ data: await lock(actor, req.params.meetingId, dossierId, codes) });
+    res.json({ data: await lock(actor, localeOf(req), req.params.meetingId, dossierId, codes) });
   });
 
   // The same, with the dossier in the path (what the product's own screens call).
   router.post("/meetings/:meetingId/dossiers/:dossierId/lock", async (req, res) => {
     const actor = actorOf(req);
     const { codes } = validate(ZMeetingLockInput, req.body ?? {});
-    res.json({ data: await lock(actor, req.params.meetingId, req.params.dossierId, codes) });
+    res.json({ data: await lock(actor, localeOf(req), req.params.meetingId, req.params.dossierId, codes) });
   });
 
   /** Locks leaves of an agenda dossier (all of them without `codes`): proposals become agreed scores. */
-  const lock = async (actor: Express.User, meetingId: unknown, dossierIdParam: unknown, codes?: string[]) => {
+  const lock = async (
+    actor: Express.User,
+    locale: Locale,
+    meetingId: unknown,
+    dossierIdParam: unknown,
+    codes?: string[],
+  ) => {
     const { row, resource } = await meetingDossier(meetingId, dossierIdParam);
     authorize(actor, "lock", resource);
     const dossierId = resource.dossier!.id;
@@ -173,7 +181,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     ctx.events.meetingUpdated({ id: row.id, periodId: row.periodId, status: row.status });
     ctx.events.meetingProjection(row.id, dossierId);
     ctx.events.rankingChanged(row.periodId);
-    return projectionOf(row.id, resource.dossier!, actor);
+    return projectionOf(row.id, resource.dossier!, actor, locale);
   };
 
   router.get("/meetings/:meetingId/dossiers/:dossierId/snapshots", async (req, res) => {
@@ -215,7 +223,7 @@ export function meetingRoutes(ctx: AppContext): Router {
   };
 
   /** The dossier's projection in the meeting, as the viewer may see it (docs/visibility.md, PROJECTION). */
-  const projectionOf = async (meetingId: string, dossier: DossierResource, actor: Actor) => {
+  const projectionOf = async (meetingId: string, dossier: DossierResource, actor: Actor, locale: Locale) => {
     const collab = collabOf(ctx);
     const state = await loadDossierState(db, dossier.id);
     const projection = collab
@@ -223,7 +231,7 @@ export function meetingRoutes(ctx: AppContext): Router {
       : await readStoredProjection(db, meetingId, dossier.id);
     return redact(
       PROJECTION,
-      presentProjection(meetingId, state, projection),
+      presentProjection(meetingId, state, projection, locale),
       viewerClassOf(actor, dossier),
       state.status,
     );

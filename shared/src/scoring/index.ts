@@ -9,3 +9,4 @@ export * from "./kinds";
 export * from "./quota";
 export * from "./columns";
 export * from "./bandWhy";
+export * from "./scoreProblems";

@@ -1,5 +1,5 @@
 /** A leaf's official score, its stage differences, and the check every entered score must pass (docs/domain.md §3). */
-import { isValidScore, type Centi } from "../points";
+import { scaleProblem, type Centi } from "../points";
 import type { Leaf, Stage, StageScores } from "./types";
 
 // The explanation is the agency's *proposal* of a revision (giải trình); only the council's round 2 can adopt it,
@@ -72,8 +72,6 @@ export function validateLeafScore(leaf: Leaf, score: Centi, stage?: Stage): Leaf
   // Survey leaves are computed from the answers (docs/domain.md §3), so no stage may type a value into them.
   if (leaf.method === "survey") return { ok: false, problem: "survey_leaf" };
   if (leaf.method === "council" && stage === "self") return { ok: false, problem: "council_only" };
-  if (!Number.isInteger(score) || score < 0 || score > leaf.maxPoints)
-    return { ok: false, problem: "out_of_range" };
-  if (!isValidScore(score, leaf.maxPoints, leaf.step)) return { ok: false, problem: "off_step" };
-  return { ok: true };
+  const problem = scaleProblem(score, leaf.maxPoints, leaf.step);
+  return problem ? { ok: false, problem } : { ok: true };
 }

@@ -3,7 +3,7 @@ import { alpha, Box, IconButton, Stack, Tooltip, Typography } from "@mui/materia
 import ChatBubbleOutline from "@mui/icons-material/ChatBubbleOutline";
 import LockOutlined from "@mui/icons-material/LockOutlined";
 import PlaceOutlined from "@mui/icons-material/PlaceOutlined";
-import type { TAdjustment, TLeafReview, TProjectionLeaf } from "@ca/shared";
+import { scoreProblemMessage, type TAdjustment, type TLeafReview, type TProjectionLeaf } from "@ca/shared";
 import type * as Y from "yjs";
 import { useTranslation } from "react-i18next";
 import { showMax, toCenti } from "../../format/points";
@@ -47,7 +47,12 @@ export const LeafRow = memo(function LeafRow(p: LeafRowProps) {
   const locked = review?.state === "locked" || leaf.locked;
   const agreed =
     review?.state === "locked" ? review.score : leaf.agreed === null ? null : toCenti(leaf.agreed);
-  const invalid = review?.state === "invalid" ? review.reason : leaf.valid === false ? leaf.reason : null;
+  const invalid =
+    review?.state === "invalid"
+      ? scoreProblemMessage(review.problem, review.vars, lang)
+      : leaf.valid === false
+        ? leaf.reason
+        : null;
   const vars = { max: showMax(toCenti(leaf.maxPoints), lang), step: showMax(toCenti(leaf.step), lang) };
   const noteFilled = (p.note?.length ?? 0) > 0;
   const showNotes = (notesOpen || p.selected) && p.note;

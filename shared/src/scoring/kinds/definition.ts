@@ -1,5 +1,5 @@
 /** Checks a leaf's scoring definition before it is stored (index-set import, admin edits). */
-import { onScale } from "./derive";
+import { isValidScore } from "../../points";
 import type { ScoringDefinition } from "./types";
 
 /** One thing wrong with a definition: where (`levels.2.points`, `rule.bands`) and a code for the message. */
@@ -34,7 +34,7 @@ export function checkDefinition(def: ScoringDefinition): DefinitionProblem[] {
   if (!(Number.isSafeInteger(maxPoints) && Number.isSafeInteger(step) && maxPoints > 0 && step > 0))
     return [{ path: "maxPoints", problem: "bad_scale" }];
   if (maxPoints % step !== 0) out.push({ path: "step", problem: "bad_scale" });
-  const onLeafScale = (p: number) => onScale(p, maxPoints, step);
+  const onLeafScale = (p: number) => isValidScore(p, maxPoints, step);
 
   if (def.kind !== "quantity" && def.rule) out.push({ path: "rule", problem: "unexpected_rule" });
   if ((def.kind === "points" || def.kind === "quantity") && def.levels?.length)

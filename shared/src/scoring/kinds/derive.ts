@@ -1,5 +1,5 @@
 /** From what a scorer says to points, by the leaf's kind: the one place that decides a stage's points. */
-import type { Centi } from "../../points";
+import { scaleProblem, type Centi } from "../../points";
 import { measureOf, quantityPoints } from "./quantity";
 import type { DerivedPoints, Figures, KindAnswer, Level, ScoringDefinition } from "./types";
 
@@ -8,13 +8,6 @@ export function checkFigures(figures: Figures): "bad_figures" | "zero_denominato
   const parts = "value" in figures ? [figures.value] : [figures.numerator, figures.denominator];
   if (parts.some((p) => !Number.isSafeInteger(p) || p < 0)) return "bad_figures";
   return "denominator" in figures && figures.denominator === 0 ? "zero_denominator" : null;
-}
-
-/** True when points lie in [0, maxPoints] and on the step: what every stage of every kind must give. */
-export function onScale(points: Centi, maxPoints: Centi, step: Centi): boolean {
-  return (
-    Number.isSafeInteger(points) && points >= 0 && points <= maxPoints && step > 0 && points % step === 0
-  );
 }
 
 /** The two levels of a `yesno` leaf: done gives `yesPoints` (default the maximum), not done 0. */
@@ -39,11 +32,8 @@ export function levelsOf(def: ScoringDefinition): readonly Level[] {
 export function derivePoints(def: ScoringDefinition, answer: KindAnswer): DerivedPoints {
   if (def.kind === "points") {
     if (!("score" in answer)) return { ok: false, problem: "wrong_kind" };
-    if (!Number.isSafeInteger(answer.score) || answer.score < 0 || answer.score > def.maxPoints)
-      return { ok: false, problem: "out_of_range" };
-    return onScale(answer.score, def.maxPoints, def.step)
-      ? { ok: true, points: answer.score }
-      : { ok: false, problem: "off_step" };
+    const problem = scaleProblem(answer.score, def.maxPoints, def.step);
+    return problem ? { ok: false, problem } : { ok: true, points: answer.score };
   }
   if (def.kind === "levels" || def.kind === "yesno") {
     if (!("level" in answer)) return { ok: false, problem: "wrong_kind" };

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { IconButton, InputAdornment, TextField, Tooltip } from "@mui/material";
 import SendOutlined from "@mui/icons-material/SendOutlined";
-import { parsePoints, type TProjectionLeaf } from "@ca/shared";
+import { parsePoints, scaleProblem, type TProjectionLeaf } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { showMax, toCenti } from "../../../format/points";
 import { currentLang } from "../../../i18n";
@@ -12,11 +12,8 @@ function check(text: string, leaf: TProjectionLeaf): { centi: number } | { error
   if (!text.trim()) return null;
   const centi = parsePoints(text);
   if (centi === null) return { error: "format" };
-  const max = toCenti(leaf.maxPoints);
-  const step = toCenti(leaf.step);
-  if (centi < 0 || centi > max) return { error: "out_of_range" };
-  if (step > 0 && centi % step !== 0) return { error: "off_step" };
-  return { centi };
+  const problem = scaleProblem(centi, toCenti(leaf.maxPoints), toCenti(leaf.step));
+  return problem ? { error: problem } : { centi };
 }
 
 /**
