@@ -12,4 +12,4 @@ export {
 } from "./data/periods";
 export { UNIT_TYPES } from "./data/units";
 export { PROVINCIAL_AGENCIES, DISTRICT_COMMITTEES } from "./data/units";
-export { SAMPLE_PDF, SAMPLE_PDF_SHA256 } from "./sampleFiles";
+export { ensureSampleFiles, SAMPLE_PDF, SAMPLE_PDF_SHA256 } from "./sampleFiles";

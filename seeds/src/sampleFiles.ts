@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
-import type * as t from "@ca/server/src/db/schema";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@ca/server/src/db/client";
+import * as t from "@ca/server/src/db/schema";
 import { vnTime } from "./data/periods";
 
 /**
  * The one document behind every file of the 2023 sample (evidence and signed reports): a small valid PDF. Files
- * are stored by content (server/src/services/fileStore.ts), so every row shares it; the server puts it in the
- * store when it loads the sample, and a download then gives this page.
+ * are stored by content (server/src/services/fileStore.ts), so every row shares it; `ensureSampleFiles` puts it in
+ * the store wherever a database holds the sample, and a download then gives this page.
  */
 export const SAMPLE_PDF = Buffer.from(
   [
@@ -62,4 +64,14 @@ export function sampleHistoryFiles(
       vnTime(2023, 12, 18, 10),
     ),
   ]);
+}
+
+/** Puts the sample's document in a file store when the database's files point at it (a no-op otherwise). */
+export async function ensureSampleFiles(db: DbOrTx, store: { put: (bytes: Buffer) => Promise<unknown> }) {
+  const [used] = await db
+    .select({ id: t.files.id })
+    .from(t.files)
+    .where(eq(t.files.sha256, SAMPLE_PDF_SHA256))
+    .limit(1);
+  if (used) await store.put(SAMPLE_PDF);
 }

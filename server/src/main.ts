@@ -9,7 +9,7 @@ import type { AppContext } from "./context";
 import { noLiveEvents } from "./realtime/liveEvents";
 import { FileStore } from "./services/fileStore";
 import { createMailer } from "./services/mailer";
-import { demoAccountTable, isEmpty, loadSample, SAMPLE_PDF } from "@ca/seeds";
+import { demoAccountTable, ensureSampleFiles, isEmpty, loadSample } from "@ca/seeds";
 import { createFirstAdmin } from "./commands/createFirstAdmin";
 import { auditChainOf } from "./audit/auditChain";
 
@@ -78,8 +78,6 @@ async function main() {
   }
   if (config.LOAD_SAMPLE_DATA === "auto" && (await isEmpty(database.db))) {
     await loadSample(database.db);
-    // The sample's files (evidence, signed reports) all point at one document: put it in the store.
-    await ctx.files.put(SAMPLE_PDF);
     printDemoAccounts();
   } else if (
     config.BOOTSTRAP_ADMIN_PASSWORD &&
@@ -89,6 +87,8 @@ async function main() {
       "Created the first account `admin` from BOOTSTRAP_ADMIN_PASSWORD; change its password after signing in.",
     );
   }
+  // The sample's files (evidence, signed reports) all point at one document: it must be in the store.
+  await ensureSampleFiles(database.db, ctx.files);
   ctx.ready.migrated = true;
   logger.info(
     { port: config.PORT, database: database.kind },

@@ -14,6 +14,7 @@ import { auditChainOf } from "@ca/server/src/audit/auditChain";
 import type { AppContext } from "@ca/server/src/context";
 import { noLiveEvents } from "@ca/server/src/realtime/liveEvents";
 import { FileStore } from "@ca/server/src/services/fileStore";
+import { ensureSampleFiles } from "@ca/seeds";
 import { createMailer } from "@ca/server/src/services/mailer";
 import { prepareDatabase } from "./buildTemplates";
 import {
@@ -105,6 +106,8 @@ export async function startTestApp(
     audit: auditChainOf(config),
     ready: { migrated: true },
   };
+  // A cloned sample database's files point at the sample's one stored document (seeds/src/sampleFiles.ts).
+  await ensureSampleFiles(database.db, ctx.files);
   const { server, io, collab, stopBackground } = await createServer(ctx);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
