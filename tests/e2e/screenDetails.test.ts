@@ -132,6 +132,7 @@ describe("what the screens say, point by point", () => {
     await page.getByTestId("submit-self").click();
     // Said as the dialog opens, no file chosen, nothing sent.
     await page.getByTestId("report-missing").waitFor();
+    await expect(page.getByTestId("report-missing").innerText()).resolves.toContain("Hồ sơ chưa đủ để nộp");
     expect(await page.getByTestId("report-missing").getByTestId("missing-code").count()).toBeGreaterThan(0);
     await expect(page.getByTestId("report-submit").isDisabled()).resolves.toBe(true);
     await shot(page, "submit-missing-before");
