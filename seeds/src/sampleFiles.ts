@@ -6,7 +6,7 @@ import { vnTime } from "./data/periods";
 
 /**
  * The one document behind every file of the 2023 sample (evidence and signed reports): a small valid PDF. Files
- * are stored by content (server/src/services/fileStore.ts), so every row shares it; `ensureSampleFiles` puts it in
+ * are stored by content (server/src/services/files/fileStore.ts), so every row shares it; `ensureSampleFiles` puts it in
  * the store wherever a database holds the sample, and a download then gives this page.
  */
 export const SAMPLE_PDF = Buffer.from(

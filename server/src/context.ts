@@ -3,8 +3,8 @@ import type { AuditChain } from "./audit/auditChain";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { LiveEvents } from "./realtime/liveEvents";
-import type { FileStore } from "./services/fileStore";
-import type { Mailer } from "./services/mailer";
+import type { FileStore } from "./services/files/fileStore";
+import type { Mailer } from "./services/mail/mailer";
 
 /** What every route and realtime handler gets: config, database, logger, files, live events, readiness. */
 export interface AppContext {

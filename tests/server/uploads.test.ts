@@ -12,7 +12,7 @@ import path from "node:path";
 import { count } from "drizzle-orm";
 import { files } from "@ca/server/src/db/schema";
 import { verifyAuditChain } from "@ca/server/src/audit/verifyAuditChain";
-import { FileStore } from "@ca/server/src/services/fileStore";
+import { FileStore } from "@ca/server/src/services/files/fileStore";
 import { EXE, HTML, JPG, PDF, PNG, xlsx, zipBomb } from "../support/files";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { openWindow, trainingDossier } from "../support/workflow";

@@ -148,3 +148,34 @@ export async function sendMalformed(
   barrage.summary = `${name}: ${payloads.length} payloads → ${counts}`;
   return barrage;
 }
+
+/** A JSON route under the S6 barrage: a valid body to mutate, and bad bodies written by hand. */
+export interface JsonRouteBarrage {
+  name: string;
+  valid: () => Record<string, unknown>;
+  extra?: () => unknown[];
+}
+
+/**
+ * The S6 barrage of one JSON route: `count` malformed payloads derived from its valid body plus its hand-written
+ * ones, sent one by one; checks what every barrage must hold (no 5xx, every 4xx a clear error, no prototype
+ * polluted) and returns the tally for the caller's checks of what was written.
+ */
+export async function barrageJsonRoute(
+  route: JsonRouteBarrage,
+  count: number,
+  seed: number,
+  send: Parameters<typeof sendMalformed>[2],
+): Promise<Barrage> {
+  const payloads = [
+    ...malformedPayloads(route.valid(), count, seed),
+    ...(route.extra?.() ?? []).map((b) => JSON.stringify(b)),
+  ];
+  const barrage = await sendMalformed(route.name, payloads, send);
+  console.info(barrage.summary);
+  expect(payloads.length).toBeGreaterThanOrEqual(count);
+  expect(barrage.serverErrors).toEqual([]);
+  expect(barrage.unclear).toEqual([]);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  return barrage;
+}

@@ -13,9 +13,9 @@ import { createServer } from "@ca/server/src/server";
 import { auditChainOf } from "@ca/server/src/audit/auditChain";
 import type { AppContext } from "@ca/server/src/context";
 import { noLiveEvents } from "@ca/server/src/realtime/liveEvents";
-import { FileStore } from "@ca/server/src/services/fileStore";
+import { FileStore } from "@ca/server/src/services/files/fileStore";
 import { ensureSampleFiles } from "@ca/seeds";
-import { createMailer } from "@ca/server/src/services/mailer";
+import { createMailer } from "@ca/server/src/services/mail/mailer";
 import { prepareDatabase } from "./buildTemplates";
 import {
   databaseUrl,

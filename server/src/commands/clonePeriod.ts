@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { TPeriodClone } from "@ca/shared";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db, DbOrTx } from "../db/client";
+import { copyIndexSet } from "../db/insertIndexTree";
 import * as t from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 
@@ -14,7 +15,7 @@ export function shiftYears(d: Date, years: number): Date {
 }
 
 /**
- * Starts next year's period from this one (docs/api.md, "next year"): same index sets per unit type, rules and
+ * Starts next year's period from this one (docs/api.md, "next year"): a copy of each unit type's index set, rules and
  * council (seats, areas, declared conflicts), the timeline moved by a year, and a draft dossier for every active
  * unit of a unit type the period appraises. The source may be archived: it is only read. One transaction, audited.
  */
@@ -83,12 +84,15 @@ export async function clonePeriodIn(
           sortOrder: m.sortOrder,
         })),
       );
-    if (links.length)
+    // Each unit type's index set is copied (the next version of its code): editing this year's never edits last year's.
+    const copies: string[] = [];
+    for (const l of links) {
+      const copy = await copyIndexSet(tx, l.indexSetId);
+      copies.push(`${copy.code} v${copy.version}`);
       await tx
         .insert(t.periodIndexSets)
-        .values(
-          links.map((l) => ({ periodId: period.id, unitTypeId: l.unitTypeId, indexSetId: l.indexSetId })),
-        );
+        .values({ periodId: period.id, unitTypeId: l.unitTypeId, indexSetId: copy.id });
+    }
     if (seats.length)
       await tx
         .insert(t.councilMembers)
@@ -118,7 +122,7 @@ export async function clonePeriodIn(
         code: period.code,
         year: period.year,
         milestones: milestones.length,
-        indexSets: links.length,
+        indexSets: copies,
         council: seats.length,
         dossiers: appraised.length,
       },

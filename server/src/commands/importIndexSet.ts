@@ -1,12 +1,12 @@
 import { eq, max } from "drizzle-orm";
 import { checkIndexTree } from "@ca/shared";
-import { checkRowKinds } from "../services/indexSetKinds";
+import { checkRowKinds } from "../services/spreadsheets/indexSetKinds";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { insertIndexSet } from "../db/insertIndexTree";
 import { indexSets, unitTypes } from "../db/schema";
 import { AppError, validationFailed } from "../http/errors";
-import { parseIndexSheet } from "../services/indexSetSpreadsheet";
+import { parseIndexSheet } from "../services/spreadsheets/indexSetSpreadsheet";
 
 /**
  * Imports an index set from the template spreadsheet as a new version. Any problem anywhere rejects the whole

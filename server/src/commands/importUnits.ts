@@ -6,8 +6,8 @@ import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import * as t from "../db/schema";
 import { AppError } from "../http/errors";
-import { checkUnitRows } from "../services/unitImportRules";
-import { readUnitWorkbook } from "../services/unitSpreadsheet";
+import { checkUnitRows } from "../services/spreadsheets/unitImportRules";
+import { readUnitWorkbook } from "../services/spreadsheets/unitSpreadsheet";
 
 /** A first password the platform's rule accepts (letters and a digit), shown once to the admin who imports. */
 function initialPassword(): string {

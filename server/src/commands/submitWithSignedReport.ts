@@ -2,7 +2,7 @@ import type { DossierStatus } from "@ca/shared";
 import type { Db } from "../db/client";
 import { AppError } from "../http/errors";
 import type { DossierState } from "../queries/dossierState";
-import type { FileStore } from "../services/fileStore";
+import type { FileStore } from "../services/files/fileStore";
 import { assertStatus, assertWindowOpen, touchDossier } from "./dossierGuards";
 import { notifyUnit, type Notified } from "./notifyUnit";
 import { checkUpload, storeDossierFile, type FilePurpose } from "./uploadFile";

@@ -3,9 +3,9 @@ import { appendAudit, type AuditEntry } from "../audit/appendAudit";
 import type { Db, DbOrTx } from "../db/client";
 import { files } from "../db/schema";
 import { AppError } from "../http/errors";
-import type { FileStore } from "../services/fileStore";
-import { safeFileName, sniffFile, type Sniffed } from "../services/sniffFile";
-import { zipRefused } from "../services/officeZip";
+import type { FileStore } from "../services/files/fileStore";
+import { safeFileName, sniffFile, type Sniffed } from "../services/files/sniffFile";
+import { zipRefused } from "../services/files/officeZip";
 import { leafByCode, loadDossierState, type DossierState } from "../queries/dossierState";
 import { assertStatus, assertWindowOpen, lockDossier, touchDossier } from "./dossierGuards";
 

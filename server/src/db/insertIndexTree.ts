@@ -1,3 +1,4 @@
+import { eq, max } from "drizzle-orm";
 import { kindOfCode, parentCodeOf, type Level, type QuantityRule } from "@ca/shared";
 import type { DbOrTx } from "./client";
 import { indexItems, indexSets } from "./schema";
@@ -66,4 +67,41 @@ export async function insertIndexSet(
     for (const r of inserted) idByCode.set(r.code, r.id);
   }
   return row;
+}
+
+/**
+ * Copies an index set as the next version of its code: a new set row and its whole tree (kinds, levels, rules,
+ * caps), so a period made from last year's edits its own copy and never last year's (docs/api.md, "next year").
+ */
+export async function copyIndexSet(tx: DbOrTx, indexSetId: string) {
+  const [source] = await tx.select().from(indexSets).where(eq(indexSets.id, indexSetId));
+  const [{ latest }] = await tx
+    .select({ latest: max(indexSets.version) })
+    .from(indexSets)
+    .where(eq(indexSets.code, source.code));
+  const { id: _id, createdAt: _createdAt, ...columns } = source;
+  const [copy] = await tx
+    .insert(indexSets)
+    .values({ ...columns, version: (latest ?? source.version) + 1 })
+    .returning();
+  const items = await tx.select().from(indexItems).where(eq(indexItems.indexSetId, indexSetId));
+  const newId = new Map<string, string>();
+  // Parents before children: one insert per depth, as insertIndexSet does.
+  for (let depth = 1; depth <= 3; depth++) {
+    const level = items.filter((i) => i.code.split(".").length === depth);
+    if (level.length === 0) continue;
+    const inserted = await tx
+      .insert(indexItems)
+      .values(
+        level.map(({ id: _itemId, ...item }) => ({
+          ...item,
+          indexSetId: copy.id,
+          parentId: item.parentId ? newId.get(item.parentId)! : null,
+        })),
+      )
+      .returning({ id: indexItems.id, code: indexItems.code });
+    const oldByCode = new Map(level.map((i) => [i.code, i.id]));
+    for (const r of inserted) newId.set(oldByCode.get(r.code)!, r.id);
+  }
+  return copy;
 }

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { abilities, viewerClassOf, ZApplicability, ZExtension, ZTransition } from "@ca/shared";
 import type { AppContext } from "../context";
-import { deliverNotifications } from "../services/deliverNotifications";
+import { deliverNotifications } from "../services/mail/deliverNotifications";
 import { closeRound } from "../commands/closeRound";
 import { grantExtension } from "../commands/grantExtension";
 import { setApplicability } from "../commands/setApplicability";

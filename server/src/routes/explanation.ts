@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { centiToNumber, figuresToView, ZAnswer } from "@ca/shared";
 import type { AppContext } from "../context";
-import { deliverNotifications } from "../services/deliverNotifications";
+import { deliverNotifications } from "../services/mail/deliverNotifications";
 import { answerComment } from "../commands/answerComment";
 import { dossierIdOfComment } from "../commands/resolveComment";
 import { submitExplanation } from "../commands/submitExplanation";

@@ -10,8 +10,8 @@ import { uploadError } from "../http/upload";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { presentIndexSet, presentIndexSetSummary } from "../presenters/indexSet";
-import { buildTemplate } from "../services/indexSetSpreadsheet";
-import { exportIndexSet } from "../services/indexSetExport";
+import { buildTemplate } from "../services/spreadsheets/indexSetSpreadsheet";
+import { exportIndexSet } from "../services/spreadsheets/indexSetExport";
 
 // An index set is a few hundred rows; 5 MB is generous and keeps a hostile upload small in memory.
 const IMPORT_MAX_MB = 5;

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { inArray } from "drizzle-orm";
 import { PROGRESS_ROW, redact, viewerClassOf, ZReminder } from "@ca/shared";
 import type { AppContext } from "../context";
-import { deliverNotifications } from "../services/deliverNotifications";
+import { deliverNotifications } from "../services/mail/deliverNotifications";
 import { sendReminders } from "../commands/sendReminders";
 import { extensions } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { centiToNumber, figuresToView, ZSelfScore } from "@ca/shared";
 import type { AppContext } from "../context";
-import { deliverNotifications } from "../services/deliverNotifications";
+import { deliverNotifications } from "../services/mail/deliverNotifications";
 import { saveSelfScore } from "../commands/saveSelfScore";
 import { submitSelfAssessment } from "../commands/submitSelfAssessment";
 import { uploadEvidence } from "../commands/uploadFile";

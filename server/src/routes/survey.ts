@@ -20,7 +20,7 @@ import { readUpload } from "../http/upload";
 import { idParam, validate } from "../http/validate";
 import { presentRespondent, presentSurvey } from "../presenters/survey";
 import { loadQuestionnaire, loadSurveyResource, respondentCounts } from "../queries/survey";
-import { parseQuestionSheet, parseRespondentSheet } from "../services/surveySpreadsheet";
+import { parseQuestionSheet, parseRespondentSheet } from "../services/spreadsheets/surveySpreadsheet";
 import { surveyPublicRoutes } from "./surveyPublic";
 import { surveyResultRoutes } from "./surveyResults";
 

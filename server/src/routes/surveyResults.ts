@@ -8,7 +8,7 @@ import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { computeSurveyResults, loadSurveyResource, presentSurveyResults } from "../queries/survey";
 import { auditStampNow } from "../services/exports/auditStamp";
-import { buildSurveyExport } from "../services/surveySpreadsheet";
+import { buildSurveyExport } from "../services/spreadsheets/surveySpreadsheet";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

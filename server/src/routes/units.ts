@@ -7,7 +7,7 @@ import { createUnit } from "../commands/createUnit";
 import { importUnits } from "../commands/importUnits";
 import { AppError } from "../http/errors";
 import { uploadError } from "../http/upload";
-import { buildUnitTemplate } from "../services/unitSpreadsheet";
+import { buildUnitTemplate } from "../services/spreadsheets/unitSpreadsheet";
 import { updateUnit } from "../commands/updateUnit";
 import { unitLeaders, unitTypes, units } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";

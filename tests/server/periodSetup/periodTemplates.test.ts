@@ -162,4 +162,65 @@ describe("period templates", () => {
     );
     expect(classification.quotas[0].maxPercent).toBe(20);
   });
+
+  it("copies last year's index sets: a new set and tree per unit type, so editing 2027's leaves 2026's alone", async () => {
+    const db = app.ctx.database.db;
+    const p2027 = (await admin.get("/api/periods")).body.data.find((p: TPeriod) => p.code === "2027");
+    const linksOf = async (periodId: string) =>
+      db
+        .select({ unitTypeId: t.periodIndexSets.unitTypeId, set: t.indexSets })
+        .from(t.periodIndexSets)
+        .innerJoin(t.indexSets, eq(t.indexSets.id, t.periodIndexSets.indexSetId))
+        .where(eq(t.periodIndexSets.periodId, periodId));
+    const before = await linksOf(period2026.id);
+    const after = await linksOf(p2027.id);
+    expect(after).toHaveLength(2);
+    const tree = async (indexSetId: string) =>
+      (await db.select().from(t.indexItems).where(eq(t.indexItems.indexSetId, indexSetId)))
+        .map(({ id: _id, indexSetId: _set, parentId, ...item }) => ({ ...item, hasParent: !!parentId }))
+        .sort((a, b) => a.sortOrder - b.sortOrder);
+    for (const old of before) {
+      const copy = after.find((l) => l.unitTypeId === old.unitTypeId)!.set;
+      // A new row, the next version of the same code, the same caps and the same tree (kinds, levels, rules).
+      expect(copy.id).not.toBe(old.set.id);
+      expect(copy).toMatchObject({
+        code: old.set.code,
+        name: old.set.name,
+        version: old.set.version + 1,
+        bonusCap: old.set.bonusCap,
+        penaltyCap: old.set.penaltyCap,
+      });
+      expect(await tree(copy.id)).toEqual(await tree(old.set.id));
+    }
+    // The copy's parents are its own items, never last year's.
+    const copyItems = await db
+      .select()
+      .from(t.indexItems)
+      .where(eq(t.indexItems.indexSetId, after[0].set.id));
+    const copyIds = new Set(copyItems.map((i) => i.id));
+    expect(copyItems.every((i) => i.parentId === null || copyIds.has(i.parentId))).toBe(true);
+
+    // 2027 edits a leaf of its set: the 2026 dossiers still read last year's title.
+    const [xa] = await db.select().from(t.unitTypes).where(eq(t.unitTypes.code, "ubnd_cap_xa"));
+    const commune = after.find((l) => l.unitTypeId === xa.id)!;
+    const dossierOf = async (periodId: string) => {
+      const [d] = await db
+        .select({ id: t.dossiers.id })
+        .from(t.dossiers)
+        .innerJoin(t.units, eq(t.units.id, t.dossiers.unitId))
+        .where(and(eq(t.dossiers.periodId, periodId), eq(t.units.code, "xa-010")));
+      return (await admin.get(`/api/dossiers/${d.id}`)).body.data as {
+        leaves: { code: string; title: string }[];
+      };
+    };
+    const leaf = (await dossierOf(p2027.id)).leaves[0];
+    await db
+      .update(t.indexItems)
+      .set({ title: "Tiêu chí sửa cho năm 2027" })
+      .where(and(eq(t.indexItems.indexSetId, commune.set.id), eq(t.indexItems.code, leaf.code)));
+    const titleIn = async (periodId: string) =>
+      (await dossierOf(periodId)).leaves.find((l) => l.code === leaf.code)?.title;
+    expect(await titleIn(p2027.id)).toBe("Tiêu chí sửa cho năm 2027");
+    expect(await titleIn(period2026.id)).toBe(leaf.title);
+  });
 });

@@ -1,17 +1,6 @@
 import { useState } from "react";
-import {
-  Alert,
-  Box,
-  Button,
-  InputAdornment,
-  MenuItem,
-  Paper,
-  Snackbar,
-  Stack,
-  TextField,
-} from "@mui/material";
+import { Alert, Box, Button, Snackbar } from "@mui/material";
 import PersonAddAlt1Outlined from "@mui/icons-material/PersonAddAlt1Outlined";
-import Search from "@mui/icons-material/Search";
 import SearchOffOutlined from "@mui/icons-material/SearchOffOutlined";
 import { ROLES, type TUnit, type TUser } from "@ca/shared";
 import { useTranslation } from "react-i18next";
@@ -19,6 +8,7 @@ import { unitsApi } from "../../api/units";
 import { usersApi } from "../../api/users";
 import { useMe } from "../../auth/AuthProvider";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { SearchAndFilter } from "../../components/SearchAndFilter";
 import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { matches } from "../../format/text";
@@ -96,41 +86,15 @@ export default function AccountsPage() {
           </Button>
         }
       />
-      <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
-        <Stack direction={{ xs: "column", md: "row" }} spacing={2}>
-          <TextField
-            label={t("common.search")}
-            placeholder={t("accounts.searchPlaceholder")}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            slotProps={{
-              input: {
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <Search fontSize="small" />
-                  </InputAdornment>
-                ),
-              },
-            }}
-            sx={{ flex: 2 }}
-          />
-          <TextField
-            select
-            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-            label={t("accounts.role")}
-            value={role}
-            onChange={(e) => setRole(e.target.value)}
-            sx={{ flex: 1, minWidth: 220 }}
-          >
-            <MenuItem value="">{t("common.all")}</MenuItem>
-            {ROLES.map((r) => (
-              <MenuItem key={r} value={r}>
-                {t(`roles.${r}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-        </Stack>
-      </Paper>
+      <SearchAndFilter
+        search={search}
+        onSearch={setSearch}
+        searchPlaceholder={t("accounts.searchPlaceholder")}
+        filterLabel={t("accounts.role")}
+        filter={role}
+        onFilter={setRole}
+        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
       {body}
       {editing && (
         <AccountDialog

@@ -141,6 +141,8 @@ export function StageChips({ leaf }: { leaf: TLeafView }) {
             data-draft={e.draft || undefined}
             sx={{
               display: "inline-flex",
+              flexWrap: "wrap",
+              maxWidth: "100%",
               alignItems: "center",
               gap: 0.75,
               px: 1,
@@ -152,7 +154,7 @@ export function StageChips({ leaf }: { leaf: TLeafView }) {
               bgcolor: e.kind === "self" ? "grey.50" : "background.paper",
             }}
           >
-            <Typography variant="caption" color="text.secondary">
+            <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: "nowrap" }}>
               {t(`stage.${e.kind}`)}
             </Typography>
             {e.answer && (
@@ -164,6 +166,7 @@ export function StageChips({ leaf }: { leaf: TLeafView }) {
                 sx={{
                   px: 0.5,
                   borderRadius: 0.5,
+                  whiteSpace: "nowrap",
                   fontVariantNumeric: "tabular-nums",
                   ...(e.answerChanged && { bgcolor: "warning.light", fontWeight: 700 }),
                 }}

@@ -1,5 +1,5 @@
-import { InputAdornment, MenuItem, Paper, Stack, TextField } from "@mui/material";
-import Search from "@mui/icons-material/Search";
+import { MenuItem, Paper, Stack, TextField } from "@mui/material";
+import { SearchField } from "../../components/SearchAndFilter";
 import { DOSSIER_STATUSES, type DossierStatus, type TUnitType } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { currentLang } from "../../i18n";
@@ -23,21 +23,11 @@ export function DossierFilters({ value, onChange, unitTypes }: Props) {
   return (
     <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
       <Stack direction={{ xs: "column", md: "row" }} spacing={2}>
-        <TextField
-          label={t("common.search")}
-          placeholder={t("dossiers.searchPlaceholder")}
+        <SearchField
           value={value.search}
-          onChange={(e) => onChange({ ...value, search: e.target.value })}
-          slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <Search fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-            htmlInput: { "data-testid": "dossier-search" },
-          }}
+          onChange={(search) => onChange({ ...value, search })}
+          placeholder={t("dossiers.searchPlaceholder")}
+          testId="dossier-search"
           sx={{ flex: 2 }}
         />
         <TextField

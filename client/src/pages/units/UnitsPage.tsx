@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { Box, Button, InputAdornment, MenuItem, Paper, Stack, TextField } from "@mui/material";
+import { Box, Button } from "@mui/material";
 import Add from "@mui/icons-material/Add";
-import Search from "@mui/icons-material/Search";
 import SearchOffOutlined from "@mui/icons-material/SearchOffOutlined";
 import type { TUnit, TUnitType } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { unitsApi } from "../../api/units";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { SearchAndFilter } from "../../components/SearchAndFilter";
 import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { matches } from "../../format/text";
@@ -82,41 +82,18 @@ export default function UnitsPage() {
           )
         }
       />
-      <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
-        <Stack direction={{ xs: "column", md: "row" }} spacing={2}>
-          <TextField
-            label={t("common.search")}
-            placeholder={t("units.searchPlaceholder")}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            slotProps={{
-              input: {
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <Search fontSize="small" />
-                  </InputAdornment>
-                ),
-              },
-            }}
-            sx={{ flex: 2 }}
-          />
-          <TextField
-            select
-            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-            label={t("units.unitType")}
-            value={typeId}
-            onChange={(e) => setTypeId(e.target.value)}
-            sx={{ flex: 1, minWidth: 220 }}
-          >
-            <MenuItem value="">{t("common.all")}</MenuItem>
-            {(types.data ?? []).map((ut) => (
-              <MenuItem key={ut.id} value={ut.id}>
-                {currentLang() === "en" ? ut.nameEn : ut.name}
-              </MenuItem>
-            ))}
-          </TextField>
-        </Stack>
-      </Paper>
+      <SearchAndFilter
+        search={search}
+        onSearch={setSearch}
+        searchPlaceholder={t("units.searchPlaceholder")}
+        filterLabel={t("units.unitType")}
+        filter={typeId}
+        onFilter={setTypeId}
+        options={(types.data ?? []).map((ut) => ({
+          value: ut.id,
+          label: currentLang() === "en" ? ut.nameEn : ut.name,
+        }))}
+      />
       {body}
       {editing && (
         <UnitDialog

@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import { loadExcel } from "../excel";
+import { loadExcel } from "../spreadsheets/excel";
 import { centiToNumber, figuresToView, leafPoints, officialScore, type StageScores } from "@ca/shared";
 import { councilStages, unitInputOf } from "../dossierScoring";
 import type { PeriodResults } from "../results/periodResults";

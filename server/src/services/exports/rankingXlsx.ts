@@ -1,4 +1,4 @@
-import { loadExcel } from "../excel";
+import { loadExcel } from "../spreadsheets/excel";
 import { whyFootnote, type ClassificationBand, type TPublishedResults, type TRankedUnit } from "@ca/shared";
 import { addAuditSheet, type AuditStamp } from "./auditStamp";
 

@@ -1,4 +1,4 @@
-import { loadExcel } from "../excel";
+import { loadExcel } from "../spreadsheets/excel";
 import { centiToNumber } from "@ca/shared";
 import { bandLabel, type PeriodResults } from "../results/periodResults";
 import { sheetName } from "./rankingXlsx";

@@ -108,6 +108,7 @@ export function RequestCard({ dossierId, item, onChanged }: Props) {
             <KindField
               leaf={leaf}
               code={`proposed-${leaf.code}`}
+              label={t(leaf.kind === "quantity" ? "kind.proposedFigures" : "kind.proposedLevel")}
               value={proposed}
               onChange={setProposed}
               disabled={resolved}

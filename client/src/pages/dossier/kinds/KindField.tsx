@@ -14,6 +14,8 @@ interface Props {
   /** The server's message when a save failed. */
   error?: string | null;
   disabled?: boolean;
+  /** A caption above the field (what the answer is for, e.g. the figures an explanation proposes). */
+  label?: string;
   /** Prefix of the test ids: `level-<code>-<level>`, `numerator-<code>`, `denominator-<code>`, `value-<code>`. */
   code: string;
 }
@@ -22,7 +24,7 @@ interface Props {
  * The answer a kinded leaf asks for: pick a level (a switch of two for yes/no), or type the figures; the points
  * they give appear beside them, derived by the rule the server applies.
  */
-export function KindField({ leaf, value, onChange, onBlur, error, disabled, code }: Props) {
+export function KindField({ leaf, value, onChange, onBlur, error, disabled, code, label }: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
   const check = checkAnswer(value, leaf, t);
@@ -41,12 +43,18 @@ export function KindField({ leaf, value, onChange, onBlur, error, disabled, code
           : t("kind.noPoints", { max: showMax(toCenti(leaf.maxPoints), lang) })
       }
       data-testid={`derived-${code}`}
-      sx={{ fontWeight: 700, alignSelf: { md: "flex-end" } }}
+      sx={{ fontWeight: 700, alignSelf: { xs: "flex-start", md: "flex-end" } }}
     />
+  );
+  const caption = label && (
+    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+      {label}
+    </Typography>
   );
   if (leaf.kind === "levels" || leaf.kind === "yesno")
     return (
       <Stack spacing={1} sx={{ maxWidth: 320 }}>
+        {caption}
         <ToggleButtonGroup
           exclusive
           size="small"
@@ -95,6 +103,7 @@ export function KindField({ leaf, value, onChange, onBlur, error, disabled, code
   );
   return (
     <Stack spacing={1} sx={{ alignItems: { md: "flex-end" } }}>
+      {caption}
       <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
         {rate ? (
           <>

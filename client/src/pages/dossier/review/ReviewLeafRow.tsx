@@ -8,6 +8,7 @@ import { EvidenceList } from "../EvidenceList";
 import { LeafTitle } from "../LeafTitle";
 import { leafAnchor } from "../model";
 import { StageChips } from "../StageChips";
+import { answerText } from "../kinds/answers";
 import { ReviewForm } from "./ReviewForm";
 
 interface Props {
@@ -33,6 +34,8 @@ export function ReviewLeafRow({
   const { t } = useTranslation();
   const lang = currentLang();
   const self = leaf.stages.self;
+  // What the agency answered on a kinded leaf: the council appraises the level or the figures, not only the points.
+  const selfAnswer = self && leaf.kind !== "points" ? answerText(leaf, self, lang) : null;
   return (
     <Box
       id={leafAnchor(leaf.code)}
@@ -55,6 +58,11 @@ export function ReviewLeafRow({
             {t("review.selfSide")}
           </Typography>
           <Typography variant="h6" sx={{ fontVariantNumeric: "tabular-nums" }} data-testid="self-score">
+            {selfAnswer && (
+              <Box component="span" sx={{ fontWeight: 400 }} data-testid="self-answer">
+                {selfAnswer} →{" "}
+              </Box>
+            )}
             {leaf.method === "self" ? showPoints(self?.score, lang) : t(`self.readOnly.${leaf.method}`)}
           </Typography>
           {self?.note && (

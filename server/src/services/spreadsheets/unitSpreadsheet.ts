@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { cellText, loadExcel } from "./excel";
-import { assertSafeWorkbook } from "./officeZip";
+import { assertSafeWorkbook } from "../files/officeZip";
 
 /**
  * The unit import workbook (docs/periods-and-classification.md, "Importing units"): three sheets, found by name —

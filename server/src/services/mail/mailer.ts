@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
-import type { Config } from "../config";
+import type { Config } from "../../config/index";
 
 export interface Mailer {
   /** Sends one e-mail; never throws (mail is best effort, after the change is committed). */

@@ -1,5 +1,5 @@
 import { cellText, loadExcel } from "./excel";
-import { assertSafeWorkbook } from "./officeZip";
+import { assertSafeWorkbook } from "../files/officeZip";
 import {
   parseKindCells,
   parsePoints,

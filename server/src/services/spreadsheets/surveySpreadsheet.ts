@@ -1,14 +1,14 @@
 import type ExcelJS from "exceljs";
 import { cellText, loadExcel } from "./excel";
-import { assertSafeWorkbook } from "./officeZip";
+import { assertSafeWorkbook } from "../files/officeZip";
 import { asc, eq } from "drizzle-orm";
 import { centiToNumber, ZSurveyRespondentCreate } from "@ca/shared";
-import type { DbOrTx } from "../db/client";
-import * as t from "../db/schema";
-import { AppError } from "../http/errors";
-import type { RespondentInput } from "../commands/addSurveyRespondents";
-import { computeSurveyResults } from "../queries/survey";
-import { addAuditSheet, type AuditStamp } from "./exports/auditStamp";
+import type { DbOrTx } from "../../db/client";
+import * as t from "../../db/schema";
+import { AppError } from "../../http/errors";
+import type { RespondentInput } from "../../commands/addSurveyRespondents";
+import { computeSurveyResults } from "../../queries/survey";
+import { addAuditSheet, type AuditStamp } from "../exports/auditStamp";
 
 const MAX_ROWS = 5000;
 

@@ -1,5 +1,5 @@
 import zlib from "node:zlib";
-import { AppError } from "../http/errors";
+import { AppError } from "../../http/errors";
 
 /**
  * Office files (.docx, .xlsx) are zip packages. Before one is stored or read, every entry is really inflated — as a

@@ -1,5 +1,5 @@
 import { formatKindCells } from "@ca/shared";
-import type { indexItems, indexSets } from "../db/schema";
+import type { indexItems, indexSets } from "../../db/schema";
 import { loadExcel } from "./excel";
 import { buildTemplate, COLUMNS } from "./indexSetSpreadsheet";
 

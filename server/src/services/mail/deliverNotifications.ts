@@ -1,5 +1,5 @@
-import type { AppContext } from "../context";
-import type { Notified } from "../commands/notifyUnit";
+import type { AppContext } from "../../context";
+import type { Notified } from "../../commands/notifyUnit";
 
 // Vietnamese subjects per kind; the body names the step and links to the dossier.
 const SUBJECT: Record<string, string> = {
