@@ -12,7 +12,8 @@ COPY client/package.json client/
 FROM manifests AS build
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && node scripts/build-server.mjs
+# The client and the server bundles; not the sample snapshot, which only an embedded data folder starts from.
+RUN npm run build -w client && node scripts/build-server.mjs
 
 # The server bundle inlines shared/ and seeds/ and requires its registry packages at run time: those of the
 # three server-side workspaces, without dev tools and without the client's (React, MUI… are in client/dist).

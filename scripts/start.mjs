@@ -1,5 +1,6 @@
-// `npm start`: builds what is stale — the client (Vite) and the server bundle (esbuild, with the workspace
-// packages shared/ and seeds/ inlined) — then runs the server: API, Socket.IO and the built client on one port.
+// `npm start`: builds what is stale — the client (Vite), the server bundle and the seed bundle beside it (esbuild,
+// with the workspace packages inlined) and, for an empty embedded data folder, the sample snapshot it starts from
+// (server/src/firstStart.ts) — then runs the server: API, Socket.IO and the built client on one port.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -44,6 +45,35 @@ if (
   run("Building the client (first start, or its sources changed)…", "npm", ["run", "build", "-w", "client"]);
 if (stale("server/dist/main.js", ["server/src", "shared/src", "seeds/src"]))
   run("Bundling the server…", process.execPath, [path.join(root, "scripts/build-server.mjs")]);
+if (snapshotWanted() && snapshotStale())
+  run("Making the sample snapshot an empty data folder starts from…", process.execPath, [
+    path.join(root, "server/dist/main.seed.js"),
+    "--snapshot",
+  ]);
+
+/** An embedded data folder PGlite has not initialised, to be filled with the sample. */
+function snapshotWanted() {
+  const dataDir = path.resolve(root, process.env.DATA_DIR ?? "./data");
+  return (
+    !process.env.DATABASE_URL &&
+    process.env.LOAD_SAMPLE_DATA !== "never" &&
+    !(process.env.DATA_DIR ?? "").startsWith("memory://") &&
+    !fs.existsSync(path.join(dataDir, "PG_VERSION"))
+  );
+}
+
+/** Missing, older than the seed bundle or the migrations, or made for another day (its training period moves). */
+function snapshotStale() {
+  const file = process.env.SAMPLE_SNAPSHOT ?? "server/dist/sample-snapshot.tar";
+  if (stale(file, ["server/dist/main.seed.js", "server/drizzle"])) return true;
+  try {
+    const meta = JSON.parse(fs.readFileSync(path.resolve(root, `${file}.json`), "utf8"));
+    const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    return meta.day !== day || meta.fastHashing !== (process.env.FAST_HASH === "1");
+  } catch {
+    return true;
+  }
+}
 
 const server = spawn(process.execPath, ["--enable-source-maps", path.join(root, "server/dist/main.js")], {
   cwd: root,

@@ -1,9 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DossierStatus, Role } from "@ca/shared";
-import type { DbOrTx } from "@ca/server/src/db/client";
-import { insertIndexSet, type IndexItemInput } from "@ca/server/src/db/insertIndexTree";
-import { hashPassword } from "@ca/server/src/auth/password";
-import * as t from "@ca/server/src/db/schema";
+import { type DbOrTx, insertIndexSet, type IndexItemInput, hashPassword, t } from "@ca/server/src/seedApi";
 import { sampleRules, trainingTimeline, type MilestoneSeed } from "./data/periods";
 
 /**

@@ -2,10 +2,8 @@
 // It refuses a database that already holds data, unless told `--reset`, which erases everything first.
 import fs from "node:fs";
 import { sql } from "drizzle-orm";
-import { loadConfig } from "@ca/server/src/config";
-import { openDatabase } from "@ca/server/src/db/open";
-import { useFastHashing } from "@ca/server/src/auth/password";
-import { demoAccountTable, isEmpty, loadSample } from "./loadSample";
+import { isEmpty, loadConfig, openDatabase, useFastHashing } from "@ca/server/src/seedApi";
+import { demoAccountTable, loadSample } from "./loadSample";
 
 async function main() {
   const reset = process.argv.includes("--reset");

@@ -1,5 +1,6 @@
 export * from "./builders";
-export { loadSample, isEmpty, demoAccountTable } from "./loadSample";
+export { loadSample, demoAccountTable } from "./loadSample";
+export { isEmpty } from "@ca/server/src/seedApi";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, SAMPLE_COUNCIL } from "./data/accounts";
 export { SAMPLE_INDEX_SETS } from "./data/indexSets";
 export {
@@ -12,4 +13,3 @@ export {
 } from "./data/periods";
 export { UNIT_TYPES } from "./data/units";
 export { PROVINCIAL_AGENCIES, DISTRICT_COMMITTEES } from "./data/units";
-export { ensureSampleFiles, SAMPLE_PDF, SAMPLE_PDF_SHA256 } from "./sampleFiles";

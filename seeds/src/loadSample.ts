@@ -1,7 +1,4 @@
-import type { Db } from "@ca/server/src/db/client";
-import { appendAudit } from "@ca/server/src/audit/appendAudit";
-import * as t from "@ca/server/src/db/schema";
-import { count } from "drizzle-orm";
+import { type Db, appendAudit, t } from "@ca/server/src/seedApi";
 import {
   buildConflict,
   buildCouncilMember,
@@ -17,15 +14,6 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, SAMPLE_COUNCIL } from "./data/accounts";
 import { SAMPLE_INDEX_SETS } from "./data/indexSets";
 import { sampleRules, timeline2023, trainingTimeline } from "./data/periods";
 import { DISTRICT_COMMITTEES, leaderName, PROVINCIAL_AGENCIES, UNIT_TYPES } from "./data/units";
-
-/** True when the database holds no period and no user (a fresh install). */
-export async function isEmpty(db: Db): Promise<boolean> {
-  const [[p], [u]] = await Promise.all([
-    db.select({ n: count() }).from(t.periods),
-    db.select({ n: count() }).from(t.users),
-  ]);
-  return p.n === 0 && u.n === 0;
-}
 
 // The areas each deputy is in charge of, by position in the unit's leadership (docs/domain.md §3 "Heads and deputies").
 const DEPUTY_AREAS = [

@@ -1,11 +1,11 @@
 import { eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "@ca/server/src/db/client";
-import * as t from "@ca/server/src/db/schema";
 import {
+  type DbOrTx,
+  t,
   computePeriodResults,
   toAgreementRanking,
   toPublishedResults,
-} from "@ca/server/src/services/results/periodResults";
+} from "@ca/server/src/seedApi";
 import { vnTime } from "./data/periods";
 import { sampleHistoryFiles } from "./sampleFiles";
 import { sampleRecord } from "./sampleKinds";

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { DEFAULT_SURVEY_OPTIONS } from "@ca/shared";
-import type { DbOrTx } from "@ca/server/src/db/client";
-import * as t from "@ca/server/src/db/schema";
+import { type DbOrTx, t } from "@ca/server/src/seedApi";
 import { leaderName } from "./data/units";
 
 /**

@@ -1,9 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@ca/server/src/db/client";
-import * as t from "@ca/server/src/db/schema";
-import { lockSurveyResults } from "@ca/server/src/commands/lockSurveyResults";
-import { newSurveyToken } from "@ca/server/src/services/surveyTokens";
+import { type Db, type DbOrTx, t, lockSurveyResults, newSurveyToken } from "@ca/server/src/seedApi";
 import { vnTime } from "./data/periods";
 import { random, unitQuality, WEAK_AREAS } from "./sampleHistory";
 
@@ -53,7 +50,12 @@ export async function loadSampleSurveyAnswers(
     .from(t.surveyQuestions)
     .where(inArray(t.surveyQuestions.questionnaireId, questionnaireIds));
   const respondents = await tx
-    .select({ id: t.surveyRespondents.id, questionnaireId: t.surveyRespondents.questionnaireId })
+    .select({
+      id: t.surveyRespondents.id,
+      questionnaireId: t.surveyRespondents.questionnaireId,
+      fullName: t.surveyRespondents.fullName,
+      organisation: t.surveyRespondents.organisation,
+    })
     .from(t.surveyRespondents)
     .where(inArray(t.surveyRespondents.questionnaireId, questionnaireIds));
 
@@ -68,9 +70,11 @@ export async function loadSampleSurveyAnswers(
     const group = q.respondentGroup;
     const rng = random(`survey:2023:${q.title}`);
     const own = questions.filter((x) => x.questionnaireId === q.id).sort((a, b) => a.sortOrder - b.sortOrder);
+    // In the order of who they are, not of their generated ids: every load writes the same sample (the start
+    // snapshot equals the replay, tests/seeds/sampleSnapshot.test.ts).
     const people = respondents
       .filter((r) => r.questionnaireId === q.id)
-      .sort((a, b) => a.id.localeCompare(b.id));
+      .sort((a, b) => a.organisation.localeCompare(b.organisation) || a.fullName.localeCompare(b.fullName));
     // Links went out with the survey's start; the last ones listed answered on paper or not at all.
     const byLink = people.length - PAPER[group] - SILENT[group];
     people.forEach((r, i) => {

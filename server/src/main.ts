@@ -9,11 +9,15 @@ import type { AppContext } from "./context";
 import { noLiveEvents } from "./realtime/liveEvents";
 import { FileStore } from "./services/files/fileStore";
 import { createMailer } from "./services/mail/mailer";
-import { demoAccountTable, ensureSampleFiles, isEmpty, loadSample } from "@ca/seeds";
+import { isEmpty, loadSampleSeed, usableSnapshot, type DemoAccountRow } from "./firstStart";
+import { ensureSampleFiles } from "./services/files/sampleDocument";
 import { createFirstAdmin } from "./commands/createFirstAdmin";
 import { auditChainOf } from "./audit/auditChain";
 
-/** Starts the whole app: configuration, database (migrated), sample data on a fresh install, HTTP server. */
+/**
+ * Starts the whole app: configuration, database (migrated), sample data on a fresh install (from the build's
+ * snapshot or replayed by the seed bundle: firstStart.ts), HTTP server.
+ */
 async function main() {
   let config;
   try {
@@ -25,9 +29,11 @@ async function main() {
   useFastHashing(config.FAST_HASH === "1");
   const logger = createLogger(config);
 
+  // An empty embedded folder starts from the build's sample snapshot when it fits (firstStart.ts).
+  const snapshot = usableSnapshot(config);
   let opened;
   try {
-    opened = await openDatabase(config);
+    opened = await openDatabase(config, snapshot ? { loadDataDir: snapshot.tarball } : {});
   } catch (err) {
     if (err instanceof DataDirLockedError) fail(err.message);
     throw err;
@@ -76,9 +82,13 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   }
-  if (config.LOAD_SAMPLE_DATA === "auto" && (await isEmpty(database.db))) {
-    await loadSample(database.db);
-    printDemoAccounts();
+  if (snapshot) {
+    logger.info({ day: snapshot.meta.day }, "sample data loaded from the build's snapshot");
+    printDemoAccounts(snapshot.meta.accounts);
+  } else if (config.LOAD_SAMPLE_DATA === "auto" && (await isEmpty(database.db))) {
+    const seed = loadSampleSeed();
+    await seed.load(database.db, { fastHashing: config.FAST_HASH === "1" });
+    printDemoAccounts(seed.demoAccounts());
   } else if (
     config.BOOTSTRAP_ADMIN_PASSWORD &&
     (await createFirstAdmin(database.db, config.BOOTSTRAP_ADMIN_PASSWORD))
@@ -113,8 +123,7 @@ async function main() {
   process.on("SIGTERM", stop);
 }
 
-function printDemoAccounts() {
-  const rows = demoAccountTable();
+function printDemoAccounts(rows: DemoAccountRow[]) {
   const widths = [14, 10, 16].map((w, i) =>
     Math.max(w, ...rows.map((r) => [r.username, r.password, r.role][i].length)),
   );

@@ -217,6 +217,20 @@ async function main() {
     });
     editors.push(...product);
     await Promise.all(product.map((e) => e.synced));
+    // BENCH_P1_HISTORY: edits made before measuring (round-robin over the editors, through the product), so that
+    // both sides hold a document with that much history: a cost per edit that grows with it shows here.
+    const history = Number(process.env.BENCH_P1_HISTORY ?? 0);
+    for (let i = 0; i < history; i++) {
+      const e = product[i % EDITORS];
+      const leaf = dossier.leaves[(i * 11) % dossier.leaves.length];
+      setAdjustment(e.md, leaf.code, {
+        score: validScore(leaf, i),
+        by: e.userId,
+        at: new Date().toISOString(),
+      });
+      if (i % 200 === 199) await sleep(200);
+    }
+    if (history) await sleep(3000);
     const seed = Y.encodeStateAsUpdate(product[0].md.doc);
     const first = peerEditor(yjsPeer.url, room, council[0].username, council[0].userId, seed);
     await first.synced;
@@ -273,6 +287,11 @@ async function main() {
       ],
     );
     peer.forEach((e) => e.destroy());
+    if (process.env.BENCH_ONLY === "P1") {
+      console.log(`\nload average ${load()}`);
+      console.log(`PEERS_RESULT ${JSON.stringify({ P1: p1Result })}`);
+      return;
+    }
 
     // P2: 1,000 light viewers on each side.
     const leader = await new HttpSession(base).login("leader");

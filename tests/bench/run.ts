@@ -6,6 +6,7 @@
  *   officialWrite.bench.ts  P7, with BENCH_SECONDS=10 (server process)
  *   collab.bench.ts         P1, P2, P5, P6 (server process)
  *   peers.bench.ts          P1, P2, P7 beside their bare peers (ratios at p99), P7 under the P5 load
+ *   start.bench.ts          P8 (the built server on an empty embedded data folder, then restarted on it)
  *   cluster.bench.ts        P11 (two server processes on PostgreSQL and Redis, nginx in front; REDIS_URL, default
  *                           the local Redis)
  *
@@ -74,6 +75,7 @@ async function main() {
     ? (JSON.parse(peersLine.slice("PEERS_RESULT ".length)) as Record<string, Record<string, number>>)
     : {};
   const peer = (k: string, f: string) => q[k]?.[f] ?? NaN;
+  const start = await run("start.bench.ts", {});
   const cluster = await run("cluster.bench.ts", { BENCH_DATABASE_URL: DATABASE });
 
   const resultLine = collab.out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
@@ -82,6 +84,8 @@ async function main() {
     : {};
   const clusterLine = cluster.out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
   if (clusterLine) Object.assign(r, JSON.parse(clusterLine.slice("BENCH_RESULT ".length)));
+  const startLine = start.out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
+  if (startLine) Object.assign(r, JSON.parse(startLine.slice("BENCH_RESULT ".length)));
   const get = (k: string, f: string) => r[k]?.[f] ?? NaN;
   const rows: Row[] = [
     { id: "P1", what: "Yjs edit → other 39 editors, p50", value: get("P1", "p50"), unit: "ms", target: 10 },
@@ -166,6 +170,20 @@ async function main() {
       target: 1.5,
     },
     {
+      id: "P8",
+      what: "built server → /readyz, first start on an empty folder, median",
+      value: get("P8", "first"),
+      unit: "s",
+      target: 5,
+    },
+    {
+      id: "P8",
+      what: "built server → /readyz, restart on an existing folder, median",
+      value: get("P8", "restart"),
+      unit: "s",
+      target: 3,
+    },
+    {
       id: "P11",
       what: "proposal on one instance → dashboards on two, 10,000 sockets, p99",
       value: get("P11", "p99"),
@@ -204,6 +222,7 @@ async function main() {
     "officialWrite.bench.ts": official,
     "collab.bench.ts": collab,
     "peers.bench.ts": peers,
+    "start.bench.ts": start,
     "cluster.bench.ts": cluster,
   };
   for (const [name, x] of Object.entries(runs))

@@ -93,6 +93,8 @@ describe("full recompute in columns", () => {
       for (const stages of STAGE_SETS) {
         same(state, stages);
         same(state, stages, proposals);
+        // Remembered without proposals (scoringColumns.ts): still right after proposals were overlaid.
+        same(state, stages);
       }
     }
   });

@@ -12,7 +12,7 @@ export default async function globalTeardown(): Promise<void> {
   const dist = path.resolve(__dirname, "../../server/dist");
   if (!fs.existsSync(dist)) return;
   for (const name of fs.readdirSync(dist)) {
-    const pid = Number(/^test-(\d+)\.js(\.map)?$/.exec(name)?.[1]);
+    const pid = Number(/^test-(\d+)(\.seed)?\.js(\.map)?$/.exec(name)?.[1]);
     if (pid && (pid === process.pid || !isAlive(pid))) fs.rmSync(path.join(dist, name), { force: true });
   }
 }

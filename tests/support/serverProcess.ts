@@ -46,7 +46,8 @@ export function serverBundle(): string {
     stdio: "inherit",
   });
   process.on("exit", () => {
-    for (const f of [out, `${out}.map`]) fs.rmSync(f, { force: true });
+    const seed = out.replace(/\.js$/, ".seed.js");
+    for (const f of [out, `${out}.map`, seed, `${seed}.map`]) fs.rmSync(f, { force: true });
   });
   bundle = out;
   return out;

@@ -14,7 +14,7 @@ import { auditChainOf } from "@ca/server/src/audit/auditChain";
 import type { AppContext } from "@ca/server/src/context";
 import { noLiveEvents } from "@ca/server/src/realtime/liveEvents";
 import { FileStore } from "@ca/server/src/services/files/fileStore";
-import { ensureSampleFiles } from "@ca/seeds";
+import { ensureSampleFiles } from "@ca/server/src/services/files/sampleDocument";
 import { createMailer } from "@ca/server/src/services/mail/mailer";
 import { prepareDatabase } from "./buildTemplates";
 import {

@@ -1,4 +1,4 @@
-import type { IndexItemInput } from "@ca/server/src/db/insertIndexTree";
+import { type IndexItemInput } from "@ca/server/src/seedApi";
 
 /**
  * The two sample index sets of reference/index-sets.md. Illustrative, not Decision 1266/QĐ-UBND: the admin

@@ -1,13 +1,7 @@
 import * as Y from "yjs";
-import {
-  isAdjustment,
-  openMeetingDocument,
-  proposalKey,
-  type MeetingDocument,
-  type TAdjustment,
-  type TLeafReview,
-} from "@ca/shared";
+import { COLLAB_DOC, isAdjustment, proposalKey, type TAdjustment, type TLeafReview } from "@ca/shared";
 import { judgeAdjustment, type ProjectionContext } from "./judgeAdjustment";
+import { AdjustmentLog, type AdjustmentEntry } from "./adjustmentLog";
 
 /** Who sent a change: a connection (with its user), or the server itself (load, verdicts, locks). */
 export type ChangeOrigin = { user: { id: string } } | symbol | null | undefined;
@@ -31,7 +25,9 @@ export class DossierProjection {
     string,
     { level: string | null; figures: NonNullable<TAdjustment["figures"]> | null }
   >();
-  private readonly md: MeetingDocument;
+  private readonly doc: Y.Doc;
+  private readonly adjustments: AdjustmentLog;
+  private readonly review: Y.Map<TLeafReview>;
   /** What `review` must contain: the server's verdicts and locks. */
   private readonly truth = new Map<string, TLeafReview>();
   private detached = false;
@@ -42,32 +38,34 @@ export class DossierProjection {
     private readonly serverOrigin: symbol,
     private readonly onChange: () => void,
   ) {
-    this.md = openMeetingDocument(doc);
+    this.doc = doc;
+    // The adjustments are read through the server's own index of the YKeyValue array, which reads only what each
+    // update added or deleted (adjustmentLog.ts), not the whole array as YKeyValue's observer does.
+    this.adjustments = new AdjustmentLog(doc.getArray(COLLAB_DOC.adjustments));
+    this.review = doc.getMap<TLeafReview>(COLLAB_DOC.review);
     for (const [code, score] of ctx.locked)
       this.truth.set(code, { state: "locked", score, at: new Date().toISOString() });
     // Stored proposals are judged against their recorded authors (no connection sent them now).
-    for (const [code, entry] of this.md.adjustments.map) this.judge(code, entry.val, null);
+    for (const [code, entry] of this.adjustments.current) this.judge(code, entry.val, null);
     this.reconcileReview();
-    this.md.adjustments.on("change", this.onAdjustments);
-    this.md.review.observe(this.onReview);
+    this.adjustments.yarray.observe(this.onAdjustments);
+    this.review.observe(this.onReview);
   }
 
-  private onAdjustments = (changes: Map<string, { action: string }>, tr: Y.Transaction) => {
+  private onAdjustments = (_e: Y.YArrayEvent<AdjustmentEntry>, tr: Y.Transaction) => {
     if (this.detached) return;
     const author = authorOf(tr.origin);
     let changed = false;
-    for (const code of changes.keys()) {
-      const entry = this.md.adjustments.get(code);
-      changed = this.judge(code, entry, author) || changed;
-    }
-    this.reconcileReview();
+    const codes = this.adjustments.changedBy(tr);
+    for (const code of codes) changed = this.judge(code, this.adjustments.get(code), author) || changed;
+    this.reconcileReview(codes);
     if (changed) this.onChange();
   };
 
   /** Clients never write `review`: whatever they changed is put back. */
-  private onReview = (_e: Y.YMapEvent<TLeafReview>, tr: Y.Transaction) => {
+  private onReview = (e: Y.YMapEvent<TLeafReview>, tr: Y.Transaction) => {
     if (this.detached || tr.origin === this.serverOrigin) return;
-    this.reconcileReview();
+    this.reconcileReview(e.keysChanged);
   };
 
   /** Judges one leaf's current proposal; returns true when the provisional score of the leaf changed. */
@@ -86,7 +84,7 @@ export class DossierProjection {
       this.truth.set(code, { state: "invalid", problem: "malformed", vars: {}, at: now() });
     } else {
       const key = proposalKey(value);
-      const prior = this.md.review.get(code);
+      const prior = this.review.get(code);
       // Read back with no sender to compare, a proposal once refused for its sender stays refused.
       if (author === null && prior?.state === "invalid" && prior.proposal === key) {
         this.proposals.delete(code);
@@ -120,19 +118,26 @@ export class DossierProjection {
     this.ctx.proposers.clear();
     proposers.forEach((id) => this.ctx.proposers.add(id));
     let changed = false;
-    for (const [code, entry] of this.md.adjustments.map)
+    for (const [code, entry] of this.adjustments.current)
       changed = this.judge(code, entry.val, null) || changed;
     this.reconcileReview();
     if (changed) this.onChange();
   }
 
-  /** Makes `review` say exactly what the server decided, in one server transaction (only when it differs). */
-  private reconcileReview(): void {
-    const review = this.md.review;
-    const stale = [...review.keys()].filter((k) => !this.truth.has(k));
-    const wrong = [...this.truth].filter(([k, v]) => JSON.stringify(review.get(k)) !== JSON.stringify(v));
+  /**
+   * Makes `review` say exactly what the server decided, in one server transaction (only when it differs): for the
+   * leaves named (what one update touched), else for every leaf.
+   */
+  private reconcileReview(codes?: Iterable<string>): void {
+    const review = this.review;
+    const keys = codes ? [...codes] : [...new Set([...review.keys(), ...this.truth.keys()])];
+    const stale = keys.filter((k) => review.has(k) && !this.truth.has(k));
+    const wrong = keys
+      .filter((k) => this.truth.has(k))
+      .map((k) => [k, this.truth.get(k)!] as const)
+      .filter(([k, v]) => JSON.stringify(review.get(k)) !== JSON.stringify(v));
     if (!stale.length && !wrong.length) return;
-    this.md.doc.transact(() => {
+    this.doc.transact(() => {
       stale.forEach((k) => review.delete(k));
       wrong.forEach(([k, v]) => review.set(k, v));
     }, this.serverOrigin);
@@ -146,7 +151,7 @@ export class DossierProjection {
       this.proposals.delete(code);
       this.truth.set(code, { state: "locked", score, at });
     }
-    this.reconcileReview();
+    this.reconcileReview(agreed.keys());
     this.onChange();
   }
 
@@ -154,7 +159,7 @@ export class DossierProjection {
   read(): Map<string, { adjustment: TAdjustment | null; review: TLeafReview | null }> {
     const out = new Map<string, { adjustment: TAdjustment | null; review: TLeafReview | null }>();
     for (const code of this.ctx.leaves.keys()) {
-      const adj = this.md.adjustments.get(code);
+      const adj = this.adjustments.get(code);
       out.set(code, {
         adjustment: adj && isAdjustment(adj) ? adj : null,
         review: this.truth.get(code) ?? null,
@@ -165,8 +170,8 @@ export class DossierProjection {
 
   detach(): void {
     this.detached = true;
-    this.md.adjustments.off("change", this.onAdjustments);
-    this.md.review.unobserve(this.onReview);
+    this.adjustments.yarray.unobserve(this.onAdjustments);
+    this.review.unobserve(this.onReview);
   }
 }
 

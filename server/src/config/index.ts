@@ -28,6 +28,8 @@ const ZConfig = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().max(72).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOAD_SAMPLE_DATA: z.enum(["auto", "never"]).default("auto"),
+  /** The sample snapshot an empty embedded data folder starts from; default server/dist/sample-snapshot.tar. */
+  SAMPLE_SNAPSHOT: z.string().optional(),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example:587; none = in-app only. */
   SMTP_URL: z.url().optional(),

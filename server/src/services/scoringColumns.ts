@@ -79,12 +79,25 @@ export function totalsInColumns(
   stages: Set<ScoreStage>,
   proposals?: ReadonlyMap<string, number>,
 ): UnitTotals {
+  const unit = columnsFor(state, stages);
+  if (proposals?.size) return totalsOfColumns(withProposals(state, unit, proposals));
+  // Without proposals a dossier's totals are those of its cached columns: computed once per base load, so a
+  // recompute while a meeting runs totals only the dossiers with proposals (P4, docs/performance.md). Callers
+  // only read the totals they are given.
+  let totals = totalsMemo.get(unit);
+  if (!totals) totalsMemo.set(unit, (totals = totalsOfColumns(unit)));
+  return totals;
+}
+
+const totalsMemo = new WeakMap<UnitColumns, UnitTotals>();
+
+/** A dossier's columns at the given stages, laid out once per loaded state. */
+export function columnsFor(state: ScoringState, stages: Set<ScoreStage>): UnitColumns {
   let key = 0;
   for (const stage of stages) key |= STAGE_BIT[stage];
   let perState = laidOut.get(state);
   if (!perState) laidOut.set(state, (perState = []));
-  const unit = (perState[key] ??= columnsOf(state, stages));
-  return totalsOfColumns(proposals?.size ? withProposals(state, unit, proposals) : unit);
+  return (perState[key] ??= columnsOf(state, stages));
 }
 
 /** The proposals as agreed scores, on copies of what they touch. */

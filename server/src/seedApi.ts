@@ -1,0 +1,28 @@
+/**
+ * The one entry point through which the seeds (seeds/) reach the server: the tables, the handful of commands and
+ * helpers the sample is written with, and what the seed CLI and the snapshot builder open the database with.
+ * Nothing else of the server is the seeds' to import (docs/architecture.md "Start and the sample").
+ */
+export * as t from "./db/schema";
+export { openPglite, type Db, type DbOrTx } from "./db/client";
+export { openDatabase } from "./db/open";
+export { insertIndexSet, type IndexItemInput } from "./db/insertIndexTree";
+export { loadConfig } from "./config";
+export { hashPassword, useFastHashing } from "./auth/password";
+export { appendAudit } from "./audit/appendAudit";
+export { lockSurveyResults } from "./commands/lockSurveyResults";
+export { newSurveyToken } from "./services/surveyTokens";
+export {
+  computePeriodResults,
+  toAgreementRanking,
+  toPublishedResults,
+} from "./services/results/periodResults";
+export {
+  isEmpty,
+  migrationsFingerprint,
+  sampleDay,
+  snapshotFile,
+  type DemoAccountRow,
+  type SampleSeed,
+  type SnapshotMeta,
+} from "./firstStart";
