@@ -1,4 +1,4 @@
-import { type Db, appendAudit, t } from "@ca/server/src/seedApi";
+import { type Db, type DomainEvent, type EventSink, appendAudit, t } from "@ca/server/src/seedApi";
 import {
   buildConflict,
   buildCouncilMember,
@@ -25,9 +25,11 @@ const DEPUTY_AREAS = [
  * Loads the sample data (docs/api.md): the province's units with their heads and deputies, both index sets, the
  * 2023 period with the plan's own dates and a training period placed around `now`, the council with its
  * conflict of interest, one dossier per unit per period, the survey's questionnaires (2023's answered and locked),
- * and the demo accounts. One transaction: all or nothing.
+ * and the demo accounts. One transaction: all or nothing. The events of the commands it runs go to `effects`
+ * once it is committed, as a route's would (events/domainEvents.ts).
  */
-export async function loadSample(db: Db, now = new Date()): Promise<void> {
+export async function loadSample(db: Db, now = new Date(), effects?: EventSink): Promise<void> {
+  const events: DomainEvent[] = [];
   await db.transaction(async (tx) => {
     const types = await tx
       .insert(t.unitTypes)
@@ -133,10 +135,12 @@ export async function loadSample(db: Db, now = new Date()): Promise<void> {
     // Both periods' questionnaires and respondents; 2023's answered and locked before its results are agreed,
     // so that the frozen and published ranking counts the survey points, as the live ranking does.
     await loadSampleSurvey(tx);
-    await loadSampleSurveyAnswers(tx, {
-      periodId: periods[0].id,
-      admin: { id: userIdByName.get("admin")!, username: "admin" },
-    });
+    events.push(
+      ...(await loadSampleSurveyAnswers(tx, {
+        periodId: periods[0].id,
+        admin: { id: userIdByName.get("admin")!, username: "admin" },
+      })),
+    );
     // 2023 is history: complete, agreed in an ended meeting and published (docs/api.md).
     await loadSampleHistory(tx, {
       periodId: periods[0].id,
@@ -152,6 +156,7 @@ export async function loadSample(db: Db, now = new Date()): Promise<void> {
       newValue: { periods: periods.map((p) => p.code) },
     });
   });
+  await effects?.dispatch(events);
 }
 
 /** The demo accounts as rows for the start-up table. */

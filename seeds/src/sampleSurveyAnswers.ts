@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Db, type DbOrTx, t, lockSurveyResults, newSurveyToken } from "@ca/server/src/seedApi";
+import {
+  type Db,
+  type DbOrTx,
+  type DomainEvent,
+  t,
+  lockSurveyResults,
+  newSurveyToken,
+} from "@ca/server/src/seedApi";
 import { vnTime } from "./data/periods";
 import { random, unitQuality, WEAK_AREAS } from "./sampleHistory";
 
@@ -36,7 +43,7 @@ function answerOf(strength: number, weak: boolean, draw: number): string {
 export async function loadSampleSurveyAnswers(
   tx: DbOrTx,
   o: { periodId: string; admin: { id: string; username: string } },
-): Promise<void> {
+): Promise<DomainEvent[]> {
   const questionnaires = await tx
     .select()
     .from(t.surveyQuestionnaires)
@@ -136,7 +143,7 @@ export async function loadSampleSurveyAnswers(
                            ${column("questionId")}::uuid[], ${column("option")}::text[])`);
 
   // The lock as the admin did it, through the command itself (a savepoint inside the sample's transaction).
-  await lockSurveyResults({
+  const { events } = await lockSurveyResults({
     db: tx as unknown as Db,
     actor: o.admin,
     periodId: o.periodId,
@@ -156,4 +163,6 @@ export async function loadSampleSurveyAnswers(
         ),
       ),
     );
+  // What the command says happened, for the caller to dispatch once the sample is committed.
+  return events;
 }

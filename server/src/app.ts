@@ -6,6 +6,8 @@ import express, { type RequestHandler } from "express";
 import session from "express-session";
 import pinoHttp from "pino-http";
 import type { AppContext } from "./context";
+import type { CollabServer } from "./collab/collabEndpoint";
+import { noLiveProposals, type LiveProposals } from "./ranking/ranking";
 import { createPassport } from "./auth/passport";
 import { deviceCookies } from "./auth/deviceCookie";
 import { pruneLoginFailures } from "./commands/authenticate";
@@ -44,14 +46,12 @@ import { periodLifecycleRoutes } from "./routes/resultsPeriods";
 import { agreementRoutes } from "./routes/agreements";
 import { classificationRoutes } from "./routes/classification";
 
-/** Builds the Express app: API, health, metrics and the built client. Returns the session middleware for sockets. */
-export function createApp(ctx: AppContext) {
-  const { config, database, logger } = ctx;
-  const app = express();
-  app.disable("x-powered-by");
-  // Who the client is (throttling, audit) comes from X-Forwarded-For only through the proxies TRUST_PROXY names.
-  app.set("trust proxy", config.trustProxy);
-  const metrics = createMetrics(() => database.statementsSent());
+/**
+ * The session cookie, its store and Passport: shared by the REST API, Socket.IO and the Yjs endpoint, so built
+ * before any of them (server.ts).
+ */
+export function createWebSessions(ctx: AppContext) {
+  const { config, database } = ctx;
   const store = new DbSessionStore(database.db, { idleMs: config.SESSION_IDLE_MINUTES * 60_000 });
   const secret = sessionSecret(ctx);
   const secure = config.PUBLIC_URL?.startsWith("https://") ?? false;
@@ -81,12 +81,35 @@ export function createApp(ctx: AppContext) {
       // A fresh, empty session replaces it: the request goes on signed out, and its live connections end.
       const ended = req.sessionID;
       return req.session.regenerate((err) => {
-        if (!err) ctx.events.sessionsEnded({ sids: [ended] }, "expired");
+        if (!err)
+          void ctx.effects.dispatch([
+            { type: "sessionsEnded", target: { sids: [ended] }, reason: "expired" },
+          ]);
         next(err);
       });
     }
     next();
   };
+  return { sessionMiddleware, absoluteTimeout, passport, store, devices };
+}
+
+export type WebSessions = ReturnType<typeof createWebSessions>;
+
+/**
+ * Builds the Express app: API, health, metrics and the built client. The Yjs endpoint, when the HTTP server has
+ * one, is handed in: the meeting routes hold and read its documents, the rankings read its live proposals.
+ */
+export function createApp(ctx: AppContext, web: WebSessions = createWebSessions(ctx), collab?: CollabServer) {
+  const { config, database, logger } = ctx;
+  const { sessionMiddleware, absoluteTimeout, passport, store, devices } = web;
+  const app = express();
+  app.disable("x-powered-by");
+  // Who the client is (throttling, audit) comes from X-Forwarded-For only through the proxies TRUST_PROXY names.
+  app.set("trust proxy", config.trustProxy);
+  const metrics = createMetrics(() => database.statementsSent());
+  const proposals: LiveProposals = collab
+    ? (periodId) => collab.projections.proposalsOfPeriod(periodId)
+    : noLiveProposals;
 
   app.use(metrics.middleware);
   app.use(
@@ -118,12 +141,12 @@ export function createApp(ctx: AppContext) {
   api.use(reviewRoutes(ctx));
   api.use(explanationRoutes(ctx));
   api.use(fileRoutes(ctx));
-  api.use(rankingRoutes(ctx));
-  api.use(dashboardRoutes(ctx));
+  api.use(rankingRoutes(ctx, proposals));
+  api.use(dashboardRoutes(ctx, proposals));
   api.use(progressRoutes(ctx));
   api.use(notificationRoutes(ctx));
   api.use(councilRoutes(ctx));
-  api.use(meetingRoutes(ctx));
+  api.use(meetingRoutes(ctx, collab));
   api.use(surveyRoutes(ctx));
   api.use(publicationRoutes(ctx));
   api.use(publicResultsRoutes(ctx));
@@ -146,7 +169,7 @@ export function createApp(ctx: AppContext) {
     pruneLoginFailures(database.db).catch(() => undefined);
   }, 10 * 60_000);
   pruneTimer.unref();
-  return { app, sessionMiddleware, passport, store };
+  return { app };
 }
 
 // Without SESSION_SECRET (development), the embedded database folder keeps a generated secret so that

@@ -6,7 +6,7 @@ import { useFastHashing } from "./auth/password";
 import { createLogger } from "./logger";
 import { createServer } from "./server";
 import type { AppContext } from "./context";
-import { noLiveEvents } from "./realtime/liveEvents";
+import { Dispatcher } from "./events/dispatcher";
 import { FileStore } from "./services/files/fileStore";
 import { createMailer } from "./services/mail/mailer";
 import { isEmpty, loadSampleSeed, usableSnapshot, type DemoAccountRow } from "./firstStart";
@@ -47,12 +47,12 @@ async function main() {
     );
   }
 
-  const ctx: AppContext = {
+  const ctx: AppContext & { effects: Dispatcher } = {
     config,
     database,
     logger,
     files: new FileStore(config.uploadDir),
-    events: noLiveEvents,
+    effects: new Dispatcher(),
     mailer: createMailer(config, logger),
     audit: auditChainOf(config),
     ready: { migrated: false },

@@ -11,6 +11,7 @@ export { loadConfig } from "./config";
 export { hashPassword, useFastHashing } from "./auth/password";
 export { appendAudit } from "./audit/appendAudit";
 export { lockSurveyResults } from "./commands/lockSurveyResults";
+export type { DomainEvent, EventSink } from "./events/domainEvents";
 export { newSurveyToken } from "./services/surveyTokens";
 export {
   computePeriodResults,

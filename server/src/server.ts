@@ -1,23 +1,31 @@
 import http from "node:http";
 import type { AppContext } from "./context";
-import { createApp } from "./app";
+import { createApp, createWebSessions } from "./app";
 import { createCollabServer } from "./collab/collabServer";
+import { CollabCluster } from "./collab/cluster/collabCluster";
+import { startAuditSealer } from "./audit/auditSealer";
+import type { Dispatcher } from "./events/dispatcher";
+import { invalidateProvisional, invalidateRanking, liveRankingRows } from "./ranking/ranking";
 import { createSocketServer } from "./realtime/socketServer";
-import { invalidatingRanking, socketLiveEvents } from "./realtime/liveEvents";
+import { socketLiveEvents } from "./realtime/liveEvents";
 import { attachRedisAdapter } from "./realtime/redisAdapter";
 import { LiveSessions } from "./realtime/liveSessions";
-import { startAuditSealer } from "./audit/auditSealer";
-import { invalidateProvisional, invalidateRanking, liveRankingRows } from "./services/ranking";
-import { CollabCluster } from "./collab/cluster/collabCluster";
+import { mailNotifications } from "./services/mail/notificationMail";
 
 /**
  * The one HTTP server: REST API, Socket.IO, the Yjs endpoint (/collab) and the built client. With REDIS_URL, the
  * Socket.IO rooms span every instance and each instance's cached ranking is dropped when another changes it.
+ * Here the parts are wired together (docs/architecture.md): the sessions first, then the HTTP server, Socket.IO
+ * and the Yjs endpoint, then the app that is handed the endpoint, and the dispatcher that is handed all of them.
  * Background work (live events, the audit sealer, Redis) stops with `stopBackground`, after the sockets close.
  */
-export async function createServer(ctx: AppContext) {
-  const { app, sessionMiddleware, passport, store } = createApp(ctx);
-  const server = http.createServer(app);
+export async function createServer(ctx: AppContext & { effects: Dispatcher }) {
+  const { db } = ctx.database;
+  const web = createWebSessions(ctx);
+  const { sessionMiddleware, passport, store } = web;
+  // The app is built once the Yjs endpoint exists; until then (no request can arrive before `listen`) nothing.
+  let handle: http.RequestListener = (_req, res) => void res.writeHead(503).end();
+  const server = http.createServer((req, res) => handle(req, res));
   const absoluteMs = ctx.config.SESSION_ABSOLUTE_HOURS * 3_600_000;
   const sessions = new LiveSessions({
     deadlines: (sids) => store.deadlines(sids, absoluteMs),
@@ -36,13 +44,14 @@ export async function createServer(ctx: AppContext) {
   const collab = createCollabServer(ctx, server, sessionMiddleware, passport, {
     sessions,
     cluster,
-    onProposalsHeard: (periodId) => invalidateProvisional(ctx.database.db, periodId),
+    onProposalsHeard: (periodId) => invalidateProvisional(db, periodId),
   });
+  const { app } = createApp(ctx, web, collab);
+  handle = app;
   const quitRedis = ctx.config.REDIS_URL
     ? await attachRedisAdapter(io, { url: ctx.config.REDIS_URL, key: ctx.config.REDIS_KEY }, ctx.logger)
     : async () => undefined;
-  const invalidate = (periodId: string) => invalidateRanking(ctx.database.db, periodId);
-  io.on("ranking:invalidate", invalidate);
+  io.on("ranking:invalidate", (periodId) => invalidateRanking(db, periodId));
   // A session ended, or an account's rights changed, through another instance: its sockets there are reached
   // through the adapter's rooms, but this instance's Yjs connections (and sockets by session) only from here.
   const reauthorize = (userId: string) =>
@@ -55,22 +64,28 @@ export async function createServer(ctx: AppContext) {
   io.on("account:changed", (userId) => void reauthorize(userId));
   if (ctx.config.REDIS_URL)
     sessions.broadcast = (target, reason) => io.serverSideEmit("session:end", target, reason);
-  const live = socketLiveEvents(io, (periodId) => liveRankingRows(ctx, periodId), sessions);
-  const events = invalidatingRanking(live, (periodId, what) => {
-    if (what === "provisional") invalidateProvisional(ctx.database.db, periodId);
-    else invalidate(periodId);
-    // Only other instances need telling, and only the Redis adapter has any (the in-memory one warns). They drop
-    // everything: a meeting's proposals live in the instance that holds its documents.
-    if (ctx.config.REDIS_URL) io.serverSideEmit("ranking:invalidate", periodId);
-  });
-  ctx.events = {
-    ...events,
-    accountChanged(userId) {
-      events.accountChanged(userId);
-      if (ctx.config.REDIS_URL) io.serverSideEmit("account:changed", userId);
+  // The ranking pushed live: official scores from the database, the proposals of the meetings held here.
+  const proposals = (periodId: string) => collab.projections.proposalsOfPeriod(periodId);
+  const live = socketLiveEvents(io, (periodId) => liveRankingRows(db, proposals, periodId), sessions);
+  ctx.effects.attach({
+    live,
+    dropRanking(periodId, what) {
+      if (what === "provisional") invalidateProvisional(db, periodId);
+      else invalidateRanking(db, periodId);
+      // Only other instances need telling, and only the Redis adapter has any (the in-memory one warns). They
+      // drop everything: a meeting's proposals live in the instance that holds its documents.
+      if (ctx.config.REDIS_URL) io.serverSideEmit("ranking:invalidate", periodId);
     },
-  };
-  const sealer = startAuditSealer(ctx.database.db, ctx.audit, ctx.logger, () => ctx.ready.migrated);
+    mail: (notified) => mailNotifications(ctx, notified),
+    send: (to, subject, body) => ctx.mailer.send(to, subject, body),
+    async reauthorizeUser(userId, tellOthers) {
+      if (tellOthers && ctx.config.REDIS_URL) io.serverSideEmit("account:changed", userId);
+      await collab.reauthorizeUser(userId);
+    },
+    meetingLocked: (meetingId, dossierId, agreed) =>
+      collab.projections.locked(meetingId, dossierId, new Map(agreed)),
+  });
+  const sealer = startAuditSealer(db, ctx.audit, ctx.logger, () => ctx.ready.migrated);
   const unwatch = ctx.database.reachability.onChange((reachable, err) => {
     if (reachable) ctx.logger.warn("database: reachable again; ready");
     else ctx.logger.error({ err }, "database: unreachable; answering 503 and not ready until it is back");
@@ -78,6 +93,7 @@ export async function createServer(ctx: AppContext) {
   // Live events stop before Redis goes: a throttled event due later must not publish on a closed client.
   const stopBackground = async () => {
     unwatch();
+    ctx.effects.detach();
     sessions.stop();
     live.stop();
     await sealer.stop();

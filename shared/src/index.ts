@@ -2,6 +2,7 @@ export * from "./roles";
 export * from "./errors";
 export * from "./points";
 export * from "./workflow";
+export * from "./deadlines";
 export * from "./events";
 export * from "./schemas";
 export * from "./policies";

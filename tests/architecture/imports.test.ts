@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { importCircles, readImportGraph } from "../support/importGraph";
 
@@ -48,5 +49,73 @@ describe("the import structure", () => {
     expect(
       importsBetween(/^server\/src\/(commands|queries)\//, /^server\/src\/(routes|presenters)\//),
     ).toEqual([]);
+  });
+});
+
+/**
+ * The server's layers, lowest first (docs/architecture.md, "Layers of the server"): a module imports from its own
+ * layer or a lower one, never a higher one. The first pattern a file matches names its layer.
+ */
+const LAYERS: [string, RegExp][] = [
+  [
+    // What every part speaks: configuration, the database, the audit chain, the error vocabulary and the origin
+    // rule (REST, Socket.IO and Yjs refuse alike), the context, the domain events' types, files and mail adapters.
+    "foundation",
+    /^server\/src\/(config\/|paths\.ts|logger\.ts|types\/|db\/|audit\/|context\.ts|events\/domainEvents\.ts|http\/(errors|originCheck)\.ts|services\/(files\/fileStore|mail\/mailer)\.ts)/,
+  ],
+  ["queries", /^server\/src\/queries\//],
+  [
+    // Commands, the rules and computations they and the presenters share, the ranking, and the meeting
+    // document's model and storage (judging a proposal, snapshots) that commands write with.
+    "domain",
+    /^server\/src\/((commands|services|ranking|presenters|periodTemplates|auth)\/|collab\/(access|adjustmentLog|judgeAdjustment|dossierProjection|persistence|snapshots|protocol|origins)\.ts$)/,
+  ],
+  // The live side: the Yjs endpoint and its cluster, Socket.IO, the dispatcher of domain events.
+  ["live", /^server\/src\/(collab|realtime|events)\//],
+  ["http", /^server\/src\/(http|routes)\//],
+  // The start (firstStart: the sample snapshot) and the one entry point of the seeds (seedApi) sit with main.
+  ["app", /^server\/src\/((app|server|main|firstStart|seedApi)\.ts$|cli\/)/],
+];
+const layerOf = (file: string) => LAYERS.findIndex(([, re]) => re.test(file));
+
+describe("the server's layers", () => {
+  const serverFiles = [...graph.keys()].filter((f) => f.startsWith("server/src/"));
+
+  it("place every server module in a layer", () => {
+    expect(serverFiles.filter((f) => layerOf(f) < 0)).toEqual([]);
+  });
+
+  it("never import from a higher layer", () => {
+    const upward = serverFiles.flatMap((file) =>
+      graph
+        .get(file)!
+        .filter((d) => d.startsWith("server/src/") && layerOf(d) > layerOf(file))
+        .map((d) => `${file} (${LAYERS[layerOf(file)][0]}) → ${d} (${LAYERS[layerOf(d)][0]})`),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  it("keep the ranking's inputs explicit: it reads the database and is handed the proposals, nothing live", () => {
+    expect(
+      importsBetween(/^server\/src\/ranking\//, /^server\/src\/(collab|realtime|events|routes)\//),
+    ).toEqual([]);
+  });
+});
+
+describe("routes emit nothing (validate → authorize → command → present)", () => {
+  const routes = [...graph.keys()].filter((f) => f.startsWith("server/src/routes/"));
+
+  it("import neither Socket.IO, the live events, the dispatcher, nor the mail", () => {
+    expect(
+      importsBetween(
+        /^server\/src\/routes\//,
+        /^server\/src\/(realtime\/|events\/dispatcher\.ts|services\/mail\/)/,
+      ),
+    ).toEqual([]);
+  });
+
+  it("push, dispatch or mail nothing by hand: a command's events reach the dispatcher through `execute`", () => {
+    const byHand = /\.emit\(|\.dispatch\(|\bctx\.events\b|\bmailer\.send\(|serverSideEmit/;
+    expect(routes.filter((f) => byHand.test(fs.readFileSync(path.join(ROOT, f), "utf8")))).toEqual([]);
   });
 });

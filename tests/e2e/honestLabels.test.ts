@@ -8,30 +8,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import type { TDossierSummary, TPeriod } from "@ca/shared";
-import { DEMO_PASSWORD } from "../../seeds/src/data/accounts";
-import { loginThroughUi } from "./support/browser";
-import { serverAndBrowser } from "./support/suite";
-import { fillAndSubmit, ok, personViaApi } from "./support/workflow";
+import { serverAndBrowser, signedInPeople } from "./support/suite";
+import { fillAndSubmit, isoSeconds, ok, personViaApi } from "./support/workflow";
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
 const suite = serverAndBrowser();
-const opened: { close: () => Promise<void> }[] = [];
-afterAll(async () => {
-  for (const o of opened.reverse()) await o.close().catch(() => undefined);
-});
-
-async function signedIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await suite.browser.newContext({
-    viewport,
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
-  });
-  opened.push(context);
-  const page = await context.newPage();
-  await loginThroughUi(page, suite.server.baseUrl, username, DEMO_PASSWORD);
-  await page.waitForURL(/\/periods\/[0-9a-f-]{36}\//, { timeout: 20_000 });
-  return page;
-}
+const { opened, signedIn } = signedInPeople(suite);
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(ARTIFACTS, `e2e-labels-${name}.png`), fullPage: false });
@@ -63,7 +45,19 @@ describe("labels that follow the stage that exists", () => {
     await expect(head.getByTestId("official-total-value").textContent()).resolves.toBe("Chưa thẩm định");
     await shot(head, "self-assessment");
 
-    // Submitted, round 1 not open yet (training: round 1 opens after the self-assessment window): no "đang thẩm định".
+    // Submitted, round 1 not open yet: no "đang thẩm định". (The sample opens every training step at once, to
+    // rehearse the plan; the admin moves round 1 ahead as an official timeline has it.)
+    const adminApi = await personViaApi(base, "admin", opened);
+    const round1 = training.milestones.find((m) => m.key === "round1")!;
+    await ok(
+      await adminApi.put(`/api/periods/${training.id}/milestones/round1`, {
+        data: {
+          startsAt: isoSeconds(Date.now() + 2 * 86_400_000),
+          deadline: round1.deadline,
+          reason: "Vòng 1 mở sau khi hết hạn tự đánh giá",
+        },
+      }),
+    );
     await fillAndSubmit(headApi, snv.id);
     await head.reload();
     const note = head.getByTestId("read-only-note");

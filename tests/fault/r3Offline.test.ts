@@ -7,7 +7,6 @@
 import { inArray } from "drizzle-orm";
 import * as Y from "yjs";
 import { collabRoom, noteText, openMeetingDocument, setAdjustment, type TAdjustment } from "@ca/shared";
-import { collabOf } from "@ca/server/src/collab/registry";
 import { loadDocumentUpdates } from "@ca/server/src/collab/persistence";
 import { users } from "@ca/server/src/db/schema";
 import { startTestApp, type TestApp } from "../support/testApp";
@@ -135,7 +134,7 @@ it("converges within 2 s after a client was offline for 60 s making 100 edits, l
     if (synced && Number.isNaN(syncedAt)) syncedAt = Date.now();
   });
   offline.client.provider.connect();
-  const collab = collabOf(app.ctx)!;
+  const collab = app.collab;
   const server = () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, collab.liveStates([room]).get(room)!);

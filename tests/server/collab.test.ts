@@ -13,7 +13,6 @@ import {
   setAdjustment,
   type MeetingDocument,
 } from "@ca/shared";
-import { collabOf } from "@ca/server/src/collab/registry";
 import { loadDocumentUpdates } from "@ca/server/src/collab/persistence";
 import { encodeAwarenessUpdate } from "@ca/server/src/collab/protocol";
 import { collabDocs, collabUpdates, dossiers, periods, units, users } from "@ca/server/src/db/schema";
@@ -32,7 +31,7 @@ const ids = { period: "", tuyhoa: "", snv: "", stc: "", tuyhoaUnit: "", user: {}
 const clients: CollabClient[] = [];
 const meetingsToEnd: string[] = [];
 
-const collab = () => collabOf(app.ctx)!;
+const collab = () => app.collab;
 const open = (agent: Agent | null, room: string, origin?: string) => {
   const c = collabClient(app, agent, room, origin);
   clients.push(c);

@@ -7,7 +7,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { collabRoom, setAdjustment } from "@ca/shared";
 import { verifyAuditChain } from "@ca/server/src/audit/verifyAuditChain";
-import { collabOf } from "@ca/server/src/collab/registry";
 import { readStoredProjection } from "@ca/server/src/collab/meetingProjections";
 import {
   auditLog,
@@ -254,7 +253,7 @@ describe("the projection", () => {
     await eventually(() => expect(doc.md.review.get(offStep.code)).toBeUndefined());
 
     // Read back from storage, where no connection says who sent it, the forged proposal still does not count.
-    await collabOf(app.ctx)!.flush([collabRoom(meetingId, ids.tuyhoa)]);
+    await app.collab.flush([collabRoom(meetingId, ids.tuyhoa)]);
     const stored = await readStoredProjection(app.ctx.database.db, meetingId, ids.tuyhoa);
     expect(stored.proposals.has(forged.code)).toBe(false);
     expect(stored.proposals.has(offStep.code)).toBe(true);

@@ -47,9 +47,15 @@ describe("periods", () => {
     const now = Date.now();
     expect(new Date(self.startsAt!).getTime()).toBeLessThan(now);
     expect(new Date(self.deadline).getTime()).toBeGreaterThan(now);
-    // Later steps follow in order.
+    // Every working step up to the meeting is open now, so each role can rehearse its step (issue 14 point 6);
+    // the deadlines keep the plan's order.
+    for (const key of ["round1", "explanation", "round2", "meeting"]) {
+      expect(new Date(ms(training, key).startsAt!).getTime()).toBeLessThan(now);
+      expect(new Date(ms(training, key).deadline).getTime()).toBeGreaterThan(now);
+    }
     const deadlines = training.milestones.slice(5).map((m: M) => new Date(m.deadline).getTime());
-    expect(ms(training, "round1").startsAt! > self.deadline).toBe(true);
+    expect(ms(training, "round1").deadline > self.deadline).toBe(true);
+    expect(ms(training, "explanation").deadline > ms(training, "round1").deadline).toBe(true);
     expect(deadlines[deadlines.length - 1]).toBeGreaterThan(
       new Date(ms(training, "round2").deadline).getTime(),
     );

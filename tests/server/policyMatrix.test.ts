@@ -3,8 +3,8 @@
  * own/other unit, checked against the policy table written out below by hand — not derived from `can()`.
  */
 import ExcelJS from "exceljs";
-import { eq, inArray } from "drizzle-orm";
-import { comments, dossiers, indexItems, scores } from "@ca/server/src/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { comments, dossiers, indexItems, milestones, scores } from "@ca/server/src/db/schema";
 import { PDF } from "../support/files";
 import { io as connect, type Socket } from "socket.io-client";
 import { DEMO_ACCOUNTS } from "@ca/seeds";
@@ -155,6 +155,13 @@ const ROUTES: {
     expect: everyone(200),
   },
   {
+    // Each caller gets the extensions of the dossiers it reads (an agency: its own unit's).
+    name: "GET /api/periods/:id/extensions",
+    method: "get",
+    path: (i) => `/api/periods/${i.periodId}/extensions`,
+    expect: everyone(200),
+  },
+  {
     name: "PUT /api/periods/:id/milestones/:key",
     method: "put",
     path: (i) => `/api/periods/${i.periodId}/milestones/guidance`,
@@ -294,7 +301,7 @@ const ROUTES: {
     body: () => ({ milestoneKey: "explanation", until: "2024-01-05T23:59:59+07:00", reason: "Thử ma trận" }),
     expect: only({ admin: 201 }),
   },
-  // The explanation window of the training period is not open yet: allowed callers meet window_not_open (409).
+  // The explanation window of the training period is moved ahead (fixtures): allowed callers meet window_not_open (409).
   {
     name: "POST /api/comments/:id/answer",
     method: "post",
@@ -686,6 +693,11 @@ async function workflowFixtures(period2023: string) {
     .where(inArray(dossiers.id, [submittedSnv, submittedStc, submittedTuyhoa]));
   await db.update(dossiers).set({ status: "round1_done" }).where(eq(dossiers.id, requestStcDossier));
   await db.update(dossiers).set({ status: "explained" }).where(eq(dossiers.id, requestTuyhoaDossier));
+  // The sample opens every training step at once (to rehearse the plan); here the explanation is not open yet.
+  await db
+    .update(milestones)
+    .set({ startsAt: new Date(Date.now() + 86_400_000), deadline: new Date(Date.now() + 3 * 86_400_000) })
+    .where(and(eq(milestones.periodId, training.id), eq(milestones.key, "explanation")));
   const wgUser = (await admin.get("/api/users")).body.data.find(
     (u: { username: string }) => u.username === "wg",
   );

@@ -92,7 +92,7 @@ describe("units not yet appraised", () => {
       .put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`)
       .send({ score: leaf.maxPoints, note: "" });
     expect(saved.status).toBe(200);
-    app.ctx.events.rankingChanged(periodId);
+    await app.ctx.effects.dispatch([{ type: "rankingChanged", periodId: periodId }]);
     const snv = (await ranking()).find((r) => r.unit.code === "snv")!;
     expect(snv.standing).toBe("ranked");
     expect(snv.rank).toEqual(expect.any(Number));
@@ -122,7 +122,7 @@ describe("why a unit has its band", () => {
         },
       })
       .where(eq(t.periods.id, periodId));
-    app.ctx.events.rankingChanged(periodId);
+    await app.ctx.effects.dispatch([{ type: "rankingChanged", periodId: periodId }]);
     const ranked = (await ranking()).filter((r) => r.standing === "ranked");
     const capped = ranked.filter((r) => r.why!.bandByIndex === "xuat_sac" || r.why!.bandByIndex === "tot");
     expect(capped.length).toBeGreaterThan(0);

@@ -62,7 +62,7 @@ describe("a ranking with tied units", () => {
     // Two names that ICU orders differently with and without a Vietnamese collation ("Sơn" / "Sông").
     await copyScores(of("h-sonhoa"), of("h-songhinh"));
     await copyScores(of("sct"), of("sgtvt"));
-    app.ctx.events.rankingChanged(period.id);
+    await app.ctx.effects.dispatch([{ type: "rankingChanged", periodId: period.id }]);
     const ranking = (await admin.get(`/api/periods/${period.id}/ranking`)).body.data as {
       unit: { code: string };
       rank: number;

@@ -5,7 +5,6 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { COLLAB_CLOSE, noteText } from "@ca/shared";
-import { collabOf } from "@ca/server/src/collab/registry";
 import { dossiers, periods, units } from "@ca/server/src/db/schema";
 import { collabClient, eventually, type CollabClient } from "./collab";
 import { liveClient, sleep, type LiveClient } from "./sockets";
@@ -108,11 +107,7 @@ export async function expectCutOff(
     { reason },
   ]);
   expect(p.closed.code).toBe(COLLAB_CLOSE.sessionEnded);
-  expect(
-    collabOf(app.ctx)!
-      .inspect()
-      .documents.flatMap((d) => d.users ?? []),
-  ).not.toContain(userId);
+  expect(app.collab.inspect().documents.flatMap((d) => d.users ?? [])).not.toContain(userId);
   const seen = p.live.events.length;
   const chair = await app.login("chair");
   const dossierId = (await chair.get(`/api/meetings/${ids.meetingId}`)).body.data.agenda[0].dossierId;

@@ -12,7 +12,8 @@ import { createLogger } from "@ca/server/src/logger";
 import { createServer } from "@ca/server/src/server";
 import { auditChainOf } from "@ca/server/src/audit/auditChain";
 import type { AppContext } from "@ca/server/src/context";
-import { noLiveEvents } from "@ca/server/src/realtime/liveEvents";
+import { Dispatcher } from "@ca/server/src/events/dispatcher";
+import type { CollabServer } from "@ca/server/src/collab/collabEndpoint";
 import { FileStore } from "@ca/server/src/services/files/fileStore";
 import { ensureSampleFiles } from "@ca/server/src/services/files/sampleDocument";
 import { createMailer } from "@ca/server/src/services/mail/mailer";
@@ -67,7 +68,9 @@ export async function openTestDatabase(
 export type TestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;
 
 export interface TestApp {
-  ctx: AppContext;
+  ctx: AppContext & { effects: Dispatcher };
+  /** The server's Yjs endpoint. */
+  collab: CollabServer;
   /** The database under this app; pass it to another startTestApp to restart over the same data. */
   testDatabase: TestDatabase;
   server: http.Server;
@@ -96,12 +99,12 @@ export async function startTestApp(
     REDIS_KEY: testDatabase.key,
     ...opts.env,
   });
-  const ctx: AppContext = {
+  const ctx: AppContext & { effects: Dispatcher } = {
     config,
     database,
     logger: createLogger(config),
     files: new FileStore(fs.mkdtempSync(path.join(os.tmpdir(), "ca-files-"))),
-    events: noLiveEvents,
+    effects: new Dispatcher(),
     mailer: createMailer(config, createLogger(config)),
     audit: auditChainOf(config),
     ready: { migrated: true },
@@ -114,6 +117,7 @@ export async function startTestApp(
   const agent = () => request.agent(server).set("Origin", TEST_ORIGIN);
   return {
     ctx,
+    collab,
     testDatabase,
     server,
     baseUrl,

@@ -1,11 +1,11 @@
-import { Box, Paper, Stack, Typography } from "@mui/material";
+import { Box, Chip, Paper, Stack, Typography } from "@mui/material";
 import AlarmOutlined from "@mui/icons-material/AlarmOutlined";
-import type { TMilestone } from "@ca/shared";
+import { nextDeadline, unitMilestones, type TMilestone, type UnitExtension } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, timeLeft } from "../format/dates";
 import { useNow } from "../hooks/useNow";
 import { currentLang } from "../i18n";
-import { milestoneLabel, nextDeadline } from "../period/milestones";
+import { milestoneLabel } from "../period/milestones";
 
 function Unit({ value, label }: { value: number; label: string }) {
   return (
@@ -26,11 +26,20 @@ function Unit({ value, label }: { value: number; label: string }) {
   );
 }
 
-/** A live countdown (days, hours, minutes) to the period's next deadline. */
-export function Countdown({ milestones }: { milestones: readonly TMilestone[] }) {
+/**
+ * A live countdown (days, hours, minutes) to the next deadline: the period's, or with a unit's `extensions` the
+ * unit's own (the shared rule `unitMilestones`: an extended step counts down to its extension, and says so).
+ */
+export function Countdown({
+  milestones,
+  extensions = [],
+}: {
+  milestones: readonly TMilestone[];
+  extensions?: readonly UnitExtension<string>[];
+}) {
   const { t } = useTranslation();
   const now = useNow(10_000);
-  const next = nextDeadline(milestones, now);
+  const next = nextDeadline(unitMilestones(milestones, extensions), now);
   const lang = currentLang();
   return (
     <Paper variant="outlined" sx={{ p: 2.5 }} data-testid="countdown">
@@ -43,9 +52,19 @@ export function Countdown({ milestones }: { milestones: readonly TMilestone[] })
           {next ? (
             <>
               <Typography variant="subtitle1">{milestoneLabel(next, lang)}</Typography>
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="text.secondary" data-testid="countdown-date">
                 {t("timeline.dueAt", { date: formatDateTime(next.deadline) })}
               </Typography>
+              {next.extendedFrom && (
+                <Chip
+                  size="small"
+                  color="info"
+                  variant="outlined"
+                  label={t("window.extendedFrom", { date: formatDateTime(next.extendedFrom) })}
+                  sx={{ mt: 0.5, height: 22, maxWidth: "100%" }}
+                  data-testid="countdown-extended"
+                />
+              )}
             </>
           ) : (
             <Typography variant="subtitle1">{t("timeline.allDone")}</Typography>

@@ -23,16 +23,6 @@ export function milestoneViews(milestones: readonly TMilestone[], now: Date): Mi
   });
 }
 
-/** The step whose deadline comes next (the soonest deadline still ahead), if any. */
-export function nextDeadline(milestones: readonly TMilestone[], now: Date): TMilestone | null {
-  const t = now.getTime();
-  return (
-    [...milestones]
-      .filter((m) => Date.parse(m.deadline) > t)
-      .sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline))[0] ?? null
-  );
-}
-
 /** Index in `views` before which "today" falls: the first step not yet done. */
 export function todayIndex(views: readonly MilestoneView[]): number {
   const i = views.findIndex((v) => v.state !== "done");

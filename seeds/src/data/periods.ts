@@ -54,9 +54,11 @@ export function timeline2023(): MilestoneSeed[] {
 }
 
 /**
- * The training period's timeline, placed relative to the day it is loaded: the preparatory steps are done,
- * the self-assessment window is open now (a week in, three weeks left), and every later step follows at the
- * plan's own intervals (6 days for round 1, 2 for the explanation, 7 for round 2 and the meeting).
+ * The training period's timeline, placed relative to the day it is loaded: the preparatory steps are done and
+ * every working step is open now (a week in), so that each role can rehearse its step of the whole plan on the day
+ * the sample loads — the agency its self-assessment and explanation, the council both rounds and the meeting
+ * (docs/domain.md §2 "Training period"). The deadlines keep the plan's order and intervals (three weeks for the
+ * self-assessment, then 6 days for round 1, 2 for the explanation, 7 for round 2 and the meeting).
  */
 export function trainingTimeline(now: Date): MilestoneSeed[] {
   const vnNow = new Date(now.getTime() + 7 * 3_600_000);
@@ -70,10 +72,10 @@ export function trainingTimeline(now: Date): MilestoneSeed[] {
     milestone("training", day(-25), end(-10)),
     milestone("survey", day(-7), end(34)),
     milestone("self_assessment", day(-7), end(21)),
-    milestone("round1", day(22), end(27)),
-    milestone("explanation", day(28), end(29)),
-    milestone("round2", day(30), end(36)),
-    milestone("meeting", day(30), end(36)),
+    milestone("round1", day(-7), end(27)),
+    milestone("explanation", day(-7), end(29)),
+    milestone("round2", day(-7), end(36)),
+    milestone("meeting", day(-7), end(36)),
     milestone("publication", day(37), end(43)),
   ];
 }

@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import { eq } from "drizzle-orm";
-import type { Request, RequestHandler } from "express";
+import type { RequestHandler } from "express";
 import type passport from "passport";
-import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { collabRoom, COLLAB_CLOSE, COLLAB_CLOSE_STATUS, COLLAB_PATH, parseCollabRoom } from "@ca/shared";
 import type { AppContext } from "../context";
@@ -13,8 +13,9 @@ import { isAllowedOrigin } from "../http/originCheck";
 import { decideAccess, leafCodesOf } from "./access";
 import { MeetingProjections } from "./meetingProjections";
 import type { CollabServer } from "./collabEndpoint";
-import { registerCollab } from "./registry";
 import { SharedDocument, type CollabConnection } from "./sharedDocument";
+import { acceptConnection } from "./acceptConnection";
+import { upgradeSessionUser } from "./upgradeSession";
 import type { LiveSessions } from "../realtime/liveSessions";
 import type { CollabCluster } from "./cluster/collabCluster";
 import { joinCluster } from "./cluster/joinCluster";
@@ -22,10 +23,6 @@ import { joinCluster } from "./cluster/joinCluster";
 export type { CollabInspection, CollabServer } from "./collabEndpoint";
 
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
-// What a client may send while its session is checked and the document loads (the stock provider sends two or
-// three small messages): beyond either bound it is closed, so that nobody unauthenticated makes us hold megabytes.
-const MAX_QUEUED = 256;
-const MAX_QUEUED_BYTES = 1024 * 1024;
 const PING_INTERVAL_MS = 30_000;
 const COMPACT_EVERY = 100;
 
@@ -60,32 +57,14 @@ export function createCollabServer(
   const docs = new Map<string, SharedDocument>();
   const conns = new Set<CollabConnection>();
   const held = new Map<string, number>();
-  const initialize = pp.initialize();
-  const passportSession = pp.session();
   let closing = false;
-  const projections = new MeetingProjections(db, () => ctx.events, logger);
+  const projections = new MeetingProjections(db, ctx.effects, logger);
   const { cluster } = opts;
-
-  /**
-   * The signed-in user of an upgrade request and its session id: the same session cookie, store and Passport as
-   * REST and Socket.IO.
-   */
-  const sessionUser = (req: http.IncomingMessage): Promise<{ user: Express.User; sid: string } | null> =>
-    new Promise((resolve, reject) => {
-      const r = req as Request;
-      const res = new http.ServerResponse(req);
-      const steps: RequestHandler[] = [sessionMiddleware, initialize, passportSession];
-      const run = (i: number) => (err?: unknown) => {
-        if (err) return reject(err);
-        if (i < steps.length) return void steps[i](r, res as never, run(i + 1));
-        const started = r.session?.startedAt;
-        // The REST app's absolute timeout (app.ts), which a socket would otherwise outlive.
-        if (started && Date.now() - started > ctx.config.SESSION_ABSOLUTE_HOURS * 3_600_000)
-          return resolve(null);
-        resolve(r.user ? { user: r.user, sid: r.sessionID } : null);
-      };
-      run(0)();
-    });
+  const sessionUser = upgradeSessionUser(
+    sessionMiddleware,
+    pp,
+    ctx.config.SESSION_ABSOLUTE_HOURS * 3_600_000,
+  );
 
   const openDocument = async (
     docName: string,
@@ -144,98 +123,6 @@ export function createCollabServer(
     }
   };
 
-  const accept = (ws: WebSocket, req: http.IncomingMessage, room: string) => {
-    const queue: Uint8Array[] = [];
-    let queuedBytes = 0;
-    let conn: CollabConnection | null = null;
-    let doc: SharedDocument | null = null;
-    let untrack = () => undefined as void;
-    /**
-     * The session ended: out of the document at once (nothing more is applied or sent to it), then closed for
-     * good (4440: the provider stops and the page signs out); a peer that ignores the closing handshake is cut.
-     */
-    const endSession = (reason: string) => {
-      if (conn) {
-        conns.delete(conn);
-        doc?.remove(conn);
-      }
-      conn = null;
-      queue.length = 0;
-      ws.close(COLLAB_CLOSE.sessionEnded, reason);
-      setTimeout(() => ws.terminate(), 1_000).unref();
-    };
-    const handleData = (c: CollabConnection, d: SharedDocument, data: Uint8Array) => {
-      try {
-        d.handle(c, data);
-      } catch (err) {
-        logger.debug({ err, doc: d.name, user: c.user.id }, "collab: malformed message");
-        ws.close(COLLAB_CLOSE.badMessage, "malformed message");
-      }
-    };
-    ws.on("message", (data: RawData, isBinary: boolean) => {
-      // Closing (its session ended, or any other close): what still arrives is not applied.
-      if (ws.readyState !== ws.OPEN) return;
-      if (!isBinary) return void ws.close(COLLAB_CLOSE.badMessage, "binary messages only");
-      const bytes = toBytes(data);
-      if (conn && doc) return handleData(conn, doc, bytes);
-      // Until the session is checked and the document loaded, messages wait: nothing is answered from a
-      // document that is not fully loaded yet, and nothing is applied before the connection is authorized.
-      if (ws.readyState !== ws.OPEN) return;
-      queuedBytes += bytes.byteLength;
-      if (queue.push(bytes) > MAX_QUEUED || queuedBytes > MAX_QUEUED_BYTES) {
-        queue.length = 0;
-        ws.close(COLLAB_CLOSE.badMessage, "too much data before the session was checked");
-      }
-    });
-    ws.on("error", (err) => logger.debug({ err }, "collab: socket error"));
-    ws.on("pong", () => {
-      if (conn) conn.alive = true;
-    });
-    ws.on("close", () => {
-      untrack();
-      if (conn) {
-        conns.delete(conn);
-        doc?.remove(conn);
-      }
-    });
-
-    void (async () => {
-      const signedIn = await sessionUser(req);
-      // Tracked before anything else is awaited: a session ending while the document loads ends this too.
-      if (signedIn && ws.readyState === ws.OPEN)
-        untrack = opts.sessions.track(signedIn.sid, signedIn.user.id, { end: endSession });
-      const access = await decideAccess(db, signedIn?.user ?? null, room);
-      if (!access.ok) return ws.close(access.code, access.reason);
-      if (ws.readyState !== ws.OPEN || closing) return;
-      const c: CollabConnection = {
-        ws,
-        user: signedIn!.user,
-        docName: room,
-        meetingId: access.meetingId,
-        dossierId: access.dossierId,
-        mode: access.mode,
-        controlled: new Set(),
-        alive: true,
-        dropped: 0,
-      };
-      conns.add(c);
-      const d = await openDocument(room, access.dossierId, c);
-      if (ws.readyState !== ws.OPEN) {
-        conns.delete(c);
-        d.remove(c);
-        return;
-      }
-      conn = c;
-      doc = d;
-      for (const data of queue.splice(0)) handleData(c, d, data);
-    })().catch((err) => {
-      // The database away (restarting): the provider reconnects by itself on 4503, so it is not worth a stack.
-      if (ctx.database.reachability.noteFailure(err)) logger.warn({ room }, "collab: database unreachable");
-      else logger.error({ err, room }, "collab: could not open a connection");
-      if (ws.readyState === ws.OPEN) ws.close(COLLAB_CLOSE.unavailable, "try again later");
-    });
-  };
-
   server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? "").split("?")[0];
     // Every other upgrade (Socket.IO's /socket.io/) belongs to another listener: left untouched.
@@ -254,7 +141,18 @@ export function createCollabServer(
     if (closing) return refuseUpgrade(socket, 503, "restarting");
     // One spelling per document (ids lower-cased): two spellings must never be two documents.
     const docName = collabRoom(parsed.meetingId, parsed.dossierId);
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, docName));
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      acceptConnection(ws, req, docName, {
+        db,
+        logger,
+        reachability: ctx.database.reachability,
+        sessionUser,
+        sessions: opts.sessions,
+        conns,
+        openDocument,
+        closing: () => closing,
+      }),
+    );
   });
 
   // Connections whose peer vanished without a close (network loss) are found by pings and let go.
@@ -362,7 +260,6 @@ export function createCollabServer(
       logger,
     });
 
-  registerCollab(ctx, collab);
   return collab;
 }
 
@@ -374,10 +271,4 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
       "Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n" +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
-}
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }

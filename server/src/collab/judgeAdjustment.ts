@@ -2,36 +2,13 @@ import {
   definitionOfLeaf,
   derivePoints,
   scaleProblem,
-  type KindedLeaf,
   type ScoreProblem,
   type ScoreProblemVars,
   type TAdjustment,
 } from "@ca/shared";
+import type { MeetingLeaf, ProjectionContext } from "../queries/projectionContext";
 
-/** A leaf as the meeting judges proposals for it (with its scoring kind, rubric or rule). */
-export interface MeetingLeaf extends KindedLeaf {
-  id: string;
-  code: string;
-  area: string;
-  title: string;
-  maxPoints: number;
-  step: number;
-  method: string;
-  kind: string;
-  applicable: boolean;
-}
-
-/** What judging a dossier's proposals needs, loaded once per document (see loadProjectionContext). */
-export interface ProjectionContext {
-  meetingId: string;
-  dossierId: string;
-  periodId: string;
-  leaves: Map<string, MeetingLeaf>;
-  /** Locked leaves and their agreed scores (hundredths). */
-  locked: Map<string, number>;
-  /** Council-side users who may propose on this dossier (not recused): judges proposals loaded from storage. */
-  proposers: Set<string>;
-}
+export type { MeetingLeaf, ProjectionContext };
 
 /** A refused proposal says why in the shared vocabulary (both languages: `scoreProblemMessage`). */
 export type Verdict = { valid: true } | { valid: false; problem: ScoreProblem; vars: ScoreProblemVars };

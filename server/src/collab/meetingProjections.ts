@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { collabRoom } from "@ca/shared";
 import type { Db } from "../db/client";
 import { meetingAgenda, meetings } from "../db/schema";
-import type { LiveEvents } from "../realtime/liveEvents";
+import type { EventSink } from "../events/domainEvents";
 import type { ClusterNotice } from "./cluster/collabCluster";
 import { loadProjectionContext } from "../queries/projectionContext";
 import { DossierProjection } from "./dossierProjection";
@@ -32,7 +32,7 @@ export class MeetingProjections {
 
   constructor(
     private readonly db: Db,
-    private readonly events: () => LiveEvents,
+    private readonly effects: EventSink,
     private readonly logger: Logger,
   ) {}
 
@@ -50,8 +50,10 @@ export class MeetingProjections {
     const projection = new DossierProjection(doc, ctx, serverOrigin, () => {
       this.overlays.set(dossierId, { meetingId, proposals: new Map(projection.proposals) });
       announce();
-      this.events().proposalsChanged(ctx.periodId);
-      this.events().meetingProjection(meetingId, dossierId);
+      void this.effects.dispatch([
+        { type: "proposalsChanged", periodId: ctx.periodId },
+        { type: "meetingProjectionMoved", meetingId, dossierId },
+      ]);
     });
     this.live.get(docName)?.detach();
     this.live.set(docName, projection);

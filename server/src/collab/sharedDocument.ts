@@ -1,11 +1,12 @@
 import type { Logger } from "pino";
-import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { ensureNoteTexts } from "@ca/shared";
 import type { Db } from "../db/client";
+import type { CollabConnection } from "./collabConnection";
 import { RELAYED } from "./origins";
-import { appendUpdate, compactDocument, loadDocumentUpdates } from "./persistence";
+import { DocumentWriter } from "./documentWriter";
+import { loadDocumentUpdates } from "./persistence";
 import {
   decodeAwarenessUpdate,
   decodeMessage,
@@ -17,21 +18,7 @@ import {
   type AwarenessEntry,
 } from "./protocol";
 
-/** One client's WebSocket on one document, with what it may do there. */
-export interface CollabConnection {
-  ws: WebSocket;
-  user: Express.User;
-  docName: string;
-  meetingId: string;
-  dossierId: string;
-  /** "view": its sync step 2 and update messages are dropped, never applied nor broadcast (docs/targets.md S4). */
-  mode: "edit" | "view";
-  /** The awareness client ids this connection speaks for; it may set no other's presence. */
-  controlled: Set<number>;
-  alive: boolean;
-  /** Document updates received and dropped (view-only, or edits held). */
-  dropped: number;
-}
+export type { CollabConnection };
 
 export interface SharedDocumentDeps {
   db: Db;
@@ -63,9 +50,6 @@ const SERVER = Symbol("server");
 // A client needs one or two ids (Yjs picks a new one on a clientID clash); more is someone speaking for others.
 const MAX_IDS_PER_CONNECTION = 4;
 const MAX_PRESENCE_CHARS = 8_192;
-const RETRY_MAX_MS = 5_000;
-/** How long the first update of a burst waits for the next ones before they are appended as one row. */
-const APPEND_WINDOW_MS = 20;
 
 /**
  * A loaded Yjs document and its connections: it loads from PostgreSQL before any client syncs, applies editors'
@@ -80,17 +64,15 @@ export class SharedDocument {
   private readonly owners = new Map<number, CollabConnection>();
   /** Who last claimed each awareness client id (kept after they leave, for their reconnection). */
   private readonly claimedBy = new Map<number, string>();
-  private pending: Uint8Array[] = [];
-  private writer: Promise<void> | null = null;
+  private readonly writer: DocumentWriter;
   private releasing: Promise<void> | null = null;
-  private rowsSinceCompaction = 0;
-  private stopping = false;
   private leafCodes: string[] = [];
 
   constructor(
     readonly name: string,
     private readonly deps: SharedDocumentDeps,
   ) {
+    this.writer = new DocumentWriter(name, deps);
     this.awareness.setLocalState(null);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on("update", this.onAwareness);
@@ -99,7 +81,7 @@ export class SharedDocument {
 
   /** Updates not yet written to the database. */
   get pendingWrites(): number {
-    return this.pending.length + (this.writer ? 1 : 0);
+    return this.writer.pendingWrites;
   }
 
   private async load(): Promise<void> {
@@ -128,13 +110,14 @@ export class SharedDocument {
    * here but not yet written is then written too. Yjs merges duplicates, so nothing is stored twice in effect.
    */
   writeWholeState(): void {
-    this.persist(Y.encodeStateAsUpdate(this.doc));
+    this.writer.persist(Y.encodeStateAsUpdate(this.doc));
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD) return;
     const relayed = origin === RELAYED;
-    if (!relayed || this.deps.relay?.writesRelayed()) this.persist(update);
+    // Broadcast at once, appended shortly after (collab/documentWriter.ts).
+    if (!relayed || this.deps.relay?.writesRelayed()) this.writer.persist(update);
     if (!relayed) this.deps.relay?.publish("update", update);
     const message = encodeUpdate(update);
     for (const c of this.conns) if (c !== origin) send(c, message);
@@ -258,66 +241,13 @@ export class SharedDocument {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), conn);
   }
 
-  /**
-   * Persistence, and why it does not delay the broadcast: y-websocket has no acknowledgement, so no client ever
-   * learns that an update was written, and every client keeps its own edits until they are in the server's
-   * document: after a crash or restart, the provider reconnects and its sync step 2 sends back whatever the
-   * server lacks (docs/targets.md R1, R3). Waiting for the insert before broadcasting would add a database round trip to
-   * every edit's latency (docs/targets.md P1) for no gain in safety. So an update is broadcast at once and appended
-   * shortly after: the first update of a burst waits APPEND_WINDOW_MS for the others, and updates arriving while a
-   * write is in flight are merged into the next one (group commit): at 200 edits/s that is one insert for several
-   * edits instead of one each (docs/performance.md). A write that fails is retried with backoff and the document
-   * stays in memory until it succeeds.
-   */
-  private persist(update: Uint8Array): void {
-    this.pending.push(update);
-    this.writer ??= this.drain();
-  }
-
-  private async drain(): Promise<void> {
-    let delay = 100;
-    try {
-      await sleep(APPEND_WINDOW_MS);
-      while (this.pending.length) {
-        const batch = this.pending.splice(0);
-        const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
-        try {
-          await appendUpdate(this.deps.db, this.name, merged);
-          delay = 100;
-        } catch (err) {
-          this.pending.unshift(merged);
-          this.deps.logger.error({ err, doc: this.name }, "collab: could not persist an update; retrying");
-          if (this.stopping && delay >= RETRY_MAX_MS) return;
-          await sleep(delay);
-          delay = Math.min(delay * 2, RETRY_MAX_MS);
-          continue;
-        }
-        if (++this.rowsSinceCompaction >= this.deps.compactEvery) {
-          this.rowsSinceCompaction = 0;
-          await this.compact();
-        }
-      }
-    } finally {
-      this.writer = null;
-    }
-  }
-
   /** Resolves once every update received so far is written. */
-  async flushed(): Promise<void> {
-    while (this.writer) await this.writer;
-  }
-
-  private async compact(): Promise<void> {
-    try {
-      await compactDocument(this.deps.db, this.name);
-    } catch (err) {
-      // The appended rows stay; the next compaction merges them.
-      this.deps.logger.warn({ err, doc: this.name }, "collab: compaction failed");
-    }
+  flushed(): Promise<void> {
+    return this.writer.flushed();
   }
 
   private compactSoon(): void {
-    void this.ready.then(() => this.compact());
+    void this.ready.then(() => this.writer.compact());
   }
 
   /**
@@ -330,20 +260,19 @@ export class SharedDocument {
       try {
         await this.ready.catch(() => undefined);
         await this.flushed();
-        if (this.conns.size === 0) await this.compact();
+        if (this.conns.size === 0) await this.writer.compact();
         await this.flushed();
       } finally {
         this.releasing = null;
       }
-      if (this.conns.size === 0 && !this.writer && this.pending.length === 0 && !this.destroyed)
-        this.destroy();
+      if (this.conns.size === 0 && this.writer.idle && !this.destroyed) this.destroy();
     })();
     return this.releasing;
   }
 
   /** Stops retrying failed writes forever (server shutdown): gives up after the longest backoff. */
   stop(): void {
-    this.stopping = true;
+    this.writer.stop();
   }
 
   /** Frees the document's memory (Y.Doc, awareness timer) and tells the server. */
@@ -362,5 +291,3 @@ function send(conn: CollabConnection, message: Uint8Array): void {
     if (err) conn.ws.terminate();
   });
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

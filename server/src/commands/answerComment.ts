@@ -7,6 +7,7 @@ import { AppError, notFound } from "../http/errors";
 import { loadScoreWriteState, lockAndTouchDossier } from "../queries/scoreWriteState";
 import { assertStatus, assertWindowOpen } from "./dossierGuards";
 import { hasAnswer, stageRecordOf } from "./kindAnswer";
+import { refOf, type DomainEvent } from "../events/domainEvents";
 
 /**
  * Step 8: the agency answers a request for explanation, optionally proposing a revision by the leaf's kind — a
@@ -77,6 +78,9 @@ export async function answerComment({
         status: "answered",
       },
     });
-    return { comment: updated, dossier };
+    const events: DomainEvent[] = [
+      { type: "commentChanged", commentId: updated.id, dossier: refOf(dossier), status: updated.status },
+    ];
+    return { comment: updated, dossier, events };
   });
 }

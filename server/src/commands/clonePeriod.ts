@@ -61,7 +61,7 @@ export async function clonePeriodIn(
         code: input.code,
         name: input.name,
         year: source.year + years,
-        kind: source.kind,
+        kind: input.kind ?? "official",
         timezone: source.timezone,
         rules: source.rules,
       })

@@ -4,6 +4,7 @@ import { AppError } from "../http/errors";
 import { loadDossierState } from "../queries/dossierState";
 import { assertStatus, lockDossier, touchDossier } from "./dossierGuards";
 import { notifyUnit } from "./notifyUnit";
+import { dossierChanged, type DomainEvent } from "../events/domainEvents";
 
 /**
  * The chair (or admin) closes round 1 (→ `round1_done`, the agency may now see the round-1 scores and explain) or
@@ -63,6 +64,11 @@ export async function closeRound({
       oldValue: { status: from },
       newValue: { status: to },
     });
-    return { dossier, notified };
+    const events: DomainEvent[] = [
+      dossierChanged(dossier, "status"),
+      { type: "rankingChanged", periodId: dossier.periodId },
+      { type: "notified", notifications: notified },
+    ];
+    return { dossier, notified, events };
   });
 }

@@ -6,6 +6,7 @@ import * as t from "../db/schema";
 import { validationFailed } from "../http/errors";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
 import { assertKnownBand, assertNotPublished, worstBand } from "./classificationGuards";
+import type { DomainEvent } from "../events/domainEvents";
 
 /**
  * The admin sets a period's band quotas (at most N % or N units of a unit type in a band, taken in rank order) and
@@ -72,6 +73,7 @@ export async function configureClassification({
       newValue: { quotas, tieBreak: next.tieBreak },
       reason: input.reason,
     });
-    return next;
+    const events: DomainEvent[] = [{ type: "rankingChanged", periodId }];
+    return { rules: next, events };
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { meetingAgenda, meetings } from "../db/schema";
 import { AppError, conflict } from "../http/errors";
 import { dossiersOfPeriod } from "../queries/meetings";
+import { meetingRef, type DomainEvent } from "../events/domainEvents";
 
 // A meeting agrees the results of round 2 (docs/domain.md §2 step 9): it can be planned while round 2 is still going on.
 const PLANNABLE = ["explained", "round2_done"];
@@ -51,6 +52,7 @@ export async function createMeeting({
       entityId: meeting.id,
       newValue: { periodId, title: meeting.title, startsAt: meeting.startsAt, agenda: input.agenda },
     });
-    return meeting;
+    const events: DomainEvent[] = [{ type: "meetingChanged", meeting: meetingRef(meeting) }];
+    return { meeting, events };
   });
 }

@@ -5,8 +5,9 @@ import type { Db } from "../db/client";
 import * as t from "../db/schema";
 import { validationFailed } from "../http/errors";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
-import { quotaCuts } from "../services/ranking";
+import { quotaCuts } from "../ranking/ranking";
 import { assertNotPublished } from "./classificationGuards";
+import type { DomainEvent } from "../events/domainEvents";
 
 /**
  * The chair records which units of a tie straddling a quota's cut keep the band (the tie-breaks could not separate
@@ -84,6 +85,7 @@ export async function decideQuotaTie({
       },
       reason: input.reason,
     });
-    return decision;
+    const events: DomainEvent[] = [{ type: "rankingChanged", periodId }];
+    return { decision, events };
   });
 }

@@ -3,6 +3,7 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { conflicts, units, users } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
+import type { DomainEvent } from "../events/domainEvents";
 
 /** Records a conflict of interest: from now on the member is recused on that unit's dossier (docs/domain.md §1). */
 export async function declareConflict({
@@ -45,6 +46,8 @@ export async function declareConflict({
       newValue: { userId, unitId },
       reason,
     });
-    return { row, unitName: unit.name };
+    // The member's rooms and documents were joined before the conflict: they are authorized again.
+    const events: DomainEvent[] = [{ type: "accountChanged", userId: row.userId }];
+    return { row, unitName: unit.name, events };
   });
 }

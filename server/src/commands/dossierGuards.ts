@@ -1,16 +1,16 @@
 import { eq, sql } from "drizzle-orm";
-import { centiToNumber, parsePoints, scoreProblemMessage, validateLeafScore, type Centi } from "@ca/shared";
+import {
+  centiToNumber,
+  formatVnDateTime,
+  parsePoints,
+  scoreProblemMessage,
+  validateLeafScore,
+  type Centi,
+} from "@ca/shared";
 import type { DbOrTx } from "../db/client";
 import { dossiers } from "../db/schema";
 import { AppError, conflict } from "../http/errors";
 import { windowOf, type DossierState, type ItemRow, type WindowState } from "../queries/dossierState";
-
-/** dd/mm/yyyy hh:mm in Vietnam time (CONVENTIONS §11). */
-function fmt(d: Date): string {
-  const vn = new Date(d.getTime() + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(vn.getUTCDate())}/${p(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()} ${p(vn.getUTCHours())}:${p(vn.getUTCMinutes())}`;
-}
 
 /**
  * Refuses unless the milestone's window is open for this dossier: before it opens with "not open yet" and when it
@@ -25,18 +25,18 @@ export function assertWindowOpen(state: WindowState, key: string, now = new Date
       { milestone: key, startsAt: w.startsAt?.toISOString() ?? null },
       w.startsAt
         ? {
-            vi: `Bước này chưa mở: mở lúc ${fmt(w.startsAt)} (giờ Việt Nam).`,
+            vi: `Bước này chưa mở: mở lúc ${formatVnDateTime(w.startsAt)} (giờ Việt Nam).`,
             en: `This step is not open yet: it opens at ${w.startsAt.toISOString()}.`,
           }
         : undefined,
     );
-  const end = w.extendedUntil && w.deadline && w.extendedUntil > w.deadline ? w.extendedUntil : w.deadline;
+  const end = w.end;
   throw new AppError(
     "window_closed",
     { milestone: key, deadline: end?.toISOString() ?? null },
     end
       ? {
-          vi: `Ngoài thời hạn: bước này đóng lúc ${fmt(end)} (giờ Việt Nam). Liên hệ Sở Nội vụ nếu cần gia hạn.`,
+          vi: `Ngoài thời hạn: bước này đóng lúc ${formatVnDateTime(end)} (giờ Việt Nam). Liên hệ Sở Nội vụ nếu cần gia hạn.`,
           en: `Outside the window: this step closed at ${end.toISOString()}. Ask the admin for an extension.`,
         }
       : undefined,

@@ -5,6 +5,7 @@ import { meetings } from "../db/schema";
 import { conflict } from "../http/errors";
 import { loadAgenda, loadMeeting } from "../queries/meetings";
 import { snapshotAgenda } from "../collab/snapshots";
+import { meetingRef, type DomainEvent } from "../events/domainEvents";
 
 /**
  * The chair ends a running meeting: every dossier's document is snapshotted as it stands ("end") and becomes
@@ -45,6 +46,7 @@ export async function endMeeting({
       oldValue: { status: "running" },
       newValue: { status: "ended", snapshotBytes: snapshots },
     });
-    return { meeting, agenda };
+    const events: DomainEvent[] = [{ type: "meetingChanged", meeting: meetingRef(meeting) }];
+    return { meeting, agenda, events };
   });
 }

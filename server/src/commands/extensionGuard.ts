@@ -1,13 +1,5 @@
-import { DOSSIER_STATUSES, type DossierStatus, type MilestoneKey } from "@ca/shared";
+import { DOSSIER_STATUSES, STEP_OF_STATUS, type DossierStatus, type MilestoneKey } from "@ca/shared";
 import { AppError } from "../http/errors";
-
-/** The dossier status during which each per-unit window is used: an extension after it would extend nothing. */
-const WINDOW_STATUS: Partial<Record<MilestoneKey, DossierStatus>> = {
-  self_assessment: "draft",
-  round1: "self_submitted",
-  explanation: "round1_done",
-  round2: "explained",
-};
 
 /**
  * An extension is refused once the dossier's result is settled (agreed or published: nothing of it may change any
@@ -29,7 +21,8 @@ export function assertExtensionPossible(status: DossierStatus, milestoneKey: Mil
             : "The council has agreed this dossier's result: no step can be extended any more.",
       },
     );
-  const windowStatus = WINDOW_STATUS[milestoneKey];
+  // The status during which the step's window is used (shared/src/deadlines.ts): after it, it extends nothing.
+  const windowStatus = DOSSIER_STATUSES.find((s) => STEP_OF_STATUS[s] === milestoneKey);
   if (windowStatus && DOSSIER_STATUSES.indexOf(status) > DOSSIER_STATUSES.indexOf(windowStatus))
     throw new AppError(
       "conflict",

@@ -5,6 +5,7 @@ import { extensions } from "../db/schema";
 import { assertExtensionPossible } from "./extensionGuard";
 import { lockAndTouchDossier } from "../queries/scoreWriteState";
 import { notifyUnit } from "./notifyUnit";
+import { dossierChanged, type DomainEvent } from "../events/domainEvents";
 
 /**
  * The admin extends one unit's window for one milestone, with a reason, audited; the unit is told. Not once the
@@ -43,6 +44,10 @@ export async function grantExtension({
       newValue: { milestoneKey, until },
       reason,
     });
-    return { extension: row, dossier, notified };
+    const events: DomainEvent[] = [
+      dossierChanged(dossier, "windows.*.extendedUntil"),
+      { type: "notified", notifications: notified },
+    ];
+    return { extension: row, dossier, notified, events };
   });
 }

@@ -2,12 +2,14 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { surveyRespondents } from "../db/schema";
+import type { DomainEvent } from "../events/domainEvents";
 import { newSurveyToken } from "../services/surveyTokens";
 
 /**
  * Issues a fresh single-use token to each listed respondent who has not answered (all of them when none is
  * listed): any earlier link of theirs stops working. The tokens are returned once, for the printable sheet and the
- * e-mails; only their SHA-256 is stored.
+ * e-mails; only their SHA-256 is stored. With `email`, each respondent with an address is sent their link after
+ * the commit (an `emailsDue` event: best effort, the mailer never throws).
  */
 export async function issueSurveyLinks({
   db,
@@ -15,15 +17,27 @@ export async function issueSurveyLinks({
   questionnaireId,
   respondentIds,
   expiresAt,
+  email,
 }: {
   db: Db;
   actor: { id: string; username: string };
   questionnaireId: string;
   respondentIds?: string[];
   expiresAt: Date;
+  /** The links' base (`<base>/s/<token>`) and, to e-mail them, what the mail names. */
+  email: { linkBase: string; send: boolean; questionnaireTitle: string; periodName: string };
 }) {
-  if (respondentIds && !respondentIds.length) return [];
-  return db.transaction(async (tx) => {
+  const none = {
+    issued: [] as {
+      respondent: typeof surveyRespondents.$inferSelect;
+      token: string;
+      url: string;
+      emailed: boolean;
+    }[],
+    events: [] as DomainEvent[],
+  };
+  if (respondentIds && !respondentIds.length) return none;
+  const issued = await db.transaction(async (tx) => {
     const r = surveyRespondents;
     const targets = await tx
       .select()
@@ -55,4 +69,20 @@ export async function issueSurveyLinks({
     });
     return issued;
   });
+  const { linkBase, questionnaireTitle, periodName } = email;
+  const links = issued.map(({ respondent, token }) => ({
+    respondent,
+    token,
+    url: `${linkBase}/s/${token}`,
+    emailed: email.send && !!respondent.email,
+  }));
+  const mails = links
+    .filter((l) => l.emailed)
+    .map(({ respondent, url }) => ({
+      to: respondent.email!,
+      subject: `Phiếu khảo sát: ${questionnaireTitle}`,
+      body: `Kính gửi ${respondent.fullName},\n\nKính mời Quý vị tham gia khảo sát “${questionnaireTitle}” (${periodName}) qua đường dẫn dùng một lần sau:\n${url}\n\nXin trân trọng cảm ơn.`,
+    }));
+  const events: DomainEvent[] = mails.length ? [{ type: "emailsDue", mails }] : [];
+  return { issued: links, events };
 }

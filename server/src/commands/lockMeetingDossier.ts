@@ -9,6 +9,7 @@ import { isOnAgenda } from "../queries/meetings";
 import { agreedOf, meetingLeavesOf } from "../queries/projectionContext";
 import { loadDossierState, type DossierState } from "../queries/dossierState";
 import { assertStatus, lockDossier, touchDossier } from "./dossierGuards";
+import { dossierChanged, meetingRef, type DomainEvent } from "../events/domainEvents";
 
 /** A leaf's official score before the meeting: round 2, else round 1, else self (confirmed scores only). */
 export function preMeetingScores(state: DossierState): Map<string, number | null> {
@@ -160,6 +161,15 @@ export async function lockMeetingDossier({
         newValue: { status: "agreed", meetingId, snapshotBytes: snapshot.size },
       });
     await appendAudit(tx, entries);
-    return { dossier, agreed: decided, complete };
+    const events: DomainEvent[] = [
+      // The Yjs projection marks the leaves locked before anyone hears of them.
+      { type: "meetingDossierLocked", meetingId, dossierId, agreed: decided },
+      // Agreed scores reach the unit with the status `agreed`, i.e. once every leaf is locked.
+      dossierChanged(dossier, complete ? "status" : "leaves[].stages.agreed.score"),
+      { type: "meetingChanged", meeting: meetingRef(meeting) },
+      { type: "meetingProjectionMoved", meetingId, dossierId },
+      { type: "rankingChanged", periodId: meeting.periodId },
+    ];
+    return { dossier, agreed: decided, complete, events };
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { dossiers, scores, surveyLocks, units } from "../db/schema";
 import { computeSurveyResults } from "../queries/survey";
 import { guardSurveyOpen } from "./surveyGuards";
+import type { DomainEvent } from "../events/domainEvents";
 
 /**
  * Locks the period's survey results (docs/domain.md §3): in one transaction, the points of every rated unit's survey leaves
@@ -82,6 +83,7 @@ export async function lockSurveyResults({
       reason,
     });
     await appendAudit(tx, audit);
-    return { scores: written };
+    const events: DomainEvent[] = [{ type: "rankingChanged", periodId }];
+    return { scores: written, events };
   });
 }

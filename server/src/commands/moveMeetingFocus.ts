@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { meetings } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
 import { isOnAgenda, type MeetingRow } from "../queries/meetings";
+import type { DomainEvent } from "../events/domainEvents";
 
 /**
  * The meeting tracker (docs/architecture.md): the chair moves the meeting to a dossier on the agenda and, optionally, a leaf.
@@ -21,7 +22,7 @@ export async function moveMeetingFocus({
   actor: { id: string };
   meeting: MeetingRow;
   input: TMeetingFocusInput;
-}): Promise<MeetingRow> {
+}): Promise<{ meeting: MeetingRow; events: DomainEvent[] }> {
   if (!(await isOnAgenda(db, meeting.id, input.dossierId))) throw notFound({ dossierId: input.dossierId });
   if (input.leafCode !== null && !(await leafCodesOf(db, input.dossierId)).includes(input.leafCode))
     throw new AppError("validation_failed", [{ path: "leafCode", message: "no such leaf in this dossier" }], {
@@ -35,5 +36,5 @@ export async function moveMeetingFocus({
     at: new Date().toISOString(),
   };
   const [row] = await db.update(meetings).set({ focus }).where(eq(meetings.id, meeting.id)).returning();
-  return row;
+  return { meeting: row, events: [{ type: "meetingFocusMoved", focus: { meetingId: row.id, ...focus } }] };
 }

@@ -3,13 +3,9 @@ import { NOTIFICATION, sees, viewerClassOf, type DossierStatus, type Role } from
 import type { DbOrTx } from "../db/client";
 import { notifications, users } from "../db/schema";
 
-export interface Notified {
-  id: string;
-  userId: string;
-  kind: string;
-  email: string | null;
-  payload: Record<string, unknown>;
-}
+import type { Notified } from "../events/domainEvents";
+
+export type { Notified };
 
 /**
  * Writes an in-app notification about the unit's dossier for every active account that sees it as the unit's own

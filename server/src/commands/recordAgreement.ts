@@ -6,6 +6,7 @@ import { councilAgreements, unitTypes } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { listDossiersOfPeriod } from "../queries/dossiers";
 import { computePeriodResults, toAgreementRanking } from "../services/results/periodResults";
+import type { DomainEvent } from "../events/domainEvents";
 
 /**
  * Step 9's result (docs/domain.md §2, §4): once every dossier of a unit type is agreed, the chair records the council's
@@ -67,6 +68,7 @@ export async function recordAgreement({
       entityId: periodId,
       newValue: { unitType: type.code, ranking: frozen.map((r) => [r.unit.code, r.rank, r.total]) },
     });
-    return row;
+    const events: DomainEvent[] = [{ type: "rankingChanged", periodId }];
+    return { row, events };
   });
 }

@@ -6,6 +6,7 @@ import * as t from "../db/schema";
 import { notFound, validationFailed } from "../http/errors";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
 import { assertKnownBand, assertNotPublished } from "./classificationGuards";
+import type { DomainEvent } from "../events/domainEvents";
 
 type Actor = { id: string; username: string };
 
@@ -77,7 +78,8 @@ export async function recordBandCap({
       },
       reason: input.reason,
     });
-    return cap;
+    const events: DomainEvent[] = [{ type: "rankingChanged", periodId }];
+    return { cap, events };
   });
 }
 
@@ -95,7 +97,7 @@ export async function withdrawBandCap({
   capId: string;
   reason: string;
 }) {
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await assertNotPublished(tx, periodId);
     const [cap] = await tx
       .select()
@@ -116,5 +118,7 @@ export async function withdrawBandCap({
       },
       reason,
     });
+    const events: DomainEvent[] = [{ type: "rankingChanged", periodId }];
+    return { events };
   });
 }

@@ -5,6 +5,7 @@ import { comments } from "../db/schema";
 import { notFound } from "../http/errors";
 import { lockAndTouchDossier } from "../queries/scoreWriteState";
 import { assertStatus } from "./dossierGuards";
+import { refOf, type DomainEvent } from "../events/domainEvents";
 
 /** Step 9: the council marks a request for explanation resolved, after reading the answer. */
 export async function resolveComment({
@@ -22,7 +23,8 @@ export async function resolveComment({
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
     if (!comment || comment.kind !== "request") throw notFound();
     // Lock and touch the dossier first: commands on one dossier run one after another (docs/targets.md P7).
-    assertStatus(await lockAndTouchDossier(tx, comment.dossierId), "explained");
+    const dossier = await lockAndTouchDossier(tx, comment.dossierId);
+    assertStatus(dossier, "explained");
     const [updated] = await tx
       .update(comments)
       .set({ status: "resolved", resolvedBy: actor.id, resolvedAt: now })
@@ -36,7 +38,10 @@ export async function resolveComment({
       oldValue: { status: comment.status },
       newValue: { status: "resolved" },
     });
-    return { comment: updated };
+    const events: DomainEvent[] = [
+      { type: "commentChanged", commentId: updated.id, dossier: refOf(dossier), status: updated.status },
+    ];
+    return { comment: updated, events };
   });
 }
 

@@ -7,6 +7,7 @@ import { AppError, forbidden } from "../http/errors";
 import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
 import { assertStatus } from "./dossierGuards";
 import { hasAnswer, stageRecordOf, type StageRecord } from "./kindAnswer";
+import { dossierChanged, type DomainEvent } from "../events/domainEvents";
 
 /**
  * Steps 7 and 9: a reviewer appraises one leaf in a round — a score, a comment, and in round 1 optionally a formal
@@ -107,6 +108,20 @@ export async function saveReview({
     };
     if (scoreWrite) await writeAudited(tx, scoreWrite, audit);
     else await appendAudit(tx, audit);
-    return { dossier, comment, record };
+    const ref = { id: dossier.id, periodId: dossier.periodId, status: dossier.status };
+    const events: DomainEvent[] = [
+      // What changed: the round's score, else the comment alone (the rule says who sees either, and when).
+      dossierChanged(
+        dossier,
+        record
+          ? `leaves[].stages.round${review.round}.score`
+          : `leaves[].comments[${comment?.kind ?? "internal"}].body`,
+      ),
+      ...(comment
+        ? [{ type: "commentAdded" as const, commentId: comment.id, dossier: ref, kind: comment.kind }]
+        : []),
+      { type: "rankingChanged", periodId: dossier.periodId },
+    ];
+    return { dossier, comment, record, events };
   });
 }

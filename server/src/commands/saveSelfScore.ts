@@ -6,6 +6,7 @@ import { AppError } from "../http/errors";
 import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
 import { assertStatus, assertWindowOpen } from "./dossierGuards";
 import { stageRecordOf, type AnswerInput } from "./kindAnswer";
+import { dossierChanged } from "../events/domainEvents";
 
 /**
  * Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. Three
@@ -77,6 +78,6 @@ export async function saveSelfScore({
         : null,
       newValue: { code, ...record, note },
     });
-    return { dossier, record };
+    return { dossier, record, events: [dossierChanged(dossier, "leaves[].stages.self.score")] };
   });
 }

@@ -3,6 +3,7 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { dossiers } from "../db/schema";
 import { notifyUnit } from "./notifyUnit";
+import type { DomainEvent } from "../events/domainEvents";
 
 /** The admin reminds the accounts of the chosen units (in-app notifications; audited). */
 export async function sendReminders({
@@ -30,6 +31,7 @@ export async function sendReminders({
       entityId: periodId,
       newValue: { dossierIds: own.map((d) => d.id), message, recipients: sent.length },
     });
-    return sent;
+    const events: DomainEvent[] = [{ type: "notified", notifications: sent }];
+    return { sent, events };
   });
 }

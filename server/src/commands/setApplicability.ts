@@ -3,6 +3,7 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { notApplicable } from "../db/schema";
 import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
+import { dossierChanged, type DomainEvent } from "../events/domainEvents";
 
 /**
  * Marks a leaf not applicable to this unit (its maximum leaves the applicable maximum, docs/domain.md §3), or applicable
@@ -45,6 +46,10 @@ export async function setApplicability({
         reason,
       });
     }
-    return dossier;
+    const events: DomainEvent[] = [
+      dossierChanged(dossier, "leaves[].applicable"),
+      { type: "rankingChanged", periodId: dossier.periodId },
+    ];
+    return { dossier, events };
   });
 }

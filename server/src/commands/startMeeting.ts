@@ -5,6 +5,7 @@ import { meetings } from "../db/schema";
 import { conflict } from "../http/errors";
 import { loadAgenda, loadMeeting } from "../queries/meetings";
 import { snapshotAgenda } from "../collab/snapshots";
+import { meetingRef, type DomainEvent } from "../events/domainEvents";
 
 /**
  * The chair starts a planned meeting: its dossiers' documents become editable by the council (not recused), and
@@ -68,6 +69,7 @@ export async function startMeeting({
       oldValue: { status: "planned" },
       newValue: { status: "running", snapshotBytes: snapshots },
     });
-    return { meeting, agenda };
+    const events: DomainEvent[] = [{ type: "meetingChanged", meeting: meetingRef(meeting) }];
+    return { meeting, agenda, events };
   });
 }

@@ -11,6 +11,7 @@ export function submitExplanation(input: Input) {
       from: "round1_done",
       to: "explained",
       window: "explanation",
+      movesRanking: false,
       missingReport: {
         vi: "Cần đính kèm báo cáo giải trình đã ký (PDF).",
         en: "The signed explanation report (PDF) is required.",

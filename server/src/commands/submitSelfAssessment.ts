@@ -26,6 +26,7 @@ export function submitSelfAssessment(input: Input) {
       from: "draft",
       to: "self_submitted",
       window: "self_assessment",
+      movesRanking: true,
       missingReport: {
         vi: "Cần đính kèm báo cáo tự đánh giá đã ký (PDF).",
         en: "The signed self-assessment report (PDF) is required.",

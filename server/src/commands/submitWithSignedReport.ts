@@ -6,6 +6,7 @@ import type { FileStore } from "../services/files/fileStore";
 import { assertStatus, assertWindowOpen, touchDossier } from "./dossierGuards";
 import { notifyUnit, type Notified } from "./notifyUnit";
 import { checkUpload, storeDossierFile, type FilePurpose } from "./uploadFile";
+import { dossierChanged, type DomainEvent } from "../events/domainEvents";
 
 export interface SignedSubmission {
   purpose: FilePurpose;
@@ -14,6 +15,8 @@ export interface SignedSubmission {
   /** The milestone whose window must be open (with the unit's extension, if any). */
   window: string;
   missingReport: { vi: string; en: string };
+  /** Whether the official ranking may move with this step (a self-assessment submitted counts in it). */
+  movesRanking: boolean;
   /** Throws when the dossier is not ready to move on (unscored leaves, unanswered requests…). */
   assertReady: (state: DossierState) => void;
 }
@@ -71,5 +74,11 @@ export async function submitWithSignedReport(
       ];
     },
   );
-  return { ...result, notified };
+  const dossier = { ...result.dossier, status: step.to };
+  const events: DomainEvent[] = [
+    dossierChanged(dossier, "status"),
+    ...(step.movesRanking ? [{ type: "rankingChanged" as const, periodId: dossier.periodId }] : []),
+    { type: "notified", notifications: notified },
+  ];
+  return { ...result, dossier, notified, events };
 }

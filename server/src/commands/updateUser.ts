@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { notFound, validationFailed } from "../http/errors";
 import { checkRolesAndUnit } from "./userRules";
+import type { DomainEvent } from "../events/domainEvents";
 
 /** Changes an account; disabling it ends every session it has (docs/architecture.md Authentication). */
 export async function updateUser({
@@ -49,6 +50,16 @@ export async function updateUser({
       },
       newValue: changes,
     });
-    return { user, unitName };
+    // Disabling ended every session of the account (above): their live connections end with them, told why, on
+    // every instance. Other changes keep the sessions, but open sockets and documents were authorized under the
+    // old rights: sockets are dropped (they reconnect and rejoin), documents decided again. Either way the live
+    // projections judge the member's proposals again (events/dispatcher.ts).
+    const rightsChanged = changes.roles !== undefined || changes.unitId !== undefined;
+    const events: DomainEvent[] = disabled
+      ? [{ type: "sessionsEnded", target: { userId }, reason: "disabled" }]
+      : rightsChanged
+        ? [{ type: "accountChanged", userId }]
+        : [];
+    return { user, unitName, events };
   });
 }

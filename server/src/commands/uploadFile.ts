@@ -8,6 +8,7 @@ import { safeFileName, sniffFile, type Sniffed } from "../services/files/sniffFi
 import { zipRefused } from "../services/files/officeZip";
 import { leafByCode, loadDossierState, type DossierState } from "../queries/dossierState";
 import { assertStatus, assertWindowOpen, lockDossier, touchDossier } from "./dossierGuards";
+import { dossierChanged } from "../events/domainEvents";
 
 export type FilePurpose = (typeof files.$inferInsert)["purpose"];
 
@@ -169,7 +170,7 @@ export async function uploadEvidence({
   const leaf = leafByCode(pre, code);
   const explaining = pre.status === "round1_done";
   const type = await checkUpload(bytes, "evidence");
-  return storeDossierFile(
+  const stored = await storeDossierFile(
     db,
     store,
     {
@@ -187,6 +188,7 @@ export async function uploadEvidence({
       assertTakesEvidence(state, leafByCode(state, code), explaining);
     },
   );
+  return { ...stored, events: [dossierChanged(stored.dossier, "leaves[].evidence[].id")] };
 }
 
 /**

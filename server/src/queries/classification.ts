@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import * as t from "../db/schema";
-import type { ClassificationDecisions } from "../services/rankingTable";
+import type { CouncilCap } from "@ca/shared";
 
 /** The council's band caps of a period, with the unit each names and who recorded it. */
 export async function listBandCaps(db: DbOrTx, periodId: string) {
@@ -44,6 +44,13 @@ export async function listTieDecisions(db: DbOrTx, periodId: string) {
     .innerJoin(t.users, eq(t.users.id, t.quotaTieDecisions.decidedBy))
     .where(eq(t.quotaTieDecisions.periodId, periodId))
     .orderBy(asc(t.quotaTieDecisions.decidedAt));
+}
+
+/** What the council decided about classification in a period: what every ranking applies (ranking/rankingTable.ts). */
+export interface ClassificationDecisions {
+  caps: CouncilCap[];
+  /** Which units of a tie at a quota's cut keep the band, per unit type (its code). */
+  ties: { unitType: string; band: string; unitIds: string[] }[];
 }
 
 /** What every ranking of the period applies on top of the bands: the council's caps and tie decisions. */

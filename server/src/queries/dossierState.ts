@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import type { DossierStatus } from "@ca/shared";
+import { unitDeadline, type DossierStatus } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
 import * as t from "../db/schema";
 import { notFound } from "../http/errors";
@@ -91,16 +91,22 @@ export function leafByCode(state: DossierState, code: string): ItemRow {
 }
 
 /**
- * The window of a milestone for this dossier: when it opens, its deadline pushed back by the latest extension if
- * any, and whether `now` is before it (`upcoming`), in it, or after it (`closed`). No such milestone: upcoming,
- * with no date (the timeline does not have the step yet).
+ * The window of a milestone for this dossier: when it opens, its deadline for the unit (`end`: pushed back by an
+ * extension, the shared rule `unitDeadline`), and whether `now` is before it (`upcoming`), in it, or after it
+ * (`closed`). No such milestone: upcoming, with no date (the timeline does not have the step yet).
  */
 export function windowOf(state: WindowState, key: string, now = new Date()) {
   const milestone = state.milestones.find((m) => m.key === key);
   if (!milestone)
-    return { open: false, state: "upcoming" as const, startsAt: null, deadline: null, extendedUntil: null };
-  const extension = state.extensions.find((e) => e.milestoneKey === key);
-  const end = extension && extension.until > milestone.deadline ? extension.until : milestone.deadline;
+    return {
+      open: false,
+      state: "upcoming" as const,
+      startsAt: null,
+      deadline: null,
+      end: null,
+      extendedUntil: null,
+    };
+  const { deadline: end, extendedFrom } = unitDeadline(milestone, state.extensions);
   const started = !milestone.startsAt || now >= milestone.startsAt;
   const open = started && now < end;
   return {
@@ -108,6 +114,8 @@ export function windowOf(state: WindowState, key: string, now = new Date()) {
     state: open ? ("open" as const) : started ? ("closed" as const) : ("upcoming" as const),
     startsAt: milestone.startsAt,
     deadline: milestone.deadline,
-    extendedUntil: extension?.until ?? null,
+    end,
+    /** The unit's own deadline when an extension pushed the milestone's back, else null. */
+    extendedUntil: extendedFrom ? end : null,
   };
 }

@@ -1,9 +1,33 @@
 import { arrayOverlaps, and, isNull } from "drizzle-orm";
-import { COUNCIL_ROLES, isRecused } from "@ca/shared";
+import { COUNCIL_ROLES, isRecused, type KindedLeaf } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
 import { users } from "../db/schema";
-import type { MeetingLeaf, ProjectionContext } from "../collab/judgeAdjustment";
 import { loadDossierState, type DossierState } from "./dossierState";
+
+/** A leaf as the meeting judges proposals for it (with its scoring kind, rubric or rule). */
+export interface MeetingLeaf extends KindedLeaf {
+  id: string;
+  code: string;
+  area: string;
+  title: string;
+  maxPoints: number;
+  step: number;
+  method: string;
+  kind: string;
+  applicable: boolean;
+}
+
+/** What judging a dossier's proposals needs, loaded once per document (see loadProjectionContext). */
+export interface ProjectionContext {
+  meetingId: string;
+  dossierId: string;
+  periodId: string;
+  leaves: Map<string, MeetingLeaf>;
+  /** Locked leaves and their agreed scores (hundredths). */
+  locked: Map<string, number>;
+  /** Council-side users who may propose on this dossier (not recused): judges proposals loaded from storage. */
+  proposers: Set<string>;
+}
 
 /** The leaves of a dossier as the meeting sees them, with each leaf's area code. */
 export function meetingLeavesOf(state: DossierState): Map<string, MeetingLeaf> {

@@ -2,9 +2,11 @@ import { eq, inArray } from "drizzle-orm";
 import type { DossierStatus } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
 import * as t from "../db/schema";
-import type { ScoringState } from "../services/dossierScoring";
 import { listDossiersOfPeriod } from "./dossiers";
-import type { ScoreRow } from "./dossierState";
+import type { DossierState, ScoreRow } from "./dossierState";
+
+/** What the scoring engine reads of a dossier (services/dossierScoring.ts). */
+export type ScoringState = Pick<DossierState, "scores" | "leaves" | "unit" | "notApplicable" | "indexSet">;
 
 /**
  * The scoring inputs of every dossier of a period in a handful of queries (not one load per dossier): the leaves,

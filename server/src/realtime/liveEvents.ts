@@ -17,7 +17,7 @@ interface DossierRef {
 }
 
 /**
- * The live events the server pushes after a command commits. Events say what changed (ids and versions); clients
+ * The live events the server pushes after a command commits (the dispatcher calls these, events/dispatcher.ts). Events say what changed (ids and versions); clients
  * refetch details through the API, so authorization stays in one place (docs/architecture.md). Who hears an event about a
  * dossier is the visibility rule's to say (`audienceOf`, docs/visibility.md): the unit's own people only when they
  * see what changed, a member recused on the dossier never.
@@ -49,21 +49,6 @@ export interface LiveEvents {
   /** A dossier's provisional totals in a meeting moved (throttled like the ranking). */
   meetingProjection(meetingId: string, dossierId: string): void;
 }
-
-/** Does nothing: before Socket.IO is attached, and in scripts. */
-export const noLiveEvents: LiveEvents = {
-  dossierUpdated: () => undefined,
-  commentNew: () => undefined,
-  commentUpdated: () => undefined,
-  rankingChanged: () => undefined,
-  proposalsChanged: () => undefined,
-  notify: () => undefined,
-  accountChanged: () => undefined,
-  sessionsEnded: () => undefined,
-  meetingUpdated: () => undefined,
-  meetingFocus: () => undefined,
-  meetingProjection: () => undefined,
-};
 
 // At most 4 ranking updates a second per period (docs/architecture.md): a burst of edits yields one trailing update.
 const RANKING_INTERVAL_MS = 250;
@@ -160,7 +145,7 @@ export function socketLiveEvents(
       );
     },
     rankingChanged: pushRanking,
-    // Here the same push: the difference is what the cache drops (see invalidatingRanking).
+    // Here the same push: the difference is what the cache drops (events/dispatcher.ts).
     proposalsChanged: pushRanking,
     notify(userIds, n) {
       if (userIds.length)
@@ -187,32 +172,6 @@ export function socketLiveEvents(
           .except(roomOf.dossierRecused(dossierId))
           .emit("meeting:projection", { meetingId, dossierId, at: new Date().toISOString() });
       });
-    },
-  };
-}
-
-/**
- * Live events that also drop the period's cached ranking (services/ranking.ts) whenever something that may move
- * it is announced: a dossier changed, or the ranking itself (survey lock, agreement) — all of it; meeting
- * proposals — only the ranking on top of the official scores.
- */
-export function invalidatingRanking(
-  events: LiveEvents,
-  invalidate: (periodId: string, what: "all" | "provisional") => void,
-): LiveEvents {
-  return {
-    ...events,
-    dossierUpdated(d, changed) {
-      invalidate(d.periodId, "all");
-      events.dossierUpdated(d, changed);
-    },
-    rankingChanged(periodId) {
-      invalidate(periodId, "all");
-      events.rankingChanged(periodId);
-    },
-    proposalsChanged(periodId) {
-      invalidate(periodId, "provisional");
-      events.proposalsChanged(periodId);
     },
   };
 }

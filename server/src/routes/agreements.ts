@@ -11,6 +11,7 @@ import {
   type TAgreement,
 } from "@ca/shared";
 import type { AppContext } from "../context";
+import { execute } from "../events/domainEvents";
 import { recordAgreement } from "../commands/recordAgreement";
 import { councilAgreements, unitTypes, users } from "../db/schema";
 import type { DbOrTx } from "../db/client";
@@ -36,8 +37,7 @@ export function agreementRoutes(ctx: AppContext): Router {
     const { period } = await loadPeriod(db, idParam(req.params.periodId));
     authorize(actor, "recordAgreement", { type: "period", id: period.id });
     const input = validate(ZAgreementCreate, req.body);
-    const row = await recordAgreement({ db, actor, periodId: period.id, input });
-    ctx.events.rankingChanged(period.id);
+    const { row } = await execute(ctx.effects, recordAgreement({ db, actor, periodId: period.id, input }));
     res.status(201).json({
       data: (await listAgreements(db, period.id, actor)).find((a) => a.id === row.id) ?? null,
     });

@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import { ZLogin } from "@ca/shared";
 import type { AppContext } from "../context";
 import { unitTypes, units } from "../db/schema";
-import { appendAudit } from "../audit/appendAudit";
+import { signOut } from "../commands/signOut";
+import { execute } from "../events/domainEvents";
 import { AppError } from "../http/errors";
 import { actorOf } from "../http/authorize";
 import { validate } from "../http/validate";
@@ -32,21 +33,21 @@ export function authRoutes(ctx: AppContext, pp: passport.PassportStatic, devices
     })(req, res, next);
   });
 
-  router.post("/auth/logout", async (req, res, next) => {
-    const user = req.user;
-    if (user) {
-      await db.transaction((tx) =>
-        appendAudit(tx, { actor: user, action: "auth.logout", entity: "user", entityId: user.id }),
-      );
-    }
-    const sid = req.sessionID;
-    req.session.destroy((err) => {
-      if (err) return next(err);
-      // Its sockets and document connections, on every instance (S11).
-      ctx.events.sessionsEnded({ sids: [sid] }, "logout");
-      res.clearCookie("ca.sid", { path: "/" });
-      res.status(204).end();
-    });
+  router.post("/auth/logout", async (req, res) => {
+    await execute(
+      ctx.effects,
+      signOut({
+        db,
+        user: req.user,
+        sid: req.sessionID,
+        destroySession: () =>
+          new Promise<void>((resolve, reject) =>
+            req.session.destroy((err) => (err ? reject(err) : resolve())),
+          ),
+      }),
+    );
+    res.clearCookie("ca.sid", { path: "/" });
+    res.status(204).end();
   });
 
   router.get("/me", async (req, res) => {

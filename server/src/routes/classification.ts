@@ -8,6 +8,7 @@ import {
   type TUnitRef,
 } from "@ca/shared";
 import type { AppContext } from "../context";
+import { execute } from "../events/domainEvents";
 import { configureClassification } from "../commands/configureClassification";
 import { decideQuotaTie } from "../commands/decideQuotaTie";
 import { recordBandCap, withdrawBandCap } from "../commands/recordBandCap";
@@ -17,7 +18,7 @@ import { idParam, validate } from "../http/validate";
 import { presentBandCap, presentClassification, presentQuotaCut } from "../presenters/classification";
 import { listBandCaps, listTieDecisions } from "../queries/classification";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
-import { computeRanking, quotaCuts } from "../services/ranking";
+import { computeRanking, quotaCuts } from "../ranking/ranking";
 
 /**
  * What the council side reads of a period's classification: bands, quotas, tie-breaks, the chair's caps and the
@@ -68,8 +69,10 @@ export function classificationRoutes(ctx: AppContext): Router {
     const resource = periodOf(req.params.periodId);
     authorize(actor, "configureClassification", resource);
     const input = validate(ZClassificationConfigInput, req.body);
-    await configureClassification({ db, actor: req.user!, periodId: resource.id, input });
-    ctx.events.rankingChanged(resource.id);
+    await execute(
+      ctx.effects,
+      configureClassification({ db, actor: req.user!, periodId: resource.id, input }),
+    );
     res.json({ data: await classificationFor(db, resource.id, actor) });
   });
 
@@ -78,8 +81,10 @@ export function classificationRoutes(ctx: AppContext): Router {
     const resource = periodOf(req.params.periodId);
     authorize(actor, "decideClassification", resource);
     const input = validate(ZBandCapInput, req.body);
-    const cap = await recordBandCap({ db, actor: req.user!, periodId: resource.id, input });
-    ctx.events.rankingChanged(resource.id);
+    const { cap } = await execute(
+      ctx.effects,
+      recordBandCap({ db, actor: req.user!, periodId: resource.id, input }),
+    );
     const caps = await listBandCaps(db, resource.id);
     res.status(201).json({ data: presentBandCap(caps.find((c) => c.id === cap.id)!) });
   });
@@ -90,8 +95,10 @@ export function classificationRoutes(ctx: AppContext): Router {
     authorize(actor, "decideClassification", resource);
     const { reason } = validate(ZBandCapWithdraw, req.body);
     const capId = idParam(req.params.capId);
-    await withdrawBandCap({ db, actor: req.user!, periodId: resource.id, capId, reason });
-    ctx.events.rankingChanged(resource.id);
+    await execute(
+      ctx.effects,
+      withdrawBandCap({ db, actor: req.user!, periodId: resource.id, capId, reason }),
+    );
     res.status(204).end();
   });
 
@@ -100,8 +107,7 @@ export function classificationRoutes(ctx: AppContext): Router {
     const resource = periodOf(req.params.periodId);
     authorize(actor, "decideClassification", resource);
     const input = validate(ZTieDecisionInput, req.body);
-    await decideQuotaTie({ db, actor: req.user!, periodId: resource.id, input });
-    ctx.events.rankingChanged(resource.id);
+    await execute(ctx.effects, decideQuotaTie({ db, actor: req.user!, periodId: resource.id, input }));
     res.status(201).json({ data: await classificationFor(db, resource.id, actor) });
   });
 

@@ -2,8 +2,8 @@ import { Router } from "express";
 import { eq } from "drizzle-orm";
 import { abilities, ZConflict, ZCouncilSeat, type TCouncilView } from "@ca/shared";
 import type { AppContext } from "../context";
+import { execute } from "../events/domainEvents";
 import { declareConflict } from "../commands/declareConflict";
-import { collabOf } from "../collab/registry";
 import { removeCouncilSeat, setCouncilSeat } from "../commands/setCouncilSeat";
 import { conflicts, councilMembers, units, users } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
@@ -84,11 +84,12 @@ export function councilRoutes(ctx: AppContext): Router {
     const { period } = await loadPeriod(db, idParam(req.params.periodId));
     authorize(actor, "manageCouncil", { type: "period", id: period.id });
     const input = validate(ZConflict, req.body);
-    const { row, unitName } = await declareConflict({ db, actor, periodId: period.id, ...input });
     // A recusal takes effect at once (docs/architecture.md): sockets joined under the old rights end, and the member's
-    // meeting documents of that unit close with "recused".
-    ctx.events.accountChanged(row.userId);
-    await collabOf(ctx)?.reauthorizeUser(row.userId);
+    // meeting documents of that unit close with "recused" (the command's `accountChanged`, awaited here).
+    const { row, unitName } = await execute(
+      ctx.effects,
+      declareConflict({ db, actor, periodId: period.id, ...input }),
+    );
     res
       .status(201)
       .json({ data: { id: row.id, userId: row.userId, unitId: row.unitId, unitName, reason: row.reason } });

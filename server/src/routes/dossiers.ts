@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { abilities, viewerClassOf, ZApplicability, ZExtension, ZTransition } from "@ca/shared";
 import type { AppContext } from "../context";
-import { deliverNotifications } from "../services/mail/deliverNotifications";
+import { execute } from "../events/domainEvents";
 import { closeRound } from "../commands/closeRound";
 import { grantExtension } from "../commands/grantExtension";
 import { setApplicability } from "../commands/setApplicability";
@@ -49,23 +49,10 @@ export function dossierRoutes(ctx: AppContext): Router {
         },
       );
     authorize(actor, "closeRound", resource);
-    const { dossier, notified } = await closeRound({
-      db,
-      actor,
-      dossierId: resource.id,
-      round: to === "round1_done" ? 1 : 2,
-    });
-    ctx.events.dossierUpdated(
-      {
-        id: dossier.id,
-        periodId: dossier.periodId,
-        status: dossier.status,
-        version: dossier.version,
-      },
-      "status",
+    const { dossier } = await execute(
+      ctx.effects,
+      closeRound({ db, actor, dossierId: resource.id, round: to === "round1_done" ? 1 : 2 }),
     );
-    ctx.events.rankingChanged(dossier.periodId);
-    deliverNotifications(ctx, notified);
     res.json({ data: { id: dossier.id, status: dossier.status, version: dossier.version } });
   });
 
@@ -74,23 +61,10 @@ export function dossierRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "setApplicability", resource);
     const input = validate(ZApplicability, req.body);
-    const dossier = await setApplicability({
-      db,
-      actor,
-      dossierId: resource.id,
-      code: String(req.params.code),
-      ...input,
-    });
-    ctx.events.dossierUpdated(
-      {
-        id: dossier.id,
-        periodId: dossier.periodId,
-        status: dossier.status,
-        version: dossier.version,
-      },
-      "leaves[].applicable",
+    const { dossier } = await execute(
+      ctx.effects,
+      setApplicability({ db, actor, dossierId: resource.id, code: String(req.params.code), ...input }),
     );
-    ctx.events.rankingChanged(dossier.periodId);
     res.json({ data: { code: req.params.code, applicable: input.applicable, version: dossier.version } });
   });
 
@@ -99,22 +73,10 @@ export function dossierRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "grantExtension", resource);
     const input = validate(ZExtension, req.body);
-    const { extension, dossier, notified } = await grantExtension({
-      db,
-      actor,
-      dossierId: resource.id,
-      ...input,
-    });
-    ctx.events.dossierUpdated(
-      {
-        id: dossier.id,
-        periodId: dossier.periodId,
-        status: dossier.status,
-        version: dossier.version,
-      },
-      "windows.*.extendedUntil",
+    const { extension } = await execute(
+      ctx.effects,
+      grantExtension({ db, actor, dossierId: resource.id, ...input }),
     );
-    deliverNotifications(ctx, notified);
     res.status(201).json({
       data: {
         id: extension.id,

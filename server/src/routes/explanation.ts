@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { centiToNumber, figuresToView, ZAnswer } from "@ca/shared";
 import type { AppContext } from "../context";
-import { deliverNotifications } from "../services/mail/deliverNotifications";
+import { execute } from "../events/domainEvents";
 import { answerComment } from "../commands/answerComment";
 import { dossierIdOfComment } from "../commands/resolveComment";
 import { submitExplanation } from "../commands/submitExplanation";
@@ -22,8 +22,7 @@ export function explanationRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, await dossierIdOfComment(db, commentId));
     authorize(actor, "answer", resource);
     const input = validate(ZAnswer, req.body);
-    const { comment } = await answerComment({ db, actor, commentId, input });
-    ctx.events.commentUpdated({ id: comment.id, dossier: resource, status: comment.status });
+    const { comment } = await execute(ctx.effects, answerComment({ db, actor, commentId, input }));
     res.json({
       data: {
         id: comment.id,
@@ -41,23 +40,10 @@ export function explanationRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "submitExplanation", resource);
     const report = await readReport(req, res);
-    const { dossier, notified } = await submitExplanation({
-      db,
-      store: ctx.files,
-      actor,
-      dossierId: resource.id,
-      report,
-    });
-    ctx.events.dossierUpdated(
-      {
-        id: dossier.id,
-        periodId: dossier.periodId,
-        status: "explained",
-        version: dossier.version,
-      },
-      "status",
+    const { dossier } = await execute(
+      ctx.effects,
+      submitExplanation({ db, store: ctx.files, actor, dossierId: resource.id, report }),
     );
-    deliverNotifications(ctx, notified);
     res.json({ data: { id: dossier.id, status: "explained", version: dossier.version } });
   });
 

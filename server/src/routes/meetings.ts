@@ -15,7 +15,8 @@ import {
   type Locale,
 } from "@ca/shared";
 import type { AppContext } from "../context";
-import { collabOf } from "../collab/registry";
+import type { CollabServer } from "../collab/collabEndpoint";
+import { execute } from "../events/domainEvents";
 import { createMeeting } from "../commands/createMeeting";
 import { endMeeting } from "../commands/endMeeting";
 import { lockMeetingDossier } from "../commands/lockMeetingDossier";
@@ -43,7 +44,7 @@ import {
 import { loadPeriod } from "../queries/periods";
 
 /** Council meetings (docs/architecture.md): planned by the chair, started and ended; each agenda dossier has a Yjs document. */
-export function meetingRoutes(ctx: AppContext): Router {
+export function meetingRoutes(ctx: AppContext, collab?: CollabServer): Router {
   const { db } = ctx.database;
   const router = Router();
 
@@ -57,8 +58,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const { period } = await loadPeriod(db, idParam(req.params.periodId));
     authorize(actor, "create", { type: "meeting", periodId: period.id, status: null });
     const input = validate(ZMeetingCreate, req.body);
-    const meeting = await createMeeting({ db, actor, periodId: period.id, input });
-    ctx.events.meetingUpdated(meeting);
+    const { meeting } = await execute(ctx.effects, createMeeting({ db, actor, periodId: period.id, input }));
     res.status(201).json(await present(meeting, actor));
   });
 
@@ -81,12 +81,13 @@ export function meetingRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const { row, resource } = await loadMeeting(db, idParam(req.params.meetingId));
     authorize(actor, "start", resource);
-    const collab = collabOf(ctx);
     const rooms = (await loadAgenda(db, row)).map((a) => a.room);
-    const { meeting } = await startMeeting({ db, actor, meetingId: row.id, live: collab?.liveStates(rooms) });
+    const { meeting } = await execute(
+      ctx.effects,
+      startMeeting({ db, actor, meetingId: row.id, live: collab?.liveStates(rooms) }),
+    );
     // Council members already watching become editors without reconnecting.
     await collab?.reauthorizeDocuments(rooms);
-    ctx.events.meetingUpdated(meeting);
     res.json(await present(meeting, actor));
   });
 
@@ -94,16 +95,17 @@ export function meetingRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const { row, resource } = await loadMeeting(db, idParam(req.params.meetingId));
     authorize(actor, "end", resource);
-    const collab = collabOf(ctx);
     const rooms = (await loadAgenda(db, row)).map((a) => a.room);
     // Edits are held from here until the editors are made read-only, so the "end" snapshot is the final state.
-    const { meeting } = collab
-      ? await collab.holdEdits(rooms, async () => {
-          await collab.flush(rooms);
-          return endMeeting({ db, actor, meetingId: row.id, live: collab.liveStates(rooms) });
-        })
-      : await endMeeting({ db, actor, meetingId: row.id });
-    ctx.events.meetingUpdated(meeting);
+    const { meeting } = await execute(
+      ctx.effects,
+      collab
+        ? collab.holdEdits(rooms, async () => {
+            await collab.flush(rooms);
+            return endMeeting({ db, actor, meetingId: row.id, live: collab.liveStates(rooms) });
+          })
+        : endMeeting({ db, actor, meetingId: row.id }),
+    );
     res.json(await present(meeting, actor));
   });
 
@@ -112,8 +114,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const { row, resource } = await loadMeeting(db, idParam(req.params.meetingId));
     authorize(actor, "focus", resource);
     const input = validate(ZMeetingFocusInput, req.body);
-    const meeting = await moveMeetingFocus({ db, actor, meeting: row, input });
-    ctx.events.meetingFocus({ meetingId: meeting.id, ...meeting.focus! });
+    const { meeting } = await execute(ctx.effects, moveMeetingFocus({ db, actor, meeting: row, input }));
     res.json(await present(meeting, actor));
   });
 
@@ -150,7 +151,6 @@ export function meetingRoutes(ctx: AppContext): Router {
     authorize(actor, "lock", resource);
     const dossierId = resource.dossier!.id;
     const room = collabRoom(row.id, dossierId);
-    const collab = collabOf(ctx);
     const lockNow = async () => {
       await collab?.flush([room]);
       const projection = collab ? await collab.projections.read(row.id, dossierId) : null;
@@ -166,21 +166,7 @@ export function meetingRoutes(ctx: AppContext): Router {
       });
     };
     // Edits are held while the proposals are read and locked, so the agreed scores are exactly what was seen.
-    const result = collab ? await collab.holdEdits([room], lockNow) : await lockNow();
-    collab?.projections.locked(row.id, dossierId, result.agreed);
-    ctx.events.dossierUpdated(
-      {
-        id: dossierId,
-        periodId: row.periodId,
-        status: result.dossier.status,
-        version: result.dossier.version,
-      },
-      // Agreed scores reach the unit with the status `agreed`, i.e. once every leaf is locked.
-      result.dossier.status === "agreed" ? "status" : "leaves[].stages.agreed.score",
-    );
-    ctx.events.meetingUpdated({ id: row.id, periodId: row.periodId, status: row.status });
-    ctx.events.meetingProjection(row.id, dossierId);
-    ctx.events.rankingChanged(row.periodId);
+    await execute(ctx.effects, collab ? collab.holdEdits([room], lockNow) : lockNow());
     return projectionOf(row.id, resource.dossier!, actor, locale);
   };
 
@@ -224,7 +210,6 @@ export function meetingRoutes(ctx: AppContext): Router {
 
   /** The dossier's projection in the meeting, as the viewer may see it (docs/visibility.md, PROJECTION). */
   const projectionOf = async (meetingId: string, dossier: DossierResource, actor: Actor, locale: Locale) => {
-    const collab = collabOf(ctx);
     const state = await loadDossierState(db, dossier.id);
     const projection = collab
       ? await collab.projections.read(meetingId, dossier.id)

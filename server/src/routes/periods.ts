@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { asc, inArray } from "drizzle-orm";
 import {
   abilities,
   can,
@@ -20,6 +21,8 @@ import { presentMilestone, presentPeriod } from "../presenters/period";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import { unitInputOf, visibleStages } from "../services/dossierScoring";
 import { listPeriods, loadPeriod } from "../queries/periods";
+import { listDossiersOfPeriod } from "../queries/dossiers";
+import { extensions } from "../db/schema";
 
 /** Periods, their timelines, and the dossiers of a period the caller may see. */
 export function periodRoutes(ctx: AppContext): Router {
@@ -81,6 +84,30 @@ export function periodRoutes(ctx: AppContext): Router {
           official: computeUnitTotals(unitInputOf(d.state, stages)).total,
         });
       }),
+    });
+  });
+
+  // The extensions of the dossiers the caller reads, oldest first: screens apply the shared rule to them.
+  router.get("/periods/:periodId/extensions", async (req, res) => {
+    const actor = actorOf(req);
+    const { period } = await loadPeriod(db, idParam(req.params.periodId));
+    authorize(actor, "read", { type: "period", id: period.id });
+    const readable = (await listDossiersOfPeriod(db, period.id))
+      .filter(({ resource }) => can(actor, "read", resource))
+      .map(({ row }) => row.id);
+    const rows = readable.length
+      ? await db
+          .select()
+          .from(extensions)
+          .where(inArray(extensions.dossierId, readable))
+          .orderBy(asc(extensions.createdAt))
+      : [];
+    res.json({
+      data: rows.map((e) => ({
+        dossierId: e.dossierId,
+        milestoneKey: e.milestoneKey,
+        until: e.until.toISOString(),
+      })),
     });
   });
 

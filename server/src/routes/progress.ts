@@ -2,7 +2,7 @@ import { Router } from "express";
 import { inArray } from "drizzle-orm";
 import { PROGRESS_ROW, redact, viewerClassOf, ZReminder } from "@ca/shared";
 import type { AppContext } from "../context";
-import { deliverNotifications } from "../services/mail/deliverNotifications";
+import { execute } from "../events/domainEvents";
 import { sendReminders } from "../commands/sendReminders";
 import { extensions } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
@@ -32,17 +32,17 @@ export function progressRoutes(ctx: AppContext): Router {
             ),
           )
       : [];
-    const latest = new Map<string, Date>();
-    for (const e of ext) {
-      const key = `${e.dossierId}:${e.milestoneKey}`;
-      if (!latest.has(key) || latest.get(key)! < e.until) latest.set(key, e.until);
-    }
     const now = new Date();
     res.json({
       data: loaded.map((d) =>
         redact(
           PROGRESS_ROW,
-          progressRow(d, milestones, latest, now),
+          progressRow(
+            d,
+            milestones,
+            ext.filter((e) => e.dossierId === d.row.id),
+            now,
+          ),
           viewerClassOf(actor, d.resource),
           d.status,
         ),
@@ -55,8 +55,7 @@ export function progressRoutes(ctx: AppContext): Router {
     const { period } = await loadPeriod(db, idParam(req.params.periodId));
     authorize(actor, "monitorProgress", { type: "period", id: period.id });
     const input = validate(ZReminder, req.body);
-    const sent = await sendReminders({ db, actor, periodId: period.id, ...input });
-    deliverNotifications(ctx, sent);
+    const { sent } = await execute(ctx.effects, sendReminders({ db, actor, periodId: period.id, ...input }));
     res.status(201).json({ data: { recipients: sent.length } });
   });
 

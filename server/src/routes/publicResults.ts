@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { Router, type Response } from "express";
 import { isPublishedToPublic, type TPublishedResults } from "@ca/shared";
 import type { AppContext } from "../context";
@@ -51,7 +51,8 @@ export function publicResultsRoutes(ctx: AppContext): Router {
       })
       .from(t.resultPublications)
       .innerJoin(t.periods, eq(t.periods.id, t.resultPublications.periodId))
-      .where(eq(t.resultPublications.stage, "public"))
+      // A training period rehearses publication too, but its results never reach the public (docs/domain.md §2).
+      .where(and(eq(t.resultPublications.stage, "public"), eq(t.periods.kind, "official")))
       .orderBy(desc(t.periods.year));
     res.setHeader("Cache-Control", "public, max-age=60");
     res.json({
@@ -60,8 +61,9 @@ export function publicResultsRoutes(ctx: AppContext): Router {
   });
 
   router.get("/public/periods/:periodId/results", async (req, res) => {
-    const { publication, resource } = await loadResultsResource(db, idParam(req.params.periodId));
-    if (!publication || !isPublishedToPublic(resource)) throw new AppError("not_found");
+    const { period, publication, resource } = await loadResultsResource(db, idParam(req.params.periodId));
+    if (!publication || !isPublishedToPublic(resource) || period.kind !== "official")
+      throw new AppError("not_found");
     sendCached(req, res, `${publication.periodId}:${publication.publicAt?.getTime()}`, () =>
       publicView(publishedResultsOf(publication), publication.documentNumber, publication.publicAt!),
     );

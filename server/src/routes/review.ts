@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { centiToNumber, figuresToView, ZReview } from "@ca/shared";
 import type { AppContext } from "../context";
+import { execute } from "../events/domainEvents";
 import { dossierIdOfComment, resolveComment } from "../commands/resolveComment";
 import { saveReview } from "../commands/saveReview";
 import { actorOf, authorize } from "../http/authorize";
@@ -17,23 +18,10 @@ export function reviewRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "review", resource);
     const review = validate(ZReview, req.body);
-    const { dossier, comment, record } = await saveReview({
-      db,
-      actor,
-      dossierId: resource.id,
-      code: String(req.params.code),
-      review,
-    });
-    const ref = { id: dossier.id, periodId: dossier.periodId, status: dossier.status };
-    // What changed: the round's score, else the comment alone (the rule says who sees either, and when).
-    ctx.events.dossierUpdated(
-      { ...ref, version: dossier.version },
-      record
-        ? `leaves[].stages.round${review.round}.score`
-        : `leaves[].comments[${comment?.kind ?? "internal"}].body`,
+    const { dossier, comment, record } = await execute(
+      ctx.effects,
+      saveReview({ db, actor, dossierId: resource.id, code: String(req.params.code), review }),
     );
-    if (comment) ctx.events.commentNew({ id: comment.id, dossier: ref, kind: comment.kind });
-    ctx.events.rankingChanged(dossier.periodId);
     res.json({
       data: {
         code: req.params.code,
@@ -52,8 +40,7 @@ export function reviewRoutes(ctx: AppContext): Router {
     const commentId = idParam(req.params.commentId);
     const { resource } = await loadDossier(db, await dossierIdOfComment(db, commentId));
     authorize(actor, "resolve", resource);
-    const { comment } = await resolveComment({ db, actor, commentId });
-    ctx.events.commentUpdated({ id: comment.id, dossier: resource, status: comment.status });
+    const { comment } = await execute(ctx.effects, resolveComment({ db, actor, commentId }));
     res.json({ data: { id: comment.id, status: comment.status } });
   });
 

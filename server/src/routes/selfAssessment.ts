@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { centiToNumber, figuresToView, ZSelfScore } from "@ca/shared";
 import type { AppContext } from "../context";
-import { deliverNotifications } from "../services/mail/deliverNotifications";
+import { execute } from "../events/domainEvents";
 import { saveSelfScore } from "../commands/saveSelfScore";
 import { submitSelfAssessment } from "../commands/submitSelfAssessment";
 import { uploadEvidence } from "../commands/uploadFile";
@@ -23,22 +23,9 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "editSelf", resource);
     const { note, ...answer } = validate(ZSelfScore, req.body);
-    const { dossier, record } = await saveSelfScore({
-      db,
-      actor,
-      dossierId: resource.id,
-      code: String(req.params.code),
-      answer,
-      note,
-    });
-    ctx.events.dossierUpdated(
-      {
-        id: dossier.id,
-        periodId: dossier.periodId,
-        status: dossier.status,
-        version: dossier.version,
-      },
-      "leaves[].stages.self.score",
+    const { dossier, record } = await execute(
+      ctx.effects,
+      saveSelfScore({ db, actor, dossierId: resource.id, code: String(req.params.code), answer, note }),
     );
     res.json({
       data: {
@@ -58,23 +45,17 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
     // Evidence goes with the self-assessment, or with an explanation after round 1.
     authorize(actor, resource.status === "round1_done" ? "answer" : "editSelf", resource);
     const file = await readFile(req, res);
-    const { file: row, dossier } = await uploadEvidence({
-      db,
-      store: ctx.files,
-      actor,
-      dossierId: resource.id,
-      code: String(req.params.code),
-      bytes: file?.bytes ?? Buffer.alloc(0),
-      name: file?.name ?? "",
-    });
-    ctx.events.dossierUpdated(
-      {
-        id: dossier.id,
-        periodId: dossier.periodId,
-        status: dossier.status,
-        version: dossier.version,
-      },
-      "leaves[].evidence[].id",
+    const { file: row } = await execute(
+      ctx.effects,
+      uploadEvidence({
+        db,
+        store: ctx.files,
+        actor,
+        dossierId: resource.id,
+        code: String(req.params.code),
+        bytes: file?.bytes ?? Buffer.alloc(0),
+        name: file?.name ?? "",
+      }),
     );
     res.status(201).json({ data: presentFile(row) });
   });
@@ -84,24 +65,10 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
     const { resource } = await loadDossier(db, idParam(req.params.dossierId));
     authorize(actor, "submitSelf", resource);
     const report = await readReport(req, res);
-    const { dossier, notified } = await submitSelfAssessment({
-      db,
-      store: ctx.files,
-      actor,
-      dossierId: resource.id,
-      report,
-    });
-    ctx.events.dossierUpdated(
-      {
-        id: dossier.id,
-        periodId: dossier.periodId,
-        status: "self_submitted",
-        version: dossier.version,
-      },
-      "status",
+    const { dossier } = await execute(
+      ctx.effects,
+      submitSelfAssessment({ db, store: ctx.files, actor, dossierId: resource.id, report }),
     );
-    ctx.events.rankingChanged(dossier.periodId);
-    deliverNotifications(ctx, notified);
     res.json({ data: { id: dossier.id, status: "self_submitted", version: dossier.version } });
   });
 

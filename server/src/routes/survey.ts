@@ -9,6 +9,7 @@ import {
   type TSurveyLink,
 } from "@ca/shared";
 import type { AppContext } from "../context";
+import { execute } from "../events/domainEvents";
 import { addSurveyRespondents } from "../commands/addSurveyRespondents";
 import { createSurveyQuestionnaire } from "../commands/createSurveyQuestionnaire";
 import { enterSurveyPaperForm } from "../commands/enterSurveyPaperForm";
@@ -151,33 +152,29 @@ export function surveyRoutes(ctx: AppContext): Router {
           en: "This period's survey window is over; move the survey milestone before issuing links.",
         },
       );
-    const issued = await issueSurveyLinks({
-      db,
-      actor,
-      questionnaireId: loaded.questionnaire.id,
-      respondentIds: input.respondentIds,
-      expiresAt: deadline,
-    });
-    const base = ctx.config.PUBLIC_URL?.replace(/\/$/, "") ?? `${req.protocol}://${req.get("host")}`;
-    const data: TSurveyLink[] = [];
-    for (const { respondent, token } of issued) {
-      const url = `${base}/s/${token}`;
-      // Mail is best effort, after the commit (the mailer never throws).
-      const emailed = Boolean(input.sendEmail && ctx.mailer.enabled && respondent.email);
-      if (emailed)
-        await ctx.mailer.send(
-          respondent.email!,
-          `Phiếu khảo sát: ${loaded.questionnaire.title}`,
-          `Kính gửi ${respondent.fullName},\n\nKính mời Quý vị tham gia khảo sát “${loaded.questionnaire.title}” (${period.name}) qua đường dẫn dùng một lần sau:\n${url}\n\nXin trân trọng cảm ơn.`,
-        );
-      data.push({
-        respondentId: respondent.id,
-        fullName: respondent.fullName,
-        organisation: respondent.organisation,
-        url,
-        emailed,
-      });
-    }
+    const { issued } = await execute(
+      ctx.effects,
+      issueSurveyLinks({
+        db,
+        actor,
+        questionnaireId: loaded.questionnaire.id,
+        respondentIds: input.respondentIds,
+        expiresAt: deadline,
+        email: {
+          linkBase: ctx.config.PUBLIC_URL?.replace(/\/$/, "") ?? `${req.protocol}://${req.get("host")}`,
+          send: Boolean(input.sendEmail && ctx.mailer.enabled),
+          questionnaireTitle: loaded.questionnaire.title,
+          periodName: period.name,
+        },
+      }),
+    );
+    const data: TSurveyLink[] = issued.map(({ respondent, url, emailed }) => ({
+      respondentId: respondent.id,
+      fullName: respondent.fullName,
+      organisation: respondent.organisation,
+      url,
+      emailed,
+    }));
     res.json({ data });
   });
 

@@ -2,6 +2,7 @@ import { Router } from "express";
 import { eq } from "drizzle-orm";
 import { abilities, ZSurveyLock } from "@ca/shared";
 import type { AppContext } from "../context";
+import { execute } from "../events/domainEvents";
 import { lockSurveyResults } from "../commands/lockSurveyResults";
 import { users } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
@@ -34,9 +35,11 @@ export function surveyResultRoutes(ctx: AppContext): Router {
     const { resource } = await loadSurveyResource(db, idParam(req.params.periodId));
     authorize(actor, "lock", resource);
     const { reason } = validate(ZSurveyLock, req.body);
-    const data = await lockSurveyResults({ db, actor, periodId: resource.periodId, reason });
-    ctx.events.rankingChanged(resource.periodId);
-    res.json({ data });
+    const { scores } = await execute(
+      ctx.effects,
+      lockSurveyResults({ db, actor, periodId: resource.periodId, reason }),
+    );
+    res.json({ data: { scores } });
   });
 
   router.get("/periods/:periodId/survey-results/export.xlsx", async (req, res) => {

@@ -1,8 +1,8 @@
 import { Router } from "express";
-import { collabOf } from "../collab/registry";
 import { asc, eq } from "drizzle-orm";
 import { ZPasswordReset, ZUserCreate, ZUserUpdate } from "@ca/shared";
 import type { AppContext } from "../context";
+import { execute } from "../events/domainEvents";
 import { createUser } from "../commands/createUser";
 import { resetPassword } from "../commands/resetPassword";
 import { updateUser } from "../commands/updateUser";
@@ -39,15 +39,8 @@ export function userRoutes(ctx: AppContext): Router {
     const userId = idParam(req.params.userId);
     authorize(actor, "update", { type: "user", id: userId });
     const changes = validate(ZUserUpdate, req.body);
-    const { user, unitName } = await updateUser({ db, actor, userId, changes });
-    // Disabling ended every session of the account (in the command's transaction): their live connections end
-    // with them, told why, on every instance. Other changes keep the sessions, but open sockets and documents
-    // were authorized under the old rights: sockets are dropped (they reconnect and rejoin), documents decided
-    // again. Either way the live projections judge the member's proposals again.
-    const rightsChanged = changes.roles !== undefined || changes.unitId !== undefined;
-    if (changes.disabled) ctx.events.sessionsEnded({ userId }, "disabled");
-    else if (rightsChanged) ctx.events.accountChanged(userId);
-    if (changes.disabled || rightsChanged) await collabOf(ctx)?.reauthorizeUser(userId);
+    // Live connections end or are authorized again with the command's events (commands/updateUser.ts).
+    const { user, unitName } = await execute(ctx.effects, updateUser({ db, actor, userId, changes }));
     res.json({ data: presentUser(user, unitName) });
   });
 
@@ -56,9 +49,7 @@ export function userRoutes(ctx: AppContext): Router {
     const userId = idParam(req.params.userId);
     authorize(actor, "resetPassword", { type: "user", id: userId });
     const { password } = validate(ZPasswordReset, req.body);
-    await resetPassword({ db, actor, userId, password });
-    // The reset ended every session of the account: their live connections end with them.
-    ctx.events.sessionsEnded({ userId }, "password_reset");
+    await execute(ctx.effects, resetPassword({ db, actor, userId, password }));
     res.status(204).end();
   });
 

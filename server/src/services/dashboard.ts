@@ -4,6 +4,7 @@ import {
   centiToNumber,
   computeUnitTotals,
   DASHBOARD_UNIT,
+  nextDeadline,
   peerClasses,
   redact,
   sees,
@@ -13,14 +14,12 @@ import {
   type TDashboardUnit,
   type TRankingRow,
 } from "@ca/shared";
-import { collabOf } from "../collab/registry";
-import type { AppContext } from "../context";
 import type { Db } from "../db/client";
 import { indexItems, milestones, periodIndexSets, periods, unitTypes } from "../db/schema";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import type { PeriodRules } from "../queries/periods";
 import { councilStages, unitInputOf } from "./dossierScoring";
-import { computeRanking } from "./ranking";
+import { computeRanking, type ProposalsByDossier } from "../ranking/ranking";
 
 type PeriodRow = typeof periods.$inferSelect;
 
@@ -31,14 +30,13 @@ type PeriodRow = typeof periods.$inferSelect;
  * dossier gets that unit's figures hidden, exactly like the ranking (S3).
  */
 export async function computeDashboard(
-  ctx: AppContext,
+  db: Db,
   period: PeriodRow,
   viewer: Actor,
+  /** The running meetings' valid proposals, as in the live ranking: the dashboard moves as the council talks. */
+  proposals: ProposalsByDossier | undefined,
   now = new Date(),
 ): Promise<TDashboard> {
-  const { db } = ctx.database;
-  // The running meetings' valid proposals count, as in the live ranking: the dashboard moves as the council talks.
-  const proposals = await collabOf(ctx)?.projections.proposalsOfPeriod(period.id);
   const [scoring, ranking, areaRows, ms, previousPeriod] = await Promise.all([
     loadPeriodScoring(db, period.id),
     computeRanking(db, period.id, period.rules as PeriodRules, viewer, undefined, proposals),
@@ -95,10 +93,8 @@ export async function computeDashboard(
   const counts = new Map<string, number>();
   for (const d of scoring) counts.set(d.status, (counts.get(d.status) ?? 0) + 1);
   // The earliest deadline still ahead (milestones overlap: the survey runs alongside the self-assessment).
-  const next =
-    ms
-      .filter((m) => m.deadline.getTime() > now.getTime())
-      .sort((a, b) => a.deadline.getTime() - b.deadline.getTime())[0] ?? null;
+  // The period's own (a whole-period view; a unit's extension shows on that unit's screens and rows).
+  const next = nextDeadline(ms, now);
   return {
     periodId: period.id,
     at: now.toISOString(),

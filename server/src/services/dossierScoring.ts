@@ -8,7 +8,7 @@ import {
   type UnitInput,
   type UnitTotals,
 } from "@ca/shared";
-import type { DossierState } from "../queries/dossierState";
+import type { ScoringState } from "../queries/scoringInputs";
 
 /** "survey" holds the locked survey points of survey leaves (never shown as a stage; see unitInputOf). */
 export type ScoreStage = "self" | "round1" | "round2" | "agreed" | "survey";
@@ -32,7 +32,7 @@ export function councilStages(status: DossierStatus): Set<ScoreStage> {
  * The engine's input for this dossier, limited to the given stages. Unconfirmed round scores (working-group
  * drafts) never count in totals: only what a council member confirmed is the council's.
  */
-export type ScoringState = Pick<DossierState, "scores" | "leaves" | "unit" | "notApplicable" | "indexSet">;
+export type { ScoringState };
 
 /**
  * `proposals` (leaf code → hundredths) are the valid, unlocked adjustments of a running meeting: they count as

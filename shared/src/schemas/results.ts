@@ -150,6 +150,11 @@ export const ZPeriodClone = z.strictObject({
   name: z.string().trim().min(1).max(200),
   /** How many years the timeline moves (default 1). */
   years: z.number().int().min(1).max(5).optional(),
+  /**
+   * The new period's kind: an official one unless a training period is asked for (a clone is usually next year's
+   * appraisal, also when started from the training period; a training period's results never reach the public).
+   */
+  kind: z.enum(["official", "training"]).optional(),
 });
 export type TPeriodClone = z.infer<typeof ZPeriodClone>;
 

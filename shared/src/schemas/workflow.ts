@@ -75,6 +75,17 @@ export const ZExtension = z.strictObject({
   reason: ZReason,
 });
 
+/**
+ * GET /api/periods/:id/extensions — the extensions granted to the dossiers the caller reads (an agency: its own),
+ * so that every screen applies the one rule for a unit's deadlines (`unitDeadline`, shared/src/deadlines.ts).
+ */
+export const ZUnitExtensionRow = z.object({
+  dossierId: ZId,
+  milestoneKey: z.enum(MILESTONE_KEYS),
+  until: z.string(),
+});
+export type TUnitExtensionRow = z.infer<typeof ZUnitExtensionRow>;
+
 /** POST /api/periods/:id/reminders — reminders to the accounts of the chosen units. */
 export const ZReminder = z.strictObject({
   dossierIds: z.array(ZId).min(1).max(500),

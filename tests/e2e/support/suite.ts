@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "./browser";
+import type { Browser, Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../../../seeds/src/data/accounts";
+import { launchChromium, loginThroughUi } from "./browser";
 import { ROOT, startServer, type RunningServer } from "./server";
 
 /**
@@ -21,4 +22,28 @@ export function serverAndBrowser(): { readonly server: RunningServer; readonly b
     await suite.server?.stop();
   }, 30_000);
   return suite;
+}
+
+/**
+ * Demo accounts signed in through the login page, each in its own browser context (Vietnamese, Vietnam time),
+ * closed after the file's tests with whatever else was pushed to `opened` (API contexts).
+ */
+export function signedInPeople(suite: { readonly server: RunningServer; readonly browser: Browser }) {
+  const opened: { close: () => Promise<void> }[] = [];
+  afterAll(async () => {
+    for (const o of opened.reverse()) await o.close().catch(() => undefined);
+  });
+  async function signedIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+    const context = await suite.browser.newContext({
+      viewport,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
+    opened.push(context);
+    const page = await context.newPage();
+    await loginThroughUi(page, suite.server.baseUrl, username, DEMO_PASSWORD);
+    await page.waitForURL(/\/periods\/[0-9a-f-]{36}\//, { timeout: 20_000 });
+    return page;
+  }
+  return { opened, signedIn };
 }

@@ -79,7 +79,7 @@ beforeAll(async () => {
     expect(left).toBe(0);
     await db.insert(t.scores).values(values);
   }
-  app.ctx.events.rankingChanged(periodId);
+  await app.ctx.effects.dispatch([{ type: "rankingChanged", periodId: periodId }]);
 });
 afterAll(() => app.close());
 

@@ -1,6 +1,6 @@
 import { Box, Chip, Stack, Typography } from "@mui/material";
 import AlarmOutlined from "@mui/icons-material/AlarmOutlined";
-import type { TDossierDetail } from "@ca/shared";
+import { unitDeadline, type TDossierDetail } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, timeLeft } from "../../format/dates";
 import { useNow } from "../../hooks/useNow";
@@ -13,8 +13,12 @@ export function WindowCountdown({ detail }: { detail: TDossierDetail }) {
   const key = windowKeyOf(detail.status);
   const w = key ? detail.windows[key] : undefined;
   if (!key || !w?.deadline) return null;
-  const extended = w.extendedUntil && w.extendedUntil > w.deadline ? w.extendedUntil : null;
-  const end = extended ?? w.deadline;
+  // The shared rule for a unit's deadline, as every other screen applies it.
+  const { deadline: end, extendedFrom } = unitDeadline(
+    { key, deadline: w.deadline },
+    w.extendedUntil ? [{ milestoneKey: key, until: w.extendedUntil }] : [],
+  );
+  const extended = extendedFrom ? end : null;
   const left = timeLeft(end, now);
   const state = left.past ? "closed" : w.open ? "open" : "upcoming";
   const color = state === "open" ? (left.days < 2 ? "warning.dark" : "primary.dark") : "text.secondary";
@@ -23,7 +27,8 @@ export function WindowCountdown({ detail }: { detail: TDossierDetail }) {
       <AlarmOutlined sx={{ color, fontSize: 32 }} />
       <Box>
         <Typography variant="caption" color="text.secondary">
-          {t(`window.${key}`)} · {t("window.deadline", { date: formatDateTime(end) })}
+          {t(`window.${key}`)} ·{" "}
+          <span data-testid="window-deadline">{t("window.deadline", { date: formatDateTime(end) })}</span>
         </Typography>
         <Typography
           variant="subtitle1"

@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import {
+  Chip,
   Paper,
   Table,
   TableBody,
@@ -12,7 +13,14 @@ import {
   Link,
 } from "@mui/material";
 import { Link as RouterLink } from "react-router-dom";
-import { DOSSIER_STATUSES, type TDossierSummary, type TUnitType } from "@ca/shared";
+import {
+  dossierDeadline,
+  DOSSIER_STATUSES,
+  type TDossierSummary,
+  type TMilestone,
+  type TUnitType,
+  type TUnitExtensionRow,
+} from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { StatusChip } from "../../components/StatusChip";
 import { formatDateTime } from "../../format/dates";
@@ -29,13 +37,16 @@ type SortKey = "unit" | "unitType" | "status" | "selfTotal" | "officialTotal";
 interface Props {
   dossiers: readonly TDossierSummary[];
   unitTypes: readonly TUnitType[];
+  /** The period's timeline and the extensions granted, for each unit's current deadline. */
+  milestones: readonly TMilestone[];
+  extensions: readonly TUnitExtensionRow[];
 }
 
 // Scores compare as hundredths; a missing score sorts below every real one.
 const byScore = (v: number | null) => (v === null ? -Infinity : toCenti(v));
 
-/** The dossiers of a period: unit, type, state, self and official totals. */
-export function DossierTable({ dossiers, unitTypes }: Props) {
+/** The dossiers of a period: unit, type, state, the current step's deadline for the unit, self and official totals. */
+export function DossierTable({ dossiers, unitTypes, milestones, extensions }: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
   const [sort, setSort] = useState<{ key: SortKey; dir: "asc" | "desc" }>({ key: "unitType", dir: "asc" });
@@ -94,6 +105,7 @@ export function DossierTable({ dossiers, unitTypes }: Props) {
               {header("unit", t("dossiers.unit"))}
               {header("unitType", t("dossiers.unitType"))}
               {header("status", t("dossiers.status"))}
+              <TableCell>{t("dossiers.deadline")}</TableCell>
               {header("selfTotal", t("dossiers.selfTotal"), "right")}
               {header("officialTotal", t("dossiers.officialTotal"), "right")}
               <TableCell>{t("dossiers.updatedAt")}</TableCell>
@@ -121,6 +133,13 @@ export function DossierTable({ dossiers, unitTypes }: Props) {
                 <TableCell>
                   <StatusChip status={d.status} />
                 </TableCell>
+                <DeadlineCell
+                  due={dossierDeadline(
+                    d.status,
+                    milestones,
+                    extensions.filter((e) => e.dossierId === d.id),
+                  )}
+                />
                 <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
                   {showPoints(d.selfTotal, lang)}
                 </TableCell>
@@ -155,5 +174,25 @@ export function DossierTable({ dossiers, unitTypes }: Props) {
         />
       )}
     </Paper>
+  );
+}
+
+/** The unit's deadline for the step its dossier waits for, "gia hạn" when an extension moved it. */
+function DeadlineCell({ due }: { due: { deadline: string; extendedFrom: string | null } | null }) {
+  const { t } = useTranslation();
+  return (
+    <TableCell sx={{ whiteSpace: "nowrap", color: "text.secondary" }} data-testid="dossier-deadline">
+      {due ? formatDateTime(due.deadline) : "—"}
+      {due?.extendedFrom && (
+        <Chip
+          size="small"
+          color="info"
+          variant="outlined"
+          label={t("dossiers.deadlineExtended")}
+          title={t("window.extendedFrom", { date: formatDateTime(due.extendedFrom) })}
+          sx={{ ml: 1, height: 20 }}
+        />
+      )}
+    </TableCell>
   );
 }

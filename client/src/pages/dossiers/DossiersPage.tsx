@@ -33,6 +33,11 @@ export default function DossiersPage() {
   const { periods } = usePeriods();
   const period = periods?.find((p) => p.id === periodId);
   const dossiers = useApi((signal) => periodsApi.dossiers(periodId, signal), [periodId]);
+  // Each unit's deadlines honour its extensions (the shared rule, shared/src/deadlines.ts); none known yet: the period's.
+  const extensions = useApi(
+    (signal) => periodsApi.extensions(periodId, signal).catch(() => []),
+    [periodId],
+  ).data;
   const unitTypes = useApi((signal) => unitsApi.types(signal).catch(() => [] as TUnitType[]), []);
   const [filter, setFilter] = useState<DossierFilter>({ search: "", unitType: "", status: null });
   const lang = currentLang();
@@ -89,7 +94,12 @@ export default function DossiersPage() {
             }
           />
         ) : (
-          <DossierTable dossiers={rows} unitTypes={unitTypes.data ?? []} />
+          <DossierTable
+            dossiers={rows}
+            unitTypes={unitTypes.data ?? []}
+            milestones={period?.milestones ?? []}
+            extensions={extensions ?? []}
+          />
         )}
       </>
     );
@@ -107,7 +117,7 @@ export default function DossiersPage() {
       />
       {persona === "agency" && period && (
         <Stack sx={{ mb: 3 }}>
-          <Countdown milestones={period.milestones} />
+          <Countdown milestones={period.milestones} extensions={extensions ?? []} />
         </Stack>
       )}
       {body}

@@ -5,6 +5,8 @@ import type { TMilestone } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { periodsApi } from "../../api/periods";
+import { useMe } from "../../auth/AuthProvider";
+import { personaOf } from "../../auth/persona";
 import { Countdown } from "../../components/Countdown";
 import { PageHeader } from "../../components/PageHeader";
 import { PeriodKindChip } from "../../components/PeriodKindChip";
@@ -27,6 +29,12 @@ export default function TimelinePage() {
     [periodId],
   );
   const now = useNow(30_000);
+  // An agency's countdown is its unit's: the extensions it reads are its own dossier's (shared/src/deadlines.ts).
+  const agency = personaOf(useMe().roles) === "agency";
+  const extensions = useApi(
+    (signal) => (agency ? periodsApi.extensions(periodId, signal).catch(() => []) : Promise.resolve([])),
+    [periodId, agency],
+  ).data;
   const [editing, setEditing] = useState<TMilestone | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -66,7 +74,7 @@ export default function TimelinePage() {
         <EmptyState icon={<EventBusyOutlined />} title={t("timeline.empty")} />
       ) : (
         <Stack spacing={3}>
-          <Countdown milestones={period.milestones} />
+          <Countdown milestones={period.milestones} extensions={extensions ?? []} />
           <Box>
             <Typography variant="caption" color="text.secondary" sx={{ display: "block", mb: 2 }}>
               {t("timeline.timezoneNote")}

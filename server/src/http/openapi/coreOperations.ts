@@ -54,6 +54,12 @@ export const CORE_OPERATIONS: Operation[] = [
     summary: "The dossiers the caller may see, with status and totals",
     response: list(S.ZDossierSummary),
   },
+  {
+    method: "get",
+    path: "/api/periods/{periodId}/extensions",
+    summary: "Extensions granted to the dossiers the caller may see (each unit's deadlines)",
+    response: list(S.ZUnitExtensionRow),
+  },
   { method: "get", path: "/api/unit-types", summary: "Unit types", response: list(S.ZUnitType) },
   {
     method: "get",

@@ -20,7 +20,7 @@ import * as t from "../../db/schema";
 import type { PeriodRules } from "../../queries/periods";
 import { councilStages, isAppraised, unitInputOf } from "../dossierScoring";
 import { loadClassificationDecisions } from "../../queries/classification";
-import { placeInRanking, rankedUnitOf } from "../rankingTable";
+import { placeInRanking, rankedUnitOf } from "../../ranking/rankingTable";
 import { loadScoringInputs, type ScoringInput } from "../../queries/scoringInputs";
 
 /** One unit's final result in a period: totals, rank within its unit type, classification, leaders. */
@@ -103,7 +103,7 @@ export async function computePeriodResults(db: DbOrTx, periodId: string): Promis
         .where(inArray(t.indexItems.indexSetId, setIds))
     : [];
   const decisions = await loadClassificationDecisions(db, periodId);
-  // Every confirmed stage, as the ranking API reads it; the one ranking order (services/rankingTable.ts).
+  // Every confirmed stage, as the ranking API reads it; the one ranking order (ranking/rankingTable.ts).
   const placed = placeInRanking(
     scoring.map((d) => {
       const stages = councilStages(d.status);

@@ -1,5 +1,6 @@
+import { formatVnDateTime } from "@ca/shared";
 import type { AppContext } from "../../context";
-import type { Notified } from "../../commands/notifyUnit";
+import type { Notified } from "../../events/domainEvents";
 
 // Vietnamese subjects per kind; the body names the step and links to the dossier.
 const SUBJECT: Record<string, string> = {
@@ -17,17 +18,17 @@ function body(n: Notified, link: string): string {
   if (typeof p.message === "string") lines.push("", p.message);
   if (n.kind === "round1_closed" && typeof p.requests === "number")
     lines.push("", `Số yêu cầu giải trình: ${p.requests}. Đề nghị đơn vị giải trình trong thời hạn.`);
-  if (n.kind === "extension" && typeof p.until === "string") lines.push("", `Gia hạn đến: ${p.until}`);
+  if (n.kind === "extension" && typeof p.until === "string")
+    lines.push("", `Gia hạn đến: ${formatVnDateTime(p.until)} (giờ Việt Nam)`);
   lines.push("", `Xem hồ sơ: ${link}`, "", "— Hệ thống Thẩm định Chất lượng Hoạt động");
   return lines.join("\n");
 }
 
-/** After a commit: pushes each notification live to its user, and e-mails those with an address when SMTP is set. */
-export function deliverNotifications(
-  ctx: Pick<AppContext, "events" | "mailer" | "config">,
-  notified: Notified[],
+/** After a commit: e-mails the notifications to those with an address when SMTP is set (events/dispatcher.ts). */
+export function mailNotifications(
+  ctx: Pick<AppContext, "mailer" | "config">,
+  notified: readonly Notified[],
 ): void {
-  for (const n of notified) ctx.events.notify([n.userId], n);
   if (!ctx.mailer.enabled) return;
   const base = ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
   for (const n of notified) {

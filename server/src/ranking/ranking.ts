@@ -8,13 +8,11 @@ import {
   type DossierResource,
   type TRankingRow,
 } from "@ca/shared";
-import type { AppContext } from "../context";
-import { collabOf } from "../collab/registry";
 import type { Db } from "../db/client";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
-import { councilStages, isAppraised, type ScoreStage } from "./dossierScoring";
-import { totalsInColumns } from "./scoringColumns";
+import { councilStages, isAppraised, type ScoreStage } from "../services/dossierScoring";
+import { totalsInColumns } from "../services/scoringColumns";
 import { loadClassificationDecisions } from "../queries/classification";
 import { hiddenFrom, rankAndClassify, rankedUnitOf, type ClassificationDecisions } from "./rankingTable";
 
@@ -172,7 +170,7 @@ export async function computeRanking(
   viewer: Actor,
   unitTypeCode?: string,
   /** Valid proposals of running meetings, by dossier (see MeetingProjections.proposalsOfPeriod). */
-  proposals?: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  proposals?: ProposalsByDossier,
 ): Promise<TRankingRow[]> {
   return redactRanking(
     rankPeriod(await loadRankingBase(db, periodId), rules, proposals),
@@ -184,7 +182,8 @@ export async function computeRanking(
 // A live dashboard refetches the ranking on every `ranking:update` (up to 4 a second); with a thousand of them
 // open, computing it per request would be a thousand full recomputes per update. So the ranking is computed once
 // per change and shared. Two caches: the base (every dossier's official scores, read from the database) is dropped
-// when something official changes (`invalidateRanking`, wired to the live events every command emits); the ranking
+// when something official changes (`invalidateRanking`, which the dispatcher calls on the events commands return,
+// events/dispatcher.ts); the ranking
 // on top of it is dropped also when a meeting proposal moves (`invalidateProvisional`), and is then recomputed in
 // memory from the base and the proposals: no database read per proposal (docs/targets.md P2, P3). Both also expire, as a
 // safety net against a missed invalidation.
@@ -225,21 +224,35 @@ function cached<T>(
   return entry.value;
 }
 
-/** The ranking as the live dashboards show it: official scores with the running meetings' valid proposals. */
+/**
+ * The running meetings' valid proposals of a period, dossier id → leaf code → hundredths: handed in by the caller
+ * (the Yjs endpoint's projections, collab/meetingProjections.ts), read only when the ranking is computed again.
+ */
+export type LiveProposals = (periodId: string) => Promise<ProposalsByDossier | undefined>;
+export type ProposalsByDossier = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/** No meeting runs here (scripts, an app without its Yjs endpoint). */
+export const noLiveProposals: LiveProposals = async () => undefined;
+
+/**
+ * The ranking as the live dashboards show it: the official scores from the database with the running meetings'
+ * valid proposals (`proposals`) on top. Both are cached per period until the ranking drops are told (ranking.ts's
+ * `invalidateRanking`, `invalidateProvisional`).
+ */
 export async function liveRanking(
-  ctx: AppContext,
+  db: Db,
+  proposals: LiveProposals,
   periodId: string,
   rules: PeriodRules,
   viewer: Actor,
   unitTypeCode?: string,
 ): Promise<TRankingRow[]> {
-  const { db } = ctx.database;
   const ranked = await cached(cache, db, periodId, RANKED_MS, async () => {
-    const [base, proposals] = await Promise.all([
+    const [base, live] = await Promise.all([
       cached(bases, db, periodId, BASE_MS, () => loadRankingBase(db, periodId)),
-      collabOf(ctx)?.projections.proposalsOfPeriod(periodId),
+      proposals(periodId),
     ]);
-    return rankPeriod(base, rules, proposals);
+    return rankPeriod(base, rules, live);
   });
   return redactRanking(ranked, viewer, unitTypeCode);
 }
@@ -248,7 +261,11 @@ export async function liveRanking(
 const EVERY_FIGURE: Actor = { id: "00000000-0000-0000-0000-000000000000", roles: ["admin"], unitId: null };
 
 /** The period's live ranking with every figure, for `ranking:update` (see realtime/liveEvents.ts). */
-export async function liveRankingRows(ctx: AppContext, periodId: string): Promise<TRankingRow[]> {
-  const { period } = await loadPeriod(ctx.database.db, periodId);
-  return liveRanking(ctx, periodId, period.rules as PeriodRules, EVERY_FIGURE);
+export async function liveRankingRows(
+  db: Db,
+  proposals: LiveProposals,
+  periodId: string,
+): Promise<TRankingRow[]> {
+  const { period } = await loadPeriod(db, periodId);
+  return liveRanking(db, proposals, periodId, period.rules as PeriodRules, EVERY_FIGURE);
 }

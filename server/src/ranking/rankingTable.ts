@@ -7,14 +7,16 @@ import {
   type ClassificationBand,
   type ClassificationOverride,
   type ClassificationWhy,
-  type CouncilCap,
   type QuotaCut,
   type TieBreak,
   type TRankedUnit,
   type TUnitRef,
   type UnitTotals,
 } from "@ca/shared";
+import type { ClassificationDecisions } from "../queries/classification";
 import type { PeriodRules } from "../queries/periods";
+
+export type { ClassificationDecisions };
 
 /** One unit to place in its period's ranking: its unit, its totals, and whether anything of it is appraised. */
 export interface RankingInput {
@@ -30,13 +32,6 @@ export interface Placed<T extends RankingInput> {
   rank: number | null;
   band: string | null;
   why: ClassificationWhy | null;
-}
-
-/** What the council decided about classification in a period (queries/classification.ts loads it). */
-export interface ClassificationDecisions {
-  caps: CouncilCap[];
-  /** Which units of a tie at a quota's cut keep the band, per unit type (its code). */
-  ties: { unitType: string; band: string; unitIds: string[] }[];
 }
 
 export const NO_DECISIONS: ClassificationDecisions = { caps: [], ties: [] };
