@@ -7,6 +7,7 @@ import {
   toPublishedResults,
 } from "@ca/server/src/seedApi";
 import { vnTime } from "./data/periods";
+import { sampleHistoryFiles } from "./sampleFiles";
 import { sampleRecord } from "./sampleKinds";
 
 /**
@@ -171,10 +172,11 @@ export async function loadSampleHistory(
   const rows = historyScores(withSet, leavesBySet, { council: o.councilId, chair: o.chairId });
   for (let i = 0; i < rows.length; i += 2000) await tx.insert(t.scores).values(rows.slice(i, i + 2000));
 
-  // A few of the council's comments, as the appraisal left them: an internal note and answered requests.
+  // The council's comments, as the appraisal left them: answered requests and internal notes.
   const leafOf = (d: (typeof withSet)[number], code: string) =>
     leavesBySet.get(d.setId)!.find((l) => l.code === code)!.id;
-  const commentRows = withSet.slice(0, 6).flatMap((d, i) => [
+  // Every dossier went through an explanation (its read-only page shows that history); a few carry an internal note.
+  const commentRows = withSet.flatMap((d, i) => [
     {
       dossierId: d.id,
       itemId: leafOf(d, "3.2"),
@@ -189,18 +191,27 @@ export async function loadSampleHistory(
       resolvedAt: vnTime(2023, 12, 21, 9),
       createdAt: vnTime(2023, 12, 14, 15),
     },
-    {
-      dossierId: d.id,
-      itemId: leafOf(d, "1.2"),
-      round: 1,
-      kind: "internal" as const,
-      body: "Ghi chú nội bộ Tổ công tác: đối chiếu lại báo cáo định kỳ quý IV trước khi họp Hội đồng.",
-      authorId: o.councilId,
-      status: "open" as const,
-      createdAt: vnTime(2023, 12, 13, 9),
-    },
+    ...(i < 6
+      ? [
+          {
+            dossierId: d.id,
+            itemId: leafOf(d, "1.2"),
+            round: 1,
+            kind: "internal" as const,
+            body: "Ghi chú nội bộ Tổ công tác: đối chiếu lại báo cáo định kỳ quý IV trước khi họp Hội đồng.",
+            authorId: o.councilId,
+            status: "open" as const,
+            createdAt: vnTime(2023, 12, 13, 9),
+          },
+        ]
+      : []),
   ]);
   await tx.insert(t.comments).values(commentRows);
+
+  // Evidence and signed reports, so a read-only 2023 dossier shows what was submitted (one shared sample PDF).
+  const fileRows = sampleHistoryFiles(withSet.map((d) => ({ ...d, leaves: leavesBySet.get(d.setId)! })));
+  for (let i = 0; i < fileRows.length; i += 2000)
+    await tx.insert(t.files).values(fileRows.slice(i, i + 2000));
 
   await tx
     .update(t.dossiers)

@@ -10,6 +10,7 @@ import { Dispatcher } from "./events/dispatcher";
 import { FileStore } from "./services/files/fileStore";
 import { createMailer } from "./services/mail/mailer";
 import { isEmpty, loadSampleSeed, usableSnapshot, type DemoAccountRow } from "./firstStart";
+import { ensureSampleFiles } from "./services/files/sampleDocument";
 import { createFirstAdmin } from "./commands/createFirstAdmin";
 import { auditChainOf } from "./audit/auditChain";
 
@@ -96,6 +97,8 @@ async function main() {
       "Created the first account `admin` from BOOTSTRAP_ADMIN_PASSWORD; change its password after signing in.",
     );
   }
+  // The sample's files (evidence, signed reports) all point at one document: it must be in the store.
+  await ensureSampleFiles(database.db, ctx.files);
   ctx.ready.migrated = true;
   logger.info(
     { port: config.PORT, database: database.kind },

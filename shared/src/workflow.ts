@@ -26,6 +26,24 @@ export const MILESTONE_KEYS = [
 ] as const;
 export type MilestoneKey = (typeof MILESTONE_KEYS)[number];
 
+/**
+ * The step of the plan each milestone belongs to: the plan numbers ten steps, and the council meeting that agrees
+ * the results is part of step 9 with round 2 (docs/domain.md §2). A timeline shows these numbers, not its row count.
+ */
+export const PLAN_STEP: Readonly<Record<MilestoneKey, number>> = {
+  plan: 1,
+  guidance: 2,
+  council_setup: 3,
+  training: 4,
+  survey: 5,
+  self_assessment: 6,
+  round1: 7,
+  explanation: 8,
+  round2: 9,
+  meeting: 9,
+  publication: 10,
+};
+
 export const UNIT_TYPE_CODES_SAMPLE = ["provincial_agency", "district_committee"] as const;
 
 /** The period's time zone; every deadline is a wall-clock time in Vietnam. */

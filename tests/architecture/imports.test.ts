@@ -68,7 +68,7 @@ const LAYERS: [string, RegExp][] = [
     // Commands, the rules and computations they and the presenters share, the ranking, and the meeting
     // document's model and storage (judging a proposal, snapshots) that commands write with.
     "domain",
-    /^server\/src\/((commands|services|ranking|presenters|periodTemplates|auth)\/|collab\/(access|adjustmentLog|judgeAdjustment|dossierProjection|persistence|snapshots|protocol|origins)\.ts$)/,
+    /^server\/src\/((commands|rules|services|ranking|presenters|periodTemplates|auth)\/|collab\/(access|adjustmentLog|judgeAdjustment|dossierProjection|persistence|snapshots|protocol|origins)\.ts$)/,
   ],
   // The live side: the Yjs endpoint and its cluster, Socket.IO, the dispatcher of domain events.
   ["live", /^server\/src\/(collab|realtime|events)\//],

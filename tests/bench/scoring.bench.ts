@@ -21,7 +21,7 @@ import {
   type UnitInput,
 } from "@ca/shared";
 import type { ScoringState } from "@ca/server/src/services/dossierScoring";
-import { columnsFor, totalsInColumns } from "@ca/server/src/services/scoringColumns";
+import { columnsFor, totalsInColumns } from "@ca/server/src/ranking/scoringColumns";
 
 // Deterministic pseudo-random numbers (mulberry32) so every run measures the same data.
 function rng(seed: number): () => number {
@@ -197,7 +197,7 @@ function benchColumns(): void {
 }
 
 /**
- * P4 as the server's ranking does it (services/scoringColumns.ts): each dossier's score rows (only the stages that
+ * P4 as the server's ranking does it (ranking/scoringColumns.ts): each dossier's score rows (only the stages that
  * exist, drafts among them) laid into columns and totalled on every recompute, then ranked.
  */
 function benchServerPath(): void {

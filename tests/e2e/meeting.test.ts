@@ -313,12 +313,15 @@ async function scenario() {
     await leader.page.locator('[data-testid="dashboard-page"][data-big="true"]').waitFor();
     await shot(leader.page, "05-dashboard-big");
     await leader.page.getByTestId("dash-big").click();
-    // Drill-down: the unit's bar → its area profile → its dossier page.
+    // Drill-down: the unit's bar → its area profile → its dossier page, in a new tab (the dashboard stays).
     await leader.page.locator('[data-testid="race-row"][data-unit="snv"]').click();
     await leader.page.getByTestId("dash-areas").getByText("Sở Nội vụ").first().waitFor();
-    await leader.page.getByTestId("dash-open-dossier").click();
-    await leader.page.waitForURL(`${server.baseUrl}/dossiers/${snvId}`);
-    await leader.page.getByTestId("dossier-page").waitFor({ timeout: 20_000 });
+    const [dossierTab] = await Promise.all([
+      leader.context.waitForEvent("page"),
+      leader.page.getByTestId("dash-open-dossier").click(),
+    ]);
+    await dossierTab.waitForURL(`${server.baseUrl}/dossiers/${snvId}`);
+    await dossierTab.getByTestId("dossier-page").waitFor({ timeout: 20_000 });
 
     // ── The member steps onto Sở Tài chính, where she is recused; then rejoins the chair in one click ──
     await member.page.getByTestId("agenda-stc").click();

@@ -9,37 +9,19 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import type { TDossierSummary, TPeriod } from "@ca/shared";
-import { DEMO_PASSWORD } from "../../seeds/src/data/accounts";
-import { loginThroughUi } from "./support/browser";
+import { DESKTOP, openScreen, PHONE } from "./support/screens";
 import { serverAndBrowser } from "./support/suite";
 import { ok, personViaApi } from "./support/workflow";
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
 const suite = serverAndBrowser();
 const opened: { close: () => Promise<void> }[] = [];
 afterAll(async () => {
   for (const o of opened.reverse()) await o.close().catch(() => undefined);
 });
 
-async function open(viewport: { width: number; height: number }, username?: string): Promise<Page> {
-  const phone = viewport.width < 600;
-  const context = await suite.browser.newContext({
-    viewport,
-    isMobile: phone,
-    hasTouch: phone,
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
-  });
-  opened.push(context);
-  const page = await context.newPage();
-  if (username) {
-    await loginThroughUi(page, suite.server.baseUrl, username, DEMO_PASSWORD);
-    await page.waitForURL(/\/periods\/[0-9a-f-]{36}\//, { timeout: 20_000 });
-  }
-  return page;
-}
+const open = (viewport: { width: number; height: number }, username?: string) =>
+  openScreen(suite.browser, suite.server.baseUrl, opened, viewport, { username });
 
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(400);

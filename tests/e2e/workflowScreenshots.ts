@@ -82,13 +82,10 @@ async function main() {
     await page.getByTestId("denominator-1.1.2").fill("20");
     await page.getByTestId("score-1.2").fill("1,5");
     await page.waitForTimeout(1500);
+    // What is missing is said as the dialog opens, before any file is chosen.
     await page.getByTestId("submit-self").click();
-    await page
-      .getByTestId("report-input")
-      .setInputFiles({ name: "bao-cao.pdf", mimeType: "application/pdf", buffer: PDF });
-    await page.getByTestId("report-submit").click();
-    await page.getByTestId("report-error").waitFor();
-    await shot(page, "self-submit-409");
+    await page.getByTestId("report-missing").waitFor();
+    await shot(page, "self-submit-missing");
     await page.getByTestId("missing-code").nth(2).click();
     await page.waitForTimeout(1200);
     await shot(page, "self-jump-to-leaf");

@@ -194,7 +194,7 @@ describe("index-set import", () => {
     ).toBe(403);
   });
 
-  it("offers the template, which imports back cleanly once its areas reach 100", async () => {
+  it("offers the template: the items sheet and the instructions (indexSetTemplate.test.ts imports it)", async () => {
     const admin = await app.login("admin");
     const res = await admin
       .get("/api/index-sets/template.xlsx")

@@ -1,5 +1,5 @@
 /**
- * The ranking's full recompute in columns (services/scoringColumns.ts) gives exactly what the object path gives
+ * The ranking's full recompute in columns (ranking/scoringColumns.ts) gives exactly what the object path gives
  * (unitInputOf + computeUnitTotals): on every dossier of the sample's periods at every stage set the ranking uses,
  * and on random sparse data over the sample's leaves — any subset of stages, unconfirmed drafts, survey points,
  * not-applicable leaves, bonus and penalty leaves, meeting proposals.
@@ -13,7 +13,7 @@ import {
   type ScoreStage,
   type ScoringState,
 } from "@ca/server/src/services/dossierScoring";
-import { totalsInColumns } from "@ca/server/src/services/scoringColumns";
+import { totalsInColumns } from "@ca/server/src/ranking/scoringColumns";
 import { openTestDatabase, type TestDatabase } from "../support/testApp";
 
 let test: TestDatabase;

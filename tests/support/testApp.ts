@@ -15,6 +15,7 @@ import type { AppContext } from "@ca/server/src/context";
 import { Dispatcher } from "@ca/server/src/events/dispatcher";
 import type { CollabServer } from "@ca/server/src/collab/collabEndpoint";
 import { FileStore } from "@ca/server/src/services/files/fileStore";
+import { ensureSampleFiles } from "@ca/server/src/services/files/sampleDocument";
 import { createMailer } from "@ca/server/src/services/mail/mailer";
 import { prepareDatabase } from "./buildTemplates";
 import {
@@ -108,6 +109,8 @@ export async function startTestApp(
     audit: auditChainOf(config),
     ready: { migrated: true },
   };
+  // A cloned sample database's files point at the sample's one stored document (seeds/src/sampleFiles.ts).
+  await ensureSampleFiles(database.db, ctx.files);
   const { server, io, collab, stopBackground } = await createServer(ctx);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -5,8 +5,8 @@ import type { Db } from "../db/client";
 import { comments } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
 import { loadScoreWriteState, lockAndTouchDossier } from "../queries/scoreWriteState";
-import { assertStatus, assertWindowOpen } from "./dossierGuards";
-import { hasAnswer, stageRecordOf } from "./kindAnswer";
+import { assertStatus, assertWindowOpen } from "../rules/dossierGuards";
+import { hasAnswer, stageRecordOf } from "../rules/kindAnswer";
 import { refOf, type DomainEvent } from "../events/domainEvents";
 
 /**

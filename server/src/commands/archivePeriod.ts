@@ -3,7 +3,7 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { periods } from "../db/schema";
 import { notFound } from "../http/errors";
-import { assertPeriodWritable } from "./periodGuards";
+import { assertPeriodWritable } from "../rules/periodGuards";
 
 /** Archives a period: from now on it is read-only (every write on it is refused), audited with the reason. */
 export async function archivePeriod({

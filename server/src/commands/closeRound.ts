@@ -2,7 +2,7 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { AppError } from "../http/errors";
 import { loadDossierState } from "../queries/dossierState";
-import { assertStatus, lockDossier, touchDossier } from "./dossierGuards";
+import { assertStatus, lockDossier, touchDossier } from "../rules/dossierGuards";
 import { notifyUnit } from "./notifyUnit";
 import { dossierChanged, type DomainEvent } from "../events/domainEvents";
 

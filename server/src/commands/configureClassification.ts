@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import * as t from "../db/schema";
 import { validationFailed } from "../http/errors";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
-import { assertKnownBand, assertNotPublished, worstBand } from "./classificationGuards";
+import { assertKnownBand, assertNotPublished, worstBand } from "../rules/classificationGuards";
 import type { DomainEvent } from "../events/domainEvents";
 
 /**

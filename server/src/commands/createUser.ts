@@ -5,7 +5,7 @@ import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { conflict } from "../http/errors";
-import { checkRolesAndUnit } from "./userRules";
+import { checkRolesAndUnit } from "../rules/userRules";
 
 /** Creates an account with an argon2id password hash (audited, without the password). */
 export async function createUser({

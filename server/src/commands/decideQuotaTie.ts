@@ -6,7 +6,7 @@ import * as t from "../db/schema";
 import { validationFailed } from "../http/errors";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
 import { quotaCuts } from "../ranking/ranking";
-import { assertNotPublished } from "./classificationGuards";
+import { assertNotPublished } from "../rules/classificationGuards";
 import type { DomainEvent } from "../events/domainEvents";
 
 /**

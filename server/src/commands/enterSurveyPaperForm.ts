@@ -4,8 +4,8 @@ import type { Db } from "../db/client";
 import { surveyAnswers, surveySubmissions } from "../db/schema";
 import { conflict } from "../http/errors";
 import { loadQuestionnaire } from "../queries/survey";
-import { checkSurveyAnswers } from "./surveyAnswerRules";
-import { guardSurveyOpen } from "./surveyGuards";
+import { checkSurveyAnswers } from "../rules/surveyAnswerRules";
+import { guardSurveyOpen } from "../rules/surveyGuards";
 
 /** Staff type in one numbered paper form; a number already entered for the questionnaire is refused. */
 export async function enterSurveyPaperForm({

@@ -2,7 +2,7 @@ import type { DossierStatus, MilestoneKey } from "@ca/shared";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { extensions } from "../db/schema";
-import { assertExtensionPossible } from "./extensionGuard";
+import { assertExtensionPossible } from "../rules/extensionGuard";
 import { lockAndTouchDossier } from "../queries/scoreWriteState";
 import { notifyUnit } from "./notifyUnit";
 import { dossierChanged, type DomainEvent } from "../events/domainEvents";

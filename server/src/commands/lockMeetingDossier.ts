@@ -8,7 +8,7 @@ import { AppError, conflict, notFound } from "../http/errors";
 import { isOnAgenda } from "../queries/meetings";
 import { agreedOf, meetingLeavesOf } from "../queries/projectionContext";
 import { loadDossierState, type DossierState } from "../queries/dossierState";
-import { assertStatus, lockDossier, touchDossier } from "./dossierGuards";
+import { assertStatus, lockDossier, touchDossier } from "../rules/dossierGuards";
 import { dossierChanged, meetingRef, type DomainEvent } from "../events/domainEvents";
 
 /** A leaf's official score before the meeting: round 2, else round 1, else self (confirmed scores only). */

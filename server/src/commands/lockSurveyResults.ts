@@ -3,7 +3,7 @@ import { appendAudit, type AuditEntry } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { dossiers, scores, surveyLocks, units } from "../db/schema";
 import { computeSurveyResults } from "../queries/survey";
-import { guardSurveyOpen } from "./surveyGuards";
+import { guardSurveyOpen } from "../rules/surveyGuards";
 import type { DomainEvent } from "../events/domainEvents";
 
 /**

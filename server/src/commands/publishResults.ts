@@ -6,7 +6,7 @@ import * as t from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { computePeriodResults, toPublishedResults } from "../services/results/periodResults";
 import { publicationBlockers } from "../services/results/publication";
-import { assertPeriodWritable } from "./periodGuards";
+import { assertPeriodWritable } from "../rules/periodGuards";
 
 /**
  * Step 10 (docs/domain.md §2): the admin publishes the agreed results, one audience at a time — leadership, then the

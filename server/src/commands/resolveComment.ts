@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { comments } from "../db/schema";
 import { notFound } from "../http/errors";
 import { lockAndTouchDossier } from "../queries/scoreWriteState";
-import { assertStatus } from "./dossierGuards";
+import { assertStatus } from "../rules/dossierGuards";
 import { refOf, type DomainEvent } from "../events/domainEvents";
 
 /** Step 9: the council marks a request for explanation resolved, after reading the answer. */

@@ -5,8 +5,8 @@ import type { Db } from "../db/client";
 import { comments, scores } from "../db/schema";
 import { AppError, forbidden } from "../http/errors";
 import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
-import { assertStatus } from "./dossierGuards";
-import { hasAnswer, stageRecordOf, type StageRecord } from "./kindAnswer";
+import { assertStatus } from "../rules/dossierGuards";
+import { hasAnswer, stageRecordOf, type StageRecord } from "../rules/kindAnswer";
 import { dossierChanged, type DomainEvent } from "../events/domainEvents";
 
 /**

@@ -4,8 +4,8 @@ import type { Db } from "../db/client";
 import { scores } from "../db/schema";
 import { AppError } from "../http/errors";
 import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
-import { assertStatus, assertWindowOpen } from "./dossierGuards";
-import { stageRecordOf, type AnswerInput } from "./kindAnswer";
+import { assertStatus, assertWindowOpen } from "../rules/dossierGuards";
+import { stageRecordOf, type AnswerInput } from "../rules/kindAnswer";
 import { dossierChanged } from "../events/domainEvents";
 
 /**

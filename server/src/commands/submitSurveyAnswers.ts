@@ -5,8 +5,8 @@ import type { Db } from "../db/client";
 import { surveyAnswers, surveyRespondents, surveySubmissions } from "../db/schema";
 import { loadQuestionnaire } from "../queries/survey";
 import { tokenRefusal } from "../queries/surveyToken";
-import { checkSurveyAnswers } from "./surveyAnswerRules";
-import { guardSurveyOpen } from "./surveyGuards";
+import { checkSurveyAnswers } from "../rules/surveyAnswerRules";
+import { guardSurveyOpen } from "../rules/surveyGuards";
 
 /**
  * Records one respondent's answers through their link (docs/domain.md §3): the token is spent by the same transaction that

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../http/errors";
 import type { DossierState } from "../queries/dossierState";
 import type { FileStore } from "../services/files/fileStore";
-import { assertStatus, assertWindowOpen, touchDossier } from "./dossierGuards";
+import { assertStatus, assertWindowOpen, touchDossier } from "../rules/dossierGuards";
 import { notifyUnit, type Notified } from "./notifyUnit";
 import { checkUpload, storeDossierFile, type FilePurpose } from "./uploadFile";
 import { dossierChanged, type DomainEvent } from "../events/domainEvents";

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { periods } from "../db/schema";
 import { notFound, validationFailed } from "../http/errors";
 import type { PeriodRules } from "../queries/periods";
-import { assertPeriodWritable } from "./periodGuards";
+import { assertPeriodWritable } from "../rules/periodGuards";
 
 /** The admin changes how a period rates heads and deputies (docs/domain.md §3), validated against its bands, audited. */
 export async function updateResponsibilityRules({

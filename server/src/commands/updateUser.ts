@@ -5,7 +5,7 @@ import { endSessionsOf } from "../auth/sessionStore";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { notFound, validationFailed } from "../http/errors";
-import { checkRolesAndUnit } from "./userRules";
+import { checkRolesAndUnit } from "../rules/userRules";
 import type { DomainEvent } from "../events/domainEvents";
 
 /** Changes an account; disabling it ends every session it has (docs/architecture.md Authentication). */

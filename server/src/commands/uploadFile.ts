@@ -7,7 +7,7 @@ import type { FileStore } from "../services/files/fileStore";
 import { safeFileName, sniffFile, type Sniffed } from "../services/files/sniffFile";
 import { zipRefused } from "../services/files/officeZip";
 import { leafByCode, loadDossierState, type DossierState } from "../queries/dossierState";
-import { assertStatus, assertWindowOpen, lockDossier, touchDossier } from "./dossierGuards";
+import { assertStatus, assertWindowOpen, lockDossier, touchDossier } from "../rules/dossierGuards";
 import { dossierChanged } from "../events/domainEvents";
 
 export type FilePurpose = (typeof files.$inferInsert)["purpose"];

@@ -3,7 +3,7 @@ import type { RequestHandler } from "express";
 import { ZId } from "@ca/shared";
 import type { Db } from "../db/client";
 import * as t from "../db/schema";
-import { assertPeriodWritable } from "../commands/periodGuards";
+import { assertPeriodWritable } from "../rules/periodGuards";
 
 const periodColumns = { id: t.periods.id, status: t.periods.status };
 const byId = sql.placeholder("id");

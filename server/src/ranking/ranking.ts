@@ -12,7 +12,7 @@ import type { Db } from "../db/client";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
 import { councilStages, isAppraised, type ScoreStage } from "../services/dossierScoring";
-import { totalsInColumns } from "../services/scoringColumns";
+import { totalsInColumns } from "./scoringColumns";
 import { loadClassificationDecisions } from "../queries/classification";
 import { hiddenFrom, rankAndClassify, rankedUnitOf, type ClassificationDecisions } from "./rankingTable";
 

@@ -8,7 +8,7 @@ import { validate } from "../http/validate";
 import { presentPublicSurvey } from "../presenters/survey";
 import { loadQuestionnaire, loadSurveyResource } from "../queries/survey";
 import { isUnknownToken, loadTokenTarget, unknownToken } from "../queries/surveyToken";
-import { surveyClosed } from "../commands/surveyGuards";
+import { surveyClosed } from "../rules/surveyGuards";
 import { hashSurveyToken, isWellFormedToken } from "../services/surveyTokens";
 import { AppError } from "../http/errors";
 import { FailureLimiter, RecentKeys } from "../http/failureLimiter";

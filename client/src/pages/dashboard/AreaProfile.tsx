@@ -8,6 +8,7 @@ import { currentLang } from "../../i18n";
 import { ChartCard } from "./ChartCard";
 import { DataTable } from "./DataTable";
 import { HBars } from "./HBars";
+import { titleIn } from "../../format/titles";
 
 const pct = (achieved: number, max: number) => (max > 0 ? Math.round((achieved / max) * 1000) / 10 : 0);
 
@@ -50,7 +51,7 @@ export function AreaProfile({
         ? peerValues.reduce((s, x) => s + pct(x!.achieved, x!.max), 0) / peerValues.length
         : 0;
       return {
-        area: `${a.code}. ${lang === "en" ? a.titleEn || a.title : a.title}`,
+        area: `${a.code}. ${titleIn(a, lang)}`,
         short: a.code,
         unit: own ? pct(own.achieved, own.max) : 0,
         avg: Math.round(avg * 10) / 10,
@@ -69,6 +70,9 @@ export function AreaProfile({
           size="small"
           component={RouterLink}
           to={`/dossiers/${unit.dossierId}`}
+          // A new tab, as its icon says: the dashboard (and its big-screen mode) stays where it is.
+          target="_blank"
+          rel="noopener"
           endIcon={<OpenInNewOutlined fontSize="small" />}
           data-testid="dash-open-dossier"
         >

@@ -3,7 +3,7 @@ import { Box, Button, Stack, Tab, Tabs, Typography } from "@mui/material";
 import FullscreenExitOutlined from "@mui/icons-material/FullscreenExitOutlined";
 import FullscreenOutlined from "@mui/icons-material/FullscreenOutlined";
 import InsightsOutlined from "@mui/icons-material/InsightsOutlined";
-import { compareRankingRows, roomOf, type TDashboard, type TRankingRow } from "@ca/shared";
+import { compareRankingRows, roomOf } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { dashboardApi } from "../../api/dashboard";
@@ -22,6 +22,8 @@ import { InflationChart } from "./InflationChart";
 import { ProgressPanel } from "./ProgressPanel";
 import { RankAnnouncer } from "./RankAnnouncer";
 import { RankingCard } from "./RankingCard";
+import { useBigScreen } from "./useBigScreen";
+import { withRanking } from "./withRanking";
 import { YearOverYear } from "./YearOverYear";
 
 const timeFmt = new Intl.DateTimeFormat("en-GB", {
@@ -50,8 +52,7 @@ export default function DashboardPage() {
   useEffect(() => () => window.clearTimeout(refetchSoon.current), []);
   const [type, setType] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [big, setBig] = useState(false);
-  const screen = useRef<HTMLDivElement | null>(null);
+  const { big, screen, toggle: toggleBig } = useBigScreen();
 
   useLiveRooms([roomOf.periodCouncil(periodId)]);
   useLiveEvent("ranking:update", (p) => {
@@ -65,23 +66,6 @@ export default function DashboardPage() {
   });
   useLiveEvent("dossier:update", () => dashboard.reload());
   useLiveResync(dashboard.reload);
-
-  // Leaving the browser's full screen (Esc) leaves the big-screen mode too.
-  useEffect(() => {
-    const onChange = () => !document.fullscreenElement && setBig(false);
-    document.addEventListener("fullscreenchange", onChange);
-    return () => document.removeEventListener("fullscreenchange", onChange);
-  }, []);
-  const toggleBig = () => {
-    if (big) {
-      setBig(false);
-      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    } else {
-      setBig(true);
-      // Full screen is a nicety: the mode works (fixed, large type) where the browser refuses it.
-      void screen.current?.requestFullscreen?.().catch(() => undefined);
-    }
-  };
 
   if (!dashboard.data && dashboard.error?.code === "forbidden") return <ForbiddenPage />;
   if (!dashboard.data)
@@ -228,30 +212,3 @@ export default function DashboardPage() {
     </Box>
   );
 }
-
-/** The dashboard with the ranking figures of a `ranking:update` (rows of units the viewer may not see stay hidden). */
-function withRanking(prev: TDashboard, rows: TRankingRow[], at: string): TDashboard {
-  const byDossier = new Map(rows.map((r) => [r.dossierId, r]));
-  return {
-    ...prev,
-    at,
-    units: prev.units.map((u) => {
-      const r = byDossier.get(u.dossierId);
-      if (!r || u.hidden) return u;
-      return {
-        ...u,
-        standing: r.standing,
-        rank: r.rank,
-        why: r.why,
-        rankBeforeMeeting: r.rankBeforeMeeting,
-        total: r.total,
-        index: r.index,
-        classification: r.classification,
-        provisional: r.provisional,
-        status: r.status,
-      };
-    }),
-  };
-}
-
-export type { TDashboard };

@@ -6,6 +6,7 @@ import { StatusChip } from "../../components/StatusChip";
 import { bandFootnotes, FootnoteList, FootnoteMark } from "../../components/BandFootnotes";
 import { showIndex, showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
+import { bandColor } from "./bands";
 import { ChartCard } from "./ChartCard";
 import { DataTable } from "./DataTable";
 import { RankingChart } from "./RankingChart";
@@ -71,6 +72,7 @@ export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected
             <Legend big={big} label={`${t("dashboard.agreed")} ✓`} />
             <Typography variant={big ? "body1" : "caption"}>{t("dashboard.sinceStart")}</Typography>
           </Stack>
+          <BandLegend bandCodes={bandCodes} bandLabel={bandLabel} big={big} />
         </>
       }
       table={
@@ -108,6 +110,51 @@ export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected
         </>
       }
     />
+  );
+}
+
+/** What the bars' colours mean: one swatch per classification band of the period, and grey for no class yet. */
+function BandLegend({
+  bandCodes,
+  bandLabel,
+  big,
+}: {
+  bandCodes: string[];
+  bandLabel: (code: string | null) => string;
+  big?: boolean;
+}) {
+  const { t } = useTranslation();
+  const swatch = (code: string | null, label: string) => (
+    <Stack
+      key={code ?? "none"}
+      direction="row"
+      spacing={0.75}
+      sx={{ alignItems: "center" }}
+      data-testid="band-swatch"
+      data-color={bandColor(code, bandCodes)}
+    >
+      <Box
+        sx={{
+          width: big ? 18 : 12,
+          height: big ? 18 : 12,
+          borderRadius: "50%",
+          bgcolor: bandColor(code, bandCodes),
+        }}
+      />
+      <Typography variant={big ? "body1" : "caption"}>{label}</Typography>
+    </Stack>
+  );
+  return (
+    <Stack
+      direction="row"
+      spacing={2}
+      useFlexGap
+      sx={{ mt: 1, flexWrap: "wrap", alignItems: "center", color: "text.secondary" }}
+      data-testid="dash-band-legend"
+    >
+      {bandCodes.map((code) => swatch(code, bandLabel(code)))}
+      {swatch(null, t("dashboard.noBand"))}
+    </Stack>
   );
 }
 

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { showMax } from "../../format/points";
 import { currentLang } from "../../i18n";
 import type { AreaGroup } from "./model";
+import { titleIn } from "../../format/titles";
 
 export interface AreaFigures {
   achieved: Centi;
@@ -32,7 +33,7 @@ export function AreaSection({ group, figures, expanded, onToggle, badges, childr
       ? t("area.bonus")
       : group.code === "P"
         ? t("area.penalty")
-        : `${group.code}. ${(lang === "en" && group.titleEn) || group.title}`;
+        : `${group.code}. ${titleIn(group, lang)}`;
   return (
     <Accordion
       expanded={expanded}

@@ -2,6 +2,7 @@ import { Stack, Typography } from "@mui/material";
 import type { TLeafView } from "@ca/shared";
 import { currentLang } from "../../i18n";
 import { MethodBadge } from "../indexSets/MethodBadge";
+import { titleIn } from "../../format/titles";
 
 /** A leaf's code, title and scoring method on one line. */
 export function LeafTitle({ leaf }: { leaf: TLeafView }) {
@@ -12,7 +13,7 @@ export function LeafTitle({ leaf }: { leaf: TLeafView }) {
         {leaf.code}
       </Typography>
       <Typography variant="body1" sx={{ fontWeight: 600 }}>
-        {(lang === "en" && leaf.titleEn) || leaf.title}
+        {titleIn(leaf, lang)}
       </Typography>
       <MethodBadge method={leaf.method} />
     </Stack>

@@ -28,6 +28,11 @@ interface Props {
   onClose: () => void;
   /** Jumps to a leaf named in the server's 409 lists (the dialog closes first). */
   onCode?: (code: string) => void;
+  /**
+   * What the dossier still lacks as this screen knows it: said before a file is chosen, and the submission waits
+   * until it is complete (the server checks again and has the last word).
+   */
+  missing?: MissingForSubmission;
 }
 
 function CodeList({ label, codes, onCode }: { label: string; codes: string[]; onCode: (c: string) => void }) {
@@ -54,7 +59,16 @@ function CodeList({ label, codes, onCode }: { label: string; codes: string[]; on
 }
 
 /** Submits a step with the head's signed report (PDF), showing upload progress and the server's refusal. */
-export function SignedReportDialog({ title, text, submitLabel, send, onDone, onClose, onCode }: Props) {
+export function SignedReportDialog({
+  title,
+  text,
+  submitLabel,
+  send,
+  onDone,
+  onClose,
+  onCode,
+  missing: known,
+}: Props) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -62,6 +76,7 @@ export function SignedReportDialog({ title, text, submitLabel, send, onDone, onC
   const [error, setError] = useState<ApiError | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const busy = progress !== null;
+  const incomplete = !!known && (known.unscored?.length ?? 0) + (known.missingEvidence?.length ?? 0) > 0;
 
   const submit = async () => {
     if (!file) return setFormError(t("report.required"));
@@ -90,6 +105,13 @@ export function SignedReportDialog({ title, text, submitLabel, send, onDone, onC
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{text}</DialogContentText>
+        {incomplete && known && !error && (
+          <Alert severity="warning" sx={{ mb: 2 }} data-testid="report-missing">
+            {t("report.incomplete")}
+            <CodeList label={t("report.unscored")} codes={known.unscored ?? []} onCode={jump} />
+            <CodeList label={t("report.missingEvidence")} codes={known.missingEvidence ?? []} onCode={jump} />
+          </Alert>
+        )}
         {error && (
           <Alert severity="error" sx={{ mb: 2 }} data-testid="report-error">
             {error.message}
@@ -110,7 +132,7 @@ export function SignedReportDialog({ title, text, submitLabel, send, onDone, onC
             variant="outlined"
             startIcon={<PictureAsPdfOutlined />}
             onClick={() => input.current?.click()}
-            disabled={busy}
+            disabled={busy || incomplete}
           >
             {t("report.choose")}
           </Button>
@@ -140,7 +162,12 @@ export function SignedReportDialog({ title, text, submitLabel, send, onDone, onC
         <Button onClick={onClose} disabled={busy}>
           {t("common.cancel")}
         </Button>
-        <Button variant="contained" onClick={submit} disabled={busy} data-testid="report-submit">
+        <Button
+          variant="contained"
+          onClick={submit}
+          disabled={busy || incomplete}
+          data-testid="report-submit"
+        >
           {submitLabel}
         </Button>
       </DialogActions>

@@ -23,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import { showMax, toCenti } from "../../format/points";
 import { currentLang } from "../../i18n";
 import { EvidenceIcon, MethodBadge } from "./MethodBadge";
+import { titleIn } from "../../format/titles";
 
 interface Row {
   item: TIndexItem;
@@ -138,7 +139,7 @@ export function IndexTree({ items, totalLabel, testId }: Props) {
                     </Box>
                   </TableCell>
                   <TableCell sx={{ fontWeight: top ? 700 : depth === 1 ? 500 : 400 }}>
-                    {lang === "en" && item.titleEn ? item.titleEn : item.title}
+                    {titleIn(item, lang)}
                   </TableCell>
                   <TableCell>{!parent && <MethodBadge method={item.method} />}</TableCell>
                   <TableCell align="center">{!parent && item.evidenceRequired && <EvidenceIcon />}</TableCell>

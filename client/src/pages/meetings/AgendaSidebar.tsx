@@ -33,7 +33,11 @@ export function AgendaSidebar({ agenda, currentId, focusId, meId, onSelect }: Pr
       <Typography variant="subtitle2" sx={{ px: 2, pt: 1.5, pb: 0.5 }} component="h2">
         {t("meeting.agenda.heading")}
       </Typography>
-      <List dense data-testid="agenda" sx={{ maxHeight: { lg: "calc(100vh - 200px)" }, overflow: "auto" }}>
+      <List
+        dense
+        data-testid="agenda"
+        sx={{ maxHeight: { xs: 180, lg: "calc(100vh - 200px)" }, overflow: "auto" }}
+      >
         {agenda.map((a, i) => {
           const mine = a.recusedUserIds.includes(meId);
           return (

@@ -1,11 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import { Alert, Box, Button, Paper, Stack, Typography } from "@mui/material";
-import LockOutlined from "@mui/icons-material/LockOutlined";
-import OpenInNewOutlined from "@mui/icons-material/OpenInNewOutlined";
+import { Paper, Stack, Typography, useMediaQuery, type Theme } from "@mui/material";
 import {
   figuresFromView,
   clearAdjustment,
-  COLLAB_CLOSE,
   readAdjustments,
   setAdjustment,
   type TLeafReview,
@@ -13,7 +10,6 @@ import {
   type TMeetingProjection,
 } from "@ca/shared";
 import { useTranslation } from "react-i18next";
-import { Link as RouterLink } from "react-router-dom";
 import { dossiersApi } from "../../api/dossiers";
 import { ApiError } from "../../api/http";
 import { meetingsApi } from "../../api/meetings";
@@ -21,13 +17,14 @@ import { useMe } from "../../auth/AuthProvider";
 import { useCollabState, useDocumentVersion, useMeetingDocument } from "../../collab/useMeetingDocument";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorState, LoadingState } from "../../components/States";
+import { titleIn } from "../../format/titles";
 import { useApi } from "../../hooks/useApi";
 import { currentLang } from "../../i18n";
 import { useLiveEvent } from "../../live/hooks";
-import { LiveStatusChip } from "../../components/LiveStatusChip";
 import type { AnswerBody } from "../dossier/kinds/answers";
-import { LEAF_GRID_MIN, LeafGridHeader, LeafRow } from "./LeafRow";
+import { AreaLeaves, type LiveLeaf } from "./AreaLeaves";
 import { ProjectionTotals } from "./ProjectionTotals";
+import { WorkspaceHeader } from "./WorkspaceHeader";
 
 const MinutesEditor = lazy(() => import("./MinutesEditor"));
 
@@ -40,17 +37,10 @@ interface Props {
   /** The leaf the chair has under discussion in this dossier. */
   chairLeaf: string | null;
   drives: boolean;
+  /** The meeting has ended: its read-only minutes say so when empty. */
+  ended: boolean;
   onSelectLeaf: (code: string | null) => void;
 }
-
-const FINAL_CLOSES = new Set<number>([
-  COLLAB_CLOSE.badMessage,
-  COLLAB_CLOSE.unauthenticated,
-  COLLAB_CLOSE.forbidden,
-  COLLAB_CLOSE.notFound,
-  COLLAB_CLOSE.recused,
-  COLLAB_CLOSE.sessionEnded,
-]);
 
 /** One agenda dossier in the meeting: its shared document, the live projection, and the chair's lock. */
 export function DossierWorkspace({
@@ -60,9 +50,11 @@ export function DossierWorkspace({
   focusLeaf,
   chairLeaf,
   drives,
+  ended,
   onSelectLeaf,
 }: Props) {
   const { t } = useTranslation();
+  const phone = useMediaQuery((th: Theme) => th.breakpoints.down("sm"));
   const lang = currentLang();
   const me = useMe();
   const session = useMeetingDocument(item.room, { name: me.fullName });
@@ -124,7 +116,7 @@ export function DossierWorkspace({
   }, [projection.data]);
   const areaTitle = (code: string) => {
     const a = dossier.data?.areas.find((x) => x.code === code);
-    if (a) return `${code}. ${lang === "en" ? a.titleEn : a.title}`;
+    if (a) return `${code}. ${titleIn(a, lang)}`;
     if (code === "B") return t("meeting.workspace.bonus");
     if (code === "P") return t("meeting.workspace.penalty");
     return t("meeting.workspace.area", { code });
@@ -157,70 +149,34 @@ export function DossierWorkspace({
     [projection.data],
   );
   const agreed = item.status === "agreed" || item.status === "published";
+  const leafTitle = (leaf: TMeetingProjection["leaves"][number]) =>
+    titleIn(dossier.data?.leaves.find((l) => l.code === leaf.code) ?? leaf, lang);
+  const liveLeaf = (l: TMeetingProjection["leaves"][number]): LiveLeaf => {
+    const adj = live.adjustments.get(l.code);
+    return {
+      adjustment:
+        session && collab.loaded
+          ? adj
+          : l.adjustment
+            ? { score: Math.round(l.adjustment.score * 100), by: l.adjustment.by, at: l.adjustment.at }
+            : undefined,
+      review: live.review.get(l.code),
+      note: session && collab.loaded ? session.md.notes.get(l.code) : undefined,
+      byName: adj ? (leafNames.get(adj.by) ?? null) : (l.adjustment?.byName ?? null),
+    };
+  };
   return (
     <Stack spacing={2} data-testid="meeting-workspace" data-dossier={item.dossierId}>
-      {/* Sticky: the connection chip never scrolls out of sight (connected / reconnecting / offline with N). Edits
-          not yet confirmed are kept by the document after leaving, and the tab asks before it closes. */}
-      <Paper
-        variant="outlined"
-        sx={{ px: 2, py: 1.25, position: "sticky", top: { xs: 64, sm: 72 }, zIndex: 3 }}
-        data-testid="workspace-header"
-      >
-        <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
-          <Box sx={{ flexGrow: 1, minWidth: 0 }}>
-            <Typography variant="h6" component="h2" data-testid="workspace-unit">
-              {item.unit.name}
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              {canEdit ? t("meeting.workspace.editable") : t("meeting.workspace.readOnly")}
-            </Typography>
-          </Box>
-          <LiveStatusChip />
-          <Button
-            size="small"
-            component={RouterLink}
-            to={`/dossiers/${item.dossierId}`}
-            target="_blank"
-            endIcon={<OpenInNewOutlined fontSize="small" />}
-            sx={{ whiteSpace: "nowrap", flexShrink: 0 }}
-          >
-            {t("meeting.workspace.openDossier")}
-          </Button>
-          {item.abilities.lock && !agreed && (
-            <Button
-              variant="contained"
-              color="success"
-              startIcon={<LockOutlined />}
-              onClick={() => setConfirmLock("all")}
-              data-testid="lock-dossier"
-              sx={{ whiteSpace: "nowrap", flexShrink: 0 }}
-            >
-              {t("meeting.workspace.lockDossier")}
-            </Button>
-          )}
-        </Stack>
-        {collab.status === "closed" && collab.closeCode !== null && (
-          <Alert
-            severity={collab.closeCode === COLLAB_CLOSE.recused ? "warning" : "error"}
-            sx={{ mt: 1.5 }}
-            data-testid="collab-closed"
-          >
-            {t(
-              FINAL_CLOSES.has(collab.closeCode)
-                ? `meeting.collab.close.${collab.closeCode}`
-                : "meeting.collab.close.other",
-              {
-                code: collab.closeCode,
-              },
-            )}
-          </Alert>
-        )}
-        {error && (
-          <Alert severity="error" sx={{ mt: 1.5 }} onClose={() => setError(null)}>
-            {error}
-          </Alert>
-        )}
-      </Paper>
+      <WorkspaceHeader
+        item={item}
+        canEdit={canEdit}
+        canLockAll={item.abilities.lock && !agreed}
+        onLockAll={() => setConfirmLock("all")}
+        closeCode={collab.status === "closed" ? collab.closeCode : null}
+        error={error}
+        onDismissError={() => setError(null)}
+        phone={phone}
+      />
       {projection.data ? (
         <ProjectionTotals
           projection={projection.data}
@@ -233,51 +189,24 @@ export function DossierWorkspace({
         <LoadingState minHeight={120} />
       )}
       {areas.map(([area, leaves]) => (
-        <Paper
+        <AreaLeaves
           key={area}
-          variant="outlined"
-          data-testid={`marea-${area}`}
-          sx={{ overflowX: "auto", overflowY: "hidden" }}
-        >
-          <Box sx={{ minWidth: LEAF_GRID_MIN }}>
-            <Typography variant="subtitle1" component="h3" sx={{ px: 2, pt: 1, pb: 0.5, fontWeight: 600 }}>
-              {areaTitle(area)}
-            </Typography>
-            <LeafGridHeader />
-            {leaves.map((l) => {
-              const adj = live.adjustments.get(l.code);
-              return (
-                <LeafRow
-                  key={l.code}
-                  leaf={l}
-                  adjustment={
-                    session && collab.loaded
-                      ? adj
-                      : l.adjustment
-                        ? {
-                            score: Math.round(l.adjustment.score * 100),
-                            by: l.adjustment.by,
-                            at: l.adjustment.at,
-                          }
-                        : undefined
-                  }
-                  review={live.review.get(l.code)}
-                  note={session && collab.loaded ? session.md.notes.get(l.code) : undefined}
-                  byName={adj ? (leafNames.get(adj.by) ?? null) : (l.adjustment?.byName ?? null)}
-                  canEdit={canEdit && collab.loaded}
-                  survey={survey.has(l.code)}
-                  canLock={item.abilities.lock}
-                  selected={focusLeaf === l.code}
-                  chairHere={chairLeaf === l.code}
-                  onPropose={propose}
-                  onWithdraw={withdraw}
-                  onLock={(code) => (drives ? setConfirmLock([code]) : lockLeaf(code))}
-                  onSelect={onSelectLeaf}
-                />
-              );
-            })}
-          </Box>
-        </Paper>
+          area={area}
+          title={areaTitle(area)}
+          leaves={leaves}
+          leafTitle={leafTitle}
+          live={liveLeaf}
+          canEdit={canEdit && collab.loaded}
+          canLock={item.abilities.lock}
+          survey={survey}
+          focusLeaf={focusLeaf}
+          chairLeaf={chairLeaf}
+          phone={phone}
+          onPropose={propose}
+          onWithdraw={withdraw}
+          onLock={(code) => (drives ? setConfirmLock([code]) : lockLeaf(code))}
+          onSelect={onSelectLeaf}
+        />
       ))}
       {session && (
         <Paper variant="outlined" sx={{ p: 2 }}>
@@ -285,7 +214,11 @@ export function DossierWorkspace({
             {t("meeting.minutes.heading")}
           </Typography>
           <Suspense fallback={<LoadingState minHeight={120} />}>
-            <MinutesEditor fragment={session.md.minutes} editable={canEdit && collab.loaded} />
+            <MinutesEditor
+              fragment={session.md.minutes}
+              editable={canEdit && collab.loaded}
+              emptyText={t(ended ? "meeting.minutes.noneEnded" : "meeting.minutes.noneYet")}
+            />
           </Suspense>
         </Paper>
       )}

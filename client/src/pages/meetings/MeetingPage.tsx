@@ -182,6 +182,7 @@ export default function MeetingPage() {
             drives={drives}
             following={following}
             running={running}
+            ended={data.status === "ended"}
             onStepAway={stepAway}
             onRejoin={() => setFollowing(true)}
           />
@@ -197,6 +198,7 @@ export default function MeetingPage() {
                 focusLeaf={current.leafCode}
                 chairLeaf={focus?.dossierId === item.dossierId ? focus.leafCode : null}
                 drives={drives}
+                ended={data.status === "ended"}
                 onSelectLeaf={selectLeaf}
               />
             ))}

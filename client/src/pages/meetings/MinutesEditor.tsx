@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { Box, Button, ButtonGroup } from "@mui/material";
+import { Box, Button, ButtonGroup, Typography } from "@mui/material";
 import FormatBold from "@mui/icons-material/FormatBold";
 import FormatItalic from "@mui/icons-material/FormatItalic";
 import FormatListBulleted from "@mui/icons-material/FormatListBulleted";
@@ -18,9 +18,12 @@ import { useTranslation } from "react-i18next";
 export default function MinutesEditor({
   fragment,
   editable,
+  emptyText,
 }: {
   fragment: Y.XmlFragment;
   editable: boolean;
+  /** Said instead of an empty grey box when the minutes are read-only and have no content. */
+  emptyText: string;
 }) {
   const { t } = useTranslation();
   const editor = useEditor(
@@ -43,6 +46,7 @@ export default function MinutesEditor({
       heading3: !!e?.isActive("heading", { level: 3 }),
       bullet: !!e?.isActive("bulletList"),
       ordered: !!e?.isActive("orderedList"),
+      empty: e?.isEmpty ?? true,
     }),
   });
   const button = (key: keyof NonNullable<typeof active>, icon: React.ReactNode, run: () => void) => (
@@ -55,8 +59,14 @@ export default function MinutesEditor({
       {icon}
     </Button>
   );
+  const blank = !editable && editor && active?.empty;
   return (
     <Box>
+      {blank && (
+        <Typography variant="body2" color="text.secondary" data-testid="minutes-empty">
+          {emptyText}
+        </Typography>
+      )}
       {editable && editor && (
         <ButtonGroup size="small" sx={{ mb: 1 }}>
           {button("bold", <FormatBold fontSize="small" />, () => editor.chain().focus().toggleBold().run())}
@@ -76,6 +86,7 @@ export default function MinutesEditor({
       )}
       <Box
         sx={{
+          display: blank ? "none" : undefined,
           border: 1,
           borderColor: "divider",
           borderRadius: 1,

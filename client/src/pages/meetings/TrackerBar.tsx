@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Avatar, AvatarGroup, Box, Button, Chip, Paper, Stack, Tooltip, Typography } from "@mui/material";
 import BlockOutlined from "@mui/icons-material/BlockOutlined";
 import DirectionsWalkOutlined from "@mui/icons-material/DirectionsWalkOutlined";
@@ -14,6 +15,7 @@ interface Props {
   drives: boolean;
   following: boolean;
   running: boolean;
+  ended: boolean;
   onStepAway: () => void;
   onRejoin: () => void;
 }
@@ -29,15 +31,18 @@ const initials = (name: string) =>
 
 /** The meeting tracker: follow or step away, where the chair is, who is here and what they look at, who is recused. */
 export function TrackerBar(props: Props) {
-  const { agenda, item, people, names, focus, drives, following, running, onStepAway, onRejoin } = props;
+  const { agenda, item, people, names, focus, drives, following, running, ended, onStepAway, onRejoin } =
+    props;
   const { t } = useTranslation();
   const unitOf = (id: string | null) => agenda.find((a) => a.dossierId === id)?.unit.name ?? "—";
   const where = (dossierId: string | null, leaf: string | null) =>
     leaf ? t("meeting.tracker.whereLeaf", { unit: unitOf(dossierId), leaf }) : unitOf(dossierId);
   const recused = item?.recusedUserIds ?? [];
 
-  let mode;
-  if (drives)
+  // Following and stepping away exist only while the meeting runs and someone drives it: the chair himself is
+  // never told he follows the chair (before the start or after the end there is no one to follow).
+  let mode: ReactNode = null;
+  if (running && drives)
     mode = (
       <Chip
         color="primary"
@@ -47,7 +52,7 @@ export function TrackerBar(props: Props) {
         data-mode="driving"
       />
     );
-  else if (following)
+  else if (running && following)
     mode = (
       <>
         <Chip
@@ -68,7 +73,7 @@ export function TrackerBar(props: Props) {
         </Button>
       </>
     );
-  else
+  else if (running)
     mode = (
       <>
         <Chip
@@ -94,17 +99,19 @@ export function TrackerBar(props: Props) {
   return (
     <Paper variant="outlined" sx={{ px: 2, py: 1.25 }} data-testid="tracker">
       <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
-        <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
-          {mode}
-        </Stack>
-        {focus?.dossierId && !drives && (
+        {mode && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
+            {mode}
+          </Stack>
+        )}
+        {running && focus?.dossierId && !drives && (
           <Typography variant="body2" color="text.secondary" data-testid="tracker-chair-at">
             {t("meeting.tracker.chairAt", { where: where(focus.dossierId, focus.leafCode) })}
           </Typography>
         )}
         {!running && (
           <Typography variant="body2" color="text.secondary">
-            {t("meeting.tracker.notRunning")}
+            {t(ended ? "meeting.tracker.ended" : "meeting.tracker.notRunning")}
           </Typography>
         )}
         <Box sx={{ flexGrow: 1 }} />

@@ -5,6 +5,7 @@ import CheckCircle from "@mui/icons-material/CheckCircle";
 import RadioButtonChecked from "@mui/icons-material/RadioButtonChecked";
 import RadioButtonUnchecked from "@mui/icons-material/RadioButtonUnchecked";
 import EditOutlined from "@mui/icons-material/EditOutlined";
+import { PLAN_STEP } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../format/dates";
 import { currentLang } from "../../i18n";
@@ -36,14 +37,13 @@ export function Rail({ color, icon, last }: { color: string; icon: ReactNode; la
 
 interface Props {
   view: MilestoneView;
-  index: number;
   last: boolean;
   canEdit: boolean;
   onEdit: () => void;
 }
 
 /** One step of the period's timeline: its window, whether it is done, open now or upcoming. */
-export function MilestoneRow({ view, index, last, canEdit, onEdit }: Props) {
+export function MilestoneRow({ view, last, canEdit, onEdit }: Props) {
   const { t } = useTranslation();
   const { milestone: m, opensAt, state } = view;
   const color = STATE_COLOR[state];
@@ -51,6 +51,7 @@ export function MilestoneRow({ view, index, last, canEdit, onEdit }: Props) {
   return (
     <Box
       data-testid={`milestone-${m.key}`}
+      data-step={PLAN_STEP[m.key]}
       data-state={state}
       sx={{
         display: "grid",
@@ -81,7 +82,7 @@ export function MilestoneRow({ view, index, last, canEdit, onEdit }: Props) {
         <Stack direction={{ xs: "column", sm: "row" }} spacing={1.5} sx={{ alignItems: { sm: "center" } }}>
           <Box sx={{ flexGrow: 1, minWidth: 0 }}>
             <Typography variant="caption" color="text.secondary">
-              {t("timeline.step", { n: index + 1 })}
+              {t(m.key === "meeting" ? "timeline.stepPart" : "timeline.step", { n: PLAN_STEP[m.key] })}
             </Typography>
             <Typography variant="subtitle1" sx={{ lineHeight: 1.3 }}>
               {milestoneLabel(m, currentLang())}

@@ -84,7 +84,6 @@ export default function TimelinePage() {
                 {i === todayAt && <TodayMarker now={now} last={false} />}
                 <MilestoneRow
                   view={v}
-                  index={i}
                   last={i === views.length - 1 && todayAt !== views.length}
                   canEdit={canEdit}
                   onEdit={() => setEditing(v.milestone)}

@@ -145,6 +145,10 @@ export function SelfAssessmentView({ detail, abilities, reload, notify }: Dossie
           }}
           onClose={() => setSubmitting(false)}
           onCode={jumpTo}
+          missing={{
+            unscored: detail.leaves.filter(unscored).map((l) => l.code),
+            missingEvidence: detail.leaves.filter(lacksEvidence).map((l) => l.code),
+          }}
         />
       )}
     </>

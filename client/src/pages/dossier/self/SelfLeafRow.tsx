@@ -12,6 +12,7 @@ import { ScoreField } from "../ScoreField";
 import { KindField } from "../kinds/KindField";
 import { SaveStateChip } from "./SaveStateChip";
 import type { LeafDraft } from "./useSelfDrafts";
+import { titleIn } from "../../../format/titles";
 
 interface Props {
   dossierId: string;
@@ -76,7 +77,7 @@ export function SelfLeafRow({ dossierId, leaf, draft, onEdit, onLeaveField, onUp
               {leaf.code}
             </Typography>
             <Typography variant="body1" sx={{ fontWeight: 600 }}>
-              {(lang === "en" && leaf.titleEn) || leaf.title}
+              {titleIn(leaf, lang)}
             </Typography>
             <MethodBadge method={leaf.method} />
             {own && leaf.evidenceRequired && <EvidenceIcon />}

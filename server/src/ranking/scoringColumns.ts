@@ -6,7 +6,7 @@ import {
   type UnitColumns,
   type UnitTotals,
 } from "@ca/shared";
-import type { ScoreStage, ScoringState } from "./dossierScoring";
+import type { ScoreStage, ScoringState } from "../services/dossierScoring";
 
 /**
  * The full ranking recompute in columns (docs/performance.md): a dossier's score rows go straight into typed arrays
