@@ -5,8 +5,8 @@ import * as t from "../db/schema";
 import { AppError, conflict, validationFailed } from "../http/errors";
 import { loadPeriod } from "../queries/periods";
 import { scoredUnitTypes } from "../queries/periodIndexSets";
-import { assertNotPublished } from "./classificationGuards";
-import { assertPeriodWritable } from "./periodGuards";
+import { assertNotPublished } from "../rules/classificationGuards";
+import { assertPeriodWritable } from "../rules/periodGuards";
 
 /**
  * The admin sets which index set a period applies to one unit type (docs/periods-and-classification.md). Refused
