@@ -58,6 +58,14 @@ export async function assignPeriodIndexSet({
       ]);
     const where = and(eq(t.periodIndexSets.periodId, periodId), eq(t.periodIndexSets.unitTypeId, type.id));
     const [old] = await tx.select().from(t.periodIndexSets).where(where).for("update");
+    // A score write locks its dossier's row before it reads the leaf (queries/scoreWriteState.ts): holding every
+    // dossier of the type here, no score can land between this check and the change, nor on the old tree after it.
+    await tx
+      .select({ id: t.dossiers.id })
+      .from(t.dossiers)
+      .innerJoin(t.units, eq(t.units.id, t.dossiers.unitId))
+      .where(and(eq(t.dossiers.periodId, periodId), eq(t.units.unitTypeId, type.id)))
+      .for("update", { of: t.dossiers });
     if ((await scoredUnitTypes(tx, periodId, type.id)).size)
       throw conflict(
         { reason: "scores_exist", unitType: unitTypeCode },
