@@ -80,6 +80,10 @@ describe("period setup and classification in the browser", () => {
     const { context, page } = await signedIn("admin");
     await page.goto(`${server.baseUrl}/setup`);
     await page.getByTestId("template-summary").waitFor({ timeout: 20_000 });
+    // The kinds are named in the reader's language, never as their codes.
+    const summary = await page.getByTestId("template-summary").innerText();
+    expect(summary).toContain("có/không");
+    expect(summary).not.toContain("yesno");
     await shot(page, "new-period");
     await page.getByTestId("create-period").click();
     await page.getByText(/Đã tạo kỳ/).waitFor({ timeout: 20_000 });

@@ -47,7 +47,7 @@ function TemplateSummary({ template }: { template: TPeriodTemplate }) {
         {template.unitTypes
           .map(
             (u) =>
-              `${lang === "en" ? u.nameEn : u.name} (${u.indexSet.leaves} · ${u.indexSet.kinds.join(", ")})`,
+              `${lang === "en" ? u.nameEn : u.name} (${t("setup.leafCount", { count: u.indexSet.leaves })} · ${u.indexSet.kinds.map((k) => t(`kind.names.${k}`)).join(", ")})`,
           )
           .join("; ")}
       </Typography>
