@@ -158,3 +158,38 @@ export function compare(
     peerPgCpuPerOp: per(peer, peer.pgCpuMs),
   };
 }
+
+/**
+ * What the database's backends are doing, sampled every 100 ms while a phase runs: counts of state + wait event
+ * (e.g. `active Lock:transactionid`, `idle in transaction Client:ClientRead`). Written to find where writes queue
+ * when the server's CPU is idle (issue 17 point 2).
+ */
+export function sampleBackendWaits(adminUrl: string, database: string) {
+  const c = new Client({ connectionString: adminUrl });
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    await c.connect();
+    while (running) {
+      const { rows } = await c.query<{ what: string; n: string }>(
+        `select coalesce(state, '?') || ' ' || coalesce(wait_event_type || ':' || wait_event, 'cpu') as what,
+                count(*) as n
+           from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() group by 1`,
+        [database],
+      );
+      samples++;
+      for (const r of rows) counts.set(r.what, (counts.get(r.what) ?? 0) + Number(r.n));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    await c.end();
+    return [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([what, n]) => `${what} ${(n / Math.max(1, samples)).toFixed(2)}`)
+      .join("; ");
+  };
+}

@@ -52,6 +52,7 @@ import { lightViewer, type LightViewer } from "./lightViewer";
 import { runPhase, sendToPeer, setUp, WARMUP_WRITES, type Writer } from "./officialWriteLoad";
 import {
   backendCpu,
+  sampleBackendWaits,
   backendDelta,
   compare,
   newSide,
@@ -209,6 +210,34 @@ async function main() {
     const meetingId = await startMeeting(chair, periodId, [dossier.id]);
     const room = collabRoom(meetingId, dossier.id);
     const writers: Writer[] = await setUp(base);
+
+    // BENCH_ONLY=P7P5: only P7 under the P5 load (the 1,000 viewers in the council room, the editors, the
+    // writers), with what the database's backends wait on, sampled (mean count per state and wait event).
+    if (process.env.BENCH_ONLY === "P7P5") {
+      const leader = await new HttpSession(base).login("leader");
+      for (let i = 0; i < VIEWERS; i += 50)
+        viewers.push(
+          ...(await Promise.all(
+            Array.from({ length: Math.min(50, VIEWERS - i) }, () =>
+              lightViewer(base, leader, `period:${periodId}:council`),
+            ),
+          )),
+        );
+      const stopSampling = sampleBackendWaits(adminUrl, dbName);
+      const underLoad = await p7UnderP5({
+        base,
+        room,
+        council,
+        dossier,
+        writers,
+        counter: { n: 0 },
+        seconds: Number(process.env.BENCH_P5_SECONDS ?? 20),
+      });
+      console.log(`   database backends (mean per sample): ${await stopSampling()}`);
+      console.log(`\nload average ${load()}`);
+      console.log(`PEERS_RESULT ${JSON.stringify({ P7underP5: underLoad })}`);
+      return;
+    }
 
     // P1: 40 stock providers on each side, all connected throughout; the peer's document is the product's.
     const product: Editor[] = council.map((m) => {

@@ -74,6 +74,9 @@ beforeAll(async () => {
   admin = await app.login("admin");
   const { period } = await agreeTrainingPeriod(app, { agreements: false });
   periodId = period.id;
+  // The public page serves official periods only (training never reaches it: trainingApart.test.ts); the sample's
+  // training period stands in for an official one here.
+  await app.ctx.database.db.update(t.periods).set({ kind: "official" }).where(eq(t.periods.id, periodId));
   // Council work and agency material that must never reach the public.
   const db = app.ctx.database.db;
   const [dossier] = await db.select().from(t.dossiers).where(eq(t.dossiers.periodId, periodId)).limit(1);
