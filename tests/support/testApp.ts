@@ -1,3 +1,4 @@
+import { isConnectionError } from "@ca/server/src/db/reachability";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -109,8 +110,11 @@ export async function startTestApp(
     audit: auditChainOf(config),
     ready: { migrated: true },
   };
-  // A cloned sample database's files point at the sample's one stored document (seeds/src/sampleFiles.ts).
-  await ensureSampleFiles(database.db, ctx.files);
+  // A cloned sample database's files point at the sample's one stored document (seeds/src/sampleFiles.ts). A
+  // database that cannot be reached on purpose (databaseUnavailable.test.ts) has no files to point at.
+  await ensureSampleFiles(database.db, ctx.files).catch((err: unknown) => {
+    if (!isConnectionError(err)) throw err;
+  });
   const { server, io, collab, stopBackground } = await createServer(ctx);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
