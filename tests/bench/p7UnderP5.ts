@@ -4,7 +4,7 @@
  * product's 1,000 viewer sockets stay joined to the council room, all on the same server. Prints the writes'
  * latency, the server's CPU per second and its statements per write.
  */
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { noteText, setAdjustment } from "@ca/shared";
 import {
   lightEditor,
@@ -38,6 +38,11 @@ export async function p7UnderP5(opts: {
     const leaves = dossier.leaves;
     let edits = 0;
     const c0 = await productCounters(base);
+    // The load generator's own CPU and event-loop delay: a generator that cannot keep up delays its writes before
+    // they leave, and that wait would be counted as the server's.
+    const gen0 = process.cpuUsage();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const start = performance.now();
     const end = start + seconds * 1000;
     const editing = Promise.all(
@@ -61,6 +66,8 @@ export async function p7UnderP5(opts: {
     const writes = await runPhase(writers, seconds * 1000, RATE, counter);
     await editing;
     const elapsed = (performance.now() - start) / 1000;
+    loopDelay.disable();
+    const gen = process.cpuUsage(gen0);
     const c1 = await productCounters(base);
     const s = summary(writes.latencies);
     const errors = [...writes.errors.values()].reduce((a, b) => a + b, 0);
@@ -75,6 +82,11 @@ export async function p7UnderP5(opts: {
     console.log(
       `   server CPU ${(((c1.cpuMs - c0.cpuMs) / elapsed / 1000) * 100).toFixed(0)}% of a core; ` +
         `${((c1.statements - c0.statements) / Math.max(1, s.n + edits)).toFixed(2)} statements per write or edit`,
+    );
+    console.log(
+      `   load generator CPU ${(((gen.user + gen.system) / 1000 / elapsed / 1000) * 100).toFixed(0)}% of a core; ` +
+        `its event-loop delay p50 ${f1(loopDelay.percentile(50) / 1e6)} ms, p99 ${f1(loopDelay.percentile(99) / 1e6)} ms, ` +
+        `max ${f1(loopDelay.max / 1e6)} ms`,
     );
     return { p50: s.p50, p95: s.p95, p99: s.p99, errors, edits };
   } finally {
