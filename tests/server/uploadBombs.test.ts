@@ -5,7 +5,7 @@
  */
 import { Document, Packer, Paragraph, ImageRun } from "docx";
 import { count } from "drizzle-orm";
-import { files, indexSets } from "@ca/server/src/db/schema";
+import { files, indexSets, units } from "@ca/server/src/db/schema";
 import { PNG } from "../support/files";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { trainingDossier } from "../support/workflow";
@@ -224,6 +224,33 @@ describe("spreadsheet imports inflate within the same bounds", () => {
     expect(await setCount()).toBe(before);
     // The same sheet, clean, is imported.
     expect((await importIndexSet(valid, "bcs-sach")).status).toBe(201);
+  });
+
+  it("units import: a padded bomb and a macro workbook are refused, nothing written", async () => {
+    const unitCount = async () => (await app.ctx.database.db.select({ n: count() }).from(units))[0].n;
+    const before = await unitCount();
+    const sheet = await workbook([
+      ["Mã", "Tên"],
+      ["x-bom", "Xã Bom"],
+    ]);
+    const importUnits = (file: Buffer) => admin.post("/api/units/import").attach("file", file, "don-vi.xlsx");
+    const bomb = await importUnits(
+      await zipOf([
+        ...(await entriesOf(sheet)),
+        { name: "xl/media/fill.bin", data: { zeros: 250 * MiB }, claims: 1000 },
+      ]),
+    );
+    expect({ status: bomb.status, reason: bomb.body.error?.details?.reason }).toEqual({
+      status: 415,
+      reason: "zip_bomb",
+    });
+    expect(bomb.body.error.message).toBe(BOMB);
+    const macro = await importUnits(
+      await zipOf([...(await entriesOf(sheet)), { name: "xl/vbaProject.bin", data: VBA_PROJECT }]),
+    );
+    expect(macro.status).toBe(415);
+    expect(macro.body.error.message).toMatch(MACRO);
+    expect(await unitCount()).toBe(before);
   });
 
   it("survey respondents import: a padded bomb and a macro workbook are refused, nothing written", async () => {
