@@ -21,6 +21,8 @@ const PDF = Buffer.from(
 interface Leaf {
   code: string;
   method: string;
+  /** How the leaf is answered: the writers send points, so they write `points` leaves only. */
+  kind: string;
   maxPoints: number;
   step: number;
   evidenceRequired: boolean;
@@ -167,7 +169,7 @@ export async function setUp(base: string): Promise<Writer[]> {
       ["agency_editor"],
       d.unit.id,
     );
-    const leaves = (await leavesOf(session, d.id)).filter((l) => l.method === "self");
+    const leaves = (await leavesOf(session, d.id)).filter((l) => l.method === "self" && l.kind === "points");
     writers.push({
       session,
       path: (n) => {
@@ -194,7 +196,9 @@ export async function setUp(base: string): Promise<Writer[]> {
   for (let i = 0; i < WRITERS_COUNCIL; i++) {
     const d = submitted[i % submitted.length];
     const session = await createUser(`bench.council.${i}`, ["council_member"], null);
-    const leaves = (await leavesOf(session, d.id)).filter((l) => /^[BP]\./.test(l.code));
+    const leaves = (await leavesOf(session, d.id)).filter(
+      (l) => /^[BP]\./.test(l.code) && l.kind === "points",
+    );
     writers.push({
       session,
       path: (n) => {
