@@ -210,6 +210,13 @@ async function main() {
     const meetingId = await startMeeting(chair, periodId, [dossier.id]);
     const room = collabRoom(meetingId, dossier.id);
     const writers: Writer[] = await setUp(base);
+    // A profiling preload (tests/bench/cpuProfile.cjs) in the product profiles one phase: SIGUSR2 starts, stops.
+    // BENCH_PROFILE names it (P1, P7P5 or P7; default P7, or the phase BENCH_ONLY runs).
+    const profiled = process.env.BENCH_PROFILE ?? process.env.BENCH_ONLY ?? "P7";
+    const signalServer = (phase: string) =>
+      process.env.BENCH_SERVER_NODE_OPTIONS &&
+      phase === profiled &&
+      process.kill(serverPidOf(server!.child.pid!), "SIGUSR2");
 
     // BENCH_ONLY=P7P5: only P7 under the P5 load (the 1,000 viewers in the council room, the editors, the
     // writers), with what the database's backends wait on, sampled (mean count per state and wait event).
@@ -224,6 +231,7 @@ async function main() {
           )),
         );
       const stopSampling = sampleBackendWaits(adminUrl, dbName);
+      signalServer("P7P5");
       const underLoad = await p7UnderP5({
         base,
         room,
@@ -233,6 +241,7 @@ async function main() {
         counter: { n: 0 },
         seconds: Number(process.env.BENCH_P5_SECONDS ?? 20),
       });
+      signalServer("P7P5");
       console.log(`   database backends (mean per sample): ${await stopSampling()}`);
       console.log(`\nload average ${load()}`);
       console.log(`PEERS_RESULT ${JSON.stringify({ P7underP5: underLoad })}`);
@@ -288,6 +297,7 @@ async function main() {
     await p1Round(product, 0);
     await p1Round(peer, 0);
     const p1 = { product: newSide(), peer: newSide() };
+    signalServer("P1");
     for (let r = 0; r < ROUNDS; r++) {
       await measured(
         p1.product,
@@ -302,6 +312,7 @@ async function main() {
         () => p1Round(peer, 1000 * (r + 1)),
       );
     }
+    signalServer("P1");
     const p1Result = compare(
       "P1",
       `adjustment → each of the other ${EDITORS - 1} stock providers`,
@@ -422,10 +433,7 @@ async function main() {
       if (r.errors.size) errors.push(JSON.stringify(Object.fromEntries(r.errors)));
       return { latencies: r.latencies, ops: r.latencies.length };
     };
-    // A profiling preload (tests/bench/cpuProfile.cjs) in the product profiles the P7 rounds: SIGUSR2 starts, stops.
-    const signalServer = () =>
-      process.env.BENCH_SERVER_NODE_OPTIONS && process.kill(serverPidOf(server!.child.pid!), "SIGUSR2");
-    signalServer();
+    signalServer("P7");
     for (let r = 0; r < ROUNDS; r++) {
       await measured(
         p7.product,
@@ -440,7 +448,7 @@ async function main() {
         () => p7Round(sendToPeer(pgPeer.url)),
       );
     }
-    signalServer();
+    signalServer("P7");
     if (errors.length) console.log(`P7 write errors: ${errors.join("; ")}`);
     const per = (s: Side, x: number) => (x / s.ops).toFixed(2);
     const p7Result = compare(
@@ -462,6 +470,7 @@ async function main() {
     // P7 under P5: product only.
     product.forEach((e) => e.destroy());
     editors.length = 0;
+    signalServer("P7P5");
     const underLoad = await p7UnderP5({
       base,
       room,
@@ -471,6 +480,7 @@ async function main() {
       counter,
       seconds: Number(process.env.BENCH_P5_SECONDS ?? 20),
     });
+    signalServer("P7P5");
     console.log(`\nload average ${load()}`);
     console.log(
       `PEERS_RESULT ${JSON.stringify({ P1: p1Result, P2: p2Result, P7: p7Result, P7underP5: underLoad })}`,
