@@ -74,7 +74,8 @@ describe("concurrent writes on one dossier", () => {
       .select()
       .from(scores)
       .where(and(eq(scores.dossierId, dossierId), eq(scores.stage, "self")));
-    expect(rows).toHaveLength(1);
+    // One row for the leaf raced on (the sample's Sở Công Thương has scored areas 1 and 2 of its own: other leaves).
+    expect(rows.filter((r) => r.note.startsWith("lần "))).toHaveLength(1);
     expect(await auditOf(dossierId, ["score.self"])).toHaveLength(12);
   });
 
