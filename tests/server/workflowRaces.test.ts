@@ -79,7 +79,8 @@ describe("concurrent writes on one dossier", () => {
       .select()
       .from(scores)
       .where(and(eq(scores.dossierId, dossierId), eq(scores.stage, "self")));
-    expect(rows).toHaveLength(1);
+    // One row for the leaf raced on (the sample's Sở Công Thương has scored areas 1 and 2 of its own: other leaves).
+    expect(rows.filter((r) => r.note.startsWith("lần "))).toHaveLength(1);
     const audit = await auditOf(dossierId, ["score.self"]);
     expect(audit).toHaveLength(12);
     // One after another under the dossier's lock: each write read, as its old value, what the one before it wrote
