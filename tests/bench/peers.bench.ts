@@ -210,6 +210,13 @@ async function main() {
     const meetingId = await startMeeting(chair, periodId, [dossier.id]);
     const room = collabRoom(meetingId, dossier.id);
     const writers: Writer[] = await setUp(base);
+    // A profiling preload (tests/bench/cpuProfile.cjs) in the product profiles one phase: SIGUSR2 starts, stops.
+    // BENCH_PROFILE names it (P1, P7P5 or P7; default P7, or the phase BENCH_ONLY runs).
+    const profiled = process.env.BENCH_PROFILE ?? process.env.BENCH_ONLY ?? "P7";
+    const signalServer = (phase: string) =>
+      process.env.BENCH_SERVER_NODE_OPTIONS &&
+      phase === profiled &&
+      process.kill(serverPidOf(server!.child.pid!), "SIGUSR2");
 
     // P7: the official writers, product and peer in turn (BENCH_ONLY=P7: this alone, no viewer joined).
     const counter = { n: 0 };
@@ -231,10 +238,7 @@ async function main() {
         if (r.errors.size) errors.push(JSON.stringify(Object.fromEntries(r.errors)));
         return { latencies: r.latencies, ops: r.latencies.length };
       };
-      // A profiling preload (tests/bench/cpuProfile.cjs) in the product profiles the P7 rounds: SIGUSR2 starts, stops.
-      const signalServer = () =>
-        process.env.BENCH_SERVER_NODE_OPTIONS && process.kill(serverPidOf(server!.child.pid!), "SIGUSR2");
-      signalServer();
+      signalServer("P7");
       for (let r = 0; r < ROUNDS; r++) {
         await measured(
           p7.product,
@@ -249,7 +253,7 @@ async function main() {
           () => p7Round(sendToPeer(pgPeer.url)),
         );
       }
-      signalServer();
+      signalServer("P7");
       if (errors.length) console.log(`P7 write errors: ${errors.join("; ")}`);
       const per = (s: Side, x: number) => (x / s.ops).toFixed(2);
       const p7Result = compare(
@@ -288,6 +292,7 @@ async function main() {
           )),
         );
       const stopSampling = sampleBackendWaits(adminUrl, dbName);
+      signalServer("P7P5");
       const underLoad = await p7UnderP5({
         base,
         room,
@@ -297,6 +302,7 @@ async function main() {
         counter: { n: 0 },
         seconds: Number(process.env.BENCH_P5_SECONDS ?? 20),
       });
+      signalServer("P7P5");
       console.log(`   database backends (mean per sample): ${await stopSampling()}`);
       console.log(`\nload average ${load()}`);
       console.log(`PEERS_RESULT ${JSON.stringify({ P7underP5: underLoad })}`);
@@ -352,6 +358,7 @@ async function main() {
     await p1Round(product, 0);
     await p1Round(peer, 0);
     const p1 = { product: newSide(), peer: newSide() };
+    signalServer("P1");
     for (let r = 0; r < ROUNDS; r++) {
       await measured(
         p1.product,
@@ -366,6 +373,7 @@ async function main() {
         () => p1Round(peer, 1000 * (r + 1)),
       );
     }
+    signalServer("P1");
     const p1Result = compare(
       "P1",
       `adjustment → each of the other ${EDITORS - 1} stock providers`,
@@ -473,6 +481,7 @@ async function main() {
     // P7 under P5: product only.
     product.forEach((e) => e.destroy());
     editors.length = 0;
+    signalServer("P7P5");
     const underLoad = await p7UnderP5({
       base,
       room,
@@ -482,6 +491,7 @@ async function main() {
       counter,
       seconds: Number(process.env.BENCH_P5_SECONDS ?? 20),
     });
+    signalServer("P7P5");
     console.log(`\nload average ${load()}`);
     console.log(
       `PEERS_RESULT ${JSON.stringify({ P1: p1Result, P2: p2Result, P7: p7Result, P7underP5: underLoad })}`,
