@@ -99,5 +99,6 @@ export async function createServer(ctx: AppContext & { effects: Dispatcher }) {
     await sealer.stop();
     await quitRedis();
   };
-  return { server, io, app, collab, stopBackground };
+  // The sealer too: a test that counts one request's statements stops it first (writeStatements.test.ts).
+  return { server, io, app, collab, sealer, stopBackground };
 }

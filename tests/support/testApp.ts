@@ -72,6 +72,8 @@ export interface TestApp {
   ctx: AppContext & { effects: Dispatcher };
   /** The server's Yjs endpoint. */
   collab: CollabServer;
+  /** The audit sealer: stopped (after a last seal) by a test that counts what one request sends. */
+  sealer: { stop(): Promise<void> };
   /** The database under this app; pass it to another startTestApp to restart over the same data. */
   testDatabase: TestDatabase;
   server: http.Server;
@@ -115,13 +117,14 @@ export async function startTestApp(
   await ensureSampleFiles(database.db, ctx.files).catch((err: unknown) => {
     if (!isConnectionError(err)) throw err;
   });
-  const { server, io, collab, stopBackground } = await createServer(ctx);
+  const { server, io, collab, sealer, stopBackground } = await createServer(ctx);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const agent = () => request.agent(server).set("Origin", TEST_ORIGIN);
   return {
     ctx,
     collab,
+    sealer,
     testDatabase,
     server,
     baseUrl,
