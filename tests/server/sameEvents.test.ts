@@ -6,6 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { ZReview } from "@ca/shared";
+import { meetingDocuments } from "@ca/server/src/collab/meetingDocuments";
 import { lockMeetingDossier } from "@ca/server/src/commands/lockMeetingDossier";
 import { lockSurveyResults } from "@ca/server/src/commands/lockSurveyResults";
 import { saveReview } from "@ca/server/src/commands/saveReview";
@@ -52,6 +53,7 @@ async function pushesOf(app: TestApp, change: () => Promise<unknown>): Promise<u
     mail: () => undefined,
     send: async () => undefined,
     reauthorizeUser: async () => undefined,
+    reauthorizeDocuments: async () => undefined,
     meetingLocked: () => undefined,
   });
   await change();
@@ -169,7 +171,8 @@ const cases: Record<string, Case> = {
           actor: await userOf(app, "chair"),
           meetingId,
           dossierId,
-          proposals: new Map(),
+          // What the route hands the command: this server's meeting documents (app.ts).
+          documents: meetingDocuments(app.ctx.database.db, app.collab),
         }),
       ),
   },
