@@ -13,6 +13,11 @@ export { appendAudit } from "./audit/appendAudit";
 export { lockSurveyResults } from "./commands/lockSurveyResults";
 export type { DomainEvent, EventSink } from "./events/domainEvents";
 export { newSurveyToken } from "./services/surveyTokens";
+export { SAMPLE_PDF, SAMPLE_PDF_SHA256 } from "./services/files/sampleDocument";
+// The 2023 plan's template data, which the sample 2023 and training periods are loaded with.
+export { PLAN_2023, UNIT_TYPES_2023 } from "./periodTemplates/plan2023";
+export { INDEX_SETS_2023 } from "./periodTemplates/plan2023/indexSets";
+export { DEFAULT_RULES, MILESTONE_LABELS } from "./periodTemplates/defaults";
 export {
   computePeriodResults,
   toAgreementRanking,

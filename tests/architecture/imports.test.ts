@@ -32,6 +32,14 @@ describe("the import structure", () => {
     expect(importsBetween(/^client\//, /^(server|seeds)\//)).toEqual([]);
   });
 
+  it("keeps the server off the seeds: the 2023 plan's data is the server's template, the seeds import it", () => {
+    expect(importsBetween(/^(server|shared)\//, /^seeds\//)).toEqual([]);
+  });
+
+  it("lets the seeds reach the server through one module, server/src/seedApi.ts", () => {
+    expect(importsBetween(/^seeds\//, /^server\/src\/(?!seedApi\.ts$)/)).toEqual([]);
+  });
+
   it("keeps the routes at the top: only the app mounts them, and nothing imports the app or its start", () => {
     expect(
       importsBetween(/^server\/src\/(?!app\.ts)/, /^server\/src\/routes\//).filter(

@@ -1,9 +1,12 @@
-import { type IndexItemInput } from "@ca/server/src/seedApi";
+import type { IndexItemInput } from "../../db/insertIndexTree";
 
 /**
- * The two sample index sets of reference/index-sets.md. Illustrative, not Decision 1266/QĐ-UBND: the admin
- * enters or imports the official one. Points here are decimals; `items()` turns them into hundredths.
+ * The 2023 plan's two index sets, one per unit type (docs/domain.md §3): what a period from the 2023 template
+ * starts with, and what the seeds load the sample 2023 and training periods with. Illustrative, not Decision
+ * 1266/QĐ-UBND: the admin enters or imports the official one. Points here are decimals; `items()` turns them into
+ * hundredths. The tables keep one row per line, as the spreadsheet does (hence `prettier-ignore`).
  */
+// prettier-ignore
 type Row = [code: string, title: string, titleEn: string, max: number, method?: "self" | "survey" | "council", guidance?: string];
 
 const SURVEY_DELEGATES: [string, string][] = [
@@ -22,6 +25,7 @@ const SURVEY_NON_STATE: [string, string][] = [
 ];
 
 function surveyArea(area: string): Row[] {
+  // prettier-ignore
   return [
     [area, "Điều tra xã hội học", "Sociological survey", 25, "survey"],
     [`${area}.1`, "Đại biểu HĐND tỉnh đánh giá", "Rated by provincial People's Council delegates", 10, "survey"],
@@ -31,6 +35,7 @@ function surveyArea(area: string): Row[] {
   ];
 }
 
+// prettier-ignore
 const EXTRAS: Row[] = [
   ["B", "Điểm thưởng", "Bonus points", 3, "council"],
   ["B.1", "Sáng kiến, mô hình mới được công nhận", "Recognised innovations", 2, "council"],
@@ -41,6 +46,7 @@ const EXTRAS: Row[] = [
   ["P.3", "Vi phạm nghiêm trọng", "Serious violations", 5, "council"],
 ];
 
+// prettier-ignore
 const PROVINCIAL: Row[] = [
   ["1", "Chỉ đạo, điều hành", "Leadership and direction", 12],
   ["1.1", "Kế hoạch công tác năm", "Annual work plan", 3],
@@ -78,6 +84,7 @@ const PROVINCIAL: Row[] = [
   ...EXTRAS,
 ];
 
+// prettier-ignore
 const DISTRICT: Row[] = [
   ["1", "Chỉ đạo, điều hành", "Leadership and direction", 10],
   ["1.1", "Kế hoạch năm ban hành đúng hạn, hoàn thành", "Annual plan issued on time and completed", 3],
@@ -116,6 +123,7 @@ const DISTRICT: Row[] = [
  * The leaves whose guidance states a rule take the scoring kind it describes (docs/scoring-kinds.md): issued before
  * 31/01 or not (yes/no); the plan's completion rate in bands; one penalty point per working day late.
  */
+// prettier-ignore
 const KINDS: Record<string, Partial<Pick<IndexItemInput, "scoringKind" | "levels" | "quantityRule">>> = {
   "1.1.1": { scoringKind: "yesno" },
   "1.1.2": {
@@ -150,7 +158,7 @@ function items(rows: Row[]): IndexItemInput[] {
   }));
 }
 
-export const SAMPLE_INDEX_SETS = {
+export const INDEX_SETS_2023 = {
   provincial_agency: { code: "bcs-tinh", name: "Bộ Chỉ số cơ quan cấp tỉnh (mẫu)", items: items(PROVINCIAL) },
   district_committee: { code: "bcs-huyen", name: "Bộ Chỉ số UBND cấp huyện (mẫu)", items: items(DISTRICT) },
 } as const;
