@@ -20,7 +20,10 @@ export class ApiError extends Error {
 
   /** Field errors of a `validation_failed` answer, as a path → message map. */
   fieldErrors(): Record<string, string> {
-    if (!Array.isArray(this.details)) return {};
+    // A refusal about one field that is not a validation (a code already taken) names it as `{path}`.
+    const named = this.details as { path?: unknown } | null;
+    if (!Array.isArray(this.details))
+      return typeof named?.path === "string" ? { [named.path]: this.message } : {};
     const out: Record<string, string> = {};
     for (const d of this.details as { path?: unknown; message?: unknown }[]) {
       if (typeof d?.path === "string" && typeof d.message === "string" && !(d.path in out))

@@ -20,10 +20,14 @@ export function fieldErrorsOf(
   return out;
 }
 
-/** The same, from a `validation_failed` answer of the server. */
+/**
+ * The same from an answer of the server: a validation names the fields and the form explains each rule; any other
+ * refusal that names a field (a code already taken) is said there in the server's words.
+ */
 export function apiFieldErrors(err: ApiError, explain: (field: string) => string): Record<string, string> {
+  const named = err.fieldErrors();
   return fieldErrorsOf(
-    Object.keys(err.fieldErrors()).map((p) => ({ path: p.split(".") })),
-    explain,
+    Object.keys(named).map((p) => ({ path: p.split(".") })),
+    err.code === "validation_failed" ? explain : (field) => named[field] ?? err.message,
   );
 }

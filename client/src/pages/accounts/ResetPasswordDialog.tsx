@@ -1,19 +1,10 @@
-import { useState, type FormEvent } from "react";
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Stack,
-  TextField,
-} from "@mui/material";
+import { useState } from "react";
+import { Stack, TextField } from "@mui/material";
 import { ZPasswordReset, type TUser } from "@ca/shared";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/http";
 import { usersApi } from "../../api/users";
+import { ActionDialog } from "../../components/ActionDialog";
+import { useSubmission } from "../../hooks/useSubmission";
 
 /** The admin sets a new password for someone who lost theirs. */
 export function ResetPasswordDialog({
@@ -29,67 +20,49 @@ export function ResetPasswordDialog({
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [fieldError, setFieldError] = useState<{ password?: string; confirm?: string }>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = async () => {
     if (!ZPasswordReset.safeParse({ password }).success)
       return setFieldError({ password: t("accounts.errors.password") });
     if (password !== confirm) return setFieldError({ confirm: t("accounts.errors.confirm") });
     setFieldError({});
-    setError(null);
-    setBusy(true);
-    try {
-      await usersApi.resetPassword(user.id, password);
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError("internal", t("errors.unknown")));
-      setBusy(false);
-    }
+    if (!(await run(() => usersApi.resetPassword(user.id, password)))) onDone();
   };
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="xs" fullWidth>
-      <form onSubmit={onSubmit} noValidate>
-        <DialogTitle>{t("accounts.resetTitle")}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>
-            {t("accounts.resetText", { name: user.fullName, username: user.username })}
-          </DialogContentText>
-          <Stack spacing={2.5}>
-            {error && <Alert severity="error">{error.message}</Alert>}
-            <TextField
-              label={t("accounts.newPassword")}
-              type="password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              error={!!fieldError.password}
-              helperText={fieldError.password ?? t("accounts.passwordHint")}
-              slotProps={{ htmlInput: { autoComplete: "new-password" } }}
-            />
-            <TextField
-              label={t("accounts.confirmPassword")}
-              type="password"
-              required
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              error={!!fieldError.confirm}
-              helperText={fieldError.confirm}
-              slotProps={{ htmlInput: { autoComplete: "new-password" } }}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {t("accounts.resetSubmit")}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <ActionDialog
+      title={t("accounts.resetTitle")}
+      text={t("accounts.resetText", { name: user.fullName, username: user.username })}
+      busy={busy}
+      error={error}
+      submitLabel={t("accounts.resetSubmit")}
+      maxWidth="xs"
+      onSubmit={onSubmit}
+      onClose={onClose}
+    >
+      <Stack spacing={2.5}>
+        <TextField
+          label={t("accounts.newPassword")}
+          type="password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={!!fieldError.password}
+          helperText={fieldError.password ?? t("accounts.passwordHint")}
+          slotProps={{ htmlInput: { autoComplete: "new-password" } }}
+        />
+        <TextField
+          label={t("accounts.confirmPassword")}
+          type="password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={!!fieldError.confirm}
+          helperText={fieldError.confirm}
+          slotProps={{ htmlInput: { autoComplete: "new-password" } }}
+        />
+      </Stack>
+    </ActionDialog>
   );
 }

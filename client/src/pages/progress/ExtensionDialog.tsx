@@ -1,22 +1,12 @@
-import { useState, type FormEvent } from "react";
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-} from "@mui/material";
+import { useState } from "react";
+import { MenuItem, Stack, TextField } from "@mui/material";
 import { ZExtension } from "@ca/shared";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/http";
 import { dossiersApi } from "../../api/dossiers";
 import { fromVnParts, toVnParts } from "../../format/dates";
+import { ActionDialog } from "../../components/ActionDialog";
 import { VnDateTimeField } from "../../components/VnDateTimeField";
+import { useSubmission } from "../../hooks/useSubmission";
 
 /** The windows an agency works in; extending the council's own steps would not unlock anything for it. */
 export const EXTENDABLE = ["self_assessment", "explanation"] as const;
@@ -49,11 +39,9 @@ export function ExtensionDialog({
   const [until, setUntil] = useState(toVnParts(currentDeadline));
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const body = {
       milestoneKey: key,
       until: fromVnParts(until.date, until.time, until.time.trim().endsWith("59") ? "59" : "00") ?? "",
@@ -69,75 +57,57 @@ export function ExtensionDialog({
     if (!errs.until && Date.parse(body.until) <= Date.now()) errs.until = t("extension.errors.past");
     setErrors(errs);
     if (!parsed.success || Object.keys(errs).length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await dossiersApi.grantExtension(dossierId, parsed.data);
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError("internal", t("errors.unknown")));
-      setBusy(false);
-    }
+    if (!(await run(() => dossiersApi.grantExtension(dossierId, parsed.data)))) onDone();
   };
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle>{t("extension.title", { unit: unitName })}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{t("extension.text")}</DialogContentText>
-          {error && (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {error.message}
-            </Alert>
-          )}
-          <Stack spacing={2.5} sx={{ pt: 1 }}>
-            <TextField
-              select
-              label={t("extension.milestone")}
-              value={key}
-              onChange={(e) => setKey(e.target.value)}
-              error={!!errors.milestoneKey}
-              helperText={errors.milestoneKey}
-              data-testid="extension-milestone"
-            >
-              {EXTENDABLE.map((k) => (
-                <MenuItem key={k} value={k}>
-                  {t(`window.${k}`)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <VnDateTimeField
-              label={t("extension.until")}
-              value={until}
-              onChange={setUntil}
-              required
-              error={!!errors.until}
-              helperText={errors.until ?? t("timeline.deadlineHint")}
-              testId="extension-until"
-            />
-            <TextField
-              label={t("extension.reason")}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              multiline
-              minRows={2}
-              error={!!errors.reason}
-              helperText={errors.reason ?? t("timeline.reasonHint")}
-              slotProps={{ htmlInput: { maxLength: 1000, "data-testid": "extension-reason" } }}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} data-testid="extension-submit">
-            {t("extension.submit")}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <ActionDialog
+      title={t("extension.title", { unit: unitName })}
+      text={t("extension.text")}
+      busy={busy}
+      error={error}
+      submitLabel={t("extension.submit")}
+      submitTestId="extension-submit"
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Stack spacing={2.5} sx={{ pt: 1 }}>
+        <TextField
+          select
+          label={t("extension.milestone")}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          error={!!errors.milestoneKey}
+          helperText={errors.milestoneKey}
+          data-testid="extension-milestone"
+        >
+          {EXTENDABLE.map((k) => (
+            <MenuItem key={k} value={k}>
+              {t(`window.${k}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <VnDateTimeField
+          label={t("extension.until")}
+          value={until}
+          onChange={setUntil}
+          required
+          error={!!errors.until}
+          helperText={errors.until ?? t("timeline.deadlineHint")}
+          testId="extension-until"
+        />
+        <TextField
+          label={t("extension.reason")}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          multiline
+          minRows={2}
+          error={!!errors.reason}
+          helperText={errors.reason ?? t("timeline.reasonHint")}
+          slotProps={{ htmlInput: { maxLength: 1000, "data-testid": "extension-reason" } }}
+        />
+      </Stack>
+    </ActionDialog>
   );
 }

@@ -1,20 +1,11 @@
-import { useState, type FormEvent } from "react";
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-} from "@mui/material";
+import { useState } from "react";
+import { MenuItem, Stack, TextField } from "@mui/material";
 import { ZUnitCreate, ZUnitUpdate, type TUnit, type TUnitCreate, type TUnitType } from "@ca/shared";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/http";
 import { unitsApi } from "../../api/units";
+import { ActionDialog } from "../../components/ActionDialog";
 import { apiFieldErrors, fieldErrorsOf } from "../../components/formErrors";
+import { useSubmission } from "../../hooks/useSubmission";
 import { currentLang } from "../../i18n";
 
 interface Props {
@@ -32,94 +23,80 @@ export function UnitDialog({ unit, unitTypes, onClose, onSaved }: Props) {
   const [shortName, setShortName] = useState(unit?.shortName ?? "");
   const [unitTypeId, setUnitTypeId] = useState(unit?.unitType.id ?? unitTypes[0]?.id ?? "");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   const explain = (field: string) => t(`units.errors.${field}`, { defaultValue: t("errors.invalidField") });
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = async () => {
     // The shared schemas are the server's own rules: check them first for an immediate, per-field answer.
     const save = unit
       ? ZUnitUpdate.safeParse({ name, shortName })
       : ZUnitCreate.safeParse({ code, name, shortName, unitTypeId });
     if (!save.success) return setErrors(fieldErrorsOf(save.error.issues, explain));
     setErrors({});
-    setError(null);
-    setBusy(true);
-    try {
+    const failed = await run(async () =>
       onSaved(
         unit ? await unitsApi.update(unit.id, save.data) : await unitsApi.create(save.data as TUnitCreate),
-      );
-    } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError("internal", t("errors.unknown"));
-      setError(apiErr);
-      setErrors(apiFieldErrors(apiErr, explain));
-      setBusy(false);
-    }
+      ),
+    );
+    if (failed) setErrors(apiFieldErrors(failed, explain));
   };
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth>
-      <form onSubmit={onSubmit} noValidate>
-        <DialogTitle>{unit ? t("units.editTitle") : t("units.createTitle")}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2.5} sx={{ pt: 1 }}>
-            {error && <Alert severity="error">{error.message}</Alert>}
-            <TextField
-              label={t("units.code")}
-              required
-              disabled={!!unit}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              error={!!errors.code}
-              helperText={errors.code ?? t("units.codeHint")}
-              slotProps={{ htmlInput: { "data-testid": "unit-code", autoCapitalize: "none" } }}
-            />
-            <TextField
-              label={t("units.name")}
-              required
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              error={!!errors.name}
-              helperText={errors.name}
-              slotProps={{ htmlInput: { "data-testid": "unit-name" } }}
-            />
-            <TextField
-              label={t("units.shortName")}
-              required
-              value={shortName}
-              onChange={(e) => setShortName(e.target.value)}
-              error={!!errors.shortName}
-              helperText={errors.shortName}
-              slotProps={{ htmlInput: { "data-testid": "unit-short-name" } }}
-            />
-            <TextField
-              select
-              label={t("units.unitType")}
-              required
-              disabled={!!unit}
-              value={unitTypeId}
-              onChange={(e) => setUnitTypeId(e.target.value)}
-              error={!!errors.unitTypeId}
-              helperText={errors.unitTypeId}
-            >
-              {unitTypes.map((ut) => (
-                <MenuItem key={ut.id} value={ut.id}>
-                  {currentLang() === "en" ? ut.nameEn : ut.name}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} data-testid="unit-save">
-            {busy ? t("common.saving") : unit ? t("common.save") : t("common.create")}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <ActionDialog
+      title={unit ? t("units.editTitle") : t("units.createTitle")}
+      busy={busy}
+      error={error}
+      submitLabel={busy ? t("common.saving") : unit ? t("common.save") : t("common.create")}
+      submitTestId="unit-save"
+      onSubmit={onSubmit}
+      onClose={onClose}
+    >
+      <Stack spacing={2.5} sx={{ pt: 1 }}>
+        <TextField
+          label={t("units.code")}
+          required
+          disabled={!!unit}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          error={!!errors.code}
+          helperText={errors.code ?? t("units.codeHint")}
+          slotProps={{ htmlInput: { "data-testid": "unit-code", autoCapitalize: "none" } }}
+        />
+        <TextField
+          label={t("units.name")}
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={!!errors.name}
+          helperText={errors.name}
+          slotProps={{ htmlInput: { "data-testid": "unit-name" } }}
+        />
+        <TextField
+          label={t("units.shortName")}
+          required
+          value={shortName}
+          onChange={(e) => setShortName(e.target.value)}
+          error={!!errors.shortName}
+          helperText={errors.shortName}
+          slotProps={{ htmlInput: { "data-testid": "unit-short-name" } }}
+        />
+        <TextField
+          select
+          label={t("units.unitType")}
+          required
+          disabled={!!unit}
+          value={unitTypeId}
+          onChange={(e) => setUnitTypeId(e.target.value)}
+          error={!!errors.unitTypeId}
+          helperText={errors.unitTypeId}
+        >
+          {unitTypes.map((ut) => (
+            <MenuItem key={ut.id} value={ut.id}>
+              {currentLang() === "en" ? ut.nameEn : ut.name}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+    </ActionDialog>
   );
 }
