@@ -18,6 +18,7 @@ import {
 import { loadSampleHistory } from "./sampleHistory";
 import { loadSampleSurvey } from "./sampleSurvey";
 import { loadSampleSurveyAnswers } from "./sampleSurveyAnswers";
+import { loadSampleTraining } from "./sampleTraining";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SAMPLE_COUNCIL } from "./data/accounts";
 import { sampleRules, timeline2023, trainingTimeline } from "./data/periods";
 import { DISTRICT_COMMITTEES, leaderName, PROVINCIAL_AGENCIES } from "./data/units";
@@ -31,9 +32,10 @@ const DEPUTY_AREAS = [
 /**
  * Loads the sample data (docs/api.md): the province's units with their heads and deputies, both index sets, the
  * 2023 period with the plan's own dates and a training period placed around `now`, the council with its
- * conflict of interest, one dossier per unit per period, the survey's questionnaires (2023's answered and locked),
- * and the demo accounts. One transaction: all or nothing. The events of the commands it runs go to `effects`
- * once it is committed, as a route's would (events/domainEvents.ts).
+ * conflict of interest, one dossier per unit per period (the training period's at every stage of the plan, the
+ * demo agencies' as drafts), the survey's questionnaires (2023's answered and locked), and the demo accounts.
+ * One transaction: all or nothing. The events of the commands it runs go to `effects` once it is committed, as
+ * a route's would (events/domainEvents.ts).
  */
 export async function loadSample(db: Db, now = new Date(), effects?: EventSink): Promise<void> {
   const events: DomainEvent[] = [];
@@ -156,6 +158,24 @@ export async function loadSample(db: Db, now = new Date(), effects?: EventSink):
       adminId: userIdByName.get("admin")!,
       chairName: DEMO_ACCOUNTS.find((a) => a.username === "chair")!.fullName,
     });
+    // The training period at every stage of the plan, the demo agencies' drafts aside (sampleTraining.ts).
+    const person = (username: string) => ({
+      id: userIdByName.get(username)!,
+      username,
+      roles: DEMO_ACCOUNTS.find((a) => a.username === username)!.roles,
+    });
+    events.push(
+      ...(await loadSampleTraining(tx, {
+        periodId: periods[1].id,
+        now,
+        council: {
+          chair: person("chair"),
+          finance: person("member.finance"),
+          home: person("member.home"),
+          wg: person("wg"),
+        },
+      })),
+    );
     await appendAudit(tx, {
       actor: null,
       action: "seed.sample_loaded",

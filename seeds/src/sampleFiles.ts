@@ -3,7 +3,14 @@ import { vnTime } from "./data/periods";
 
 type FileRow = typeof t.files.$inferInsert;
 
-const pdf = (dossierId: string, purpose: FileRow["purpose"], name: string, at: Date, itemId?: string) => ({
+/** A file row of the sample's one PDF (sampleDocument.ts): every sample file shares its stored bytes. */
+export const samplePdfRow = (
+  dossierId: string,
+  purpose: FileRow["purpose"],
+  name: string,
+  at: Date,
+  itemId?: string,
+): FileRow => ({
   dossierId,
   itemId: itemId ?? null,
   purpose,
@@ -29,10 +36,21 @@ export function sampleHistoryFiles(
     ...d.leaves
       .filter((l) => l.method === "self" && l.evidenceRequired)
       .map((l) =>
-        pdf(d.id, "evidence", `minh-chung-${d.unitCode}-${l.code}.pdf`, vnTime(2023, 12, 4, 9), l.id),
+        samplePdfRow(
+          d.id,
+          "evidence",
+          `minh-chung-${d.unitCode}-${l.code}.pdf`,
+          vnTime(2023, 12, 4, 9),
+          l.id,
+        ),
       ),
-    pdf(d.id, "signed_self_report", `bao-cao-tu-danh-gia-${d.unitCode}-da-ky.pdf`, vnTime(2023, 12, 8, 16)),
-    pdf(
+    samplePdfRow(
+      d.id,
+      "signed_self_report",
+      `bao-cao-tu-danh-gia-${d.unitCode}-da-ky.pdf`,
+      vnTime(2023, 12, 8, 16),
+    ),
+    samplePdfRow(
       d.id,
       "signed_explanation_report",
       `bao-cao-giai-trinh-${d.unitCode}-da-ky.pdf`,

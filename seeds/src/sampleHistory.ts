@@ -33,7 +33,8 @@ export function random(seed: string): () => number {
   };
 }
 
-const onStep = (value: number, max: number, step: number) =>
+/** A value on its leaf's step, within 0…max. */
+export const onStep = (value: number, max: number, step: number) =>
   Math.min(max, Math.max(0, Math.round(value / step) * step));
 
 // Units whose listed areas the sample makes weak on purpose, so that the heads-and-deputies report shows a

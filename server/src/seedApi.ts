@@ -1,6 +1,6 @@
 /**
- * The one entry point through which the seeds (seeds/) reach the server: the tables, the handful of commands and
- * helpers the sample is written with, and what the seed CLI and the snapshot builder open the database with.
+ * The one entry point through which the seeds (seeds/) reach the server: the tables, the commands and helpers the
+ * sample is written with, and what the seed CLI and the snapshot builder open the database with.
  * Nothing else of the server is the seeds' to import (docs/architecture.md "Start and the sample").
  */
 export * as t from "./db/schema";
@@ -11,6 +11,15 @@ export { loadConfig } from "./config";
 export { hashPassword, useFastHashing } from "./auth/password";
 export { appendAudit } from "./audit/appendAudit";
 export { lockSurveyResults } from "./commands/lockSurveyResults";
+// The training sample's workflow, step by step as the people would take it (seeds/src/sampleTraining.ts).
+export { submitSelfAssessment } from "./commands/submitSelfAssessment";
+export { saveReview } from "./commands/saveReview";
+export { closeRound } from "./commands/closeRound";
+export { answerComment } from "./commands/answerComment";
+export { submitExplanation } from "./commands/submitExplanation";
+export { resolveComment } from "./commands/resolveComment";
+export { createMeeting } from "./commands/createMeeting";
+export { SAMPLE_PDF, SampleDocumentStore } from "./services/files/sampleDocument";
 export type { DomainEvent, EventSink } from "./events/domainEvents";
 export { newSurveyToken } from "./services/surveyTokens";
 export { SAMPLE_PDF, SAMPLE_PDF_SHA256 } from "./services/files/sampleDocument";

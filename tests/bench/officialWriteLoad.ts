@@ -21,6 +21,8 @@ const PDF = Buffer.from(
 interface Leaf {
   code: string;
   method: string;
+  /** How the leaf is answered: the writers send points, so they write `points` leaves only. */
+  kind: string;
   maxPoints: number;
   step: number;
   evidenceRequired: boolean;
@@ -110,14 +112,15 @@ export async function setUp(base: string): Promise<Writer[]> {
   const period = (await admin.json("GET", "/api/periods")).data.find(
     (p: { kind: string }) => p.kind === "training",
   );
-  // Drafts only: a bench may have put some of the period's dossiers into a meeting first.
-  const dossiers = (
-    (await admin.json("GET", `/api/periods/${period.id}/dossiers`)).data as {
-      id: string;
-      status: string;
-      unit: { id: string; code: string };
-    }[]
-  ).filter((d) => d.status === "draft");
+  // Drafts only: a bench may have put some of the period's dossiers into a meeting first, and the sample's training
+  // period holds dossiers at every stage (seeds/src/data/trainingStages.ts).
+  const listed = (await admin.json("GET", `/api/periods/${period.id}/dossiers`)).data as {
+    id: string;
+    status: string;
+    unit: { id: string; code: string };
+  }[];
+  const dossiers = listed.filter((d) => d.status === "draft");
+  const awaitingRound1 = listed.filter((d) => d.status === "self_submitted");
   const createUser = async (username: string, roles: string[], unitId: string | null) => {
     await admin.json("POST", "/api/users", {
       username,
@@ -131,9 +134,9 @@ export async function setUp(base: string): Promise<Writer[]> {
   const leavesOf = async (s: Session, dossierId: string) =>
     (await s.json("GET", `/api/dossiers/${dossierId}`)).data.leaves as Leaf[];
 
-  // Five dossiers submitted first, for the council's round-1 reviews.
-  const submitted = dossiers.slice(-SUBMITTED);
-  for (const d of submitted) {
+  // Dossiers awaiting round 1, for the council's reviews: the sample's, else five drafts submitted first.
+  const submitted = awaitingRound1.length ? awaitingRound1 : dossiers.slice(-SUBMITTED);
+  for (const d of awaitingRound1.length ? [] : submitted) {
     const head = await createUser(`bench.head.${d.unit.code}`, ["agency_head"], d.unit.id);
     for (const leaf of (await leavesOf(head, d.id)).filter((l) => l.method === "self")) {
       await head.json("PUT", `/api/dossiers/${d.id}/items/${leaf.code}/self`, {
@@ -159,15 +162,17 @@ export async function setUp(base: string): Promise<Writer[]> {
   }
 
   const writers: Writer[] = [];
-  const drafts = dossiers.slice(0, dossiers.length - SUBMITTED);
+  const drafts = awaitingRound1.length ? dossiers : dossiers.slice(0, dossiers.length - SUBMITTED);
   for (let i = 0; i < WRITERS_AGENCY; i++) {
     const d = drafts[i % drafts.length];
+    // Fewer drafts than writers: several editors per dossier (bench.editor, bench.editor2, bench.editor3…).
+    const round = Math.floor(i / drafts.length);
     const session = await createUser(
-      `bench.editor${i >= drafts.length ? "2" : ""}.${d.unit.code}`,
+      `bench.editor${round ? round + 1 : ""}.${d.unit.code}`,
       ["agency_editor"],
       d.unit.id,
     );
-    const leaves = (await leavesOf(session, d.id)).filter((l) => l.method === "self");
+    const leaves = (await leavesOf(session, d.id)).filter((l) => l.method === "self" && l.kind === "points");
     writers.push({
       session,
       path: (n) => {
@@ -194,7 +199,9 @@ export async function setUp(base: string): Promise<Writer[]> {
   for (let i = 0; i < WRITERS_COUNCIL; i++) {
     const d = submitted[i % submitted.length];
     const session = await createUser(`bench.council.${i}`, ["council_member"], null);
-    const leaves = (await leavesOf(session, d.id)).filter((l) => /^[BP]\./.test(l.code));
+    const leaves = (await leavesOf(session, d.id)).filter(
+      (l) => /^[BP]\./.test(l.code) && l.kind === "points",
+    );
     writers.push({
       session,
       path: (n) => {

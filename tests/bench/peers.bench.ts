@@ -210,6 +210,74 @@ async function main() {
     const meetingId = await startMeeting(chair, periodId, [dossier.id]);
     const room = collabRoom(meetingId, dossier.id);
     const writers: Writer[] = await setUp(base);
+    // A profiling preload (tests/bench/cpuProfile.cjs) in the product profiles one phase: SIGUSR2 starts, stops.
+    // BENCH_PROFILE names it (P1, P7P5 or P7; default P7, or the phase BENCH_ONLY runs).
+    const profiled = process.env.BENCH_PROFILE ?? process.env.BENCH_ONLY ?? "P7";
+    const signalServer = (phase: string) =>
+      process.env.BENCH_SERVER_NODE_OPTIONS &&
+      phase === profiled &&
+      process.kill(serverPidOf(server!.child.pid!), "SIGUSR2");
+
+    // P7: the official writers, product and peer in turn (BENCH_ONLY=P7: this alone, no viewer joined).
+    const counter = { n: 0 };
+    const p7Comparison = async () => {
+      await Promise.all(
+        writers.map(async (w) => {
+          for (let i = 0; i < WARMUP_WRITES; i++) {
+            await (await sendToPeer(pgPeer.url)(w, counter.n)).arrayBuffer();
+            const { url, body } = w.path(counter.n++);
+            await (await w.session.request("PUT", url, body)).arrayBuffer();
+          }
+        }),
+      );
+      const backends = (which: "product" | "peer") => async () => (await backendCpu(adminUrl, dbName))[which];
+      const p7 = { product: newSide(), peer: newSide() };
+      const errors: string[] = [];
+      const p7Round = async (send?: ReturnType<typeof sendToPeer>) => {
+        const r = await runPhase(writers, P7_SECONDS * 1000, P7_RATE, counter, send);
+        if (r.errors.size) errors.push(JSON.stringify(Object.fromEntries(r.errors)));
+        return { latencies: r.latencies, ops: r.latencies.length };
+      };
+      signalServer("P7");
+      for (let r = 0; r < ROUNDS; r++) {
+        await measured(
+          p7.product,
+          () => productCounters(base),
+          backends("product"),
+          () => p7Round(),
+        );
+        await measured(
+          p7.peer,
+          () => peerCounters(pgPeer.url),
+          backends("peer"),
+          () => p7Round(sendToPeer(pgPeer.url)),
+        );
+      }
+      signalServer("P7");
+      if (errors.length) console.log(`P7 write errors: ${errors.join("; ")}`);
+      const per = (s: Side, x: number) => (x / s.ops).toFixed(2);
+      const p7Result = compare(
+        "P7",
+        `official score write committed (${writers.length} writers × ${P7_RATE}/s, paced)`,
+        "write",
+        p7.product,
+        p7.peer,
+        [
+          `per write it reads and checks the session and its user, authorizes, locks the dossier and loads what the ` +
+            `checks need, writes the score and its audit row, logs, and emits dossier:update to the period's council ` +
+            `room (here ${viewers.length} viewer sockets: ${viewers.length} frames per write) and refreshes the live ranking: server CPU ${per(p7.product, p7.product.serverCpuMs)} ms ` +
+            `against ${per(p7.peer, p7.peer.serverCpuMs)} ms, ${per(p7.product, p7.product.statements)} statements against ` +
+            `${per(p7.peer, p7.peer.statements)}, PostgreSQL CPU ${per(p7.product, p7.product.pgCpuMs)} ms against ${per(p7.peer, p7.peer.pgCpuMs)} ms`,
+        ],
+      );
+      return p7Result;
+    };
+    if (process.env.BENCH_ONLY === "P7") {
+      const p7Result = await p7Comparison();
+      console.log(`\nload average ${load()}`);
+      console.log(`PEERS_RESULT ${JSON.stringify({ P7: p7Result })}`);
+      return;
+    }
 
     // BENCH_ONLY=P7P5: only P7 under the P5 load (the 1,000 viewers in the council room, the editors, the
     // writers), with what the database's backends wait on, sampled (mean count per state and wait event).
@@ -224,6 +292,7 @@ async function main() {
           )),
         );
       const stopSampling = sampleBackendWaits(adminUrl, dbName);
+      signalServer("P7P5");
       const underLoad = await p7UnderP5({
         base,
         room,
@@ -233,6 +302,7 @@ async function main() {
         counter: { n: 0 },
         seconds: Number(process.env.BENCH_P5_SECONDS ?? 20),
       });
+      signalServer("P7P5");
       console.log(`   database backends (mean per sample): ${await stopSampling()}`);
       console.log(`\nload average ${load()}`);
       console.log(`PEERS_RESULT ${JSON.stringify({ P7underP5: underLoad })}`);
@@ -288,6 +358,7 @@ async function main() {
     await p1Round(product, 0);
     await p1Round(peer, 0);
     const p1 = { product: newSide(), peer: newSide() };
+    signalServer("P1");
     for (let r = 0; r < ROUNDS; r++) {
       await measured(
         p1.product,
@@ -302,6 +373,7 @@ async function main() {
         () => p1Round(peer, 1000 * (r + 1)),
       );
     }
+    signalServer("P1");
     const p1Result = compare(
       "P1",
       `adjustment → each of the other ${EDITORS - 1} stock providers`,
@@ -403,65 +475,13 @@ async function main() {
       ],
     );
 
-    // P7: the official writers, product and peer in turn.
-    const counter = { n: 0 };
-    await Promise.all(
-      writers.map(async (w) => {
-        for (let i = 0; i < WARMUP_WRITES; i++) {
-          await (await sendToPeer(pgPeer.url)(w, counter.n)).arrayBuffer();
-          const { url, body } = w.path(counter.n++);
-          await (await w.session.request("PUT", url, body)).arrayBuffer();
-        }
-      }),
-    );
-    const backends = (which: "product" | "peer") => async () => (await backendCpu(adminUrl, dbName))[which];
-    const p7 = { product: newSide(), peer: newSide() };
-    const errors: string[] = [];
-    const p7Round = async (send?: ReturnType<typeof sendToPeer>) => {
-      const r = await runPhase(writers, P7_SECONDS * 1000, P7_RATE, counter, send);
-      if (r.errors.size) errors.push(JSON.stringify(Object.fromEntries(r.errors)));
-      return { latencies: r.latencies, ops: r.latencies.length };
-    };
-    // A profiling preload (tests/bench/cpuProfile.cjs) in the product profiles the P7 rounds: SIGUSR2 starts, stops.
-    const signalServer = () =>
-      process.env.BENCH_SERVER_NODE_OPTIONS && process.kill(serverPidOf(server!.child.pid!), "SIGUSR2");
-    signalServer();
-    for (let r = 0; r < ROUNDS; r++) {
-      await measured(
-        p7.product,
-        () => productCounters(base),
-        backends("product"),
-        () => p7Round(),
-      );
-      await measured(
-        p7.peer,
-        () => peerCounters(pgPeer.url),
-        backends("peer"),
-        () => p7Round(sendToPeer(pgPeer.url)),
-      );
-    }
-    signalServer();
-    if (errors.length) console.log(`P7 write errors: ${errors.join("; ")}`);
-    const per = (s: Side, x: number) => (x / s.ops).toFixed(2);
-    const p7Result = compare(
-      "P7",
-      `official score write committed (${writers.length} writers × ${P7_RATE}/s, paced)`,
-      "write",
-      p7.product,
-      p7.peer,
-      [
-        `per write it reads and checks the session and its user, authorizes, locks the dossier and loads what the ` +
-          `checks need, writes the score and its audit row, logs, and emits dossier:update to the period's council ` +
-          `room (here ${VIEWERS} viewer sockets: ${VIEWERS} frames per write) and refreshes the live ranking: server CPU ${per(p7.product, p7.product.serverCpuMs)} ms ` +
-          `against ${per(p7.peer, p7.peer.serverCpuMs)} ms, ${per(p7.product, p7.product.statements)} statements against ` +
-          `${per(p7.peer, p7.peer.statements)}, PostgreSQL CPU ${per(p7.product, p7.product.pgCpuMs)} ms against ${per(p7.peer, p7.peer.pgCpuMs)} ms`,
-      ],
-    );
+    const p7Result = await p7Comparison();
     viewers.splice(VIEWERS).forEach((v) => v.close());
 
     // P7 under P5: product only.
     product.forEach((e) => e.destroy());
     editors.length = 0;
+    signalServer("P7P5");
     const underLoad = await p7UnderP5({
       base,
       room,
@@ -471,6 +491,7 @@ async function main() {
       counter,
       seconds: Number(process.env.BENCH_P5_SECONDS ?? 20),
     });
+    signalServer("P7P5");
     console.log(`\nload average ${load()}`);
     console.log(
       `PEERS_RESULT ${JSON.stringify({ P1: p1Result, P2: p2Result, P7: p7Result, P7underP5: underLoad })}`,

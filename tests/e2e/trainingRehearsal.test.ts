@@ -1,16 +1,17 @@
 /**
  * Browser end-to-end for issue 14 point 6 — the training period rehearses the whole plan, meeting included, on
  * the day the sample loads, without anyone moving a window: an agency finds its dossier awaiting its explanation;
- * a training dossier goes through both rounds and onto a training meeting's agenda, where a council member opens
- * it and proposes a change. Training results never reach the public page. Expects client/dist.
+ * the chair starts the sample's planned training meeting, whose agenda holds dossiers that closed round 2, and a
+ * council member opens one and proposes a change. Training results never reach the public page. Expects
+ * client/dist.
  */
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import type { TDossierDetail, TDossierSummary, TPeriod } from "@ca/shared";
+import type { TDossierDetail, TDossierSummary, TMeetingAgendaItem, TPeriod } from "@ca/shared";
 import { answerFor } from "../support/kindAnswers";
 import { serverAndBrowser, signedInPeople } from "./support/suite";
-import { bringToRound2, fillAndSubmit, isoSeconds, ok, personViaApi } from "./support/workflow";
+import { fillAndSubmit, ok, personViaApi } from "./support/workflow";
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
 const suite = serverAndBrowser();
@@ -20,7 +21,7 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(ARTIFACTS, `e2e-training-${name}.png`), fullPage: false });
 
 describe("the training period rehearses the whole plan on the day it loads", () => {
-  it("an explanation to give, and a training meeting where a member proposes a change", async () => {
+  it("an explanation to give, and the planned training meeting where a member proposes a change", async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const base = suite.server.baseUrl;
     const chairApi = await personViaApi(base, "chair", opened);
@@ -58,24 +59,29 @@ describe("the training period rehearses the whole plan on the day it loads", () 
     await expect(countdown.textContent()).resolves.toContain("Giải trình");
     await shot(head, "agency-explanation-1440");
 
-    // Sở Nội vụ through both rounds, onto the training meeting's agenda; the meeting starts.
-    const snv = idOf("snv");
-    await bringToRound2(await personViaApi(base, "head.snv", opened), chairApi, snv);
+    // The sample's planned training meeting holds dossiers that closed round 2: the chair starts it.
+    const planned = (
+      await ok<{ data: { id: string; status: string }[] }>(
+        await chairApi.get(`/api/periods/${training.id}/meetings`),
+      )
+    ).data.find((m) => m.status === "planned")!;
+    await ok(await chairApi.post(`/api/meetings/${planned.id}/start`));
     const meeting = (
-      await ok<{ data: { id: string } }>(
-        await chairApi.post(`/api/periods/${training.id}/meetings`, {
-          data: { title: "Phiên họp tập huấn", startsAt: isoSeconds(Date.now()), agenda: [snv] },
-        }),
+      await ok<{ data: { id: string; agenda: TMeetingAgendaItem[] } }>(
+        await chairApi.get(`/api/meetings/${planned.id}`),
       )
     ).data;
-    await ok(await chairApi.post(`/api/meetings/${meeting.id}/start`));
-    const snvDetail = (await ok<{ data: TDossierDetail }>(await chairApi.get(`/api/dossiers/${snv}`))).data;
-    const discussed = snvDetail.leaves.find(
+    expect(meeting.agenda.length).toBeGreaterThan(1);
+    const onAgenda = meeting.agenda[0];
+    const dossierDetail = (
+      await ok<{ data: TDossierDetail }>(await chairApi.get(`/api/dossiers/${onAgenda.dossierId}`))
+    ).data;
+    const discussed = dossierDetail.leaves.find(
       (l) => l.method === "self" && l.applicable && l.kind === "points",
     )!;
     await ok(
       await chairApi.post(`/api/meetings/${meeting.id}/focus`, {
-        data: { dossierId: snv, leafCode: discussed.code },
+        data: { dossierId: onAgenda.dossierId, leafCode: discussed.code },
       }),
     );
 
@@ -83,9 +89,14 @@ describe("the training period rehearses the whole plan on the day it loads", () 
     const member = await signedIn("member.finance");
     await member.goto(`${base}/meetings/${meeting.id}`);
     await member.locator('[data-testid="meeting-page"][data-status="running"]').waitFor({ timeout: 20_000 });
-    await member.getByTestId("agenda-snv").waitFor();
-    await member.locator(`[data-testid="meeting-page"][data-dossier="${snv}"]`).waitFor({ timeout: 20_000 });
-    const proposed = Math.round((discussed.maxPoints - discussed.step) * 100) / 100;
+    await member.getByTestId(`agenda-${onAgenda.unit.code}`).waitFor();
+    await member
+      .locator(`[data-testid="meeting-page"][data-dossier="${onAgenda.dossierId}"]`)
+      .waitFor({ timeout: 20_000 });
+    // A value other than the one the dossier holds, so the proposal shows as a change.
+    const target =
+      discussed.official === discussed.maxPoints ? discussed.maxPoints - discussed.step : discussed.maxPoints;
+    const proposed = Math.round(target * 100) / 100;
     await member.getByTestId(`mleaf-input-${discussed.code}`).fill(String(proposed).replace(".", ","));
     await member.getByTestId(`mleaf-propose-${discussed.code}`).click();
     await member

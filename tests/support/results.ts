@@ -57,6 +57,13 @@ export async function agreeTrainingPeriod(app: TestApp, o: { agreements?: boolea
       ),
     );
   const bySource = new Map(source.map((d) => [d.id, targetOf.get(d.unitId)!]));
+  // The training sample's own scores (its dossiers at every stage) give way to the copied ones.
+  await db.delete(t.scores).where(
+    inArray(
+      t.scores.dossierId,
+      target.map((d) => d.id),
+    ),
+  );
   await db.insert(t.scores).values(
     scores.map((s) => ({
       dossierId: bySource.get(s.dossierId)!,

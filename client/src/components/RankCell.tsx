@@ -28,7 +28,7 @@ export function RankCell({
         color="text.secondary"
         component="span"
         data-testid="rank-unranked"
-        sx={{ whiteSpace: "nowrap" }}
+        sx={{ whiteSpace: { sm: "nowrap" } }}
       >
         {t("ranking.unranked")}
       </Typography>

@@ -1,4 +1,3 @@
-import type { SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { auditLog } from "../db/schema";
 
@@ -22,25 +21,8 @@ export async function appendAudit(tx: DbOrTx, entry: AuditEntry | AuditEntry[]):
   if (rows.length) await tx.insert(auditLog).values(rows);
 }
 
-/**
- * Runs one write (an insert, update or delete) and appends its audit rows in a single statement: the write goes in
- * a WITH, which PostgreSQL runs although nothing reads it. One round trip fewer on an official write (docs/targets.md P7).
- */
-export async function writeAudited(
-  tx: DbOrTx,
-  write: SQLWrapper,
-  entry: AuditEntry | AuditEntry[],
-): Promise<void> {
-  const rows = auditRows(entry);
-  if (!rows.length) {
-    await tx.execute(write.getSQL());
-    return;
-  }
-  const written = tx.$with("written", {}).as(write.getSQL());
-  await tx.with(written).insert(auditLog).values(rows);
-}
-
-function auditRows(entry: AuditEntry | AuditEntry[]) {
+/** The rows of these entries as they are stored (the sealer chains them later). */
+export function auditRows(entry: AuditEntry | AuditEntry[]) {
   const entries = Array.isArray(entry) ? entry : [entry];
   const at = new Date();
   return entries.map((e) => ({

@@ -96,8 +96,11 @@ export function startAuditSealer(
   const tick = () => {
     if (running || !isReady()) return;
     running = (checked ? Promise.resolve() : checkNewestCheckpoint(db, chain, logger))
-      .then(() => {
+      .then(async () => {
         checked = true;
+        // One indexed probe (audit_log_unsealed_idx) instead of a sealing transaction of five statements every
+        // tick: an idle sealer was most of the statements a meeting's edits cost (docs/performance.md, P1).
+        if (await nothingUnsealed(db)) return;
         return sealAudit(db, chain);
       })
       .then(() => {
@@ -123,6 +126,13 @@ export function startAuditSealer(
         await sealAudit(db, chain).catch((err) => logger.error({ err }, "audit: last seal failed"));
     },
   };
+}
+
+async function nothingUnsealed(db: Db): Promise<boolean> {
+  const [row] = rowsOf<{ due: boolean }>(
+    await db.execute(sql`select exists (select 1 from audit_log where seq is null) as due`),
+  );
+  return !row?.due;
 }
 
 async function checkNewestCheckpoint(db: Db, chain: AuditChain, logger: Logger): Promise<void> {

@@ -4,7 +4,7 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { comments } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
-import { loadScoreWriteState, lockAndTouchDossier } from "../queries/scoreWriteState";
+import { lockAndLoadScoreWriteState } from "../queries/scoreWriteState";
 import { assertStatus, assertWindowOpen } from "../rules/dossierGuards";
 import { hasAnswer, stageRecordOf } from "../rules/kindAnswer";
 import { refOf, type DomainEvent } from "../events/domainEvents";
@@ -29,13 +29,12 @@ export async function answerComment({
   return db.transaction(async (tx) => {
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
     if (!comment || comment.kind !== "request") throw notFound();
-    const dossier = await lockAndTouchDossier(tx, comment.dossierId);
-    assertStatus(dossier, "round1_done");
-    const state = await loadScoreWriteState(tx, {
+    const { dossier, state } = await lockAndLoadScoreWriteState(tx, {
       dossierId: comment.dossierId,
       leaf: { id: comment.itemId },
       windowKey: "explanation",
     });
+    assertStatus(dossier, "round1_done");
     assertWindowOpen(state, "explanation", now);
     if (comment.status === "resolved")
       throw new AppError("conflict", undefined, {

@@ -44,13 +44,3 @@ export async function resolveComment({
     return { comment: updated, events };
   });
 }
-
-/** The dossier a comment belongs to (for authorization before acting on it), or 404. */
-export async function dossierIdOfComment(db: Db, commentId: string): Promise<string> {
-  const [row] = await db
-    .select({ dossierId: comments.dossierId })
-    .from(comments)
-    .where(eq(comments.id, commentId));
-  if (!row) throw notFound();
-  return row.dossierId;
-}

@@ -1,10 +1,10 @@
-import { and, eq, type SQLWrapper } from "drizzle-orm";
 import type { TReview } from "@ca/shared";
-import { appendAudit, writeAudited } from "../audit/appendAudit";
+import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
-import { comments, scores } from "../db/schema";
+import { comments } from "../db/schema";
+import { writeStageScoreAudited } from "../queries/scoreWrite";
 import { AppError, forbidden } from "../http/errors";
-import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
+import { lockAndLoadScoreWriteState, writeLeaf } from "../queries/scoreWriteState";
 import { assertStatus } from "../rules/dossierGuards";
 import { hasAnswer, stageRecordOf, type StageRecord } from "../rules/kindAnswer";
 import { dossierChanged, type DomainEvent } from "../events/domainEvents";
@@ -13,7 +13,7 @@ import { dossierChanged, type DomainEvent } from "../events/domainEvents";
  * Steps 7 and 9: a reviewer appraises one leaf in a round — a score, a comment, and in round 1 optionally a formal
  * request for explanation to the agency. Council members and the chair write confirmed scores; the working group
  * writes drafts that a council member confirms by saving the leaf. Members appraise only their assigned areas.
- * Lock and touch the dossier, one read of what the checks need, the comment, the score with its audit row (P7).
+ * Lock and touch the dossier with one read of what the checks need, the comment, the score with its audit row (P7).
  */
 export async function saveReview({
   db,
@@ -31,12 +31,16 @@ export async function saveReview({
   now?: Date;
 }) {
   return db.transaction(async (tx) => {
-    const dossier = await lockAndTouchDossier(tx, dossierId);
-    assertStatus(dossier, review.round === 1 ? "self_submitted" : "explained");
     const stage = review.round === 1 ? "round1" : "round2";
     // The council's own deadlines are not enforced here: docs/domain.md §2 locks agencies out after their windows;
     // the council's pace is the chair's to manage (and the admin can move milestones).
-    const state = await loadScoreWriteState(tx, { dossierId, leaf: { code }, stage, seatOf: actor.id });
+    const { dossier, state } = await lockAndLoadScoreWriteState(tx, {
+      dossierId,
+      leaf: { code },
+      stage,
+      seatOf: actor.id,
+    });
+    assertStatus(dossier, review.round === 1 ? "self_submitted" : "explained");
     const leaf = writeLeaf(state, code);
     const area = code.split(".")[0];
     const seat = state.seat;
@@ -54,26 +58,9 @@ export async function saveReview({
     const draft =
       actor.roles.includes("working_group") &&
       !actor.roles.some((r) => r === "council_member" || r === "council_chair");
-    let old: NonNullable<typeof state.score> | undefined;
-    let scoreWrite: SQLWrapper | undefined;
     // The points are derived from the level or figures the reviewer appraised (or given, on a `points` leaf).
     const record: StageRecord | null = answered ? stageRecordOf(leaf, review) : null;
-    if (record) {
-      const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, stage));
-      old = state.score ?? undefined;
-      // The comment is a `comments` row, internal or a request (below); the score row never repeats it, so no
-      // internal note lingers in a field presented beside the score (docs/visibility.md).
-      const values = {
-        ...record,
-        note: "",
-        confirmed: !draft,
-        authorId: actor.id,
-        updatedAt: now,
-      };
-      scoreWrite = old
-        ? tx.update(scores).set(values).where(where)
-        : tx.insert(scores).values({ dossierId, itemId: leaf.id, stage, ...values });
-    }
+    const old = record ? (state.score ?? undefined) : undefined;
     let comment: typeof comments.$inferSelect | undefined;
     if (review.comment) {
       [comment] = await tx
@@ -106,7 +93,14 @@ export async function saveReview({
         request: review.requestExplanation || undefined,
       },
     };
-    if (scoreWrite) await writeAudited(tx, scoreWrite, audit);
+    if (record)
+      // The comment is a `comments` row, internal or a request (above); the score row never repeats it, so no
+      // internal note lingers in a field presented beside the score (docs/visibility.md).
+      await writeStageScoreAudited(
+        tx,
+        { dossierId, itemId: leaf.id, stage, record, note: "", confirmed: !draft, authorId: actor.id, now },
+        audit,
+      );
     else await appendAudit(tx, audit);
     const ref = { id: dossier.id, periodId: dossier.periodId, status: dossier.status };
     const events: DomainEvent[] = [

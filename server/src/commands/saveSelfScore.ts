@@ -1,16 +1,15 @@
-import { and, eq } from "drizzle-orm";
-import { writeAudited } from "../audit/appendAudit";
 import type { Db } from "../db/client";
-import { scores } from "../db/schema";
 import { AppError } from "../http/errors";
-import { loadScoreWriteState, lockAndTouchDossier, writeLeaf } from "../queries/scoreWriteState";
+import { writeStageScoreAudited } from "../queries/scoreWrite";
+import { lockAndLoadScoreWriteState, writeLeaf } from "../queries/scoreWriteState";
 import { assertStatus, assertWindowOpen } from "../rules/dossierGuards";
 import { stageRecordOf, type AnswerInput } from "../rules/kindAnswer";
 import { dossierChanged } from "../events/domainEvents";
 
 /**
- * Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. Three
- * statements (docs/targets.md P7): lock and touch the dossier, read what the checks need, write the score with its audit row.
+ * Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. Two
+ * statements in the transaction (docs/performance.md, P7): lock and touch the dossier with a read of what the checks
+ * need, then the score with its audit row.
  * The answer is what the leaf's kind asks for (points, a level or figures); the points are derived here.
  */
 export async function saveSelfScore({
@@ -31,14 +30,13 @@ export async function saveSelfScore({
   now?: Date;
 }) {
   return db.transaction(async (tx) => {
-    const dossier = await lockAndTouchDossier(tx, dossierId);
-    assertStatus(dossier, "draft");
-    const state = await loadScoreWriteState(tx, {
+    const { dossier, state } = await lockAndLoadScoreWriteState(tx, {
       dossierId,
       leaf: { code },
       stage: "self",
       windowKey: "self_assessment",
     });
+    assertStatus(dossier, "draft");
     assertWindowOpen(state, "self_assessment", now);
     const leaf = writeLeaf(state, code);
     if (leaf.method !== "self")
@@ -62,22 +60,21 @@ export async function saveSelfScore({
         en: "This leaf does not apply to the unit.",
       });
     const record = stageRecordOf(leaf, answer);
-    const where = and(eq(scores.dossierId, dossierId), eq(scores.itemId, leaf.id), eq(scores.stage, "self"));
     const old = state.score;
-    const values = { ...record, note, authorId: actor.id, updatedAt: now };
-    const write = old
-      ? tx.update(scores).set(values).where(where)
-      : tx.insert(scores).values({ dossierId, itemId: leaf.id, stage: "self", ...values });
-    await writeAudited(tx, write, {
-      actor,
-      action: "score.self",
-      entity: "dossier",
-      entityId: dossierId,
-      oldValue: old
-        ? { code, score: old.score, level: old.level, figures: old.figures, note: old.note }
-        : null,
-      newValue: { code, ...record, note },
-    });
+    await writeStageScoreAudited(
+      tx,
+      { dossierId, itemId: leaf.id, stage: "self", record, note, authorId: actor.id, now },
+      {
+        actor,
+        action: "score.self",
+        entity: "dossier",
+        entityId: dossierId,
+        oldValue: old
+          ? { code, score: old.score, level: old.level, figures: old.figures, note: old.note }
+          : null,
+        newValue: { code, ...record, note },
+      },
+    );
     return { dossier, record, events: [dossierChanged(dossier, "leaves[].stages.self.score")] };
   });
 }

@@ -25,7 +25,10 @@ export interface Database {
   ping(): Promise<void>;
   /** Whether the database answers: cleared by a connection error, set again by a probe (see reachability.ts). */
   reachability: DatabaseReachability;
-  /** Statements sent to PostgreSQL so far (each is one round trip); null on PGlite. Read by /metrics. */
+  /**
+   * Statements sent so far: on PostgreSQL each is one round trip; on PGlite, the statements handed to the embedded
+   * engine, counted the same way. Read by /metrics and by tests that hold the official writes to their count.
+   */
   statementsSent(): number | null;
   close(): Promise<void>;
 }
@@ -37,6 +40,7 @@ export interface Database {
 export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const counter = countProtocolStatements(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const ping = async () => void (await client.query("select 1"));
   // In-process: it cannot go away while the server runs, but the same interface keeps callers single-minded.
@@ -47,7 +51,7 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     ping,
     reachability,
-    statementsSent: () => null,
+    statementsSent: () => counter.n,
     close: async () => {
       reachability.stop();
       await client.close();
@@ -129,6 +133,21 @@ function releaseOnFailedBegin(client: PoolClient): PoolClient {
     },
   });
   return client;
+}
+
+/**
+ * Counts the statements PGlite runs: every statement goes to the engine as wire-protocol messages, a Parse ('P')
+ * for each parameterised one, a Query ('Q') for each simple one (BEGIN, COMMIT); the Bind, Describe, Execute and
+ * Sync that follow a Parse are the same statement.
+ */
+function countProtocolStatements(client: PGlite): { n: number } {
+  const counter = { n: 0 };
+  const exec = client.execProtocolStream.bind(client);
+  client.execProtocolStream = (message, opts) => {
+    if (message[0] === 0x50 || message[0] === 0x51) counter.n++;
+    return exec(message, opts);
+  };
+  return counter;
 }
 
 /**

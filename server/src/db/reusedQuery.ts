@@ -85,3 +85,15 @@ export function reusedStatement<Row>(
     return run<Row>(db, name, kept, values);
   };
 }
+
+/**
+ * A statement that returns nothing the caller reads (an insert, a write with its audit row), written as SQL once;
+ * each call sends the kept text with its parameters as a named statement.
+ */
+export function reusedCommand(name: string, build: () => SQL) {
+  let query: Query | null = null;
+  return async (db: DbOrTx, values: Record<string, unknown>): Promise<void> => {
+    query ??= dialect.sqlToQuery(build());
+    await sessionOf(db).prepareQuery(query, undefined, name, false).execute(values);
+  };
+}

@@ -1,50 +1,45 @@
 import { eq, sql } from "drizzle-orm";
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import { ZId } from "@ca/shared";
 import type { Db } from "../db/client";
 import * as t from "../db/schema";
 import { assertPeriodWritable } from "../rules/periodGuards";
+import { findDossierOfRequest } from "./requestDossier";
 
+type Period = { id: string; status: string };
 const periodColumns = { id: t.periods.id, status: t.periods.status };
 const byId = sql.placeholder("id");
 
 // The API paths that change something inside a period, with how to read that period from the first id: one named
-// query each, built once, since the guard runs before every official write (docs/targets.md P7).
-function scopes(db: Db) {
+// query each, built once, since the guard runs before every official write (docs/targets.md P7). A dossier's
+// period (or a comment's) comes with the dossier its route reads for `can()`: one read for both (requestDossier.ts).
+function scopes(db: Db): [RegExp, (req: Request, id: string) => Promise<Period | null>][] {
+  const periodBy =
+    (query: { execute(v: { id: string }): Promise<Period[]> }) => async (_req: Request, id: string) =>
+      (await query.execute({ id }))[0] ?? null;
+  const dossierBy = (by: "id" | "comment") => async (req: Request, id: string) =>
+    (await findDossierOfRequest(req, db, by, id))?.period ?? null;
   return [
     [
       /^\/periods\/([^/]+)\/(?!clone$)/,
-      db.select(periodColumns).from(t.periods).where(eq(t.periods.id, byId)).prepare("guard_period"),
+      periodBy(
+        db.select(periodColumns).from(t.periods).where(eq(t.periods.id, byId)).prepare("guard_period"),
+      ),
     ],
-    [
-      /^\/dossiers\/([^/]+)\//,
-      db
-        .select(periodColumns)
-        .from(t.dossiers)
-        .innerJoin(t.periods, eq(t.periods.id, t.dossiers.periodId))
-        .where(eq(t.dossiers.id, byId))
-        .prepare("guard_dossier_period"),
-    ],
-    [
-      /^\/comments\/([^/]+)\//,
-      db
-        .select(periodColumns)
-        .from(t.comments)
-        .innerJoin(t.dossiers, eq(t.dossiers.id, t.comments.dossierId))
-        .innerJoin(t.periods, eq(t.periods.id, t.dossiers.periodId))
-        .where(eq(t.comments.id, byId))
-        .prepare("guard_comment_period"),
-    ],
+    [/^\/dossiers\/([^/]+)\//, dossierBy("id")],
+    [/^\/comments\/([^/]+)\//, dossierBy("comment")],
     [
       /^\/meetings\/([^/]+)\//,
-      db
-        .select(periodColumns)
-        .from(t.meetings)
-        .innerJoin(t.periods, eq(t.periods.id, t.meetings.periodId))
-        .where(eq(t.meetings.id, byId))
-        .prepare("guard_meeting_period"),
+      periodBy(
+        db
+          .select(periodColumns)
+          .from(t.meetings)
+          .innerJoin(t.periods, eq(t.periods.id, t.meetings.periodId))
+          .where(eq(t.meetings.id, byId))
+          .prepare("guard_meeting_period"),
+      ),
     ],
-  ] as const;
+  ];
 }
 
 /**
@@ -64,7 +59,7 @@ export function archivedGuard(db: Db): RequestHandler {
         if (!match) continue;
         const id = decodeSafely(match[1]);
         if (id === null || !ZId.safeParse(id).success) return next();
-        const [period] = await periodOf.execute({ id });
+        const period = await periodOf(req, id);
         if (period) assertPeriodWritable(period);
         return next();
       }

@@ -7,7 +7,7 @@ export function createMetrics(statementsSent: () => number | null = () => null) 
   client.collectDefaultMetrics({ register: registry });
   new client.Counter({
     name: "db_statements_sent_total",
-    help: "Statements sent to PostgreSQL (one round trip each); absent on the embedded database",
+    help: "Statements sent to the database (on PostgreSQL one round trip each)",
     registers: [registry],
     collect() {
       const n = statementsSent();

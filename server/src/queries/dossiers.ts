@@ -1,7 +1,7 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { DossierResource, DossierStatus } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
-import { conflicts, dossiers, unitTypes, units } from "../db/schema";
+import { comments, conflicts, dossiers, periods, unitTypes, units } from "../db/schema";
 import { notFound } from "../http/errors";
 
 export interface DossierListRow {
@@ -63,32 +63,62 @@ export async function listDossiersOfPeriod(db: DbOrTx, periodId: string) {
   return rows.map((row) => ({ row, resource: toDossierResource(row, recused) }));
 }
 
-/** One dossier with its policy resource, or 404; one query, recusals included (every request checks it, docs/targets.md P7). */
-// Every dossier route reads its dossier first, for `can()`: built once per database handle and named, so that
-// PostgreSQL plans it once per connection (docs/targets.md P7).
-const lookups = new WeakMap<DbOrTx, ReturnType<typeof buildDossierLookup>>();
-const buildDossierLookup = (db: DbOrTx) =>
-  db
-    .select({
-      ...columns,
-      recused: sql<string[] | null>`(select array_agg(${conflicts.userId}::text) from ${conflicts}
-        where ${conflicts.periodId} = ${dossiers.periodId} and ${conflicts.unitId} = ${dossiers.unitId})`,
-    })
-    .from(dossiers)
-    .innerJoin(units, eq(units.id, dossiers.unitId))
-    .innerJoin(unitTypes, eq(unitTypes.id, units.unitTypeId))
-    .where(eq(dossiers.id, sql.placeholder("id")))
-    .limit(1)
-    .prepare("dossier_by_id");
-function dossierLookup(db: DbOrTx) {
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = buildDossierLookup(db)));
-  return lookup;
+// Every dossier route reads its dossier first, for `can()`, by its id or by one of its comments: built once per
+// database handle and named, so that PostgreSQL plans it once per connection (docs/targets.md P7).
+const lookups = new WeakMap<DbOrTx, ReturnType<typeof buildDossierLookups>>();
+const buildDossierLookups = (db: DbOrTx) => {
+  const lookup = (where: SQL) =>
+    db
+      .select({
+        ...columns,
+        recused: sql<string[] | null>`(select array_agg(${conflicts.userId}::text) from ${conflicts}
+          where ${conflicts.periodId} = ${dossiers.periodId} and ${conflicts.unitId} = ${dossiers.unitId})`,
+        periodStatus: periods.status,
+      })
+      .from(dossiers)
+      .innerJoin(units, eq(units.id, dossiers.unitId))
+      .innerJoin(unitTypes, eq(unitTypes.id, units.unitTypeId))
+      .innerJoin(periods, eq(periods.id, dossiers.periodId))
+      .where(where)
+      .limit(1);
+  return {
+    byId: lookup(eq(dossiers.id, sql.placeholder("id"))).prepare("dossier_by_id"),
+    byComment: lookup(
+      eq(
+        dossiers.id,
+        sql`(select ${comments.dossierId} from ${comments} where ${comments.id} = ${sql.placeholder("id")})`,
+      ),
+    ).prepare("dossier_by_comment"),
+  };
+};
+function dossierLookups(db: DbOrTx) {
+  let found = lookups.get(db);
+  if (!found) lookups.set(db, (found = buildDossierLookups(db)));
+  return found;
 }
 
-export async function loadDossier(db: DbOrTx, id: string) {
-  const [found] = await dossierLookup(db).execute({ id });
+/**
+ * One dossier with its policy resource and its period's status (the archived guard's question), or null: by its
+ * id, or by the id of one of its comments. One query, recusals included (every request on a dossier reads it,
+ * docs/targets.md P7).
+ */
+export async function findDossier(db: DbOrTx, id: string, by: "id" | "comment" = "id") {
+  const lookup = dossierLookups(db);
+  const [found] = await (by === "id" ? lookup.byId : lookup.byComment).execute({ id });
+  if (!found) return null;
+  const { recused, periodStatus, ...row } = found;
+  return {
+    row,
+    resource: toDossierResource(row, new Map([[row.unitId, recused ?? []]])),
+    period: { id: row.periodId, status: periodStatus },
+  };
+}
+
+export type FoundDossier = NonNullable<Awaited<ReturnType<typeof findDossier>>>;
+
+/** One dossier with its policy resource, or 404 (findDossier). */
+export async function loadDossier(db: DbOrTx, id: string): Promise<FoundDossier> {
+  const found = await findDossier(db, id);
   if (!found) throw notFound();
-  const { recused, ...row } = found;
-  return { row, resource: toDossierResource(row, new Map([[row.unitId, recused ?? []]])) };
+  return found;
 }

@@ -1,17 +1,13 @@
-import { and, desc, eq, getTableColumns, notExists, sql, type SQL } from "drizzle-orm";
-import { alias, type QueryBuilder } from "drizzle-orm/pg-core";
+import { getTableColumns, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import * as t from "../db/schema";
 import { reusedSelect, reusedStatement } from "../db/reusedQuery";
 import { notFound } from "../http/errors";
-import type { ItemRow, ScoreRow } from "./dossierState";
+import type { ScoreRow } from "./dossierState";
+import { stateOf, stateSelect, type StateRow, type WriteLeaf } from "./scoreWriteStateQuery";
 
+export type { WriteLeaf } from "./scoreWriteStateQuery";
 type DossierRow = typeof t.dossiers.$inferSelect;
-/** What a score write reads of its leaf. */
-export type WriteLeaf = Pick<
-  ItemRow,
-  "id" | "code" | "method" | "maxPoints" | "step" | "scoringKind" | "levels" | "quantityRule"
->;
 
 /**
  * Locks the dossier's row for the rest of the transaction and marks it changed (version + 1) in one statement; returns
@@ -35,33 +31,69 @@ const lockAndTouch = reusedStatement<DossierRow>(
       where ${t.dossiers.id} = ${sql.placeholder("id")} returning ${returning}`,
 );
 
+/** Which leaf, score, window and seat a score write reads (loadScoreWriteState). */
+export interface ScoreWriteKey {
+  dossierId: string;
+  leaf: { code: string } | { id: string };
+  stage?: ScoreRow["stage"];
+  windowKey?: string;
+  seatOf?: string;
+}
+
+const NO_INDEX_SET = { reason: "no index set for this unit type in the period" };
+
 /**
  * What one official write to one leaf of a dossier needs, in one query (docs/targets.md P7), instead of the whole dossier
  * state: the leaf (by code, or by id for answers) among the scorable leaves of the period's index set for the
  * unit's type, whether it is not applicable, its score at `stage`, the milestone `windowKey` with the dossier's
  * latest extension of it, and the actor's council seat in the period. Run it after `lockAndTouchDossier`.
  */
-export async function loadScoreWriteState(
-  tx: DbOrTx,
-  {
+export async function loadScoreWriteState(tx: DbOrTx, key: ScoreWriteKey) {
+  const [row] = await stateQuery(key, false)(tx, valuesOf(key));
+  if (!row) throw notFound(NO_INDEX_SET);
+  return stateOf(row);
+}
+
+/**
+ * lockAndTouchDossier and then loadScoreWriteState, in one round trip when it can (docs/performance.md, P7): one
+ * statement locks and touches the dossier's row in a WITH and reads the state. All of it reads the snapshot taken
+ * when the statement started, so when the lock had to wait for another writer of the dossier, what that writer
+ * committed is not in the state read. That writer changed the row (every command that takes the lock touches it
+ * before it commits), so the version written is then more than one above the version read: the state is read
+ * again, after the lock, as the two statements did. Returns the locked row and the state.
+ */
+export async function lockAndLoadScoreWriteState(tx: DbOrTx, key: ScoreWriteKey) {
+  const now = new Date();
+  const [row] = await stateQuery(key, true)(tx, { ...valuesOf(key), now: now.toISOString() });
+  if (row && row.lockedVersion === row.dossier.version + 1)
+    return { dossier: { ...row.dossier, version: row.lockedVersion, updatedAt: now }, state: stateOf(row) };
+  const [fresh] = await stateQuery(key, false)(tx, valuesOf(key));
+  if (fresh) return { dossier: fresh.dossier, state: stateOf(fresh) };
+  // No such dossier (404 from the lock), or no index set for its unit type: the transaction rolls back either way.
+  await lockAndTouchDossier(tx, key.dossierId);
+  throw notFound(NO_INDEX_SET);
+}
+
+function valuesOf({ dossierId, leaf, stage, windowKey, seatOf }: ScoreWriteKey) {
+  return {
     dossierId,
-    leaf: leafKey,
-    stage,
-    windowKey,
-    seatOf,
-  }: {
-    dossierId: string;
-    leaf: { code: string } | { id: string };
-    stage?: ScoreRow["stage"];
-    windowKey?: string;
-    seatOf?: string;
-  },
-) {
+    leaf: "code" in leaf ? leaf.code : leaf.id,
+    stage: stage ?? "self",
+    windowKey: windowKey ?? "",
+    seatOf: seatOf ?? "",
+  };
+}
+
+/** One reused statement per shape of the query (which joins are switched off, whether it locks). */
+const stateQueries = new Map<string, ReturnType<typeof reusedSelect<StateRow>>>();
+
+function stateQuery({ leaf, stage, windowKey, seatOf }: ScoreWriteKey, lock: boolean) {
   const shape = [
-    "code" in leafKey ? (leafKey.code.includes("\u0000") ? "none" : "code") : "id",
+    "code" in leaf ? (leaf.code.includes("\u0000") ? "none" : "code") : "id",
     stage ? "stage" : "",
     windowKey ? "window" : "",
     seatOf ? "seat" : "",
+    lock ? "lock" : "",
   ].join("_");
   let query = stateQueries.get(shape);
   if (!query)
@@ -69,196 +101,19 @@ export async function loadScoreWriteState(
       shape,
       (query = reusedSelect(`score_write_state_${shape}`, (qb) =>
         stateSelect(qb, {
-          byCode: "code" in leafKey,
+          byCode: "code" in leaf,
           noLeaf: shape.startsWith("none"),
           stage,
           windowKey,
           seatOf,
+          lock,
         }),
       )),
     );
-  const [row] = await query(tx, {
-    dossierId,
-    leaf: "code" in leafKey ? leafKey.code : leafKey.id,
-    stage: stage ?? "self",
-    windowKey: windowKey ?? "",
-    seatOf: seatOf ?? "",
-  });
-  if (!row) throw notFound({ reason: "no index set for this unit type in the period" });
-  return stateOf(row);
+  return query;
 }
 
-/** One reused statement per shape of the query (which joins are switched off). */
-const stateQueries = new Map<string, ReturnType<typeof reusedSelect<StateRow>>>();
-type StateRow = ReturnType<typeof stateSelect>["_"]["result"][number];
-
-/**
- * The query of loadScoreWriteState for one shape, its values as placeholders: dossierId, leaf (code or id),
- * stage, windowKey, seatOf.
- */
-function stateSelect(
-  qb: QueryBuilder,
-  opts: { byCode: boolean; noLeaf: boolean; stage?: unknown; windowKey?: unknown; seatOf?: unknown },
-) {
-  const { stage, windowKey, seatOf } = opts;
-  const child = alias(t.indexItems, "child");
-  const latest = alias(t.extensions, "latest");
-  const none = sql`false`;
-  // The same rule as loadDossierState's leaves: items without children, the bonus/penalty groups excluded.
-  const leafOn = and(
-    eq(t.indexItems.indexSetId, t.periodIndexSets.indexSetId),
-    // A code PostgreSQL cannot hold (NUL) names no leaf: 404 where the leaf is checked, as before (docs/targets.md S6).
-    opts.byCode
-      ? opts.noLeaf
-        ? none
-        : eq(t.indexItems.code, sql.placeholder("leaf"))
-      : eq(t.indexItems.id, sql.placeholder("leaf")),
-    sql`${t.indexItems.code} not in ('B', 'P')`,
-    notExists(
-      qb
-        .select({ one: sql`1` })
-        .from(child)
-        .where(eq(child.parentId, t.indexItems.id)),
-    ),
-  );
-  const on = (cond: SQL | undefined, enabled: unknown) => (enabled ? cond : none);
-  // Only the columns the checks read: drizzle builds and maps every selected column on every write.
-  return (
-    qb
-      .select({
-        periodId: t.dossiers.periodId,
-        leafId: t.indexItems.id,
-        leafCode: t.indexItems.code,
-        leafMethod: t.indexItems.method,
-        leafMax: t.indexItems.maxPoints,
-        leafStep: t.indexItems.step,
-        leafKind: t.indexItems.scoringKind,
-        leafLevels: t.indexItems.levels,
-        leafRule: t.indexItems.quantityRule,
-        notApplicable: t.notApplicable.itemId,
-        scoreValue: t.scores.score,
-        scoreNote: t.scores.note,
-        scoreLevel: t.scores.level,
-        scoreFigures: t.scores.figures,
-        scoreConfirmed: t.scores.confirmed,
-        milestoneKey: t.milestones.key,
-        milestoneStartsAt: t.milestones.startsAt,
-        milestoneDeadline: t.milestones.deadline,
-        extensionKey: t.extensions.milestoneKey,
-        extensionUntil: t.extensions.until,
-        seatRole: t.councilMembers.role,
-        seatAreas: t.councilMembers.areaCodes,
-      })
-      .from(t.dossiers)
-      .innerJoin(t.units, eq(t.units.id, t.dossiers.unitId))
-      .innerJoin(
-        t.periodIndexSets,
-        and(
-          eq(t.periodIndexSets.periodId, t.dossiers.periodId),
-          eq(t.periodIndexSets.unitTypeId, t.units.unitTypeId),
-        ),
-      )
-      .leftJoin(t.indexItems, leafOn)
-      .leftJoin(
-        t.notApplicable,
-        and(eq(t.notApplicable.dossierId, t.dossiers.id), eq(t.notApplicable.itemId, t.indexItems.id)),
-      )
-      .leftJoin(
-        t.scores,
-        on(
-          and(
-            eq(t.scores.dossierId, t.dossiers.id),
-            eq(t.scores.itemId, t.indexItems.id),
-            eq(t.scores.stage, sql.placeholder("stage")),
-          ),
-          stage,
-        ),
-      )
-      .leftJoin(
-        t.milestones,
-        on(
-          and(
-            eq(t.milestones.periodId, t.dossiers.periodId),
-            eq(t.milestones.key, sql.placeholder("windowKey")),
-          ),
-          windowKey,
-        ),
-      )
-      // The latest extension of that milestone for this dossier (windowOf reads the first of them by `until` desc).
-      .leftJoin(
-        t.extensions,
-        on(
-          eq(
-            t.extensions.id,
-            sql`(${qb
-              .select({ id: latest.id })
-              .from(latest)
-              .where(
-                and(
-                  eq(latest.dossierId, t.dossiers.id),
-                  eq(latest.milestoneKey, sql.placeholder("windowKey")),
-                ),
-              )
-              .orderBy(desc(latest.until))
-              .limit(1)})`,
-          ),
-          windowKey,
-        ),
-      )
-      .leftJoin(
-        t.councilMembers,
-        on(
-          and(
-            eq(t.councilMembers.periodId, t.dossiers.periodId),
-            eq(t.councilMembers.userId, sql.placeholder("seatOf")),
-          ),
-          seatOf,
-        ),
-      )
-      .where(eq(t.dossiers.id, sql.placeholder("dossierId")))
-      .limit(1)
-  );
-}
-
-function stateOf(row: StateRow) {
-  const leaf: WriteLeaf | null =
-    row.leafId === null
-      ? null
-      : {
-          id: row.leafId,
-          code: row.leafCode!,
-          method: row.leafMethod!,
-          maxPoints: row.leafMax!,
-          step: row.leafStep!,
-          scoringKind: row.leafKind!,
-          levels: row.leafLevels,
-          quantityRule: row.leafRule,
-        };
-  return {
-    periodId: row.periodId,
-    leaf,
-    notApplicable: row.notApplicable !== null,
-    score:
-      row.scoreValue === null
-        ? null
-        : {
-            score: row.scoreValue,
-            level: row.scoreLevel,
-            figures: row.scoreFigures,
-            note: row.scoreNote!,
-            confirmed: row.scoreConfirmed!,
-          },
-    milestones:
-      row.milestoneKey === null
-        ? []
-        : [{ key: row.milestoneKey, startsAt: row.milestoneStartsAt, deadline: row.milestoneDeadline! }],
-    extensions:
-      row.extensionKey === null ? [] : [{ milestoneKey: row.extensionKey, until: row.extensionUntil! }],
-    seat: row.seatRole === null ? null : { role: row.seatRole, areaCodes: row.seatAreas! },
-  };
-}
-
-export type ScoreWriteState = Awaited<ReturnType<typeof loadScoreWriteState>>;
+export type ScoreWriteState = ReturnType<typeof stateOf>;
 
 /** The leaf of a score write, or 404 (as `leafByCode`). */
 export function writeLeaf(state: ScoreWriteState, code: string): WriteLeaf {

@@ -82,14 +82,7 @@ function rankPeriodWithCuts(
     rules,
     decisions,
   );
-  // Before the meeting: what the council had when it sat down (round scores, no agreement, no proposals).
-  const before = new Map(
-    rankAndClassify(
-      inputsOf(rows, (d) => withoutAgreed(councilStages(d.status))),
-      rules,
-      decisions,
-    ).placed.map((p) => [p.input.d.row.id, p.rank]),
-  );
+  const before = ranksBeforeMeeting({ rows, decisions }, rules);
   const ranked = placed.map((p) => {
     const { d } = p.input;
     const row: TRankingRow = {
@@ -103,6 +96,31 @@ function rankPeriodWithCuts(
   });
   return { ranked, cuts };
 }
+
+/**
+ * Before the meeting: what the council had when it sat down (round scores, no agreement, no proposals). It depends
+ * on the base and the rules only, so it is ranked once per loaded base (and rules), not on every proposal moved
+ * (docs/performance.md, P1).
+ */
+function ranksBeforeMeeting(
+  { rows, decisions }: RankingBase,
+  rules: PeriodRules,
+): Map<string, number | null> {
+  const key = JSON.stringify(rules);
+  const kept = beforeMemo.get(rows);
+  if (kept?.key === key) return kept.ranks;
+  const ranks = new Map(
+    rankAndClassify(
+      inputsOf(rows, (d) => withoutAgreed(councilStages(d.status))),
+      rules,
+      decisions,
+    ).placed.map((p) => [p.input.d.row.id, p.rank]),
+  );
+  beforeMemo.set(rows, { key, ranks });
+  return ranks;
+}
+
+const beforeMemo = new WeakMap<ScoringRows, { key: string; ranks: Map<string, number | null> }>();
 
 /**
  * The quota cuts of the period's current ranking that a tie straddles, decided or not, with every figure: what the
@@ -192,10 +210,12 @@ const BASE_MS = 30_000;
 type Cached<T> = { at: number; value: Promise<T> };
 const bases = new WeakMap<Db, Map<string, Cached<RankingBase>>>();
 const cache = new WeakMap<Db, Map<string, Cached<RankedDossier[]>>>();
+const rulesCache = new WeakMap<Db, Map<string, Cached<PeriodRules>>>();
 
 /** Drops the cached ranking of a period and its base (something official in it changed). */
 export function invalidateRanking(db: Db, periodId: string): void {
   bases.get(db)?.delete(periodId);
+  rulesCache.get(db)?.delete(periodId);
   cache.get(db)?.delete(periodId);
 }
 
@@ -266,6 +286,10 @@ export async function liveRankingRows(
   proposals: LiveProposals,
   periodId: string,
 ): Promise<TRankingRow[]> {
-  const { period } = await loadPeriod(db, periodId);
-  return liveRanking(db, proposals, periodId, period.rules as PeriodRules, EVERY_FIGURE);
+  // The rules are kept like the base, dropped with it: a push per proposal moved reads no period row.
+  const rules = await cached(rulesCache, db, periodId, BASE_MS, async () => {
+    const { period } = await loadPeriod(db, periodId);
+    return period.rules as PeriodRules;
+  });
+  return liveRanking(db, proposals, periodId, rules, EVERY_FIGURE);
 }

@@ -9,7 +9,7 @@ import { AppError } from "../http/errors";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { presentDossierDetail } from "../presenters/dossierDetail";
-import { loadDossier } from "../queries/dossiers";
+import { dossierOfRequest } from "../http/requestDossier";
 import { loadDossierState } from "../queries/dossierState";
 
 /** One dossier as the caller may see it, its transitions (closing rounds), and extensions. */
@@ -29,7 +29,7 @@ export function dossierRoutes(ctx: AppContext): Router {
 
   router.post("/dossiers/:dossierId/transition", async (req, res) => {
     const actor = actorOf(req);
-    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    const { resource } = await dossierOfRequest(req, db);
     const { to } = validate(ZTransition, req.body);
     // Submissions carry a signed report, so they have their own multipart routes.
     if (to === "self_submitted" || to === "explained")
@@ -58,7 +58,7 @@ export function dossierRoutes(ctx: AppContext): Router {
 
   router.put("/dossiers/:dossierId/items/:code/applicability", async (req, res) => {
     const actor = actorOf(req);
-    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    const { resource } = await dossierOfRequest(req, db);
     authorize(actor, "setApplicability", resource);
     const input = validate(ZApplicability, req.body);
     const { dossier } = await execute(
@@ -70,7 +70,7 @@ export function dossierRoutes(ctx: AppContext): Router {
 
   router.post("/dossiers/:dossierId/extensions", async (req, res) => {
     const actor = actorOf(req);
-    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    const { resource } = await dossierOfRequest(req, db);
     authorize(actor, "grantExtension", resource);
     const input = validate(ZExtension, req.body);
     const { extension } = await execute(

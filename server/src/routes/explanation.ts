@@ -3,12 +3,11 @@ import { centiToNumber, figuresToView, ZAnswer } from "@ca/shared";
 import type { AppContext } from "../context";
 import { execute } from "../events/domainEvents";
 import { answerComment } from "../commands/answerComment";
-import { dossierIdOfComment } from "../commands/resolveComment";
 import { submitExplanation } from "../commands/submitExplanation";
 import { actorOf, authorize } from "../http/authorize";
 import { readUpload } from "../http/upload";
 import { idParam, validate } from "../http/validate";
-import { loadDossier } from "../queries/dossiers";
+import { dossierOfCommentRequest, dossierOfRequest } from "../http/requestDossier";
 
 /** Step 8: the agency's answers to requests for explanation, and the submitted explanation. */
 export function explanationRoutes(ctx: AppContext): Router {
@@ -19,7 +18,7 @@ export function explanationRoutes(ctx: AppContext): Router {
   router.post("/comments/:commentId/answer", async (req, res) => {
     const actor = actorOf(req);
     const commentId = idParam(req.params.commentId);
-    const { resource } = await loadDossier(db, await dossierIdOfComment(db, commentId));
+    const { resource } = await dossierOfCommentRequest(req, db);
     authorize(actor, "answer", resource);
     const input = validate(ZAnswer, req.body);
     const { comment } = await execute(ctx.effects, answerComment({ db, actor, commentId, input }));
@@ -37,7 +36,7 @@ export function explanationRoutes(ctx: AppContext): Router {
 
   router.post("/dossiers/:dossierId/explanation", async (req, res) => {
     const actor = actorOf(req);
-    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    const { resource } = await dossierOfRequest(req, db);
     authorize(actor, "submitExplanation", resource);
     const report = await readReport(req, res);
     const { dossier } = await execute(

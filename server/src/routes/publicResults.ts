@@ -109,6 +109,7 @@ function publicView(r: TPublishedResults, documentNumber: string, publicAt: Date
         areas: row.areas.map((a) => ({
           code: a.code,
           title: a.title,
+          titleEn: a.titleEn ?? "",
           achieved: a.achieved,
           max: a.max,
           index: a.index,

@@ -25,7 +25,7 @@ import {
   storedResponsibilityRules,
 } from "../presenters/responsibility";
 import { loadDossierState } from "../queries/dossierState";
-import { loadDossier } from "../queries/dossiers";
+import { dossierOfRequest } from "../http/requestDossier";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
 import { isAppraised, unitInputOf, visibleStages } from "../services/dossierScoring";
 import { computePeriodResults, leaderOrder, responsibilityRulesOf } from "../services/results/periodResults";
@@ -53,7 +53,7 @@ export function responsibilityRoutes(ctx: AppContext): Router {
   // council's figures once released to it), so this never shows more than the dossier page itself.
   router.get("/dossiers/:dossierId/responsibility", async (req, res) => {
     const actor = actorOf(req);
-    const { row, resource } = await loadDossier(db, idParam(req.params.dossierId));
+    const { row, resource } = await dossierOfRequest(req, db);
     authorize(actor, "read", resource);
     const { period } = await loadPeriod(db, row.periodId);
     const rules = period.rules as PeriodRules;

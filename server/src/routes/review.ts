@@ -2,11 +2,11 @@ import { Router } from "express";
 import { centiToNumber, figuresToView, ZReview } from "@ca/shared";
 import type { AppContext } from "../context";
 import { execute } from "../events/domainEvents";
-import { dossierIdOfComment, resolveComment } from "../commands/resolveComment";
+import { resolveComment } from "../commands/resolveComment";
 import { saveReview } from "../commands/saveReview";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
-import { loadDossier } from "../queries/dossiers";
+import { dossierOfCommentRequest, dossierOfRequest } from "../http/requestDossier";
 
 /** Steps 7 and 9: the council's appraisal of leaves, and resolving requests for explanation. */
 export function reviewRoutes(ctx: AppContext): Router {
@@ -15,7 +15,7 @@ export function reviewRoutes(ctx: AppContext): Router {
 
   router.put("/dossiers/:dossierId/items/:code/review", async (req, res) => {
     const actor = actorOf(req);
-    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    const { resource } = await dossierOfRequest(req, db);
     authorize(actor, "review", resource);
     const review = validate(ZReview, req.body);
     const { dossier, comment, record } = await execute(
@@ -38,7 +38,7 @@ export function reviewRoutes(ctx: AppContext): Router {
   router.post("/comments/:commentId/resolve", async (req, res) => {
     const actor = actorOf(req);
     const commentId = idParam(req.params.commentId);
-    const { resource } = await loadDossier(db, await dossierIdOfComment(db, commentId));
+    const { resource } = await dossierOfCommentRequest(req, db);
     authorize(actor, "resolve", resource);
     const { comment } = await execute(ctx.effects, resolveComment({ db, actor, commentId }));
     res.json({ data: { id: comment.id, status: comment.status } });

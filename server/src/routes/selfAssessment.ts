@@ -7,9 +7,9 @@ import { submitSelfAssessment } from "../commands/submitSelfAssessment";
 import { uploadEvidence } from "../commands/uploadFile";
 import { actorOf, authorize } from "../http/authorize";
 import { readUpload } from "../http/upload";
-import { idParam, validate } from "../http/validate";
+import { validate } from "../http/validate";
 import { presentFile } from "../presenters/dossierDetail";
-import { loadDossier } from "../queries/dossiers";
+import { dossierOfRequest } from "../http/requestDossier";
 
 /** Step 6: the agency's scores, evidence and submission. */
 export function selfAssessmentRoutes(ctx: AppContext): Router {
@@ -20,7 +20,7 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
 
   router.put("/dossiers/:dossierId/items/:code/self", async (req, res) => {
     const actor = actorOf(req);
-    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    const { resource } = await dossierOfRequest(req, db);
     authorize(actor, "editSelf", resource);
     const { note, ...answer } = validate(ZSelfScore, req.body);
     const { dossier, record } = await execute(
@@ -41,7 +41,7 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
 
   router.post("/dossiers/:dossierId/items/:code/evidence", async (req, res) => {
     const actor = actorOf(req);
-    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    const { resource } = await dossierOfRequest(req, db);
     // Evidence goes with the self-assessment, or with an explanation after round 1.
     authorize(actor, resource.status === "round1_done" ? "answer" : "editSelf", resource);
     const file = await readFile(req, res);
@@ -62,7 +62,7 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
 
   router.post("/dossiers/:dossierId/submit", async (req, res) => {
     const actor = actorOf(req);
-    const { resource } = await loadDossier(db, idParam(req.params.dossierId));
+    const { resource } = await dossierOfRequest(req, db);
     authorize(actor, "submitSelf", resource);
     const report = await readReport(req, res);
     const { dossier } = await execute(

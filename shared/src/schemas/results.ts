@@ -25,6 +25,8 @@ export type TPublishInput = z.infer<typeof ZPublishInput>;
 export const ZPublishedArea = z.object({
   code: z.string(),
   title: z.string(),
+  /** The English title ("" where the index set has none); absent from results frozen before it was carried. */
+  titleEn: z.string().optional(),
   achieved: ZPoints,
   max: ZPoints,
   index: ZPoints.nullable(),

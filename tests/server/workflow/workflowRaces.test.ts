@@ -32,7 +32,12 @@ const noServerErrors = (rs: Res[]) =>
 /** Audit rows of a dossier, in chain order. */
 async function auditOf(dossierId: string, actions: string[]) {
   return app.ctx.database.db
-    .select({ id: auditLog.id, action: auditLog.action, newValue: auditLog.newValue })
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      oldValue: auditLog.oldValue,
+      newValue: auditLog.newValue,
+    })
     .from(auditLog)
     .where(and(eq(auditLog.entityId, dossierId), inArray(auditLog.action, actions)))
     .orderBy(asc(auditLog.id));
@@ -75,7 +80,14 @@ describe("concurrent writes on one dossier", () => {
       .from(scores)
       .where(and(eq(scores.dossierId, dossierId), eq(scores.stage, "self")));
     expect(rows).toHaveLength(1);
-    expect(await auditOf(dossierId, ["score.self"])).toHaveLength(12);
+    const audit = await auditOf(dossierId, ["score.self"]);
+    expect(audit).toHaveLength(12);
+    // One after another under the dossier's lock: each write read, as its old value, what the one before it wrote
+    // (a write that waited for the lock reads again after it, queries/scoreWriteState.ts).
+    const notes = (values: unknown[]) => values.map((v) => (v as { note?: string } | null)?.note);
+    expect(notes(audit.slice(1).map((a) => a.oldValue))).toEqual(
+      notes(audit.slice(0, -1).map((a) => a.newValue)),
+    );
   });
 
   it("a double-click on submit moves the dossier once", async () => {

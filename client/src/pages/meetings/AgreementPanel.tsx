@@ -64,16 +64,19 @@ export function AgreementPanel({ meeting }: { meeting: TMeeting }) {
               key={type}
               direction="row"
               spacing={1.5}
-              sx={{ alignItems: "center", flexWrap: "wrap" }}
+              useFlexGap
+              sx={{ alignItems: "center", flexWrap: "wrap", rowGap: 0.75 }}
               data-testid={`agreement-${type}`}
             >
-              <Typography variant="body2" sx={{ fontWeight: 600, minWidth: 200 }}>
+              <Typography variant="body2" sx={{ fontWeight: 600, minWidth: { xs: 0, sm: 200 } }}>
                 {types.name(type)}
               </Typography>
               <Typography variant="body2" color="text.secondary">
                 {t("meeting.agreement.progress", { agreed, n: all.length })}
               </Typography>
               {recorded ? (
+                // The chip says when and by whom: on a phone its label wraps instead of being cut (MUI's chip
+                // keeps one line and ellipsises).
                 <Chip
                   color="success"
                   icon={<HandshakeOutlined />}
@@ -81,6 +84,13 @@ export function AgreementPanel({ meeting }: { meeting: TMeeting }) {
                     when: formatDateTime(recorded.agreedAt),
                     by: recorded.agreedBy.name,
                   })}
+                  data-testid={`agreement-chip-${type}`}
+                  sx={{
+                    height: "auto",
+                    minHeight: 32,
+                    maxWidth: "100%",
+                    "& .MuiChip-label": { whiteSpace: "normal", overflowWrap: "anywhere", py: 0.5 },
+                  }}
                 />
               ) : (
                 mayRecord && (

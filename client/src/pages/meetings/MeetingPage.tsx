@@ -161,7 +161,11 @@ export default function MeetingPage() {
       <Box
         sx={{
           display: "grid",
-          gridTemplateColumns: { xs: "1fr", lg: "240px minmax(0, 1fr)", xl: "280px minmax(0, 1fr)" },
+          gridTemplateColumns: {
+            xs: "minmax(0, 1fr)",
+            lg: "240px minmax(0, 1fr)",
+            xl: "280px minmax(0, 1fr)",
+          },
           gap: 2.5,
         }}
       >

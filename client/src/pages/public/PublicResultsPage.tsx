@@ -96,7 +96,12 @@ export default function PublicResultsPage() {
             <Typography variant="subtitle2" sx={{ opacity: 0.85, lineHeight: 1.2 }}>
               {t("app.province")}
             </Typography>
-            <Typography variant="h6" component="div" noWrap sx={{ lineHeight: 1.3 }}>
+            {/* A phone wraps the title onto two lines rather than cutting it. */}
+            <Typography
+              variant="h6"
+              component="div"
+              sx={{ lineHeight: 1.3, fontSize: { xs: 17, sm: 20 }, whiteSpace: { sm: "nowrap" } }}
+            >
               {t("results.public.title")}
             </Typography>
           </Box>

@@ -2,6 +2,7 @@ import {
   Box,
   Chip,
   Paper,
+  Stack,
   Table,
   TableBody,
   TableCell,
@@ -50,6 +51,11 @@ function Move({ delta }: { delta: number | undefined }) {
   );
 }
 
+// A phone keeps rank, unit, index and class in 390 px: the total, the kind and the status columns go (the index
+// carries the total against the maximum; the kind and the status move under the unit's name), the cells tighten.
+const PHONE_HIDDEN = { display: { xs: "none", sm: "table-cell" } } as const;
+const TIGHT = { px: { xs: 0.75, sm: 2 } } as const;
+
 /** The ranking of one unit type: rank (ties shared), totals, index, classification, provisional or final. */
 export function RankingTable({ title, rows, bands, moves }: Props) {
   const { t } = useTranslation();
@@ -66,8 +72,9 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
       <Typography variant="h6" component="h2" sx={{ px: 2, py: 1.5 }}>
         {title}
       </Typography>
-      {/* Recused on a unit of this type, the viewer gets no ranks in it (docs/visibility.md): say why. */}
-      {rows.some((r) => r.total === null) && rows.every((r) => r.rank === null) && (
+      {/* Recused on a unit of this type, the viewer gets no ranks in it (docs/visibility.md): say why. Units merely
+          not appraised yet are unranked, and their rows say so: that is no recusal. */}
+      {rows.some((r) => r.standing === "hidden") && rows.every((r) => r.rank === null) && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 1 }} data-testid="ranks-hidden">
           {t("ranking.ranksHidden")}
         </Typography>
@@ -76,49 +83,73 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
         <Table size="small" data-testid="ranking-table">
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: 90 }}>{t("ranking.rank")}</TableCell>
-              <TableCell>{t("dossiers.unit")}</TableCell>
-              <TableCell align="right">{t("ranking.total")}</TableCell>
-              <TableCell align="right">{t("ranking.index")}</TableCell>
-              <TableCell>{t("ranking.classification")}</TableCell>
-              <TableCell>{t("ranking.kind")}</TableCell>
-              <TableCell>{t("dossiers.status")}</TableCell>
+              <TableCell sx={{ width: { sm: 90 }, ...TIGHT }}>{t("ranking.rank")}</TableCell>
+              <TableCell sx={TIGHT}>{t("dossiers.unit")}</TableCell>
+              <TableCell align="right" sx={PHONE_HIDDEN}>
+                {t("ranking.total")}
+              </TableCell>
+              <TableCell align="right" sx={TIGHT}>
+                {t("ranking.index")}
+              </TableCell>
+              <TableCell sx={TIGHT}>{t("ranking.classification")}</TableCell>
+              <TableCell sx={PHONE_HIDDEN}>{t("ranking.kind")}</TableCell>
+              <TableCell sx={PHONE_HIDDEN}>{t("dossiers.status")}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.unit.id} hover data-testid="ranking-row">
-                <TableCell sx={{ fontWeight: 700, fontVariantNumeric: "tabular-nums" }}>
-                  <RankCell row={r} ties={ties} /> <Move delta={moves.get(r.unit.id)} />
-                </TableCell>
-                <TableCell sx={{ minWidth: 220 }}>
-                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                    {r.unit.name}
-                  </Typography>
-                </TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums", fontWeight: 600 }}>
-                  {showPoints(r.total, lang)}
-                </TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums" }}>
-                  {showIndex(r.index, lang)}
-                </TableCell>
-                <TableCell>
-                  {label(r.classification)}
-                  <FootnoteMark n={marks.get(r.unit.id)} />
-                </TableCell>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    variant={r.provisional ? "outlined" : "filled"}
-                    color={r.provisional ? "warning" : "success"}
-                    label={t(r.provisional ? "ranking.provisional" : "ranking.final")}
-                  />
-                </TableCell>
-                <TableCell>
-                  <StatusChip status={r.status} />
-                </TableCell>
-              </TableRow>
-            ))}
+            {rows.map((r) => {
+              const kind = (
+                <Chip
+                  size="small"
+                  variant={r.provisional ? "outlined" : "filled"}
+                  color={r.provisional ? "warning" : "success"}
+                  label={t(r.provisional ? "ranking.provisional" : "ranking.final")}
+                />
+              );
+              return (
+                <TableRow key={r.unit.id} hover data-testid="ranking-row">
+                  <TableCell sx={{ fontWeight: 700, fontVariantNumeric: "tabular-nums", ...TIGHT }}>
+                    <RankCell row={r} ties={ties} /> <Move delta={moves.get(r.unit.id)} />
+                  </TableCell>
+                  <TableCell sx={{ minWidth: { sm: 220 }, ...TIGHT }}>
+                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                      {r.unit.name}
+                    </Typography>
+                    {/* On a phone the kind and the status sit under the unit, their columns hidden. */}
+                    <Stack
+                      direction="row"
+                      spacing={0.5}
+                      useFlexGap
+                      sx={{ display: { xs: "flex", sm: "none" }, flexWrap: "wrap", mt: 0.5 }}
+                    >
+                      {kind}
+                      <StatusChip status={r.status} />
+                    </Stack>
+                  </TableCell>
+                  <TableCell
+                    align="right"
+                    sx={{ fontVariantNumeric: "tabular-nums", fontWeight: 600, ...PHONE_HIDDEN }}
+                  >
+                    {showPoints(r.total, lang)}
+                  </TableCell>
+                  <TableCell
+                    align="right"
+                    sx={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", ...TIGHT }}
+                    data-testid="ranking-index"
+                  >
+                    {showIndex(r.index, lang)}
+                  </TableCell>
+                  <TableCell sx={TIGHT} data-testid="ranking-class">
+                    {label(r.classification)}
+                    <FootnoteMark n={marks.get(r.unit.id)} />
+                  </TableCell>
+                  <TableCell sx={PHONE_HIDDEN}>{kind}</TableCell>
+                  <TableCell sx={PHONE_HIDDEN}>
+                    <StatusChip status={r.status} />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       </TableContainer>

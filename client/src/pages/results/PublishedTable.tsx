@@ -20,6 +20,7 @@ import type { TPublishedRow } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { RankCell, tiesOf } from "../../components/RankCell";
 import { showIndex, showPoints } from "../../format/points";
+import { titleIn } from "../../format/titles";
 import { currentLang } from "../../i18n";
 import { bandFootnotes, FootnoteList, FootnoteMark } from "../../components/BandFootnotes";
 
@@ -81,14 +82,16 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
           <TableHead>
             <TableRow>
               <TableCell sx={{ width: { xs: 32, sm: 48 }, px: { xs: 0.5, sm: 2 } }} />
-              <TableCell sx={{ width: 64, px: { xs: 0.5, sm: 2 } }}>{t("results.table.rank")}</TableCell>
+              <TableCell sx={{ width: { xs: 44, sm: 64 }, px: { xs: 0.5, sm: 2 } }}>
+                {t("results.table.rank")}
+              </TableCell>
               <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>{t("results.table.unit")}</TableCell>
               {/* On a phone the index and class matter most: the total is in the unit's score card. */}
               <TableCell align="right" sx={PHONE_HIDDEN}>
                 {t("results.table.total")}
               </TableCell>
               <TableCell align="right">{t("results.table.index")}</TableCell>
-              <TableCell>{t("results.table.classification")}</TableCell>
+              <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>{t("results.table.classification")}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -124,7 +127,7 @@ export function PublishedTable({ title, rows }: { title: string; rows: TPublishe
                     >
                       {showIndex(row.index, lang)}
                     </TableCell>
-                    <TableCell>
+                    <TableCell sx={{ px: { xs: 0.5, sm: 2 } }}>
                       <BandChip
                         code={row.classification}
                         label={lang === "en" ? row.classificationLabelEn : row.classificationLabel}
@@ -171,7 +174,7 @@ function ScoreCard({ row }: { row: TPublishedRow }) {
           {row.areas.map((a) => (
             <TableRow key={a.code}>
               <TableCell>
-                {a.code}. {a.title}
+                {a.code}. {titleIn(a, lang)}
               </TableCell>
               <TableCell align="right" sx={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>
                 {showPoints(a.achieved, lang)} / {showPoints(a.max, lang)}

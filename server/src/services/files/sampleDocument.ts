@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { files } from "../../db/schema";
+import { FileStore } from "./fileStore";
 
 /**
  * The one document behind every file of the 2023 sample (evidence and signed reports, written by
@@ -33,4 +34,26 @@ export async function ensureSampleFiles(db: DbOrTx, store: { put: (bytes: Buffer
     .where(eq(files.sha256, SAMPLE_PDF_SHA256))
     .limit(1);
   if (used) await store.put(SAMPLE_PDF);
+}
+
+/**
+ * The store the sample's commands upload through (seeds/src/sampleTraining.ts): it takes the sample document only
+ * and writes nothing, since the sample loads where no store may exist yet (the build's snapshot, the tests'
+ * templates); `ensureSampleFiles` puts the document in the real store when the server starts.
+ */
+export class SampleDocumentStore extends FileStore {
+  constructor() {
+    super("");
+  }
+
+  override async put(bytes: Buffer): Promise<{ sha256: string; created: boolean }> {
+    if (!bytes.equals(SAMPLE_PDF)) throw new Error("the sample uploads the sample document only");
+    return { sha256: SAMPLE_PDF_SHA256, created: false };
+  }
+
+  override async discard(): Promise<void> {}
+
+  override async read(): Promise<Buffer> {
+    return SAMPLE_PDF;
+  }
 }

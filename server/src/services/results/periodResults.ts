@@ -44,8 +44,8 @@ export interface UnitTypeResults {
   code: string;
   name: string;
   nameEn: string;
-  /** Area code → title, from the unit type's index set. */
-  areaTitles: Map<string, string>;
+  /** Area code → its titles (Vietnamese, English), from the unit type's index set. */
+  areaTitles: Map<string, { title: string; titleEn: string }>;
   rows: UnitResult[];
 }
 
@@ -98,7 +98,12 @@ export async function computePeriodResults(db: DbOrTx, periodId: string): Promis
     : [];
   const areas = setIds.length
     ? await db
-        .select({ setId: t.indexItems.indexSetId, code: t.indexItems.code, title: t.indexItems.title })
+        .select({
+          setId: t.indexItems.indexSetId,
+          code: t.indexItems.code,
+          title: t.indexItems.title,
+          titleEn: t.indexItems.titleEn,
+        })
         .from(t.indexItems)
         .where(inArray(t.indexItems.indexSetId, setIds))
     : [];
@@ -124,7 +129,9 @@ export async function computePeriodResults(db: DbOrTx, periodId: string): Promis
     if (!own.length) continue;
     const setId = own[0].input.d.state.indexSet.id;
     const areaTitles = new Map(
-      areas.filter((a) => a.setId === setId && !a.code.includes(".")).map((a) => [a.code, a.title]),
+      areas
+        .filter((a) => a.setId === setId && !a.code.includes("."))
+        .map((a) => [a.code, { title: a.title, titleEn: a.titleEn }]),
     );
     const rows = own.map(({ input: { d, unit, totals, appraised }, rank, band, why }): UnitResult => {
       const unitLeaders = leaders.filter((l) => l.unitId === d.row.unitId).sort(leaderOrder);
@@ -183,7 +190,8 @@ export function toPublishedResults(r: PeriodResults, frozenAt: Date): TPublished
         classificationLabelEn: bandLabel(r.bands, row.band, "en"),
         areas: row.totals.areas.map((a) => ({
           code: a.areaCode,
-          title: type.areaTitles.get(a.areaCode) ?? a.areaCode,
+          title: type.areaTitles.get(a.areaCode)?.title ?? a.areaCode,
+          titleEn: type.areaTitles.get(a.areaCode)?.titleEn ?? "",
           achieved: centiToNumber(a.achieved),
           max: centiToNumber(a.applicableMax),
           index: a.index === null ? null : centiToNumber(a.index),

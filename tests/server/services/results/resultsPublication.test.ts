@@ -51,6 +51,7 @@ const PUBLIC_KEYS = new Set([
   "classificationLabelEn",
   "areas",
   "title",
+  "titleEn",
   "achieved",
 ]);
 const keysOf = (v: unknown, out = new Set<string>()): Set<string> => {
