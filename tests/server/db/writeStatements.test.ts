@@ -7,8 +7,8 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { auditLog, scores } from "@ca/server/src/db/schema";
-import { startTestApp, type TestApp } from "../support/testApp";
-import { trainingDossier } from "../support/workflow";
+import { startTestApp, type TestApp } from "../../support/testApp";
+import { trainingDossier } from "../../support/workflow";
 
 const STATEMENTS_PER_SELF_WRITE = 6;
 
