@@ -1,4 +1,12 @@
-import { type Db, type DomainEvent, type EventSink, appendAudit, t } from "@ca/server/src/seedApi";
+import {
+  type Db,
+  type DomainEvent,
+  type EventSink,
+  appendAudit,
+  INDEX_SETS_2023,
+  t,
+  UNIT_TYPES_2023,
+} from "@ca/server/src/seedApi";
 import {
   buildConflict,
   buildCouncilMember,
@@ -12,9 +20,8 @@ import { loadSampleSurvey } from "./sampleSurvey";
 import { loadSampleSurveyAnswers } from "./sampleSurveyAnswers";
 import { loadSampleTraining } from "./sampleTraining";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SAMPLE_COUNCIL } from "./data/accounts";
-import { SAMPLE_INDEX_SETS } from "./data/indexSets";
 import { sampleRules, timeline2023, trainingTimeline } from "./data/periods";
-import { DISTRICT_COMMITTEES, leaderName, PROVINCIAL_AGENCIES, UNIT_TYPES } from "./data/units";
+import { DISTRICT_COMMITTEES, leaderName, PROVINCIAL_AGENCIES } from "./data/units";
 
 // The areas each deputy is in charge of, by position in the unit's leadership (docs/domain.md §3 "Heads and deputies").
 const DEPUTY_AREAS = [
@@ -35,7 +42,7 @@ export async function loadSample(db: Db, now = new Date(), effects?: EventSink):
   await db.transaction(async (tx) => {
     const types = await tx
       .insert(t.unitTypes)
-      .values([...UNIT_TYPES])
+      .values([...UNIT_TYPES_2023])
       .returning();
     const typeId = (code: string) => types.find((x) => x.code === code)!.id;
 
@@ -72,11 +79,11 @@ export async function loadSample(db: Db, now = new Date(), effects?: EventSink):
     const sets = {
       provincial_agency: await buildIndexSet(tx, {
         unitTypeId: typeId("provincial_agency"),
-        ...SAMPLE_INDEX_SETS.provincial_agency,
+        ...INDEX_SETS_2023.provincial_agency,
       }),
       district_committee: await buildIndexSet(tx, {
         unitTypeId: typeId("district_committee"),
-        ...SAMPLE_INDEX_SETS.district_committee,
+        ...INDEX_SETS_2023.district_committee,
       }),
     };
 

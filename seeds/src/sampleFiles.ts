@@ -1,5 +1,4 @@
-import type * as t from "@ca/server/src/db/schema";
-import { SAMPLE_PDF, SAMPLE_PDF_SHA256 } from "@ca/server/src/services/files/sampleDocument";
+import { SAMPLE_PDF, SAMPLE_PDF_SHA256, type t } from "@ca/server/src/seedApi";
 import { vnTime } from "./data/periods";
 
 type FileRow = typeof t.files.$inferInsert;

@@ -7,6 +7,7 @@ import session from "express-session";
 import pinoHttp from "pino-http";
 import type { AppContext } from "./context";
 import type { CollabServer } from "./collab/collabEndpoint";
+import { meetingDocuments } from "./collab/meetingDocuments";
 import { noLiveProposals, type LiveProposals } from "./ranking/ranking";
 import { createPassport } from "./auth/passport";
 import { deviceCookies } from "./auth/deviceCookie";
@@ -97,7 +98,8 @@ export type WebSessions = ReturnType<typeof createWebSessions>;
 
 /**
  * Builds the Express app: API, health, metrics and the built client. The Yjs endpoint, when the HTTP server has
- * one, is handed in: the meeting routes hold and read its documents, the rankings read its live proposals.
+ * one, is handed in: the meeting commands hold and read its documents through the meeting routes' port
+ * (collab/meetingDocuments.ts), the rankings read its live proposals.
  */
 export function createApp(ctx: AppContext, web: WebSessions = createWebSessions(ctx), collab?: CollabServer) {
   const { config, database, logger } = ctx;
@@ -160,7 +162,7 @@ export function createApp(ctx: AppContext, web: WebSessions = createWebSessions(
   api.use(progressRoutes(ctx));
   api.use(notificationRoutes(ctx));
   api.use(councilRoutes(ctx));
-  api.use(meetingRoutes(ctx, collab));
+  api.use(meetingRoutes(ctx, meetingDocuments(database.db, collab)));
   api.use(surveyRoutes(ctx));
   api.use(publicationRoutes(ctx));
   api.use(publicResultsRoutes(ctx));

@@ -19,9 +19,13 @@ export { answerComment } from "./commands/answerComment";
 export { submitExplanation } from "./commands/submitExplanation";
 export { resolveComment } from "./commands/resolveComment";
 export { createMeeting } from "./commands/createMeeting";
-export { SAMPLE_PDF, SampleDocumentStore } from "./services/files/sampleDocument";
+export { SAMPLE_PDF, SAMPLE_PDF_SHA256, SampleDocumentStore } from "./services/files/sampleDocument";
 export type { DomainEvent, EventSink } from "./events/domainEvents";
 export { newSurveyToken } from "./services/surveyTokens";
+// The 2023 plan's template data, which the sample 2023 and training periods are loaded with.
+export { PLAN_2023, UNIT_TYPES_2023 } from "./periodTemplates/plan2023";
+export { INDEX_SETS_2023 } from "./periodTemplates/plan2023/indexSets";
+export { DEFAULT_RULES, MILESTONE_LABELS } from "./periodTemplates/defaults";
 export {
   computePeriodResults,
   toAgreementRanking,

@@ -82,6 +82,7 @@ export async function createServer(ctx: AppContext & { effects: Dispatcher }) {
       if (tellOthers && ctx.config.REDIS_URL) io.serverSideEmit("account:changed", userId);
       await collab.reauthorizeUser(userId);
     },
+    reauthorizeDocuments: (rooms) => collab.reauthorizeDocuments(rooms),
     meetingLocked: (meetingId, dossierId, agreed) =>
       collab.projections.locked(meetingId, dossierId, new Map(agreed)),
   });

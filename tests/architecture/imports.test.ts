@@ -32,6 +32,14 @@ describe("the import structure", () => {
     expect(importsBetween(/^client\//, /^(server|seeds)\//)).toEqual([]);
   });
 
+  it("keeps the server off the seeds: the 2023 plan's data is the server's template, the seeds import it", () => {
+    expect(importsBetween(/^(server|shared)\//, /^seeds\//)).toEqual([]);
+  });
+
+  it("lets the seeds reach the server through one module, server/src/seedApi.ts", () => {
+    expect(importsBetween(/^seeds\//, /^server\/src\/(?!seedApi\.ts$)/)).toEqual([]);
+  });
+
   it("keeps the routes at the top: only the app mounts them, and nothing imports the app or its start", () => {
     expect(
       importsBetween(/^server\/src\/(?!app\.ts)/, /^server\/src\/routes\//).filter(
@@ -65,10 +73,11 @@ const LAYERS: [string, RegExp][] = [
   ],
   ["queries", /^server\/src\/queries\//],
   [
-    // Commands, the rules and computations they and the presenters share, the ranking, and the meeting
-    // document's model and storage (judging a proposal, snapshots) that commands write with.
+    // Commands, the rules and computations they and the presenters share, the ranking, the ports through which
+    // commands reach what the live side serves (a meeting's documents), and the meeting document's model and
+    // storage (judging a proposal, snapshots) that commands write with.
     "domain",
-    /^server\/src\/((commands|rules|services|ranking|presenters|periodTemplates|auth)\/|collab\/(access|adjustmentLog|judgeAdjustment|dossierProjection|persistence|snapshots|protocol|origins)\.ts$)/,
+    /^server\/src\/((commands|rules|services|ranking|presenters|periodTemplates|auth|ports)\/|collab\/(access|adjustmentLog|judgeAdjustment|dossierProjection|persistence|snapshots|protocol|origins)\.ts$)/,
   ],
   // The live side: the Yjs endpoint and its cluster, Socket.IO, the dispatcher of domain events.
   ["live", /^server\/src\/(collab|realtime|events)\//],
@@ -112,6 +121,12 @@ describe("routes emit nothing (validate → authorize → command → present)",
         /^server\/src\/(realtime\/|events\/dispatcher\.ts|services\/mail\/)/,
       ),
     ).toEqual([]);
+  });
+
+  it("know nothing of the Yjs endpoint: a meeting's documents are held and read by its commands, through a port", () => {
+    expect(importsBetween(/^server\/src\/routes\//, /^server\/src\/collab\//)).toEqual([]);
+    const byHand = /\bholdEdits\(|\bliveStates\(|\.flush\(|\bprojections\./;
+    expect(routes.filter((f) => byHand.test(fs.readFileSync(path.join(ROOT, f), "utf8")))).toEqual([]);
   });
 
   it("push, dispatch or mail nothing by hand: a command's events reach the dispatcher through `execute`", () => {

@@ -5,7 +5,7 @@
  * titles in English; the dashboard opens a dossier in a new tab (big-screen mode stays) and its legend names every
  * bar colour; the head sees what is missing before choosing the signed PDF; a read-only 2023 dossier shows its
  * evidence, its signed reports and its explanation history. (The meeting page on a phone: phones.test.ts; the
- * template's own import is an integration test: tests/server/indexSetTemplate.test.ts.) Expects client/dist.
+ * template's own import is an integration test: tests/server/services/spreadsheets/indexSetTemplate.test.ts.) Expects client/dist.
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -19,10 +19,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+// A module of a workspace package by its path (`@ca/server/src/seedApi`): the seeds reach the server this way.
+const PACKAGE_PATH = /^@ca\/(server|shared|client|seeds)\/(.+)$/;
+
 function resolveImport(root: string, from: string, spec: string): string | null {
   if (ALIASES[spec]) return ALIASES[spec];
-  if (!spec.startsWith(".")) return null;
-  const base = path.resolve(root, path.dirname(from), spec);
+  const inPackage = PACKAGE_PATH.exec(spec);
+  if (!inPackage && !spec.startsWith(".")) return null;
+  const base = inPackage
+    ? path.resolve(root, inPackage[1], inPackage[2])
+    : path.resolve(root, path.dirname(from), spec);
   for (const candidate of [
     `${base}.ts`,
     `${base}.tsx`,

@@ -130,7 +130,7 @@ export interface MeetingDossier {
 
 /**
  * Puts `n` draft dossiers of the training period (units other than `exclude`) into status round2_done with a
- * round-2 score on every council-scored leaf, as the end of round 2 would (tests/server/meetingLive.test.ts does
+ * round-2 score on every council-scored leaf, as the end of round 2 would (tests/server/collab/meetingLive.test.ts does
  * the same); a meeting may then put them on its agenda.
  */
 export async function prepareMeetingDossiers(

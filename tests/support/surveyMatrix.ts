@@ -1,5 +1,5 @@
 /**
- * The survey's rows of the S1 policy matrix (tests/server/policyMatrix.test.ts), written out by hand from the
+ * The survey's rows of the S1 policy matrix (tests/server/http/policyMatrix.test.ts), written out by hand from the
  * policy of docs/domain.md §3 / shared/src/policies/survey.ts. Respondents hold no account: with their own token they reach
  * the answer page and nothing else; a foreign or unknown token reaches nothing.
  */

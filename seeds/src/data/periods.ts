@@ -1,4 +1,5 @@
 import type { MilestoneKey } from "@ca/shared";
+import { DEFAULT_RULES, MILESTONE_LABELS, PLAN_2023 } from "@ca/server/src/seedApi";
 
 export interface MilestoneSeed {
   key: MilestoneKey;
@@ -7,20 +8,6 @@ export interface MilestoneSeed {
   startsAt: Date | null;
   deadline: Date;
 }
-
-export const MILESTONE_LABELS: Record<MilestoneKey, [vi: string, en: string]> = {
-  plan: ["Ban hành Kế hoạch triển khai", "Implementation plan issued"],
-  guidance: ["Hướng dẫn triển khai", "Guidance issued"],
-  council_setup: ["Thành lập Hội đồng thẩm định và Tổ công tác", "Council and working group set up"],
-  training: ["Hội nghị triển khai, tập huấn phần mềm", "Launch conference and software training"],
-  survey: ["Điều tra xã hội học", "Sociological survey"],
-  self_assessment: ["Tự đánh giá, chấm điểm (kèm báo cáo ký)", "Self-assessment with the signed report"],
-  round1: ["Thẩm định lần 1", "Appraisal round 1"],
-  explanation: ["Giải trình theo ý kiến Hội đồng", "Explanation of the council's comments"],
-  round2: ["Thẩm định lần 2, tổng hợp báo cáo", "Appraisal round 2 and report"],
-  meeting: ["Họp Hội đồng thống nhất kết quả", "Council meeting agreeing the results"],
-  publication: ["Công bố kết quả", "Publication of the results"],
-};
 
 /** An instant given as a wall-clock time in Vietnam (UTC+7, no daylight saving). */
 export function vnTime(y: number, m: number, d: number, hh = 0, mm = 0, ss = 0): Date {
@@ -33,24 +20,17 @@ function milestone(key: MilestoneKey, startsAt: Date | null, deadline: Date): Mi
 }
 
 /**
- * The 2023 timeline, straight from section II of the plan. "Before 10/12" means the 9th is the last day, so each
- * deadline is 23:59:59 Vietnam time on the day before the date the plan names.
+ * The sample 2023 period's timeline: the 2023 plan's own (server/src/periodTemplates/plan2023.ts), each step from
+ * the start of its first day to 23:59:59 of its last, Vietnam time.
  */
 export function timeline2023(): MilestoneSeed[] {
-  return [
-    milestone("plan", vnTime(2023, 9, 20), endOfDay(2023, 10, 9)),
-    milestone("guidance", vnTime(2023, 10, 1), endOfDay(2023, 10, 31)),
-    milestone("council_setup", vnTime(2023, 10, 1), endOfDay(2023, 10, 31)),
-    milestone("training", vnTime(2023, 10, 1), endOfDay(2023, 10, 31)),
-    // The plan says November–December; the survey closes before round 2 so its points count in the results.
-    milestone("survey", vnTime(2023, 11, 1), endOfDay(2023, 12, 20)),
-    milestone("self_assessment", vnTime(2023, 11, 1), endOfDay(2023, 12, 9)),
-    milestone("round1", vnTime(2023, 12, 10), endOfDay(2023, 12, 15)),
-    milestone("explanation", vnTime(2023, 12, 16), endOfDay(2023, 12, 17)),
-    milestone("round2", vnTime(2023, 12, 18), endOfDay(2023, 12, 24)),
-    milestone("meeting", vnTime(2023, 12, 18), endOfDay(2023, 12, 24)),
-    milestone("publication", vnTime(2023, 12, 25), endOfDay(2023, 12, 31)),
-  ];
+  return PLAN_2023.timeline.map(({ key, startsAt, deadline }) =>
+    milestone(
+      key as MilestoneKey,
+      startsAt ? vnTime(2023, ...startsAt) : null,
+      endOfDay(2023, ...deadline),
+    ),
+  );
 }
 
 /**
@@ -80,22 +60,11 @@ export function trainingTimeline(now: Date): MilestoneSeed[] {
   ];
 }
 
-/** The 2023 classification bands (index in hundredths of a percent). */
-export const BANDS_2023 = [
-  { code: "xuat_sac", label: "Xuất sắc", labelEn: "Excellent", minIndex: 9000 },
-  { code: "tot", label: "Tốt", labelEn: "Good", minIndex: 8000 },
-  { code: "kha", label: "Khá", labelEn: "Fair", minIndex: 7000 },
-  { code: "trung_binh", label: "Trung bình", labelEn: "Average", minIndex: 5000 },
-  { code: "yeu", label: "Yếu", labelEn: "Weak", minIndex: 0 },
-];
-
-/** The period rules of the samples (docs/domain.md §3 defaults). */
+/** The period rules of the samples: the 2023 plan's bands and cap, and the defaults of the other rules. */
 export function sampleRules() {
   return {
-    classificationBands: BANDS_2023,
-    classificationOverrides: [{ kind: "maxBandIfAreaBelow", band: "tot", areaIndexBelow: 7000 }],
-    tieBreak: ["appraisedPoints", "surveyPoints", "fewerPenalty"] as ("appraisedPoints" | "surveyPoints" | "fewerPenalty")[],
-    responsibility: { deputyAreaWeight: 70, unitWeight: 30, headCappedByUnit: true },
-    survey: { minResponses: 10, weights: { A: 100, B: 60, C: 20, D: 0 } },
+    classificationBands: PLAN_2023.bands.map((b) => ({ ...b })),
+    classificationOverrides: (PLAN_2023.overrides ?? []).map((o) => ({ ...o })),
+    ...structuredClone(DEFAULT_RULES),
   };
 }

@@ -1,9 +1,5 @@
-/** The province's appraised units in 2023 (reference/index-sets.md). Codes are stable identifiers. */
-export const UNIT_TYPES = [
-  { code: "provincial_agency", name: "Cơ quan cấp tỉnh", nameEn: "Provincial agencies", sortOrder: 1 },
-  { code: "district_committee", name: "UBND cấp huyện", nameEn: "District People's Committees", sortOrder: 2 },
-] as const;
-
+// The province's appraised units in 2023, by unit type (server/src/periodTemplates/plan2023.ts). Codes are stable
+// identifiers.
 export const PROVINCIAL_AGENCIES: [code: string, name: string, shortName: string][] = [
   ["vp-ubnd", "Văn phòng UBND tỉnh", "VP UBND"],
   ["snv", "Sở Nội vụ", "SNV"],

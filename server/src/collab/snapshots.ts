@@ -10,7 +10,7 @@ export async function snapshotAgenda(
   tx: DbOrTx,
   agenda: AgendaItem[],
   label: string,
-  live: Map<string, Uint8Array>,
+  live: ReadonlyMap<string, Uint8Array>,
 ): Promise<Record<string, number>> {
   const sizes: Record<string, number> = {};
   for (const item of agenda)

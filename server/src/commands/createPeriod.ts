@@ -1,24 +1,17 @@
 import { and, eq, inArray, like, max } from "drizzle-orm";
 import type { TPeriodCreate } from "@ca/shared";
-import { MILESTONE_LABELS } from "@ca/seeds";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db, DbOrTx } from "../db/client";
 import { insertIndexSet } from "../db/insertIndexTree";
 import * as t from "../db/schema";
 import { AppError, conflict, notFound, validationFailed } from "../http/errors";
 import { findTemplate } from "../periodTemplates";
+import { DEFAULT_RULES, MILESTONE_LABELS } from "../periodTemplates/defaults";
 import type { PeriodTemplate } from "../periodTemplates/types";
 import type { PeriodRules } from "../queries/periods";
 import { clonePeriodIn } from "./clonePeriod";
 
 type Actor = { id: string; username: string };
-
-/** The defaults of a period's other rules (docs/periods-and-classification.md). */
-const DEFAULT_RULES = {
-  tieBreak: ["appraisedPoints", "surveyPoints", "fewerPenalty"],
-  responsibility: { deputyAreaWeight: 70, unitWeight: 30, headCappedByUnit: true },
-  survey: { minResponses: 10, weights: { A: 100, B: 60, C: 20, D: 0 } },
-} satisfies Partial<PeriodRules>;
 
 /** The code asked for, or the year ("2026", then "2026-2", …), refused when taken. */
 async function periodCode(tx: DbOrTx, input: { code?: string; year: number }): Promise<string> {

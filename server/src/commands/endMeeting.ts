@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { meetings } from "../db/schema";
+import type { MeetingDocuments } from "../ports/meetingDocuments";
 import { conflict } from "../http/errors";
 import { loadAgenda, loadMeeting } from "../queries/meetings";
 import { snapshotAgenda } from "../collab/snapshots";
@@ -9,20 +10,32 @@ import { meetingRef, type DomainEvent } from "../events/domainEvents";
 
 /**
  * The chair ends a running meeting: every dossier's document is snapshotted as it stands ("end") and becomes
- * read-only. The caller holds the documents' edits while this runs, so the snapshot is the final state.
+ * read-only. The documents' edits are held while this runs, so the snapshot is the final state.
  */
 export async function endMeeting({
   db,
   actor,
   meetingId,
-  live = new Map(),
+  documents,
 }: {
   db: Db;
   actor: { id: string; username: string };
   meetingId: string;
-  /** In-memory states of the documents being edited (ahead of the database by the writes in flight). */
-  live?: Map<string, Uint8Array>;
+  /** The meeting's documents, held from before the snapshot until their editors are made read-only. */
+  documents: MeetingDocuments;
 }) {
+  const { row } = await loadMeeting(db, meetingId);
+  const rooms = (await loadAgenda(db, row)).map((a) => a.room);
+  return documents.hold(rooms, (live) => endHeld(db, actor, meetingId, live));
+}
+
+/** The end's transaction, given the documents' states while their edits are held. */
+function endHeld(
+  db: Db,
+  actor: { id: string; username: string },
+  meetingId: string,
+  live: ReadonlyMap<string, Uint8Array>,
+) {
   return db.transaction(async (tx) => {
     await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for("update");
     const { row } = await loadMeeting(tx, meetingId);

@@ -3,6 +3,7 @@ import { collabRoom, officialScore, type Figures, type StageScores } from "@ca/s
 import { appendAudit, type AuditEntry } from "../audit/appendAudit";
 import { snapshotDocument } from "../collab/persistence";
 import type { Db } from "../db/client";
+import type { MeetingDocuments } from "../ports/meetingDocuments";
 import { meetings, scores } from "../db/schema";
 import { AppError, conflict, notFound } from "../http/errors";
 import { isOnAgenda } from "../queries/meetings";
@@ -40,8 +41,8 @@ export function preMeetingAnswers(state: DossierState): Map<string, Answer> {
 /**
  * docs/architecture.md "Lock": the chair locks a dossier's leaves (the listed ones, or all that remain): each leaf's valid
  * proposal — or, without one, its official score — becomes its agreed score, in one transaction with an audit row
- * per leaf; once every leaf the council scores is agreed, the dossier moves to `agreed`. The caller holds the
- * document's edits while this runs and passes the proposals as they stand, so what is locked is what was seen.
+ * per leaf; once every leaf the council scores is agreed, the dossier moves to `agreed`. The dossier's document is
+ * held while its proposals are read and locked, so what is locked is exactly what was seen.
  */
 export async function lockMeetingDossier({
   db,
@@ -49,22 +50,52 @@ export async function lockMeetingDossier({
   meetingId,
   dossierId,
   codes,
-  proposals,
-  answers,
-  live,
+  documents,
 }: {
   db: Db;
   actor: { id: string; username: string };
   meetingId: string;
   dossierId: string;
   codes?: string[];
-  /** Valid proposals by leaf code (hundredths), from the projection. */
-  proposals: ReadonlyMap<string, number>;
-  /** The level or figures of those proposals (docs/scoring-kinds.md), recorded beside the agreed points. */
-  answers?: ReadonlyMap<string, Answer>;
-  /** The document's in-memory state, for the "lock" snapshot. */
-  live?: Uint8Array;
+  /** The meeting's documents: the proposals are read from, and the "lock" snapshot taken of, the dossier's one. */
+  documents: MeetingDocuments;
 }) {
+  const room = collabRoom(meetingId, dossierId);
+  return documents.hold([room], async (live) => {
+    const { proposals, answers } = await documents.projection(meetingId, dossierId);
+    return lockProposals(db, actor, {
+      meetingId,
+      dossierId,
+      codes,
+      proposals,
+      answers,
+      live: live.get(room),
+    });
+  });
+}
+
+/** The lock's transaction, given the proposals as they stand (hundredths by leaf code) and the document's state. */
+function lockProposals(
+  db: Db,
+  actor: { id: string; username: string },
+  {
+    meetingId,
+    dossierId,
+    codes,
+    proposals,
+    answers,
+    live,
+  }: {
+    meetingId: string;
+    dossierId: string;
+    codes?: string[];
+    proposals: ReadonlyMap<string, number>;
+    /** The level or figures of those proposals (docs/scoring-kinds.md), recorded beside the agreed points. */
+    answers: ReadonlyMap<string, Answer>;
+    /** The document's in-memory state, for the "lock" snapshot. */
+    live?: Uint8Array;
+  },
+) {
   return db.transaction(async (tx) => {
     const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for("update");
     if (!meeting) throw notFound();
@@ -111,7 +142,7 @@ export async function lockMeetingDossier({
       const score = proposed ?? official.get(code) ?? null;
       if (score === null) unscored.push(code);
       else decided.set(code, score);
-      const answer = proposed !== undefined ? answers?.get(code) : officialAnswers.get(code);
+      const answer = proposed !== undefined ? answers.get(code) : officialAnswers.get(code);
       if (answer) decidedAnswers.set(code, answer);
     }
     if (unscored.length)

@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { meetings } from "../db/schema";
+import type { MeetingDocuments } from "../ports/meetingDocuments";
 import { conflict } from "../http/errors";
 import { loadAgenda, loadMeeting } from "../queries/meetings";
 import { snapshotAgenda } from "../collab/snapshots";
@@ -16,12 +17,13 @@ export async function startMeeting({
   db,
   actor,
   meetingId,
-  live = new Map(),
+  documents,
 }: {
   db: Db;
   actor: { id: string; username: string };
   meetingId: string;
-  live?: Map<string, Uint8Array>;
+  /** The meeting's documents: those already loaded here are snapshotted as they stand in memory. */
+  documents: MeetingDocuments;
 }) {
   return db.transaction(async (tx) => {
     await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for("update");
@@ -60,7 +62,8 @@ export async function startMeeting({
       .set({ status: "running", startedAt: new Date() })
       .where(eq(meetings.id, row.id))
       .returning();
-    const snapshots = await snapshotAgenda(tx, agenda, "start", live);
+    const rooms = agenda.map((a) => a.room);
+    const snapshots = await snapshotAgenda(tx, agenda, "start", documents.liveStates(rooms));
     await appendAudit(tx, {
       actor,
       action: "meeting.start",
@@ -69,7 +72,11 @@ export async function startMeeting({
       oldValue: { status: "planned" },
       newValue: { status: "running", snapshotBytes: snapshots },
     });
-    const events: DomainEvent[] = [{ type: "meetingChanged", meeting: meetingRef(meeting) }];
+    const events: DomainEvent[] = [
+      { type: "meetingChanged", meeting: meetingRef(meeting) },
+      // Council members already watching the documents become editors without reconnecting.
+      { type: "documentAccessChanged", rooms },
+    ];
     return { meeting, agenda, events };
   });
 }

@@ -16,6 +16,8 @@ export interface EffectPorts {
    * other instances too (an account change; ended sessions reach them through the session registry).
    */
   reauthorizeUser(userId: string, tellOthers: boolean): Promise<void>;
+  /** The Yjs endpoint asks `can()` again for every connection on these documents, here and on the other instances. */
+  reauthorizeDocuments(rooms: readonly string[]): Promise<void>;
   /** The Yjs endpoint's projection of the dossier marks these leaves locked with their agreed scores. */
   meetingLocked(meetingId: string, dossierId: string, agreed: ReadonlyMap<string, number>): void;
 }
@@ -90,6 +92,8 @@ export function applyEvent(ports: EffectPorts, e: DomainEvent): Promise<void> | 
       return live.meetingUpdated(e.meeting);
     case "meetingFocusMoved":
       return live.meetingFocus(e.focus);
+    case "documentAccessChanged":
+      return ports.reauthorizeDocuments(e.rooms);
     case "meetingProjectionMoved":
       return live.meetingProjection(e.meetingId, e.dossierId);
     case "meetingDossierLocked":

@@ -43,6 +43,8 @@ export type DomainEvent =
   /** The meeting changed (planned, started, ended, a lock). */
   | { type: "meetingChanged"; meeting: { id: string; periodId: string; status: string } }
   | { type: "meetingFocusMoved"; focus: TMeetingFocus }
+  /** Who may edit these meeting documents changed (the meeting started): their connections are authorized again. */
+  | { type: "documentAccessChanged"; rooms: string[] }
   /** A dossier's provisional totals in a meeting moved. */
   | { type: "meetingProjectionMoved"; meetingId: string; dossierId: string }
   /** Leaves of a meeting dossier were locked: these agreed scores (hundredths by leaf code) are now the record. */

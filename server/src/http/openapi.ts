@@ -14,7 +14,7 @@ export type { Operation } from "./openapi/operation";
 /**
  * Every operation the server answers, each with its request and response bodies from the shared zod schemas (the
  * very schemas the routes validate with and the presenters' types): the OpenAPI document is generated from this
- * list, and tests/server/openapi.test.ts checks that it covers every served route.
+ * list, and tests/server/http/openapi.test.ts checks that it covers every served route.
  */
 export const OPERATIONS: Operation[] = [
   ...CORE_OPERATIONS,

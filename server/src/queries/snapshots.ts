@@ -1,10 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { collabRoom } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
 import { collabSnapshots } from "../db/schema";
 import { notFound } from "../http/errors";
 
-/** A document's snapshots in order, without their bytes. */
-export function listSnapshots(db: DbOrTx, docName: string) {
+/** The snapshots of a dossier's document in a meeting, in order, without their bytes. */
+export function listSnapshots(db: DbOrTx, meetingId: string, dossierId: string) {
+  const docName = collabRoom(meetingId, dossierId);
   return db
     .select({
       id: collabSnapshots.id,
@@ -17,8 +19,9 @@ export function listSnapshots(db: DbOrTx, docName: string) {
     .orderBy(asc(collabSnapshots.createdAt));
 }
 
-/** One snapshot of this document, or 404 (a snapshot of another document is not found here). */
-export async function loadSnapshot(db: DbOrTx, docName: string, id: string) {
+/** One snapshot of a dossier's document in a meeting, or 404 (a snapshot of another document is not found here). */
+export async function loadSnapshot(db: DbOrTx, meetingId: string, dossierId: string, id: string) {
+  const docName = collabRoom(meetingId, dossierId);
   const [row] = await db
     .select()
     .from(collabSnapshots)

@@ -12,7 +12,7 @@ import type { ScoreStage, ScoringState } from "../services/dossierScoring";
  * The full ranking recompute in columns (docs/performance.md): a dossier's score rows go straight into typed arrays
  * laid out once per index set, instead of a per-leaf object of the stages that happen to exist (whose many shapes
  * make every read slow). Gives exactly `computeUnitTotals(unitInputOf(...))`
- * (tests/server/rankingColumns.test.ts compares the two on the sample and on random sparse data).
+ * (tests/server/ranking/rankingColumns.test.ts compares the two on the sample and on random sparse data).
  */
 interface Layout {
   columns: LeafColumns;

@@ -1,7 +1,6 @@
 import { Router } from "express";
 import {
   abilities,
-  collabRoom,
   ZMeetingCreate,
   ZMeetingFocusInput,
   PROJECTION,
@@ -15,15 +14,14 @@ import {
   type Locale,
 } from "@ca/shared";
 import type { AppContext } from "../context";
-import type { CollabServer } from "../collab/collabEndpoint";
 import { execute } from "../events/domainEvents";
 import { createMeeting } from "../commands/createMeeting";
 import { endMeeting } from "../commands/endMeeting";
 import { lockMeetingDossier } from "../commands/lockMeetingDossier";
 import { moveMeetingFocus } from "../commands/moveMeetingFocus";
-import { readStoredProjection } from "../collab/meetingProjections";
 import { AppError } from "../http/errors";
 import { localeOf } from "../http/locale";
+import type { MeetingDocuments } from "../ports/meetingDocuments";
 import { presentProjection } from "../presenters/projection";
 import { presentSnapshot } from "../presenters/snapshot";
 import { listSnapshots, loadSnapshot } from "../queries/snapshots";
@@ -43,8 +41,11 @@ import {
 } from "../queries/meetings";
 import { loadPeriod } from "../queries/periods";
 
-/** Council meetings (docs/architecture.md): planned by the chair, started and ended; each agenda dossier has a Yjs document. */
-export function meetingRoutes(ctx: AppContext, collab?: CollabServer): Router {
+/**
+ * Council meetings (docs/architecture.md): planned by the chair, started and ended; each agenda dossier has a live
+ * document, which the commands hold and read through `documents` (ports/meetingDocuments.ts).
+ */
+export function meetingRoutes(ctx: AppContext, documents: MeetingDocuments): Router {
   const { db } = ctx.database;
   const router = Router();
 
@@ -81,13 +82,7 @@ export function meetingRoutes(ctx: AppContext, collab?: CollabServer): Router {
     const actor = actorOf(req);
     const { row, resource } = await loadMeeting(db, idParam(req.params.meetingId));
     authorize(actor, "start", resource);
-    const rooms = (await loadAgenda(db, row)).map((a) => a.room);
-    const { meeting } = await execute(
-      ctx.effects,
-      startMeeting({ db, actor, meetingId: row.id, live: collab?.liveStates(rooms) }),
-    );
-    // Council members already watching become editors without reconnecting.
-    await collab?.reauthorizeDocuments(rooms);
+    const { meeting } = await execute(ctx.effects, startMeeting({ db, actor, meetingId: row.id, documents }));
     res.json(await present(meeting, actor));
   });
 
@@ -95,17 +90,7 @@ export function meetingRoutes(ctx: AppContext, collab?: CollabServer): Router {
     const actor = actorOf(req);
     const { row, resource } = await loadMeeting(db, idParam(req.params.meetingId));
     authorize(actor, "end", resource);
-    const rooms = (await loadAgenda(db, row)).map((a) => a.room);
-    // Edits are held from here until the editors are made read-only, so the "end" snapshot is the final state.
-    const { meeting } = await execute(
-      ctx.effects,
-      collab
-        ? collab.holdEdits(rooms, async () => {
-            await collab.flush(rooms);
-            return endMeeting({ db, actor, meetingId: row.id, live: collab.liveStates(rooms) });
-          })
-        : endMeeting({ db, actor, meetingId: row.id }),
-    );
+    const { meeting } = await execute(ctx.effects, endMeeting({ db, actor, meetingId: row.id, documents }));
     res.json(await present(meeting, actor));
   });
 
@@ -150,23 +135,10 @@ export function meetingRoutes(ctx: AppContext, collab?: CollabServer): Router {
     const { row, resource } = await meetingDossier(meetingId, dossierIdParam);
     authorize(actor, "lock", resource);
     const dossierId = resource.dossier!.id;
-    const room = collabRoom(row.id, dossierId);
-    const lockNow = async () => {
-      await collab?.flush([room]);
-      const projection = collab ? await collab.projections.read(row.id, dossierId) : null;
-      return lockMeetingDossier({
-        db,
-        actor,
-        meetingId: row.id,
-        dossierId,
-        codes,
-        proposals: projection?.proposals ?? new Map(),
-        answers: projection?.answers,
-        live: collab?.liveStates([room]).get(room),
-      });
-    };
-    // Edits are held while the proposals are read and locked, so the agreed scores are exactly what was seen.
-    await execute(ctx.effects, collab ? collab.holdEdits([room], lockNow) : lockNow());
+    await execute(
+      ctx.effects,
+      lockMeetingDossier({ db, actor, meetingId: row.id, dossierId, codes, documents }),
+    );
     return projectionOf(row.id, resource.dossier!, actor, locale);
   };
 
@@ -174,7 +146,7 @@ export function meetingRoutes(ctx: AppContext, collab?: CollabServer): Router {
     const actor = actorOf(req);
     const { row, resource } = await meetingDossier(req.params.meetingId, req.params.dossierId);
     authorize(actor, "viewDocument", resource);
-    const rows = await listSnapshots(db, collabRoom(row.id, resource.dossier!.id));
+    const rows = await listSnapshots(db, row.id, resource.dossier!.id);
     res.json({
       data: rows.map((r) => ({
         id: r.id,
@@ -189,11 +161,7 @@ export function meetingRoutes(ctx: AppContext, collab?: CollabServer): Router {
     const actor = actorOf(req);
     const { row, resource } = await meetingDossier(req.params.meetingId, req.params.dossierId);
     authorize(actor, "viewDocument", resource);
-    const snapshot = await loadSnapshot(
-      db,
-      collabRoom(row.id, resource.dossier!.id),
-      idParam(req.params.snapshotId),
-    );
+    const snapshot = await loadSnapshot(db, row.id, resource.dossier!.id, idParam(req.params.snapshotId));
     const state = await loadDossierState(db, resource.dossier!.id);
     const viewer = viewerClassOf(actor, resource.dossier!);
     res.json({ data: redact(SNAPSHOT, presentSnapshot(snapshot, state.userName), viewer, state.status) });
@@ -211,9 +179,7 @@ export function meetingRoutes(ctx: AppContext, collab?: CollabServer): Router {
   /** The dossier's projection in the meeting, as the viewer may see it (docs/visibility.md, PROJECTION). */
   const projectionOf = async (meetingId: string, dossier: DossierResource, actor: Actor, locale: Locale) => {
     const state = await loadDossierState(db, dossier.id);
-    const projection = collab
-      ? await collab.projections.read(meetingId, dossier.id)
-      : await readStoredProjection(db, meetingId, dossier.id);
+    const projection = await documents.projection(meetingId, dossier.id);
     return redact(
       PROJECTION,
       presentProjection(meetingId, state, projection, locale),

@@ -2,7 +2,7 @@
  * THE visibility rule (docs/visibility.md): for every field of every object the API, the exports and the live
  * events present about a dossier, which viewer class sees it at which dossier status. Presenters ask it
  * (`redact`, `visibleStages`, `audienceOf`); nothing else decides. The generated matrix
- * (tests/server/visibilityMatrix.test.ts) checks every response and event against these tables.
+ * (tests/server/visibility/visibilityMatrix.test.ts) checks every response and event against these tables.
  */
 import type { FieldTable } from "./rule";
 import { DOSSIER, DOSSIER_SUMMARY } from "./fields/dossier";

@@ -15,7 +15,7 @@ const METHOD_NAMES: Record<ItemRow["method"], string> = {
 /**
  * An index set as the import reads it (docs/scoring-kinds.md, "In the spreadsheet"): the template's columns, one
  * row per item in the set's order, the scoring kind in words, and the template's instructions sheet. Importing the
- * file gives back the same tree (tests/server/indexSetRoundTrip.test.ts).
+ * file gives back the same tree (tests/server/services/spreadsheets/indexSetRoundTrip.test.ts).
  */
 export async function exportIndexSet(set: SetRow, items: readonly ItemRow[]): Promise<Buffer> {
   const Excel = await loadExcel();
