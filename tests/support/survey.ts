@@ -3,9 +3,9 @@ import type { TestApp } from "./testApp";
 type Agent = Awaited<ReturnType<TestApp["login"]>>;
 
 export interface PublicSurvey {
-  questions: { id: string; text: string }[];
+  questions: { id: string; text: string; textEn: string }[];
   units: { id: string; name: string }[];
-  options: { code: string; label: string; dontKnow: boolean }[];
+  options: { code: string; label: string; labelEn: string; dontKnow: boolean }[];
 }
 
 /** The training period and one of its sample questionnaires, as the admin sees them. */
@@ -21,7 +21,7 @@ export async function trainingSurvey(
     id: string;
     respondentGroup: string;
     unitTypeName: string;
-    questions: { id: string; itemCode: string }[];
+    questions: { id: string; itemCode: string; textEn: string }[];
     units: { id: string; name: string }[];
   }[];
   const survey = surveys.find((s) => s.respondentGroup === group && s.unitTypeName === unitTypeName);

@@ -7,3 +7,8 @@ import type { Lang } from "../i18n";
 export function titleIn(item: { title: string | null; titleEn?: string | null }, lang: Lang): string {
   return (lang === "en" && item.titleEn) || item.title || "";
 }
+
+/** A survey question's wording in the interface language, by the same rule (the English wording may be blank). */
+export function wordingIn(question: { text: string; textEn?: string | null }, lang: Lang): string {
+  return (lang === "en" && question.textEn) || question.text;
+}

@@ -47,8 +47,13 @@ export function presentPublicSurvey(
     intro: q.intro,
     respondentGroup: q.respondentGroup,
     periodName,
-    options: q.options.map((o) => ({ code: o.code, label: o.label, dontKnow: o.weight === null })),
-    questions: questions.map((x) => ({ id: x.id, text: x.text })),
+    options: q.options.map((o) => ({
+      code: o.code,
+      label: o.label,
+      labelEn: o.labelEn ?? "",
+      dontKnow: o.weight === null,
+    })),
+    questions: questions.map((x) => ({ id: x.id, text: x.text, textEn: x.textEn ?? "" })),
     units: units.map((u) => ({ id: u.id, name: u.name })),
     closesAt: closesAt?.toISOString() ?? null,
   };

@@ -134,8 +134,11 @@ export const ZSurveyPublic = z.object({
   intro: z.string(),
   respondentGroup: z.enum(SURVEY_GROUPS),
   periodName: z.string(),
-  options: z.array(z.object({ code: z.string(), label: z.string(), dontKnow: z.boolean() })),
-  questions: z.array(z.object({ id: ZId, text: z.string() })),
+  options: z.array(
+    z.object({ code: z.string(), label: z.string(), labelEn: z.string(), dontKnow: z.boolean() }),
+  ),
+  // The English wording for a reader who chose English (blank where the questionnaire has none).
+  questions: z.array(z.object({ id: ZId, text: z.string(), textEn: z.string() })),
   units: z.array(z.object({ id: ZId, name: z.string() })),
   closesAt: z.string().nullable(),
 });

@@ -34,6 +34,8 @@ beforeAll(async () => {
       .where(eq(t.dossiers.periodId, id));
   const [source, target] = [await dossiersOf(from.id), await dossiersOf(periodId)];
   for (const d of target.filter((x) => !DRAFTS.includes(x.unit))) {
+    // The training sample's own scores (its dossiers at every stage) give way to the copied ones.
+    await db.delete(t.scores).where(eq(t.scores.dossierId, d.id));
     const rows = await db
       .select()
       .from(t.scores)

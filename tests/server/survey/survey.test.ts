@@ -59,8 +59,8 @@ afterAll(() => app.close());
 const ranking = async () =>
   (await admin.get(`/api/periods/${period.id}/ranking?unitType=provincial_agency`)).body.data as {
     unit: { id: string };
-    total: number;
-    rank: number;
+    total: number | null;
+    rank: number | null;
   }[];
 
 describe("sample questionnaires", () => {
@@ -90,6 +90,10 @@ describe("answering through a link", () => {
     expect(form.questions).toHaveLength(5);
     expect(form.units).toHaveLength(21);
     expect(form.options.find((o) => o.dontKnow)?.code).toBe("X");
+    // A reader who chose English reads the questionnaire's English wording (client: format/titles.ts wordingIn).
+    expect(form.questions.map((q) => q.textEn)).toEqual(survey.questions.map((q) => q.textEn));
+    expect(form.questions[0].textEn).toMatch(/^Your rating of the unit on /);
+    expect(form.options.every((o) => typeof o.labelEn === "string")).toBe(true);
     const resp = (await admin.get(`/api/surveys/${survey.id}/respondents`)).body.data;
     expect(resp.find((r: { id: string }) => r.id === links[0].respondentId).openedAt).not.toBeNull();
   });
@@ -240,12 +244,20 @@ describe("results, lock and ranking", () => {
     // 21 provincial units × 10 leaves (both groups) + 9 districts × 10.
     expect(res.body.data.scores).toBe(300);
     const after = await ranking();
-    expect(after.find((r) => r.unit.id === snvId)).toMatchObject({ total: 8, rank: 1 });
-    expect(after.find((r) => r.unit.id === stcId)).toMatchObject({ total: 5, rank: 2 });
-    expect(after.find((r) => r.unit.id !== snvId && r.unit.id !== stcId)).toMatchObject({
-      total: 0,
-      rank: 3,
-    });
+    // Sở Nội vụ and Sở Tài chính had no score: their totals are their survey points. The sample's other training
+    // dossiers (at every stage) have no answers: their totals do not move.
+    const snv = after.find((r) => r.unit.id === snvId)!;
+    const stc = after.find((r) => r.unit.id === stcId)!;
+    expect(snv).toMatchObject({ total: 8, standing: "ranked" });
+    expect(stc).toMatchObject({ total: 5, standing: "ranked" });
+    for (const r of after.filter((x) => x.unit.id !== snvId && x.unit.id !== stcId))
+      expect(r.total).toBe(before.find((b) => b.unit.id === r.unit.id)!.total);
+    // Ranks follow the totals: behind every unit with more points, ahead of every unit with fewer.
+    for (const row of [snv, stc]) {
+      const totals = after.map((r) => r.total ?? -1);
+      expect(row.rank).toBeGreaterThanOrEqual(1 + totals.filter((x) => x > row.total!).length);
+      expect(row.rank).toBeLessThanOrEqual(totals.filter((x) => x >= row.total!).length);
+    }
     const audit = await db()
       .select()
       .from(auditLog)

@@ -20,6 +20,8 @@ import { surveyApi } from "../../api/survey";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorState, LoadingState } from "../../components/States";
 import { useApi } from "../../hooks/useApi";
+import { wordingIn } from "../../format/titles";
+import { currentLang } from "../../i18n";
 
 const BLANK = ".";
 
@@ -85,7 +87,7 @@ export default function PaperEntryPage() {
           {t("survey.paper.help", { width, options: s.options.map((o) => o.code).join(", ") })}
         </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-          {s.questions.map((q, i) => `${i + 1}. ${q.text}`).join(" · ")}
+          {s.questions.map((q, i) => `${i + 1}. ${wordingIn(q, currentLang())}`).join(" · ")}
         </Typography>
       </Paper>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: "center" }}>

@@ -11,6 +11,8 @@ import {
 } from "@mui/material";
 import type { TSurveySummary } from "@ca/shared";
 import { useTranslation } from "react-i18next";
+import { wordingIn } from "../../format/titles";
+import { currentLang } from "../../i18n";
 
 /** The questionnaire as respondents will see it: questions with their index leaf, options with weights. */
 export function PreviewDialog({ survey, onClose }: { survey: TSurveySummary; onClose: () => void }) {
@@ -25,7 +27,7 @@ export function PreviewDialog({ survey, onClose }: { survey: TSurveySummary; onC
           {survey.questions.map((q, i) => (
             <ListItem key={q.id} disableGutters>
               <ListItemText
-                primary={`${i + 1}. ${q.text}`}
+                primary={`${i + 1}. ${wordingIn(q, currentLang())}`}
                 secondary={t("survey.preview.leaf", { code: q.itemCode })}
               />
             </ListItem>

@@ -26,7 +26,7 @@ export const PUBLISHED_FIELDS = [
   "classification",
   "classificationLabel",
   "classificationLabelEn",
-  ...prefix("areas[].", ["code", "title", "achieved", "max", "index"]),
+  ...prefix("areas[].", ["code", "title", "titleEn", "achieved", "max", "index"]),
 ];
 
 /**

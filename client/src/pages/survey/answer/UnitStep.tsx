@@ -9,6 +9,8 @@ import {
   Typography,
 } from "@mui/material";
 import type { TSurveyPublic } from "@ca/shared";
+import { wordingIn } from "../../../format/titles";
+import { currentLang } from "../../../i18n";
 
 interface Props {
   survey: TSurveyPublic;
@@ -19,6 +21,7 @@ interface Props {
 
 /** One unit's questions, one radio group each: large touch targets for a phone. */
 export function UnitStep({ survey, unit, answers, onAnswer }: Props) {
+  const lang = currentLang();
   return (
     <Stack spacing={2}>
       <Typography variant="h6" component="h2" data-testid="survey-unit-name">
@@ -28,7 +31,7 @@ export function UnitStep({ survey, unit, answers, onAnswer }: Props) {
         <Paper key={q.id} variant="outlined" sx={{ p: 2 }}>
           <FormControl fullWidth>
             <FormLabel id={`q-${q.id}`} sx={{ color: "text.primary", fontWeight: 600, mb: 1 }}>
-              {i + 1}. {q.text}
+              {i + 1}. {wordingIn(q, lang)}
             </FormLabel>
             <RadioGroup
               aria-labelledby={`q-${q.id}`}
@@ -40,7 +43,7 @@ export function UnitStep({ survey, unit, answers, onAnswer }: Props) {
                   key={o.code}
                   value={o.code}
                   control={<Radio data-testid={`answer-${i}-${o.code}`} />}
-                  label={o.dontKnow ? o.label : `${o.code}. ${o.label}`}
+                  label={(o.dontKnow ? "" : `${o.code}. `) + ((lang === "en" && o.labelEn) || o.label)}
                   sx={{ minHeight: 44, color: o.dontKnow ? "text.secondary" : undefined }}
                 />
               ))}
