@@ -45,7 +45,7 @@ export function RankCell({
           component="span"
           title={t("ranking.tieWhy", { count: shared, rank: row.rank })}
           data-testid="rank-tie"
-          sx={{ fontSize: 12, fontWeight: 500, color: "text.secondary", whiteSpace: "nowrap" }}
+          sx={{ fontSize: 12, fontWeight: 500, color: "text.secondary", whiteSpace: { sm: "nowrap" } }}
         >
           {t("ranking.tie")}
         </Box>

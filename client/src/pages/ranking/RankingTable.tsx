@@ -120,7 +120,14 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
                       direction="row"
                       spacing={0.5}
                       useFlexGap
-                      sx={{ display: { xs: "flex", sm: "none" }, flexWrap: "wrap", mt: 0.5 }}
+                      sx={{
+                        display: { xs: "flex", sm: "none" },
+                        flexWrap: "wrap",
+                        mt: 0.5,
+                        // A long status ("Đã thẩm định lần 2") wraps inside the unit's cell rather than widening it.
+                        "& .MuiChip-root": { maxWidth: "100%", height: "auto", minHeight: 24 },
+                        "& .MuiChip-label": { whiteSpace: "normal" },
+                      }}
                     >
                       {kind}
                       <StatusChip status={r.status} />
