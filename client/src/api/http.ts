@@ -18,7 +18,7 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** Field errors of a `validation_failed` answer, as a path → message map. */
+  /** The fields an answer names, as a path → message map: a validation's list, or one refused field's `{path}`. */
   fieldErrors(): Record<string, string> {
     // A refusal about one field that is not a validation (a code already taken) names it as `{path}`.
     const named = this.details as { path?: unknown } | null;

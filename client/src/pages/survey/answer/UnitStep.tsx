@@ -43,7 +43,9 @@ export function UnitStep({ survey, unit, answers, onAnswer }: Props) {
                   key={o.code}
                   value={o.code}
                   control={<Radio data-testid={`answer-${i}-${o.code}`} />}
-                  label={(o.dontKnow ? "" : `${o.code}. `) + ((lang === "en" && o.labelEn) || o.label)}
+                  label={
+                    (o.dontKnow ? "" : `${o.code}. `) + wordingIn({ text: o.label, textEn: o.labelEn }, lang)
+                  }
                   sx={{ minHeight: 44, color: o.dontKnow ? "text.secondary" : undefined }}
                 />
               ))}
