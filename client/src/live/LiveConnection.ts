@@ -12,6 +12,7 @@ export type LivePayload<E extends LiveEventName> = Parameters<ServerToClientEven
 type AnyHandler = (payload: never) => void;
 const EVENT_NAMES: readonly LiveEventName[] = [
   "dossier:update",
+  "period:update",
   "comment:new",
   "comment:update",
   "ranking:update",

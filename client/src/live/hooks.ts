@@ -44,3 +44,29 @@ export function useLiveResync(handler: () => void): void {
   });
   useEffect(() => c.onResync(() => ref.current()), [c]);
 }
+
+/**
+ * Refetches a screen that lists the period's dossiers when the server says the period moved (`period:update`, at
+ * most 4 a second) — at most once a second, the last signal of a burst always followed, so a busy meeting cannot
+ * keep the screen from refreshing nor make every open screen refetch on each write.
+ */
+export function usePeriodRefetch(periodId: string, refetch: () => void, intervalMs = 1_000): void {
+  const state = useRef({ timer: undefined as number | undefined, last: 0 });
+  const ref = useRef(refetch);
+  useEffect(() => {
+    ref.current = refetch;
+  });
+  useEffect(() => () => window.clearTimeout(state.current.timer), []);
+  useLiveEvent("period:update", (p) => {
+    const s = state.current;
+    if (p.periodId !== periodId || s.timer !== undefined) return;
+    s.timer = window.setTimeout(
+      () => {
+        s.timer = undefined;
+        s.last = Date.now();
+        ref.current();
+      },
+      Math.max(0, s.last + intervalMs - Date.now()),
+    );
+  });
+}

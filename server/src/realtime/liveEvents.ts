@@ -23,7 +23,10 @@ interface DossierRef {
  * see what changed, a member recused on the dossier never.
  */
 export interface LiveEvents {
-  /** `changed`: the path of the dossier's visibility table that changed (`leaves[].stages.round1.score`…). */
+  /**
+   * `dossier:update` to the dossier's rooms, and the throttled `period:update` to the council's period room.
+   * `changed`: the path of the dossier's visibility table that changed (`leaves[].stages.round1.score`…).
+   */
   dossierUpdated(d: DossierRef & { version: number }, changed: string): void;
   /** A formal request reaches the agency's room too; an internal note only the council's. */
   commentNew(c: { id: string; dossier: DossierRef; kind: "internal" | "request" }): void;
@@ -50,7 +53,8 @@ export interface LiveEvents {
   meetingProjection(meetingId: string, dossierId: string): void;
 }
 
-// At most 4 ranking updates a second per period (docs/architecture.md): a burst of edits yields one trailing update.
+// At most 4 ranking (and period) updates a second per period (docs/architecture.md): a burst of edits yields one
+// trailing update.
 const RANKING_INTERVAL_MS = 250;
 
 /** Live events over Socket.IO rooms (see realtime/socketServer.ts for who may join which room). */
@@ -112,16 +116,18 @@ export function socketLiveEvents(
   };
   const pushRanking = (periodId: string) => throttled(`ranking:${periodId}`, () => sendRanking(periodId));
   /**
-   * The rooms of a dossier's audience: its readers' room or its council room, with the council's period room when
-   * `period` — all but the sockets recused on it (joined to `dossier:<id>:recused` by the server, socketServer.ts).
+   * The rooms of a dossier's audience: its readers' room or its council room — all but the sockets recused on it
+   * (joined to `dossier:<id>:recused` by the server, socketServer.ts).
    */
-  const dossierRooms = (d: DossierRef, audience: "readers" | "council", period = false) =>
+  const dossierRooms = (d: DossierRef, audience: "readers" | "council") =>
     io
-      .to([
-        audience === "readers" ? roomOf.dossier(d.id) : roomOf.dossierCouncil(d.id),
-        ...(period ? [roomOf.periodCouncil(d.periodId)] : []),
-      ])
+      .to(audience === "readers" ? roomOf.dossier(d.id) : roomOf.dossierCouncil(d.id))
       .except(roomOf.dossierRecused(d.id));
+  // Names no dossier, so a member recused on the one that changed may hear it: it says only that the period moved.
+  const pushPeriod = (periodId: string) =>
+    throttled(`period:${periodId}`, () => {
+      io.to(roomOf.periodCouncil(periodId)).emit("period:update", { periodId, at: new Date().toISOString() });
+    });
   return {
     stop() {
       stopped = true;
@@ -129,10 +135,11 @@ export function socketLiveEvents(
     },
     dossierUpdated(d, changed) {
       const payload = { dossierId: d.id, status: d.status, version: d.version };
-      dossierRooms(d, audienceOf("dossier:update", d.status as DossierStatus, changed), true).emit(
+      dossierRooms(d, audienceOf("dossier:update", d.status as DossierStatus, changed)).emit(
         "dossier:update",
         payload,
       );
+      pushPeriod(d.periodId);
     },
     commentNew(c) {
       const audience = audienceOf(`comment:new:${c.kind}`, c.dossier.status as DossierStatus);

@@ -19,6 +19,12 @@ export const SWEEP_INTERVAL_MS = 250;
 export const FULL_CHECK_INTERVAL_MS = 30_000;
 /** After a failed read (the database away), when to try those sessions again. Connections stay meanwhile. */
 const RETRY_MS = 2_000;
+/**
+ * A session found gone from the store is ended as `ended` only this long after: the instance that ended it (a
+ * sign-out, a disabled account) says why through Redis a moment after its commit, and the person is told that
+ * reason rather than the vague one when the read came first.
+ */
+export const GONE_GRACE_MS = 300;
 
 interface Entry {
   userId: string;
@@ -26,6 +32,8 @@ interface Entry {
   deadline: number;
   /** Grows with each connection added: a read of the store that began before it says nothing about it. */
   added: number;
+  /** When a read first found the session gone from the store (ended for good after GONE_GRACE_MS). */
+  goneAt?: number;
   conns: Set<LiveConnection>;
 }
 
@@ -132,8 +140,11 @@ export class LiveSessions {
       for (const d of due) {
         if (!unchanged(d)) continue;
         const deadline = deadlines.get(d.sid);
-        if (deadline === undefined) this.endLocal({ sids: [d.sid] }, "ended");
-        else if (deadline <= checked) this.endLocal({ sids: [d.sid] }, "expired");
+        if (deadline === undefined) {
+          d.entry.goneAt ??= checked;
+          if (checked - d.entry.goneAt >= GONE_GRACE_MS) this.endLocal({ sids: [d.sid] }, "ended");
+          else d.entry.deadline = d.entry.goneAt + GONE_GRACE_MS;
+        } else if (deadline <= checked) this.endLocal({ sids: [d.sid] }, "expired");
         else d.entry.deadline = deadline;
       }
     } catch (err) {

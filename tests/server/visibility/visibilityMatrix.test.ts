@@ -497,6 +497,13 @@ function checkEvent(label: string, who: Who, e: Received, changed: Map<string, b
       if (!UNIT_OF[who]) matrix.fail(`${where}: only a unit's own people are notified`);
       notified.set(who, new Set([...(notified.get(who) ?? []), String(p.notificationId)]));
       return void matrix.checks++;
+    case "period:update":
+      // Names no dossier, only that the period moved: for the readers of its ranking, with nothing else in it.
+      matrix.checks++;
+      if (!MEETING_READERS.has(who)) matrix.fail(`${where}: not a reader of the ranking`);
+      if (Object.keys(p).sort().join() !== "at,periodId")
+        matrix.fail(`${where}: carries more than the period`);
+      return;
     case "meeting:update":
     case "meeting:presence":
     case "presence":

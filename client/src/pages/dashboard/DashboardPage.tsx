@@ -12,7 +12,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { useApi } from "../../hooks/useApi";
 import { currentLang } from "../../i18n";
-import { useLiveEvent, useLiveResync, useLiveRooms } from "../../live/hooks";
+import { useLiveEvent, useLiveResync, useLiveRooms, usePeriodRefetch } from "../../live/hooks";
 import { usePeriods } from "../../period/PeriodProvider";
 import ForbiddenPage from "../ForbiddenPage";
 import { useUnitTypeNames } from "../meetings/useUnitTypeNames";
@@ -64,7 +64,7 @@ export default function DashboardPage() {
     window.clearTimeout(refetchSoon.current);
     refetchSoon.current = window.setTimeout(reload, 1500);
   });
-  useLiveEvent("dossier:update", () => dashboard.reload());
+  usePeriodRefetch(periodId, reload);
   useLiveResync(dashboard.reload);
 
   if (!dashboard.data && dashboard.error?.code === "forbidden") return <ForbiddenPage />;

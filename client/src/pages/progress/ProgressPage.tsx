@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Alert,
   Button,
@@ -22,7 +22,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { matches } from "../../format/text";
 import { useApi } from "../../hooks/useApi";
-import { useLiveEvent, useLiveResync, useLiveRooms } from "../../live/hooks";
+import { useLiveResync, useLiveRooms, usePeriodRefetch } from "../../live/hooks";
 import { usePeriods } from "../../period/PeriodProvider";
 import { ExtensionDialog } from "./ExtensionDialog";
 import { ProgressTable } from "./ProgressTable";
@@ -42,15 +42,10 @@ export default function ProgressPage() {
   const [extending, setExtending] = useState<TProgressRow | null>(null);
   const [toast, setToast] = useState<string | null>(null);
 
-  // Any dossier of the period changing may change its row: refetch, coalescing bursts.
+  // Any dossier of the period changing may change its row: refetch, at most once a second.
   useLiveRooms([roomOf.periodCouncil(periodId)]);
-  const timer = useRef<number | undefined>(undefined);
-  const refresh = () => {
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(rows.reload, 300);
-  };
-  useLiveEvent("dossier:update", refresh);
-  useLiveResync(refresh);
+  usePeriodRefetch(periodId, rows.reload);
+  useLiveResync(rows.reload);
 
   const visible = useMemo(
     () => (rows.data ?? []).filter((r) => (!lateOnly || r.late) && matches(search, r.unit.name, r.unit.code)),
