@@ -6,8 +6,8 @@ export interface ServerToClientEvents {
   /** One dossier changed (to its own rooms, `dossier:<id>` and `dossier:<id>:council`); refetch it. */
   "dossier:update": (p: { dossierId: string; status: string; version: number }) => void;
   /**
-   * Some dossier of the period changed — a score, a status, an answer (to the council's period room, at most 4 a
-   * second per period; a burst gives one more after it). Names no dossier: screens that list the period refetch.
+   * Some dossier of the period changed — a score, a status (to the council's period room, at most once a second
+   * per period; a burst gives one more after it). Names no dossier: screens that list the period refetch.
    * One signal rather than every dossier's own event: a thousand dashboards × every official write was most of
    * the server's time under meeting load (docs/performance.md).
    */

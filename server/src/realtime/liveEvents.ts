@@ -53,9 +53,11 @@ export interface LiveEvents {
   meetingProjection(meetingId: string, dossierId: string): void;
 }
 
-// At most 4 ranking (and period) updates a second per period (docs/architecture.md): a burst of edits yields one
-// trailing update.
+// At most 4 ranking updates a second per period (docs/architecture.md): a burst of edits yields one trailing update.
 const RANKING_INTERVAL_MS = 250;
+// At most one `period:update` a second: the screens it reaches refetch a list over REST, at most once a second
+// (client usePeriodRefetch), so more would only be frames to every dashboard socket.
+const PERIOD_INTERVAL_MS = 1_000;
 
 /** Live events over Socket.IO rooms (see realtime/socketServer.ts for who may join which room). */
 export function socketLiveEvents(
@@ -71,11 +73,11 @@ export function socketLiveEvents(
     { timer: NodeJS.Timeout | null; busy: boolean; again: boolean; last: number }
   >();
   /**
-   * Runs `send` at most 4 times a second per key, the last call of a burst always delivered. A send may be slow
+   * Runs `send` at most once per `interval` per key, the last call of a burst always delivered. A send may be slow
    * (the ranking is computed first): the interval counts from when it finished, and calls made meanwhile are
    * folded into one more send after it.
    */
-  const throttled = (key: string, send: () => void | Promise<void>) => {
+  const throttled = (key: string, send: () => void | Promise<void>, interval = RANKING_INTERVAL_MS) => {
     const k = keys.get(key) ?? { timer: null, busy: false, again: false, last: 0 };
     keys.set(key, k);
     if (k.timer) return;
@@ -96,11 +98,11 @@ export function socketLiveEvents(
           k.last = Date.now();
           if (k.again) {
             k.again = false;
-            throttled(key, send);
+            throttled(key, send, interval);
           }
         }
       },
-      Math.max(0, k.last + RANKING_INTERVAL_MS - Date.now()),
+      Math.max(0, k.last + interval - Date.now()),
     );
     k.timer.unref();
   };
@@ -125,9 +127,16 @@ export function socketLiveEvents(
       .except(roomOf.dossierRecused(d.id));
   // Names no dossier, so a member recused on the one that changed may hear it: it says only that the period moved.
   const pushPeriod = (periodId: string) =>
-    throttled(`period:${periodId}`, () => {
-      io.to(roomOf.periodCouncil(periodId)).emit("period:update", { periodId, at: new Date().toISOString() });
-    });
+    throttled(
+      `period:${periodId}`,
+      () => {
+        io.to(roomOf.periodCouncil(periodId)).emit("period:update", {
+          periodId,
+          at: new Date().toISOString(),
+        });
+      },
+      PERIOD_INTERVAL_MS,
+    );
   return {
     stop() {
       stopped = true;

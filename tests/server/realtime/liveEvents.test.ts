@@ -149,9 +149,12 @@ describe("events reach the rooms allowed to see them, and only those", () => {
     expect(about(live.stc, snv)).toEqual([]);
   });
 
-  /** 20 reviews of one leaf at once, after earlier events drained; the window to count what they caused. */
-  async function burstOfReviews(first: number) {
-    await sleep(600);
+  /**
+   * 20 reviews of one leaf at once, `settleMs` after earlier events (longer than the throttle), and the window to
+   * count what they caused, until `settleMs` after them.
+   */
+  async function burstOfReviews(first: number, settleMs: number) {
+    await sleep(settleMs);
     const from = Date.now();
     const sentAt: number[] = [];
     const results = await Promise.all(
@@ -164,19 +167,20 @@ describe("events reach the rooms allowed to see them, and only those", () => {
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     const burstEnd = Date.now();
-    await sleep(1000);
+    await sleep(settleMs);
     const to = Date.now();
     const inWindow = (c: LiveClient, event: string) =>
       c.events.filter((e) => e.event === event && e.at >= from && e.at <= to);
-    /** At most 4 a second, spaced by the throttle, the last one after the last write was sent. */
-    const expectThrottled = (events: LiveClient["events"]) => {
-      const allowed = Math.ceil((to - from) / 250) + 1;
+    /** At most one per `interval`, spaced by the throttle, the last one after the last write was sent. */
+    const expectThrottled = (events: LiveClient["events"], interval: number) => {
+      const allowed = Math.ceil((to - from) / interval) + 1;
       expect(events.length).toBeGreaterThanOrEqual(1);
       expect(events.length).toBeLessThanOrEqual(allowed);
-      // Spaced by the throttle: 250 ms between the server's sending times (`at` of the payload; the receipt times
+      // Spaced by the throttle: `interval` between the server's sending times (`at` of the payload; the receipt times
       // here also carry this process's own queue, the server and the clients sharing it).
       const sent = events.map((e) => Date.parse(String(e.payload.at)));
-      for (let i = 1; i < sent.length; i++) expect(sent[i] - sent[i - 1]).toBeGreaterThanOrEqual(245);
+      for (let i = 1; i < sent.length; i++)
+        expect(sent[i] - sent[i - 1]).toBeGreaterThanOrEqual(interval - 5);
       // A trailing one comes after the last write was sent, so a dashboard that refetches sees it.
       expect(events[events.length - 1].at).toBeGreaterThanOrEqual(Math.max(...sentAt));
       console.info(
@@ -187,20 +191,20 @@ describe("events reach the rooms allowed to see them, and only those", () => {
   }
 
   it("ranking:update reaches the leader at most 4 times a second during a burst of 20 reviews, and once after it", async () => {
-    const { inWindow, expectThrottled } = await burstOfReviews(0);
+    const { inWindow, expectThrottled } = await burstOfReviews(0, 1_000);
     const updates = inWindow(live.leader, "ranking:update");
-    expectThrottled(updates);
+    expectThrottled(updates, 250);
     for (const u of updates) expect(u.payload).toMatchObject({ periodId, at: expect.any(String) });
     // Agencies are not in the council's period room: no ranking for them before publication.
     expect(live.editor.events.filter((e) => e.event === "ranking:update")).toEqual([]);
     expect(live.stc.events.filter((e) => e.event === "ranking:update")).toEqual([]);
   });
 
-  it("the council's period room hears period:update at most 4 times a second during a burst of 20 reviews, never each dossier's own event", async () => {
-    const { inWindow, expectThrottled } = await burstOfReviews(3);
+  it("the council's period room hears period:update at most once a second during a burst of 20 reviews, never each dossier's own event", async () => {
+    const { inWindow, expectThrottled } = await burstOfReviews(3, 1_500);
     // The leader is in the period's council room only: a dashboard, not a dossier's screen.
     const signals = inWindow(live.leader, "period:update");
-    expectThrottled(signals);
+    expectThrottled(signals, 1_000);
     for (const s of signals) expect(s.payload).toEqual({ periodId, at: expect.any(String) });
     expect(inWindow(live.leader, "dossier:update")).toEqual([]);
     // The dossier's own rooms still hear every write.
