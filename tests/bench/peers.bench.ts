@@ -264,8 +264,9 @@ async function main() {
         p7.peer,
         [
           `per write it reads and checks the session and its user, authorizes, locks the dossier and loads what the ` +
-            `checks need, writes the score and its audit row, logs, and emits dossier:update to the period's council ` +
-            `room (here ${viewers.length} viewer sockets: ${viewers.length} frames per write) and refreshes the live ranking: server CPU ${per(p7.product, p7.product.serverCpuMs)} ms ` +
+            `checks need, writes the score and its audit row, logs, emits dossier:update to the dossier's rooms and ` +
+            `period:update (at most once a second) to the period's council room (here ${viewers.length} viewer sockets), ` +
+            `and refreshes the live ranking: server CPU ${per(p7.product, p7.product.serverCpuMs)} ms ` +
             `against ${per(p7.peer, p7.peer.serverCpuMs)} ms, ${per(p7.product, p7.product.statements)} statements against ` +
             `${per(p7.peer, p7.peer.statements)}, PostgreSQL CPU ${per(p7.product, p7.product.pgCpuMs)} ms against ${per(p7.peer, p7.peer.pgCpuMs)} ms`,
         ],
