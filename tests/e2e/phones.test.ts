@@ -3,7 +3,7 @@
  * screen the public results page, the agency's self-assessment page, the respondent's survey form, the live ranking
  * during self-assessment and the council meeting have no horizontal scrolling and show their key figure on screen;
  * the public page says "chưa công bố" for a period not published (no red error); the self-assessment stepper is
- * compact, its sticky toolbar stays one row, and the upload box does not say "drag and drop" on a touch screen; the
+ * compact, its header leaves room for the work on the first screen, its sticky toolbar stays one row, and the upload box does not say "drag and drop" on a touch screen; the
  * meeting's agreement chip is whole. Each of the five pages is photographed at 1440×900 and at 390×844 into
  * tests/e2e/artifacts/accept-<page>-<width>.png. Expects client/dist.
  */
@@ -100,6 +100,10 @@ describe("agency and public screens on a phone", () => {
         // The sticky toolbar takes one row, not a quarter of the screen.
         const bar = await page.getByTestId("self-toolbar").boundingBox();
         expect(bar!.height).toBeLessThan(viewport.height * 0.1);
+        // The header (unit, stage, both totals, deadline, submit) leaves the lower quarter of the first screen
+        // to the toolbar and the first area, so the agency sees where to work without scrolling.
+        const header = await page.getByTestId("dossier-header").boundingBox();
+        expect(header!.y + header!.height).toBeLessThan(viewport.height * 0.75);
         const body = await page.locator("body").innerText();
         expect(body).not.toContain("Kéo thả");
         expect(body).toContain("Chạm “Chọn tệp”");

@@ -47,11 +47,15 @@ export default function AccountsPage() {
   else if (users.loading || !users.data) body = <LoadingState />;
   else if (users.data.length === 0) body = <EmptyState title={t("accounts.empty")} />;
   else {
-    const rows = users.data.filter(
-      (u) =>
-        (!role || u.roles.includes(role as TUser["roles"][number])) &&
-        matches(search, u.username, u.fullName, u.email, u.unitName),
-    );
+    // Disabled accounts after the active ones (the sample's 27 `mau.*` units' accounts among them), in the
+    // server's order otherwise: still there to re-enable, not in the way of the people who sign in.
+    const rows = users.data
+      .filter(
+        (u) =>
+          (!role || u.roles.includes(role as TUser["roles"][number])) &&
+          matches(search, u.username, u.fullName, u.email, u.unitName),
+      )
+      .sort((a, b) => Number(a.disabled) - Number(b.disabled));
     body =
       rows.length === 0 ? (
         <EmptyState

@@ -36,7 +36,11 @@ function Figure({
 }) {
   const lang = currentLang();
   return (
-    <Box sx={{ minWidth: 150 }} data-testid={testId} data-absent={absent ? "true" : undefined}>
+    <Box
+      sx={{ minWidth: { xs: 120, md: 150 } }}
+      data-testid={testId}
+      data-absent={absent ? "true" : undefined}
+    >
       <Typography variant="caption" color="text.secondary">
         {label}
       </Typography>
@@ -79,10 +83,23 @@ export function DossierHeader({ detail, selfFigures, actions }: Props) {
   const me = useMe();
   const stage = officialStageOf(detail.status, personaOf(me.roles) !== "agency");
   return (
-    <Paper variant="outlined" sx={{ p: 3, mb: 2 }} data-testid="dossier-header">
-      <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
+    // On a phone the header is compact (no emblem, both totals on one line), so the first leaves show on the
+    // first screen.
+    <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 }, mb: 2 }} data-testid="dossier-header">
+      <Stack
+        direction={{ xs: "column", md: "row" }}
+        spacing={2}
+        useFlexGap
+        sx={{ alignItems: { md: "center" } }}
+      >
         <Box
-          sx={{ p: 1.5, borderRadius: 2, bgcolor: "primary.light", color: "primary.main", display: "flex" }}
+          sx={{
+            p: 1.5,
+            borderRadius: 2,
+            bgcolor: "primary.light",
+            color: "primary.main",
+            display: { xs: "none", md: "flex" },
+          }}
         >
           <AccountBalanceOutlined />
         </Box>
@@ -101,11 +118,16 @@ export function DossierHeader({ detail, selfFigures, actions }: Props) {
           </span>
         </Stack>
       </Stack>
-      <Box sx={{ my: 2.5 }}>
+      <Box sx={{ my: { xs: 1.5, md: 2.5 } }}>
         <StatusStepper status={detail.status} dense />
       </Box>
-      <Divider sx={{ mb: 2 }} />
-      <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
+      <Divider sx={{ mb: { xs: 1.5, md: 2 } }} />
+      <Stack
+        direction="row"
+        spacing={{ xs: 2, md: 4 }}
+        useFlexGap
+        sx={{ flexWrap: "wrap", alignItems: "center" }}
+      >
         <Figure
           label={t("dossier.selfTotal")}
           value={selfFigures ?? figuresOf(detail.selfTotals)}
