@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Stack } from "@mui/material";
 import FolderOffOutlined from "@mui/icons-material/FolderOffOutlined";
 import SearchOffOutlined from "@mui/icons-material/SearchOffOutlined";
-import type { TDossierSummary, TUnitType } from "@ca/shared";
+import { roomOf, type TDossierSummary, type TUnitType } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { periodsApi } from "../../api/periods";
@@ -14,6 +14,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { fold, matches } from "../../format/text";
 import { useApi } from "../../hooks/useApi";
+import { useLiveResync, useLiveRooms, usePeriodRefetch } from "../../live/hooks";
 import { currentLang } from "../../i18n";
 import { usePeriods } from "../../period/PeriodProvider";
 import { AgencyDossierCard } from "./AgencyDossierCard";
@@ -33,6 +34,16 @@ export default function DossiersPage() {
   const { periods } = usePeriods();
   const period = periods?.find((p) => p.id === periodId);
   const dossiers = useApi((signal) => periodsApi.dossiers(periodId, signal), [periodId]);
+  // The council side's list follows the period as agencies submit and rounds close (the council's period room,
+  // docs/client.md); an agency's own card is fetched again when it comes back to the page.
+  useLiveRooms([persona !== "agency" && roomOf.periodCouncil(periodId)]);
+  usePeriodRefetch(periodId, dossiers.reload);
+  useLiveResync(dossiers.reload);
+  // The rows on screen while a refetch runs, so a live refresh does not blank the list — never another period's.
+  const shown =
+    dossiers.data && (dossiers.data.length ? dossiers.data[0].periodId === periodId : !dossiers.loading)
+      ? dossiers.data
+      : undefined;
   // Each unit's deadlines honour its extensions (the shared rule, shared/src/deadlines.ts); none known yet: the period's.
   const extensions = useApi(
     (signal) => periodsApi.extensions(periodId, signal).catch(() => []),
@@ -49,8 +60,8 @@ export default function DossiersPage() {
 
   let body;
   if (dossiers.error) body = <ErrorState error={dossiers.error} onRetry={dossiers.reload} />;
-  else if (dossiers.loading || !dossiers.data) body = <LoadingState />;
-  else if (dossiers.data.length === 0)
+  else if (!shown) body = <LoadingState />;
+  else if (shown.length === 0)
     body = (
       <EmptyState
         icon={<FolderOffOutlined />}
@@ -61,13 +72,13 @@ export default function DossiersPage() {
   else if (persona === "agency")
     body = (
       <Stack spacing={2}>
-        {dossiers.data.map((d) => (
+        {shown.map((d) => (
           <AgencyDossierCard key={d.id} dossier={d} unitTypeName={typeName(d.unit.unitType)} />
         ))}
       </Stack>
     );
   else {
-    const rows = dossiers.data.filter(
+    const rows = shown.filter(
       (d: TDossierSummary) =>
         (!filter.unitType || d.unit.unitType === filter.unitType) &&
         (!filter.status || d.status === filter.status) &&
@@ -77,7 +88,7 @@ export default function DossiersPage() {
       <>
         {(persona === "admin" || persona === "leadership") && (
           <StatusSummary
-            dossiers={dossiers.data}
+            dossiers={shown}
             selected={filter.status}
             onSelect={(status) => setFilter({ ...filter, status })}
           />
