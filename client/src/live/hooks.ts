@@ -1,4 +1,4 @@
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
 import { connectionBoard, type ConnectionSummary } from "./connectionBoard";
 import type { LiveEventName, LivePayload } from "./LiveConnection";
 import { useLiveConnection } from "./LiveProvider";
@@ -46,20 +46,20 @@ export function useLiveResync(handler: () => void): void {
 }
 
 /**
- * Refetches a screen that lists the period's dossiers when the server says the period moved (`period:update`, at
- * most 4 a second) — at most once a second, the last signal of a burst always followed, so a busy meeting cannot
- * keep the screen from refreshing nor make every open screen refetch on each write.
+ * A function that calls the latest `fn` at most once per `intervalMs` (the first call of a quiet spell at once, the
+ * last call of a burst always followed by one more): what a screen refetching on live events uses, so a busy
+ * meeting can neither keep it from refreshing nor make every open screen refetch on each write.
  */
-export function usePeriodRefetch(periodId: string, refetch: () => void, intervalMs = 1_000): void {
+export function useThrottled(fn: () => void, intervalMs = 1_000): () => void {
   const state = useRef({ timer: undefined as number | undefined, last: 0 });
-  const ref = useRef(refetch);
+  const ref = useRef(fn);
   useEffect(() => {
-    ref.current = refetch;
+    ref.current = fn;
   });
   useEffect(() => () => window.clearTimeout(state.current.timer), []);
-  useLiveEvent("period:update", (p) => {
+  return useCallback(() => {
     const s = state.current;
-    if (p.periodId !== periodId || s.timer !== undefined) return;
+    if (s.timer !== undefined) return;
     s.timer = window.setTimeout(
       () => {
         s.timer = undefined;
@@ -68,5 +68,11 @@ export function usePeriodRefetch(periodId: string, refetch: () => void, interval
       },
       Math.max(0, s.last + intervalMs - Date.now()),
     );
-  });
+  }, [intervalMs]);
+}
+
+/** Refetches a screen that lists the period's dossiers when the server says the period moved (`period:update`). */
+export function usePeriodRefetch(periodId: string, refetch: () => void): void {
+  const soon = useThrottled(refetch);
+  useLiveEvent("period:update", (p) => p.periodId === periodId && soon());
 }

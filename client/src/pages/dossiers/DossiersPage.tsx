@@ -14,7 +14,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { fold, matches } from "../../format/text";
 import { useApi } from "../../hooks/useApi";
-import { useLiveResync, useLiveRooms, usePeriodRefetch } from "../../live/hooks";
+import { useLiveEvent, useLiveResync, useLiveRooms, usePeriodRefetch, useThrottled } from "../../live/hooks";
 import { currentLang } from "../../i18n";
 import { usePeriods } from "../../period/PeriodProvider";
 import { AgencyDossierCard } from "./AgencyDossierCard";
@@ -34,16 +34,20 @@ export default function DossiersPage() {
   const { periods } = usePeriods();
   const period = periods?.find((p) => p.id === periodId);
   const dossiers = useApi((signal) => periodsApi.dossiers(periodId, signal), [periodId]);
-  // The council side's list follows the period as agencies submit and rounds close (the council's period room,
-  // docs/client.md); an agency's own card is fetched again when it comes back to the page.
-  useLiveRooms([persona !== "agency" && roomOf.periodCouncil(periodId)]);
-  usePeriodRefetch(periodId, dossiers.reload);
-  useLiveResync(dossiers.reload);
   // The rows on screen while a refetch runs, so a live refresh does not blank the list — never another period's.
   const shown =
     dossiers.data && (dossiers.data.length ? dossiers.data[0].periodId === periodId : !dossiers.loading)
       ? dossiers.data
       : undefined;
+  // Live (docs/client.md): the council side's list follows the period (its council room's period:update); an
+  // agency's cards follow its own dossiers (their rooms' dossier:update, sent when the unit sees what changed).
+  const agency = persona === "agency";
+  const own = agency ? (shown ?? []).map((d) => d.id) : [];
+  useLiveRooms([!agency && roomOf.periodCouncil(periodId), ...own.map(roomOf.dossier)]);
+  usePeriodRefetch(periodId, dossiers.reload);
+  const refetchSoon = useThrottled(dossiers.reload);
+  useLiveEvent("dossier:update", (p) => own.includes(p.dossierId) && refetchSoon());
+  useLiveResync(dossiers.reload);
   // Each unit's deadlines honour its extensions (the shared rule, shared/src/deadlines.ts); none known yet: the period's.
   const extensions = useApi(
     (signal) => periodsApi.extensions(periodId, signal).catch(() => []),
