@@ -3,8 +3,8 @@
  * screen the public results page, the agency's self-assessment page, the respondent's survey form, the live ranking
  * during self-assessment and the council meeting have no horizontal scrolling and show their key figure on screen;
  * the public page says "chưa công bố" for a period not published (no red error); the self-assessment stepper is
- * compact, its header leaves room for the work on the first screen, its sticky toolbar stays one row, and the upload box does not say "drag and drop" on a touch screen; the
- * meeting's agreement chip is whole. Each of the five pages is photographed at 1440×900 and at 390×844 into
+ * compact, its header leaves room for the work on the first screen, its sticky toolbar stays one row, and the
+ * upload box does not say "drag and drop" on a touch screen; the meeting's agreement chip is whole. Each of the five pages is photographed at 1440×900 and at 390×844 into
  * tests/e2e/artifacts/accept-<page>-<width>.png. Expects client/dist.
  */
 import fs from "node:fs";

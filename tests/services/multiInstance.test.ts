@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe("two instances", () => {
-  it("an edit on A reaches dashboards on B, and B's ranking reflects it at once", async () => {
+  it("an edit on A reaches a dossier's screen and the dashboards on B, and B's ranking reflects it at once", async () => {
     const { dossierId, period } = await trainingDossier(a, "snv");
     const editor = await a.login("editor.snv");
     const chairOnB = await b.login("chair");
@@ -56,8 +56,11 @@ describe("two instances", () => {
     const leaf = leaves.find((l) => l.method === "self" && l.kind === "points" && l.maxPoints >= 2 * l.step)!;
     const watcher = await liveClient(b, chairOnB);
     sockets.push(watcher);
-    // The dossier's room hears each write (the period's council room one throttled period:update).
+    // The dossier's room hears each write; a dashboard on B, in the period's council room, the period's signal.
     expect((await watcher.join(`dossier:${dossierId}`)).ok).toBe(true);
+    const dashboard = await liveClient(b, chairOnB);
+    sockets.push(dashboard);
+    expect((await dashboard.join(`period:${period.id}:council`)).ok).toBe(true);
 
     const rankingOnB = async () =>
       (await chairOnB.get(`/api/periods/${period.id}/ranking`)).body.data.find(
@@ -88,6 +91,10 @@ describe("two instances", () => {
       `P11 (A → B over Redis, 20 edits): p50 ${latencies[9].toFixed(1)} ms, max ${latencies[19].toFixed(1)} ms`,
     );
     expect(latencies[19]).toBeLessThan(1000);
+    // The signal A throttles (at most once a second) crosses to B; the dossier's own event does not reach the
+    // period's room.
+    await dashboard.waitFor("period:update", (p) => p.periodId === period.id);
+    expect(dashboard.events.filter((e) => e.event === "dossier:update")).toEqual([]);
 
     // The last write above (i = 20) left the leaf at 0. B's cached ranking is warm; one more write on A moves the
     // leaf by one step, and once B has heard of it, B's ranking shows it (no waiting for the cache to expire).

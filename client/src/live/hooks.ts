@@ -48,9 +48,10 @@ export function useLiveResync(handler: () => void): void {
 /**
  * A function that calls the latest `fn` at most once per `intervalMs` (the first call of a quiet spell at once, the
  * last call of a burst always followed by one more): what a screen refetching on live events uses, so a busy
- * meeting can neither keep it from refreshing nor make every open screen refetch on each write.
+ * meeting can neither keep it from refreshing nor make every open screen refetch on each write. `delayMs`: how long
+ * at least after a call `fn` runs (0: the first call of a quiet spell runs at once).
  */
-export function useThrottled(fn: () => void, intervalMs = 1_000): () => void {
+export function useThrottled(fn: () => void, intervalMs = 1_000, delayMs = 0): () => void {
   const state = useRef({ timer: undefined as number | undefined, last: 0 });
   const ref = useRef(fn);
   useEffect(() => {
@@ -66,9 +67,9 @@ export function useThrottled(fn: () => void, intervalMs = 1_000): () => void {
         s.last = Date.now();
         ref.current();
       },
-      Math.max(0, s.last + intervalMs - Date.now()),
+      Math.max(delayMs, s.last + intervalMs - Date.now()),
     );
-  }, [intervalMs]);
+  }, [intervalMs, delayMs]);
 }
 
 /** Refetches a screen that lists the period's dossiers when the server says the period moved (`period:update`). */

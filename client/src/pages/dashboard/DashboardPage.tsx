@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Box, Button, Stack, Tab, Tabs, Typography } from "@mui/material";
 import FullscreenExitOutlined from "@mui/icons-material/FullscreenExitOutlined";
 import FullscreenOutlined from "@mui/icons-material/FullscreenOutlined";
@@ -12,7 +12,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { useApi } from "../../hooks/useApi";
 import { currentLang } from "../../i18n";
-import { useLiveEvent, useLiveResync, useLiveRooms, usePeriodRefetch } from "../../live/hooks";
+import { useLiveEvent, useLiveResync, useLiveRooms, usePeriodRefetch, useThrottled } from "../../live/hooks";
 import { usePeriods } from "../../period/PeriodProvider";
 import ForbiddenPage from "../ForbiddenPage";
 import { useUnitTypeNames } from "../meetings/useUnitTypeNames";
@@ -48,8 +48,9 @@ export default function DashboardPage() {
   const types = useUnitTypeNames();
   const dashboard = useApi((signal) => dashboardApi.get(periodId, signal), [periodId]);
   const { setData, reload } = dashboard;
-  const refetchSoon = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(refetchSoon.current), []);
+  // The other figures 1.5 s after a ranking push, at most every 1.5 s, the last push always followed (a debounce
+  // here would never fire while a meeting pushes the ranking every 250 ms).
+  const refetchSoon = useThrottled(reload, 1_500, 1_500);
   const [type, setType] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const { big, screen, toggle: toggleBig } = useBigScreen();
@@ -61,8 +62,7 @@ export default function DashboardPage() {
     // The ranking itself came with the event: move the bars now, and refresh the other figures a moment later.
     const rows = p.rows;
     setData((prev) => (prev ? withRanking(prev, rows, p.at) : prev));
-    window.clearTimeout(refetchSoon.current);
-    refetchSoon.current = window.setTimeout(reload, 1500);
+    refetchSoon();
   });
   usePeriodRefetch(periodId, reload);
   useLiveResync(dashboard.reload);
