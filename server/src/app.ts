@@ -4,7 +4,6 @@ import crypto from "node:crypto";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import session from "express-session";
-import pinoHttp from "pino-http";
 import type { AppContext } from "./context";
 import type { CollabServer } from "./collab/collabEndpoint";
 import { meetingDocuments } from "./collab/meetingDocuments";
@@ -14,6 +13,7 @@ import { deviceCookies } from "./auth/deviceCookie";
 import { pruneLoginFailures } from "./commands/authenticate";
 import { DbSessionStore } from "./auth/sessionStore";
 import { clientAssets } from "./http/clientAssets";
+import { accessLog } from "./http/accessLog";
 import { AppError } from "./http/errors";
 import { errorHandler } from "./http/errorHandler";
 import { createMetrics } from "./http/metrics";
@@ -114,28 +114,14 @@ export function createApp(ctx: AppContext, web: WebSessions = createWebSessions(
     : noLiveProposals;
 
   app.use(metrics.middleware);
-  app.use(
-    pinoHttp({
-      logger,
-      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
-      // What a request's log line says of it. pino-http binds the request to a child logger on every request,
-      // logged or not, and the standard serializers copy and stringify every header each time (docs/performance.md).
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(accessLog(logger));
   app.use(securityHeaders(config.allowedOrigins));
   app.use(healthRoutes(ctx, metrics.registry));
-  // API responses over 1 KiB go out compressed (Brotli at a quick level, or gzip); the client's files are
-  // compressed at build time instead (clientAssets), and Socket.IO compresses its own frames.
-  app.use("/api", compression({ threshold: 1024 }));
+  // Answers to reads over 1 KiB go out compressed (Brotli at a quick level, or gzip); the client's files are
+  // compressed at build time instead (clientAssets), and Socket.IO compresses its own frames. Not the answers to
+  // writes: a few hundred bytes, and wrapping every response cost each official write its share (docs/performance.md).
+  const compress = compression({ threshold: 1024 });
+  app.use("/api", (req, res, next) => (req.method === "GET" ? compress(req, res, next) : next()));
   app.get("/api/openapi.json", (_req, res) => {
     res.json(buildOpenApi());
   });
@@ -148,14 +134,17 @@ export function createApp(ctx: AppContext, web: WebSessions = createWebSessions(
   api.use(sessionMiddleware, absoluteTimeout, passport.initialize(), passport.session());
   api.use(authRoutes(ctx, passport, devices));
   api.use(archivedGuard(database.db));
+  // The official writes first: Express tries every route of every router mounted before the one that matches,
+  // which was a twentieth of a score write's CPU when these came sixth (docs/performance.md, P7). No path of these
+  // three routers is a path of another.
+  api.use(selfAssessmentRoutes(ctx));
+  api.use(reviewRoutes(ctx));
+  api.use(explanationRoutes(ctx));
   api.use(periodRoutes(ctx));
   api.use(dossierRoutes(ctx));
   api.use(unitRoutes(ctx));
   api.use(userRoutes(ctx));
   api.use(indexSetRoutes(ctx));
-  api.use(selfAssessmentRoutes(ctx));
-  api.use(reviewRoutes(ctx));
-  api.use(explanationRoutes(ctx));
   api.use(fileRoutes(ctx));
   api.use(rankingRoutes(ctx, proposals));
   api.use(dashboardRoutes(ctx, proposals));

@@ -29,6 +29,8 @@ export async function createServer(ctx: AppContext & { effects: Dispatcher }) {
   const absoluteMs = ctx.config.SESSION_ABSOLUTE_HOURS * 3_600_000;
   const sessions = new LiveSessions({
     deadlines: (sids) => store.deadlines(sids, absoluteMs),
+    // An end seen here or relayed from another instance: REST requests stop reusing the session's last read too.
+    forget: (target) => store.forget(target),
     logger: ctx.logger,
   });
   const io = createSocketServer(ctx, server, sessionMiddleware, passport, sessions);
@@ -54,8 +56,12 @@ export async function createServer(ctx: AppContext & { effects: Dispatcher }) {
   io.on("ranking:invalidate", (periodId) => invalidateRanking(db, periodId));
   // A session ended, or an account's rights changed, through another instance: its sockets there are reached
   // through the adapter's rooms, but this instance's Yjs connections (and sockets by session) only from here.
-  const reauthorize = (userId: string) =>
-    collab.reauthorizeUser(userId).catch((err) => ctx.logger.error({ err }, "collab: re-check failed"));
+  const reauthorize = (userId: string) => {
+    store.forget({ userId });
+    return collab
+      .reauthorizeUser(userId)
+      .catch((err) => ctx.logger.error({ err }, "collab: re-check failed"));
+  };
   io.on("session:end", (target, reason) => {
     sessions.endLocal(target, reason);
     // Every session of an account ended (disabled, password reset): its proposals here are judged again.
@@ -79,6 +85,8 @@ export async function createServer(ctx: AppContext & { effects: Dispatcher }) {
     mail: (notified) => mailNotifications(ctx, notified),
     send: (to, subject, body) => ctx.mailer.send(to, subject, body),
     async reauthorizeUser(userId, tellOthers) {
+      // The account's roles or unit may have changed: its sessions' next requests read it again.
+      store.forget({ userId });
       if (tellOthers && ctx.config.REDIS_URL) io.serverSideEmit("account:changed", userId);
       await collab.reauthorizeUser(userId);
     },

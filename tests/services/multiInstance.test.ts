@@ -193,6 +193,33 @@ describe("two instances", () => {
       await expectCutOff(b, p, user.id, ids, "logout");
     });
 
+    it("after a sign-out or a disabling on A, B refuses the session's requests within 1 s though it read the session just before", async () => {
+      // B reuses a session's read for up to a second (auth/sessionStore.ts); the end relayed from A drops it.
+      const onB = (cookie: string) => fetch(`${b.baseUrl}/api/me`, { headers: { Cookie: cookie } });
+      const refusedAfter = async (cookie: string, from: number) => {
+        for (;;) {
+          if ((await onB(cookie)).status === 401) return Date.now() - from;
+          if (Date.now() - from > 3_000) return Infinity;
+          await sleep(10);
+        }
+      };
+      const signedOut = await buildUser(a.ctx.database.db, { roles: ["council_member"] });
+      const disabled = await buildUser(a.ctx.database.db, { roles: ["council_member"] });
+      const admin = await a.login("admin");
+      for (const [user, end] of [
+        [signedOut, (agent: Awaited<ReturnType<TestApp["login"]>>) => agent.post("/api/auth/logout")],
+        [disabled, () => admin.patch(`/api/users/${disabled.id}`).send({ disabled: true })],
+      ] as const) {
+        const agent = await a.login(user.username, TEST_PASSWORD);
+        const cookie = cookieOf(agent);
+        expect((await onB(cookie)).status).toBe(200);
+        expect((await end(agent)).status).toBeLessThan(300);
+        const after = await refusedAfter(cookie, Date.now());
+        console.info(`${user.username}: B refused the ended session ${after} ms after A's answer`);
+        expect(after).toBeLessThanOrEqual(1_000);
+      }
+    });
+
     it("disabling the account on A closes its connections on B within 1 s of its answer (S11)", async () => {
       const user = await buildUser(a.ctx.database.db, { roles: ["council_member"] });
       const p = await openLive(b, await a.login(user.username, TEST_PASSWORD), ids.meetingId, ids.room);

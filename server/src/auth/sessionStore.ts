@@ -20,6 +20,15 @@ export type SessionUserRow = {
   [K in keyof typeof sessionUserColumns]: (typeof users.$inferSelect)[K];
 };
 
+/**
+ * How long this instance answers a session from its last read instead of the database: a request refused for an
+ * ended session is refused at most this late when it ended through another instance — the same bound as for the
+ * live connections (docs/targets.md S11). An end seen here (sign-out, an account disabled, a password reset, an
+ * end relayed from another instance) drops the read at once. Every request read the session before: one statement
+ * of an official write's six (docs/performance.md, P7).
+ */
+export const SESSION_REUSE_MS = 1_000;
+
 /** Where `get` leaves the session's account row, on the session's `passport` object, for the deserializer. */
 export const SESSION_USER = Symbol("sessionUser");
 
@@ -36,6 +45,11 @@ export class DbSessionStore extends session.Store {
 
   /** How far the idle expiry must move before `touch` writes it. */
   private readonly touchEveryMs: number;
+
+  /** The last read of each session, reused for SESSION_REUSE_MS. */
+  private readonly reads = new Map<string, { row: LookupRow; at: number }>();
+  /** Grows with every end: a read that began before an end is not kept (it may have read the ended session). */
+  private ends = 0;
 
   constructor(
     private readonly db: Db,
@@ -57,23 +71,39 @@ export class DbSessionStore extends session.Store {
   }
 
   override get(sid: string, cb: (err: unknown, s?: session.SessionData | null) => void): void {
+    const kept = this.reads.get(sid);
+    if (kept && Date.now() - kept.at < SESSION_REUSE_MS) return answer(kept.row, cb);
     // The session and its account in one query: passport's deserializer takes the account from here instead of
-    // asking again (docs/targets.md P7: every request pays for this), still fresh from the database on every request.
+    // asking again (docs/targets.md P7: every request pays for this).
+    const ends = this.ends;
     this.lookup
       .execute({ sid })
       .then(([row]) => {
-        if (!row || row.expiresAt <= new Date()) return cb(null, null);
-        this.written(sid, row.expiresAt);
-        const data = row.data as session.SessionData & { passport?: object };
-        if (data.passport && row.user)
-          // Not enumerable, and keyed by a symbol: never saved with the session nor part of its change hash.
-          Object.defineProperty(data.passport, SESSION_USER, { value: row.user, enumerable: false });
-        cb(null, data);
+        if (row) {
+          this.written(sid, row.expiresAt);
+          if (ends === this.ends) this.keep(sid, row);
+        }
+        answer(row, cb);
       })
       .catch((err) => cb(err));
   }
 
+  private keep(sid: string, row: LookupRow) {
+    const now = Date.now();
+    if (this.reads.size >= 10_000)
+      for (const [k, v] of this.reads) if (now - v.at >= SESSION_REUSE_MS) this.reads.delete(k);
+    if (this.reads.size < 10_000) this.reads.set(sid, { row, at: now });
+  }
+
+  /** Forgets what was read of these sessions (they ended, here or on another instance). */
+  forget(target: { sids: string[] } | { userId: string }): void {
+    this.ends++;
+    if ("sids" in target) for (const sid of target.sids) this.reads.delete(sid);
+    else for (const [sid, v] of this.reads) if (v.row.user?.id === target.userId) this.reads.delete(sid);
+  }
+
   override set(sid: string, s: session.SessionData, cb?: (err?: unknown) => void): void {
+    this.forget({ sids: [sid] });
     const userId = (s as { passport?: { user?: string } }).passport?.user ?? null;
     const expiresAt = s.cookie?.expires ? new Date(s.cookie.expires) : new Date(Date.now() + 30 * 60_000);
     this.db
@@ -114,6 +144,7 @@ export class DbSessionStore extends session.Store {
 
   override destroy(sid: string, cb?: (err?: unknown) => void): void {
     this.expiry.delete(sid);
+    this.forget({ sids: [sid] });
     this.db
       .delete(sessions)
       .where(eq(sessions.sid, sid))
@@ -150,6 +181,18 @@ export class DbSessionStore extends session.Store {
   async prune(): Promise<void> {
     await this.db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
   }
+}
+
+type LookupRow = { data: unknown; expiresAt: Date; user: SessionUserRow | null };
+
+/** The session of a read, as express-session takes it: a copy, since express-session changes what it is given. */
+function answer(row: LookupRow | undefined, cb: (err: unknown, s?: session.SessionData | null) => void) {
+  if (!row || row.expiresAt <= new Date()) return cb(null, null);
+  const data = structuredClone(row.data) as session.SessionData & { passport?: object };
+  if (data.passport && row.user)
+    // Not enumerable, and keyed by a symbol: never saved with the session nor part of its change hash.
+    Object.defineProperty(data.passport, SESSION_USER, { value: row.user, enumerable: false });
+  cb(null, data);
 }
 
 /** Ends every session of a user (account disabled, password reset). */

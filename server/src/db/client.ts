@@ -7,13 +7,15 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { Pool, type PoolClient } from "pg";
-import * as schema from "./schema";
 import { MIGRATIONS_DIR } from "../paths";
 import { createReachability, type DatabaseReachability } from "./reachability";
 
-export type Schema = typeof schema;
-/** The database handle every command takes; PGlite and node-postgres share this type. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The database handle every command takes; PGlite and node-postgres share this type. Built without drizzle's
+ * relational query API (`db.query.*`, unused): with a schema, drizzle builds one query builder per table for every
+ * transaction it opens, a few percent of an official write's CPU (docs/performance.md, P7).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle: commands accept either. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -41,7 +43,7 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
   if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const counter = countProtocolStatements(client);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   const ping = async () => void (await client.query("select 1"));
   // In-process: it cannot go away while the server runs, but the same interface keeps callers single-minded.
   const reachability = createReachability(ping);
@@ -63,7 +65,7 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
 export async function openPostgres(url: string, max = 20): Promise<Database> {
   const pool = new TransactionSafePool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   const counter = { n: 0 };
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   const ping = async () => void (await db.execute(sql`select 1`));
   const reachability = createReachability(ping);
   // A client whose server goes away (PostgreSQL restarting: 57P01, then "Connection terminated unexpectedly")

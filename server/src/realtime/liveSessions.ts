@@ -40,6 +40,8 @@ interface Entry {
 export interface LiveSessionsDeps {
   /** When each of these sessions ends by itself (idle expiry or absolute limit); absent: it has ended already. */
   deadlines(sids: string[]): Promise<Map<string, number>>;
+  /** Drops what else this instance remembers of ended sessions (the REST session store's reads). */
+  forget?(target: SessionTarget): void;
   logger: Logger;
 }
 
@@ -94,6 +96,7 @@ export class LiveSessions {
 
   /** Ends the target's connections on this instance; returns how many. */
   endLocal(target: SessionTarget, reason: SessionEndReason): number {
+    this.deps.forget?.(target);
     const sids =
       "sids" in target
         ? target.sids
