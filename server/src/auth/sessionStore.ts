@@ -185,10 +185,18 @@ export class DbSessionStore extends session.Store {
 
 type LookupRow = { data: unknown; expiresAt: Date; user: SessionUserRow | null };
 
-/** The session of a read, as express-session takes it: a copy, since express-session changes what it is given. */
+/**
+ * The session of a read, as express-session takes it: a copy, since express-session replaces its `cookie` and
+ * Passport deletes from its `passport` at sign-out. The stored data is one level of objects of plain values
+ * (`cookie`, `passport`, `startedAt`), so copying each object is a whole copy (structuredClone cost a few percent
+ * of a write's CPU).
+ */
 function answer(row: LookupRow | undefined, cb: (err: unknown, s?: session.SessionData | null) => void) {
   if (!row || row.expiresAt <= new Date()) return cb(null, null);
-  const data = structuredClone(row.data) as session.SessionData & { passport?: object };
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row.data as object))
+    copy[k] = v !== null && typeof v === "object" && !Array.isArray(v) ? { ...v } : v;
+  const data = copy as unknown as session.SessionData & { passport?: object };
   if (data.passport && row.user)
     // Not enumerable, and keyed by a symbol: never saved with the session nor part of its change hash.
     Object.defineProperty(data.passport, SESSION_USER, { value: row.user, enumerable: false });
