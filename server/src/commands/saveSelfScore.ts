@@ -1,41 +1,44 @@
 import type { Db } from "../db/client";
 import { AppError } from "../http/errors";
 import { writeStageScoreAudited } from "../queries/scoreWrite";
-import { lockAndLoadScoreWriteState, writeLeaf } from "../queries/scoreWriteState";
+import { lockAndLoadScoreWriteState, writeLeaf, type Admission } from "../queries/scoreWriteState";
 import { assertStatus, assertWindowOpen } from "../rules/dossierGuards";
 import { stageRecordOf, type AnswerInput } from "../rules/kindAnswer";
 import { dossierChanged } from "../events/domainEvents";
+
+/** The agency's answer for one leaf and its note. */
+export interface SelfScoreInput {
+  answer: AnswerInput;
+  note: string;
+}
 
 /**
  * Step 6: the agency scores one leaf (upsert), inside its self-assessment window; audited with old and new. Two
  * statements in the transaction (docs/performance.md, P7): lock and touch the dossier with a read of what the checks
  * need, then the score with its audit row.
- * The answer is what the leaf's kind asks for (points, a level or figures); the points are derived here.
+ * The answer is what the leaf's kind asks for (points, a level or figures); the points are derived here. A request
+ * hands `admit` instead: it is called on the locked dossier, before anything else is checked, to refuse the request
+ * (archived period, `can()`) or return the validated input — the route's read of the dossier is this one.
  */
-export async function saveSelfScore({
-  db,
-  actor,
-  dossierId,
-  code,
-  answer,
-  note,
-  now = new Date(),
-}: {
-  db: Db;
-  actor: { id: string; username: string };
-  dossierId: string;
-  code: string;
-  answer: AnswerInput;
-  note: string;
-  now?: Date;
-}) {
+export async function saveSelfScore(
+  args: {
+    db: Db;
+    actor: { id: string; username: string };
+    dossierId: string;
+    code: string;
+    now?: Date;
+  } & (SelfScoreInput | { admit: (locked: Admission) => SelfScoreInput }),
+) {
+  const { db, actor, dossierId, code, now = new Date() } = args;
   return db.transaction(async (tx) => {
-    const { dossier, state } = await lockAndLoadScoreWriteState(tx, {
+    const { dossier, state, admission } = await lockAndLoadScoreWriteState(tx, {
       dossierId,
       leaf: { code },
       stage: "self",
       windowKey: "self_assessment",
+      admission: "admit" in args,
     });
+    const { answer, note } = "admit" in args ? args.admit(admission) : args;
     assertStatus(dossier, "draft");
     assertWindowOpen(state, "self_assessment", now);
     const leaf = writeLeaf(state, code);
@@ -75,6 +78,6 @@ export async function saveSelfScore({
         newValue: { code, ...record, note },
       },
     );
-    return { dossier, record, events: [dossierChanged(dossier, "leaves[].stages.self.score")] };
+    return { dossier, record, note, events: [dossierChanged(dossier, "leaves[].stages.self.score")] };
   });
 }

@@ -1,4 +1,5 @@
 import { getTableColumns, sql } from "drizzle-orm";
+import type { DossierResource, DossierStatus } from "@ca/shared";
 import type { DbOrTx } from "../db/client";
 import * as t from "../db/schema";
 import { reusedSelect, reusedStatement } from "../db/reusedQuery";
@@ -38,6 +39,14 @@ export interface ScoreWriteKey {
   stage?: ScoreRow["stage"];
   windowKey?: string;
   seatOf?: string;
+  /** Also read what admitting the request needs (`admissionOf`). */
+  admission?: boolean;
+}
+
+/** What a request on a locked dossier is admitted against: its period (the archived guard) and `can()`'s resource. */
+export interface Admission {
+  period: { id: string; status: string };
+  resource: DossierResource;
 }
 
 const NO_INDEX_SET = { reason: "no index set for this unit type in the period" };
@@ -65,13 +74,30 @@ export async function loadScoreWriteState(tx: DbOrTx, key: ScoreWriteKey) {
 export async function lockAndLoadScoreWriteState(tx: DbOrTx, key: ScoreWriteKey) {
   const now = new Date();
   const [row] = await stateQuery(key, true)(tx, { ...valuesOf(key), now: now.toISOString() });
-  if (row && row.lockedVersion === row.dossier.version + 1)
-    return { dossier: { ...row.dossier, version: row.lockedVersion, updatedAt: now }, state: stateOf(row) };
+  if (row && row.lockedVersion === row.dossier.version + 1) {
+    const dossier = { ...row.dossier, version: row.lockedVersion, updatedAt: now };
+    return { dossier, state: stateOf(row), admission: admissionOf(row) };
+  }
   const [fresh] = await stateQuery(key, false)(tx, valuesOf(key));
-  if (fresh) return { dossier: fresh.dossier, state: stateOf(fresh) };
+  if (fresh) return { dossier: fresh.dossier, state: stateOf(fresh), admission: admissionOf(fresh) };
   // No such dossier (404 from the lock), or no index set for its unit type: the transaction rolls back either way.
   await lockAndTouchDossier(tx, key.dossierId);
   throw notFound(NO_INDEX_SET);
+}
+
+function admissionOf(row: StateRow): Admission {
+  const d = row.dossier;
+  return {
+    period: { id: d.periodId, status: row.periodStatus ?? "" },
+    resource: {
+      type: "dossier",
+      id: d.id,
+      unitId: d.unitId,
+      periodId: d.periodId,
+      status: d.status as DossierStatus,
+      recusedUserIds: row.recused ?? [],
+    },
+  };
 }
 
 function valuesOf({ dossierId, leaf, stage, windowKey, seatOf }: ScoreWriteKey) {
@@ -87,13 +113,14 @@ function valuesOf({ dossierId, leaf, stage, windowKey, seatOf }: ScoreWriteKey) 
 /** One reused statement per shape of the query (which joins are switched off, whether it locks). */
 const stateQueries = new Map<string, ReturnType<typeof reusedSelect<StateRow>>>();
 
-function stateQuery({ leaf, stage, windowKey, seatOf }: ScoreWriteKey, lock: boolean) {
+function stateQuery({ leaf, stage, windowKey, seatOf, admission }: ScoreWriteKey, lock: boolean) {
   const shape = [
     "code" in leaf ? (leaf.code.includes("\u0000") ? "none" : "code") : "id",
     stage ? "stage" : "",
     windowKey ? "window" : "",
     seatOf ? "seat" : "",
     lock ? "lock" : "",
+    admission ? "admit" : "",
   ].join("_");
   let query = stateQueries.get(shape);
   if (!query)
@@ -107,6 +134,7 @@ function stateQuery({ leaf, stage, windowKey, seatOf }: ScoreWriteKey, lock: boo
           windowKey,
           seatOf,
           lock,
+          admission,
         }),
       )),
     );

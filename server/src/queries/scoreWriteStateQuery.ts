@@ -20,6 +20,8 @@ export interface StateShape {
   windowKey?: unknown;
   seatOf?: unknown;
   lock?: boolean;
+  /** Also what admitting the request needs: the period's status and who is recused on the dossier. */
+  admission?: boolean;
 }
 
 /**
@@ -85,6 +87,16 @@ export function stateSelect(qb: QueryBuilder, opts: StateShape) {
     extensionUntil: t.extensions.until,
     seatRole: t.councilMembers.role,
     seatAreas: t.councilMembers.areaCodes,
+    // The same two reads as findDossier's (queries/dossiers.ts), for a command that admits its request itself.
+    periodStatus: (opts.admission
+      ? sql`(select ${t.periods.status} from ${t.periods} where ${t.periods.id} = ${t.dossiers.periodId})`
+      : sql`null`
+    ).as("period_status") as SQL.Aliased<string | null>,
+    recused: (opts.admission
+      ? sql`(select array_agg(${t.conflicts.userId}::text) from ${t.conflicts}
+          where ${t.conflicts.periodId} = ${t.dossiers.periodId} and ${t.conflicts.unitId} = ${t.dossiers.unitId})`
+      : sql`null`
+    ).as("recused") as SQL.Aliased<string[] | null>,
   };
   return (
     (opts.lock ? qb.with(locked).select(fields) : qb.select(fields))

@@ -1,8 +1,8 @@
 /**
  * docs/performance.md (P7): the statements one official self-score write sends to the database, counted where the
  * driver hands them over (`Database.statementsSent`: PGlite's protocol messages, node-postgres's client queries),
- * never by timing. Five: the dossier with its recusals and its period (the archived guard and `can()`); BEGIN; the
- * lock with the read of what the checks need; the score with its audit row; COMMIT. The session with its account is
+ * never by timing. Four: BEGIN; the lock with the read of what the checks need, the dossier's period and recusals
+ * included (the archived check and `can()` run on it); the score with its audit row; COMMIT. The session with its account is
  * read once a second at most (auth/sessionStore.ts), so the writes after the first in a second send nothing for it.
  * A change that adds a round trip to every official write fails here.
  */
@@ -11,7 +11,7 @@ import { auditLog, scores } from "@ca/server/src/db/schema";
 import { startTestApp, type TestApp } from "../../support/testApp";
 import { trainingDossier } from "../../support/workflow";
 
-const STATEMENTS_PER_SELF_WRITE = 5;
+const STATEMENTS_PER_SELF_WRITE = 4;
 
 let app: TestApp;
 beforeAll(async () => {

@@ -254,6 +254,8 @@ describe("next year", () => {
         .put(`/api/periods/${period2023}/rules/responsibility`)
         .send({ deputyAreaWeight: 70, unitWeight: 30, headCappedByUnit: true }),
       admin.post(`/api/periods/${period2023}/publication`).send({ stage: "public" }),
+      // Checked in its own transaction, not by the guard (http/archivedGuard.ts): archived before forbidden.
+      admin.put(`/api/dossiers/${d2023}/items/1.1/self`).send({ score: 0, note: "" }),
       admin
         .post(`/api/dossiers/${d2023}/extensions`)
         .send({ milestoneKey: "explanation", until: "2024-01-05T23:59:59+07:00", reason: "Thử" }),
