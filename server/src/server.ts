@@ -53,7 +53,7 @@ export async function createServer(ctx: AppContext & { effects: Dispatcher }) {
   const quitRedis = ctx.config.REDIS_URL
     ? await attachRedisAdapter(io, { url: ctx.config.REDIS_URL, key: ctx.config.REDIS_KEY }, ctx.logger)
     : async () => undefined;
-  io.on("ranking:invalidate", (periodId) => invalidateRanking(db, periodId));
+  io.on("ranking:invalidate", (periodId, dossierId) => invalidateRanking(db, periodId, dossierId));
   // A session ended, or an account's rights changed, through another instance: its sockets there are reached
   // through the adapter's rooms, but this instance's Yjs connections (and sockets by session) only from here.
   const reauthorize = (userId: string) => {
@@ -76,11 +76,13 @@ export async function createServer(ctx: AppContext & { effects: Dispatcher }) {
   ctx.effects.attach({
     live,
     dropRanking(periodId, what) {
+      const dossierId = typeof what === "object" ? what.dossierId : undefined;
       if (what === "provisional") invalidateProvisional(db, periodId);
-      else invalidateRanking(db, periodId);
-      // Only other instances need telling, and only the Redis adapter has any (the in-memory one warns). They
-      // drop everything: a meeting's proposals live in the instance that holds its documents.
-      if (ctx.config.REDIS_URL) io.serverSideEmit("ranking:invalidate", periodId);
+      else invalidateRanking(db, periodId, dossierId);
+      // Only other instances need telling, and only the Redis adapter has any (the in-memory one warns). They drop
+      // their ranking and its base (or the dossier's part of it) even for `provisional`: a meeting's proposals live
+      // in the instance that holds its documents.
+      if (ctx.config.REDIS_URL) io.serverSideEmit("ranking:invalidate", periodId, dossierId);
     },
     mail: (notified) => mailNotifications(ctx, notified),
     send: (to, subject, body) => ctx.mailer.send(to, subject, body),

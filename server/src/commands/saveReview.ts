@@ -114,7 +114,7 @@ export async function saveReview({
       ...(comment
         ? [{ type: "commentAdded" as const, commentId: comment.id, dossier: ref, kind: comment.kind }]
         : []),
-      { type: "rankingChanged", periodId: dossier.periodId },
+      { type: "rankingChanged", periodId: dossier.periodId, dossierId: dossier.id },
     ];
     return { dossier, comment, record, events };
   });

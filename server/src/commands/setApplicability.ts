@@ -48,7 +48,7 @@ export async function setApplicability({
     }
     const events: DomainEvent[] = [
       dossierChanged(dossier, "leaves[].applicable"),
-      { type: "rankingChanged", periodId: dossier.periodId },
+      { type: "rankingChanged", periodId: dossier.periodId, dossierId: dossier.id },
     ];
     return { dossier, events };
   });

@@ -5,8 +5,11 @@ import type { DomainEvent, EventSink, Notified } from "./domainEvents";
 export interface EffectPorts {
   /** Socket.IO pushes; each goes to the rooms the visibility rule names (realtime/liveEvents.ts). */
   live: LiveEvents;
-  /** Drops the period's cached ranking here and on the other instances (`provisional`: only the proposals moved). */
-  dropRanking(periodId: string, what: "all" | "provisional"): void;
+  /**
+   * Drops the period's cached ranking here and on the other instances (`provisional`: only the proposals moved;
+   * a dossier: only its figures moved, its scoring is read again).
+   */
+  dropRanking(periodId: string, what: "all" | "provisional" | { dossierId: string }): void;
   /** E-mails the notifications to those with an address (nothing without SMTP_URL). */
   mail(notified: readonly Notified[]): void;
   /** Sends one e-mail (nothing without SMTP_URL; never throws). */
@@ -62,15 +65,16 @@ export function applyEvent(ports: EffectPorts, e: DomainEvent): Promise<void> | 
   const { live } = ports;
   switch (e.type) {
     case "dossierChanged":
-      // Anything of a dossier may feed the ranking: its cached base goes; a push follows only `rankingChanged`.
-      ports.dropRanking(e.dossier.periodId, "all");
+      // Anything of a dossier may feed the ranking: its part of the cached base goes; a push follows only
+      // `rankingChanged`.
+      ports.dropRanking(e.dossier.periodId, { dossierId: e.dossier.id });
       return live.dossierUpdated(e.dossier, e.changed);
     case "commentAdded":
       return live.commentNew({ id: e.commentId, dossier: e.dossier, kind: e.kind });
     case "commentChanged":
       return live.commentUpdated({ id: e.commentId, dossier: e.dossier, status: e.status });
     case "rankingChanged":
-      ports.dropRanking(e.periodId, "all");
+      ports.dropRanking(e.periodId, e.dossierId ? { dossierId: e.dossierId } : "all");
       return live.rankingChanged(e.periodId);
     case "proposalsChanged":
       ports.dropRanking(e.periodId, "provisional");

@@ -29,8 +29,11 @@ export type DomainEvent =
   /** A comment was written: a formal request reaches the agency too, an internal note only the council. */
   | { type: "commentAdded"; commentId: string; dossier: DossierRef; kind: "internal" | "request" }
   | { type: "commentChanged"; commentId: string; dossier: DossierRef; status: string }
-  /** The period's official ranking may have moved (scores confirmed, survey locked, an agreement, a cap…). */
-  | { type: "rankingChanged"; periodId: string }
+  /**
+   * The period's official ranking may have moved (scores confirmed, survey locked, an agreement, a cap…); with
+   * `dossierId`, through that dossier's own figures only (its scoring is read again, not the whole period's).
+   */
+  | { type: "rankingChanged"; periodId: string; dossierId?: string }
   /** Only meeting proposals moved the period's provisional ranking (nothing official changed). */
   | { type: "proposalsChanged"; periodId: string }
   | { type: "notified"; notifications: Notified[] }

@@ -5,10 +5,10 @@ import { loadScoringInputs } from "./scoringInputs";
 
 /**
  * The scoring inputs of every dossier of a period (`loadScoringInputs`) with their live files and their comments:
- * what the ranking, the dashboard and the progress monitor read.
+ * what the ranking, the dashboard and the progress monitor read; `only` these dossiers of it when given.
  */
-export async function loadPeriodScoring(db: DbOrTx, periodId: string) {
-  const inputs = await loadScoringInputs(db, periodId);
+export async function loadPeriodScoring(db: DbOrTx, periodId: string, only?: readonly string[]) {
+  const inputs = await loadScoringInputs(db, periodId, only);
   const dossierIds = inputs.map((d) => d.row.id);
   // One query after another: callers pass transactions too, whose one connection runs one query at a time.
   const files = dossierIds.length

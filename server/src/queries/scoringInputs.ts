@@ -13,9 +13,11 @@ export type ScoringState = Pick<DossierState, "scores" | "leaves" | "unit" | "no
  * the stage scores (only the columns the engine reads) and the not-applicable leaves, grouped in one pass instead
  * of one filter per dossier — a 30 × 150-leaf period with every stage is 18,000 score rows (docs/targets.md P10). What the
  * results and exports read; `loadPeriodScoring` adds files and comments for the ranking and the progress monitor.
+ * With `only`, those dossiers of the period alone (the ranking reading again the ones that changed).
  */
-export async function loadScoringInputs(db: DbOrTx, periodId: string) {
-  const dossierRows = await listDossiersOfPeriod(db, periodId);
+export async function loadScoringInputs(db: DbOrTx, periodId: string, only?: readonly string[]) {
+  const listed = await listDossiersOfPeriod(db, periodId);
+  const dossierRows = only ? listed.filter((d) => only.includes(d.row.id)) : listed;
   const links = await db.select().from(t.periodIndexSets).where(eq(t.periodIndexSets.periodId, periodId));
   const setIds = links.map((l) => l.indexSetId);
   const dossierIds = dossierRows.map((d) => d.row.id);

@@ -9,12 +9,20 @@ import {
   type TRankingRow,
 } from "@ca/shared";
 import type { Db } from "../db/client";
-import { loadPeriodScoring } from "../queries/periodScoring";
 import { loadPeriod, type PeriodRules } from "../queries/periods";
 import { councilStages, isAppraised, type ScoreStage } from "../services/dossierScoring";
 import { totalsInColumns } from "./scoringColumns";
-import { loadClassificationDecisions } from "../queries/classification";
-import { hiddenFrom, rankAndClassify, rankedUnitOf, type ClassificationDecisions } from "./rankingTable";
+import { hiddenFrom, rankAndClassify, rankedUnitOf } from "./rankingTable";
+import {
+  BASE_MS,
+  cached,
+  currentBase,
+  dropBase,
+  loadRankingBase,
+  type Cached,
+  type RankingBase,
+  type ScoringRows,
+} from "./rankingBase";
 
 const FINAL = new Set(["agreed", "published"]);
 
@@ -22,24 +30,6 @@ const FINAL = new Set(["agreed", "published"]);
 interface RankedDossier {
   row: TRankingRow;
   resource: DossierResource;
-}
-
-type ScoringRows = Awaited<ReturnType<typeof loadPeriodScoring>>;
-interface RankingBase {
-  rows: ScoringRows;
-  decisions: ClassificationDecisions;
-}
-
-/**
- * The period's dossiers that have an index set, with everything scoring reads, and the council's classification
- * decisions (band caps, tie decisions): the base of every ranking.
- */
-async function loadRankingBase(db: Db, periodId: string): Promise<RankingBase> {
-  const [scoring, decisions] = await Promise.all([
-    loadPeriodScoring(db, periodId),
-    loadClassificationDecisions(db, periodId),
-  ]);
-  return { rows: scoring.filter((d) => d.hasIndexSet), decisions };
 }
 
 /** The ranking inputs of the period's dossiers at the given stages (with live proposals when given). */
@@ -200,48 +190,27 @@ export async function computeRanking(
 // A live dashboard refetches the ranking on every `ranking:update` (up to 4 a second); with a thousand of them
 // open, computing it per request would be a thousand full recomputes per update. So the ranking is computed once
 // per change and shared. Two caches: the base (every dossier's official scores, read from the database) is dropped
-// when something official changes (`invalidateRanking`, which the dispatcher calls on the events commands return,
-// events/dispatcher.ts); the ranking
+// when something official changes — only the changed dossier's part when one dossier's figures moved
+// (`invalidateRanking`, which the dispatcher calls on the events commands return, events/dispatcher.ts); the ranking
 // on top of it is dropped also when a meeting proposal moves (`invalidateProvisional`), and is then recomputed in
-// memory from the base and the proposals: no database read per proposal (docs/targets.md P2, P3). Both also expire, as a
-// safety net against a missed invalidation.
+// memory from the base and the proposals: no database read per proposal (docs/targets.md P2, P3). Both also expire,
+// as a safety net against a missed invalidation.
 const RANKED_MS = 2_000;
-const BASE_MS = 30_000;
-type Cached<T> = { at: number; value: Promise<T> };
-const bases = new WeakMap<Db, Map<string, Cached<RankingBase>>>();
 const cache = new WeakMap<Db, Map<string, Cached<RankedDossier[]>>>();
 const rulesCache = new WeakMap<Db, Map<string, Cached<PeriodRules>>>();
 
-/** Drops the cached ranking of a period and its base (something official in it changed). */
-export function invalidateRanking(db: Db, periodId: string): void {
-  bases.get(db)?.delete(periodId);
-  rulesCache.get(db)?.delete(periodId);
+/**
+ * Drops the cached ranking of a period and its base (something official in it changed); with `dossierId`, only
+ * that dossier's figures moved, and only its part of the base is read again (rankingBase.ts).
+ */
+export function invalidateRanking(db: Db, periodId: string, dossierId?: string): void {
   cache.get(db)?.delete(periodId);
+  if (dropBase(db, periodId, dossierId)) rulesCache.get(db)?.delete(periodId);
 }
 
 /** Drops the cached ranking of a period but keeps its base: only meeting proposals moved. */
 export function invalidateProvisional(db: Db, periodId: string): void {
   cache.get(db)?.delete(periodId);
-}
-
-/** A per-database, per-period cached promise; a failed one is not kept, so the next call tries again. */
-function cached<T>(
-  store: WeakMap<Db, Map<string, Cached<T>>>,
-  db: Db,
-  periodId: string,
-  ttlMs: number,
-  compute: () => Promise<T>,
-): Promise<T> {
-  const entries = store.get(db) ?? new Map<string, Cached<T>>();
-  store.set(db, entries);
-  let entry = entries.get(periodId);
-  if (!entry || Date.now() - entry.at > ttlMs) {
-    const fresh: Cached<T> = { at: Date.now(), value: compute() };
-    entries.set(periodId, fresh);
-    fresh.value.catch(() => entries.get(periodId) === fresh && entries.delete(periodId));
-    entry = fresh;
-  }
-  return entry.value;
 }
 
 /**
@@ -268,10 +237,7 @@ export async function liveRanking(
   unitTypeCode?: string,
 ): Promise<TRankingRow[]> {
   const ranked = await cached(cache, db, periodId, RANKED_MS, async () => {
-    const [base, live] = await Promise.all([
-      cached(bases, db, periodId, BASE_MS, () => loadRankingBase(db, periodId)),
-      proposals(periodId),
-    ]);
+    const [base, live] = await Promise.all([currentBase(db, periodId), proposals(periodId)]);
     return rankPeriod(base, rules, live);
   });
   return redactRanking(ranked, viewer, unitTypeCode);
