@@ -6,7 +6,6 @@ import type { Db } from "../db/client";
 import type { CollabConnection } from "./collabConnection";
 import { RELAYED } from "./origins";
 import { DocumentWriter } from "./documentWriter";
-import { UpdateOutbox } from "./updateOutbox";
 import { loadDocumentUpdates } from "./persistence";
 import {
   decodeAwarenessUpdate,
@@ -15,6 +14,7 @@ import {
   encodeAwarenessUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeUpdate,
   type AwarenessEntry,
 } from "./protocol";
 
@@ -65,7 +65,6 @@ export class SharedDocument {
   /** Who last claimed each awareness client id (kept after they leave, for their reconnection). */
   private readonly claimedBy = new Map<number, string>();
   private readonly writer: DocumentWriter;
-  private readonly outbox = new UpdateOutbox(() => this.conns, send);
   private releasing: Promise<void> | null = null;
   private leafCodes: string[] = [];
 
@@ -117,10 +116,11 @@ export class SharedDocument {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD) return;
     const relayed = origin === RELAYED;
-    // Broadcast in this turn of the event loop (collab/updateOutbox.ts), appended shortly after (documentWriter.ts).
+    // Broadcast at once, appended shortly after (collab/documentWriter.ts).
     if (!relayed || this.deps.relay?.writesRelayed()) this.writer.persist(update);
     if (!relayed) this.deps.relay?.publish("update", update);
-    this.outbox.push(update, origin);
+    const message = encodeUpdate(update);
+    for (const c of this.conns) if (c !== origin) send(c, message);
   }
 
   private onAwareness = (
