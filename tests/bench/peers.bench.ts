@@ -359,8 +359,10 @@ async function main() {
     await p1Round(product, 0);
     await p1Round(peer, 0);
     const p1 = { product: newSide(), peer: newSide() };
+    // BENCH_ONLY=P2: the providers stay (P2's adjustments come through one of them), P1 is not measured.
+    const p1Rounds = process.env.BENCH_ONLY === "P2" ? 0 : ROUNDS;
     signalServer("P1");
-    for (let r = 0; r < ROUNDS; r++) {
+    for (let r = 0; r < p1Rounds; r++) {
       await measured(
         p1.product,
         () => productCounters(base),
@@ -375,19 +377,21 @@ async function main() {
       );
     }
     signalServer("P1");
-    const p1Result = compare(
-      "P1",
-      `adjustment → each of the other ${EDITORS - 1} stock providers`,
-      "edit",
-      p1.product,
-      p1.peer,
-      [
-        `per edit it checks the sender's seat and the adjustment (judgeAdjustment), projects the change into the ` +
-          `meeting's provisional totals, and appends the update to PostgreSQL: ` +
-          `${(p1.product.serverCpuMs / p1.product.ops).toFixed(2)} ms of CPU against ${(p1.peer.serverCpuMs / p1.peer.ops).toFixed(2)} ms, ` +
-          `${(p1.product.statements / p1.product.ops).toFixed(2)} statements against none`,
-      ],
-    );
+    const p1Result = !p1Rounds
+      ? null
+      : compare(
+          "P1",
+          `adjustment → each of the other ${EDITORS - 1} stock providers`,
+          "edit",
+          p1.product,
+          p1.peer,
+          [
+            `per edit it checks the sender's seat and the adjustment (judgeAdjustment), projects the change into the ` +
+              `meeting's provisional totals, and appends the update to PostgreSQL: ` +
+              `${(p1.product.serverCpuMs / p1.product.ops).toFixed(2)} ms of CPU against ${(p1.peer.serverCpuMs / p1.peer.ops).toFixed(2)} ms, ` +
+              `${(p1.product.statements / p1.product.ops).toFixed(2)} statements against none`,
+          ],
+        );
     peer.forEach((e) => e.destroy());
     if (process.env.BENCH_ONLY === "P1") {
       console.log(`\nload average ${load()}`);
@@ -476,6 +480,11 @@ async function main() {
       ],
     );
 
+    if (process.env.BENCH_ONLY === "P2") {
+      console.log(`\nload average ${load()}`);
+      console.log(`PEERS_RESULT ${JSON.stringify({ P2: p2Result })}`);
+      return;
+    }
     const p7Result = await p7Comparison();
     viewers.splice(VIEWERS).forEach((v) => v.close());
 
