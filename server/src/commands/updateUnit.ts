@@ -2,10 +2,15 @@ import { eq } from "drizzle-orm";
 import type { TUnitUpdate } from "@ca/shared";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
-import { unitLeaders, units, unitTypes } from "../db/schema";
+import { dossiers, unitLeaders, units, unitTypes } from "../db/schema";
+import type { DomainEvent } from "../events/domainEvents";
 import { notFound } from "../http/errors";
 
-/** Renames or (de)activates a unit (audited with old and new values). */
+/**
+ * Renames or (de)activates a unit (audited with old and new values). Its dossiers' rows of every period's ranking
+ * name it: each is read again and the dashboards hear the ranking moved, rather than showing the old name until the
+ * cached ranking expires.
+ */
 export async function updateUnit({
   db,
   actor,
@@ -32,6 +37,15 @@ export async function updateUnit({
       oldValue,
       newValue: changes,
     });
-    return { unit, type, leaders };
+    const ofUnit = await tx
+      .select({ id: dossiers.id, periodId: dossiers.periodId })
+      .from(dossiers)
+      .where(eq(dossiers.unitId, unitId));
+    const events: DomainEvent[] = ofUnit.map((d) => ({
+      type: "rankingChanged",
+      periodId: d.periodId,
+      dossierId: d.id,
+    }));
+    return { unit, type, leaders, events };
   });
 }

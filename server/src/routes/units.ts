@@ -9,6 +9,7 @@ import { AppError } from "../http/errors";
 import { uploadError } from "../http/upload";
 import { buildUnitTemplate } from "../services/spreadsheets/unitSpreadsheet";
 import { updateUnit } from "../commands/updateUnit";
+import { execute } from "../events/domainEvents";
 import { unitLeaders, unitTypes, units } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
@@ -93,7 +94,10 @@ export function unitRoutes(ctx: AppContext): Router {
     const unitId = idParam(req.params.unitId);
     authorize(actor, "update", { type: "unit", id: unitId });
     const input = validate(ZUnitUpdate, req.body);
-    const { unit, type, leaders } = await updateUnit({ db, actor, unitId, changes: input });
+    const { unit, type, leaders } = await execute(
+      ctx.effects,
+      updateUnit({ db, actor, unitId, changes: input }),
+    );
     res.json({ data: presentUnit(unit, type, leaders) });
   });
 
