@@ -4,7 +4,12 @@ import type { Db } from "../db/client";
 import { comments } from "../db/schema";
 import { writeStageScoreAudited } from "../queries/scoreWrite";
 import { AppError, forbidden } from "../http/errors";
-import { lockAndLoadScoreWriteState, writeLeaf } from "../queries/scoreWriteState";
+import {
+  lockAndLoadScoreWriteState,
+  loadScoreWriteState,
+  writeLeaf,
+  type Admission,
+} from "../queries/scoreWriteState";
 import { assertStatus } from "../rules/dossierGuards";
 import { hasAnswer, stageRecordOf, type StageRecord } from "../rules/kindAnswer";
 import { dossierChanged, type DomainEvent } from "../events/domainEvents";
@@ -14,32 +19,38 @@ import { dossierChanged, type DomainEvent } from "../events/domainEvents";
  * request for explanation to the agency. Council members and the chair write confirmed scores; the working group
  * writes drafts that a council member confirms by saving the leaf. Members appraise only their assigned areas.
  * Lock and touch the dossier with one read of what the checks need, the comment, the score with its audit row (P7).
+ * A request hands `admit` and the round its body names instead of the review: `admit` runs on the locked dossier
+ * before anything else is checked, to refuse the request (archived period, `can()`) or return the validated review
+ * — the route reads the dossier no other way (as saveSelfScore).
  */
-export async function saveReview({
-  db,
-  actor,
-  dossierId,
-  code,
-  review,
-  now = new Date(),
-}: {
-  db: Db;
-  actor: { id: string; username: string; roles: readonly string[] };
-  dossierId: string;
-  code: string;
-  review: TReview;
-  now?: Date;
-}) {
+export async function saveReview(
+  args: {
+    db: Db;
+    actor: { id: string; username: string; roles: readonly string[] };
+    dossierId: string;
+    code: string;
+    now?: Date;
+  } & ({ review: TReview } | { round: 1 | 2; admit: (locked: Admission) => TReview }),
+) {
+  const { db, actor, dossierId, code, now = new Date() } = args;
   return db.transaction(async (tx) => {
-    const stage = review.round === 1 ? "round1" : "round2";
-    // The council's own deadlines are not enforced here: docs/domain.md §2 locks agencies out after their windows;
-    // the council's pace is the chair's to manage (and the admin can move milestones).
-    const { dossier, state } = await lockAndLoadScoreWriteState(tx, {
+    const key = (round: 1 | 2) => ({
       dossierId,
       leaf: { code },
-      stage,
+      stage: stageOf(round),
       seatOf: actor.id,
+      admission: "admit" in args,
     });
+    const expected = "admit" in args ? args.round : args.review.round;
+    const locked = await lockAndLoadScoreWriteState(tx, key(expected));
+    const { dossier, admission } = locked;
+    const review = "admit" in args ? args.admit(admission) : args.review;
+    const stage = stageOf(review.round);
+    // The round the request named before its body was validated is the validated one whenever validation passes;
+    // read the other round's state should they ever differ (the dossier is locked already).
+    const state = review.round === expected ? locked.state : await loadScoreWriteState(tx, key(review.round));
+    // The council's own deadlines are not enforced here: docs/domain.md §2 locks agencies out after their windows;
+    // the council's pace is the chair's to manage (and the admin can move milestones).
     assertStatus(dossier, review.round === 1 ? "self_submitted" : "explained");
     const leaf = writeLeaf(state, code);
     const area = code.split(".")[0];
@@ -116,6 +127,8 @@ export async function saveReview({
         : []),
       { type: "rankingChanged", periodId: dossier.periodId, dossierId: dossier.id },
     ];
-    return { dossier, comment, record, events };
+    return { dossier, comment, record, review, events };
   });
 }
+
+const stageOf = (round: 1 | 2) => (round === 1 ? ("round1" as const) : ("round2" as const));

@@ -71,13 +71,14 @@ export function archivedGuard(db: Db): RequestHandler {
   };
 }
 
-// The one write that checks the period itself, first thing on the dossier's row its transaction locks (routes/
-// selfAssessment.ts, commands/saveSelfScore.ts): the same refusal without a read before the transaction, since it
-// is the write an agency makes most (docs/performance.md, P7). tests/server/services/results/results.test.ts checks it
-// on an archived period with the others.
-const SELF_SCORE = /^\/dossiers\/[^/]+\/items\/[^/]+\/self$/;
+// The two writes that check the period themselves, first thing on the dossier's row their transaction locks
+// (routes/selfAssessment.ts and commands/saveSelfScore.ts, routes/review.ts and commands/saveReview.ts): the same
+// refusal without a read before the transaction, since they are the official writes agencies and the council make
+// most (docs/performance.md, P7). tests/server/services/results/results.test.ts checks both on an archived period
+// with the others.
+const SCORE_WRITE = /^\/dossiers\/[^/]+\/items\/[^/]+\/(self|review)$/;
 function admittedInTransaction(req: Request): boolean {
-  return req.method === "PUT" && SELF_SCORE.test(req.path);
+  return req.method === "PUT" && SCORE_WRITE.test(req.path);
 }
 
 function decodeSafely(s: string): string | null {

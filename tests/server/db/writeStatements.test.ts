@@ -4,6 +4,7 @@
  * never by timing. Four: BEGIN; the lock with the read of what the checks need, the dossier's period and recusals
  * included (the archived check and `can()` run on it); the score with its audit row; COMMIT. The session with its account is
  * read once a second at most (auth/sessionStore.ts), so the writes after the first in a second send nothing for it.
+ * A council member's review of a leaf is admitted the same way, on its locked row: four statements too.
  * A change that adds a round trip to every official write fails here.
  */
 import { and, asc, eq } from "drizzle-orm";
@@ -12,6 +13,7 @@ import { startTestApp, type TestApp } from "../../support/testApp";
 import { trainingDossier } from "../../support/workflow";
 
 const STATEMENTS_PER_SELF_WRITE = 4;
+const STATEMENTS_PER_REVIEW = 4;
 
 let app: TestApp;
 beforeAll(async () => {
@@ -19,12 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-it(`an official self-score write sends at most ${STATEMENTS_PER_SELF_WRITE} statements`, async () => {
-  const { dossierId } = await trainingDossier(app, "snv");
-  const editor = await app.login("editor.snv");
-  const leaf = (await editor.get(`/api/dossiers/${dossierId}`)).body.data.leaves.find(
-    (l: { method: string; kind: string }) => l.method === "self" && l.kind === "points",
-  ) as { code: string; maxPoints: number };
+/** The fewest statements one of eight writes sent (each must succeed). */
+async function fewestStatements(write: (i: number) => Promise<{ status: number }>) {
   // The audit sealer would add its own statements whenever a write spans one of its ticks (every 250 ms, more
   // often than not on a loaded machine): stopped, so that what is counted is the writes' own.
   await app.sealer.stop();
@@ -32,15 +30,27 @@ it(`an official self-score write sends at most ${STATEMENTS_PER_SELF_WRITE} stat
   const counts: number[] = [];
   for (let i = 0; i < 8; i++) {
     const before = sent();
-    const res = await editor
-      .put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`)
-      .send({ score: i % 2 ? leaf.maxPoints : 0, note: `lần ${i}` });
+    const res = await write(i);
     counts.push(sent() - before);
     expect(res.status).toBe(200);
   }
   // The session's read (once a second) and its expiry (written at most once a minute) may land in some of them:
   // the fewest over several writes is what a write itself sends.
-  expect(Math.min(...counts)).toBeLessThanOrEqual(STATEMENTS_PER_SELF_WRITE);
+  return Math.min(...counts);
+}
+
+it(`an official self-score write sends at most ${STATEMENTS_PER_SELF_WRITE} statements`, async () => {
+  const { dossierId } = await trainingDossier(app, "snv");
+  const editor = await app.login("editor.snv");
+  const leaf = (await editor.get(`/api/dossiers/${dossierId}`)).body.data.leaves.find(
+    (l: { method: string; kind: string }) => l.method === "self" && l.kind === "points",
+  ) as { code: string; maxPoints: number };
+  const fewest = await fewestStatements((i) =>
+    editor
+      .put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`)
+      .send({ score: i % 2 ? leaf.maxPoints : 0, note: `lần ${i}` }),
+  );
+  expect(fewest).toBeLessThanOrEqual(STATEMENTS_PER_SELF_WRITE);
   // The writes were made: the last score and one audit row per write, each with the value it replaced.
   const [row] = await app.ctx.database.db
     .select({ score: scores.score, note: scores.note })
@@ -56,4 +66,31 @@ it(`an official self-score write sends at most ${STATEMENTS_PER_SELF_WRITE} stat
   expect(ours).toHaveLength(8);
   for (let i = 1; i < 8; i++)
     expect((ours[i].oldValue as { note: string }).note).toBe((ours[i - 1].newValue as { note: string }).note);
+});
+
+it(`a council member's review of a leaf sends at most ${STATEMENTS_PER_REVIEW} statements`, async () => {
+  const { admin, period } = await trainingDossier(app, "snv");
+  const listed = (await admin.get(`/api/periods/${period.id}/dossiers`)).body.data as {
+    id: string;
+    status: string;
+  }[];
+  const dossierId = listed.find((d) => d.status === "self_submitted")!.id;
+  const chair = await app.login("chair");
+  const leaf = (await chair.get(`/api/dossiers/${dossierId}`)).body.data.leaves.find(
+    (l: { method: string; kind: string }) => l.method !== "survey" && l.kind === "points",
+  ) as { code: string; maxPoints: number };
+  const fewest = await fewestStatements((i) =>
+    chair
+      .put(`/api/dossiers/${dossierId}/items/${leaf.code}/review`)
+      .send({ round: 1, score: i % 2 ? leaf.maxPoints : 0 }),
+  );
+  expect(fewest).toBeLessThanOrEqual(STATEMENTS_PER_REVIEW);
+  const audit = await app.ctx.database.db
+    .select({ newValue: auditLog.newValue })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, dossierId), eq(auditLog.action, "score.round1")))
+    .orderBy(asc(auditLog.id));
+  expect(audit.slice(-8).map((a) => (a.newValue as { score: number }).score)).toEqual(
+    Array.from({ length: 8 }, (_, i) => (i % 2 ? Math.round(leaf.maxPoints * 100) : 0)),
+  );
 });

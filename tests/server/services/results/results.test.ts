@@ -256,6 +256,9 @@ describe("next year", () => {
       admin.post(`/api/periods/${period2023}/publication`).send({ stage: "public" }),
       // Checked in its own transaction, not by the guard (http/archivedGuard.ts): archived before forbidden.
       admin.put(`/api/dossiers/${d2023}/items/1.1/self`).send({ score: 0, note: "" }),
+      // So is a review: archived before forbidden, and before a body that would not validate.
+      admin.put(`/api/dossiers/${d2023}/items/1.1/review`).send({ round: 1, score: 0 }),
+      (await app.login("chair")).put(`/api/dossiers/${d2023}/items/1.1/review`).send({ round: 3 }),
       admin
         .post(`/api/dossiers/${d2023}/extensions`)
         .send({ milestoneKey: "explanation", until: "2024-01-05T23:59:59+07:00", reason: "Thử" }),
