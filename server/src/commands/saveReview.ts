@@ -4,12 +4,7 @@ import type { Db } from "../db/client";
 import { comments } from "../db/schema";
 import { writeStageScoreAudited } from "../queries/scoreWrite";
 import { AppError, forbidden } from "../http/errors";
-import {
-  lockAndLoadScoreWriteState,
-  loadScoreWriteState,
-  writeLeaf,
-  type Admission,
-} from "../queries/scoreWriteState";
+import { lockAndLoadScoreWriteState, writeLeaf, type Admission } from "../queries/scoreWriteState";
 import { assertStatus } from "../rules/dossierGuards";
 import { hasAnswer, stageRecordOf, type StageRecord } from "../rules/kindAnswer";
 import { dossierChanged, type DomainEvent } from "../events/domainEvents";
@@ -34,21 +29,17 @@ export async function saveReview(
 ) {
   const { db, actor, dossierId, code, now = new Date() } = args;
   return db.transaction(async (tx) => {
-    const key = (round: 1 | 2) => ({
+    // Validation takes only round 1 or 2, so a request's named round is its validated one.
+    const round = "admit" in args ? args.round : args.review.round;
+    const stage = round === 1 ? "round1" : "round2";
+    const { dossier, state, admission } = await lockAndLoadScoreWriteState(tx, {
       dossierId,
       leaf: { code },
-      stage: stageOf(round),
+      stage,
       seatOf: actor.id,
       admission: "admit" in args,
     });
-    const expected = "admit" in args ? args.round : args.review.round;
-    const locked = await lockAndLoadScoreWriteState(tx, key(expected));
-    const { dossier, admission } = locked;
     const review = "admit" in args ? args.admit(admission) : args.review;
-    const stage = stageOf(review.round);
-    // The round the request named before its body was validated is the validated one whenever validation passes;
-    // read the other round's state should they ever differ (the dossier is locked already).
-    const state = review.round === expected ? locked.state : await loadScoreWriteState(tx, key(review.round));
     // The council's own deadlines are not enforced here: docs/domain.md §2 locks agencies out after their windows;
     // the council's pace is the chair's to manage (and the admin can move milestones).
     assertStatus(dossier, review.round === 1 ? "self_submitted" : "explained");
@@ -130,5 +121,3 @@ export async function saveReview(
     return { dossier, comment, record, review, events };
   });
 }
-
-const stageOf = (round: 1 | 2) => (round === 1 ? ("round1" as const) : ("round2" as const));
