@@ -11,17 +11,44 @@ import * as t from "../db/schema";
 import { notFound } from "../http/errors";
 import { loadPeriod, type PeriodRules } from "./periods";
 
-/** The period and the policy resource of its survey (locked or not). */
+/** The policy resource of a period's survey: the period's status and whether its results are locked. */
+function surveyResourceOf(period: typeof t.periods.$inferSelect, lock: unknown): SurveyResource {
+  return { type: "survey", periodId: period.id, periodStatus: period.status, locked: Boolean(lock) };
+}
+
+/**
+ * The period and the policy resource of its survey (locked or not), or 404: one statement, as every survey route
+ * reads it before it authorizes or validates anything (a refused or malformed request costs this read only).
+ */
 export async function loadSurveyResource(db: DbOrTx, periodId: string) {
-  const { period, milestones } = await loadPeriod(db, periodId);
-  const [lock] = await db.select().from(t.surveyLocks).where(eq(t.surveyLocks.periodId, periodId));
-  const resource: SurveyResource = {
-    type: "survey",
-    periodId,
-    periodStatus: period.status,
-    locked: Boolean(lock),
+  const [row] = await db
+    .select({ period: t.periods, lock: t.surveyLocks })
+    .from(t.periods)
+    .leftJoin(t.surveyLocks, eq(t.surveyLocks.periodId, t.periods.id))
+    .where(eq(t.periods.id, periodId))
+    .limit(1);
+  if (!row) throw notFound();
+  return { period: row.period, lock: row.lock, resource: surveyResourceOf(row.period, row.lock) };
+}
+
+/**
+ * A questionnaire's own row with its period and the policy resource of the period's survey, or 404: what a route
+ * needs to authorize, in one statement; the questions and units follow (loadQuestionnaire) where they are used.
+ */
+export async function loadQuestionnaireAccess(db: DbOrTx, questionnaireId: string) {
+  const [row] = await db
+    .select({ questionnaire: t.surveyQuestionnaires, period: t.periods, lock: t.surveyLocks })
+    .from(t.surveyQuestionnaires)
+    .innerJoin(t.periods, eq(t.periods.id, t.surveyQuestionnaires.periodId))
+    .leftJoin(t.surveyLocks, eq(t.surveyLocks.periodId, t.periods.id))
+    .where(eq(t.surveyQuestionnaires.id, questionnaireId))
+    .limit(1);
+  if (!row) throw notFound();
+  return {
+    questionnaire: row.questionnaire,
+    period: row.period,
+    resource: surveyResourceOf(row.period, row.lock),
   };
-  return { period, milestones, lock: lock ?? null, resource };
 }
 
 /** One questionnaire with its questions and rated units, or 404. */

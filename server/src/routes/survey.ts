@@ -1,5 +1,5 @@
 import { Router, type Request } from "express";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import {
   abilities,
   ZSurveyCreate,
@@ -14,13 +14,18 @@ import { addSurveyRespondents } from "../commands/addSurveyRespondents";
 import { createSurveyQuestionnaire } from "../commands/createSurveyQuestionnaire";
 import { enterSurveyPaperForm } from "../commands/enterSurveyPaperForm";
 import { issueSurveyLinks } from "../commands/issueSurveyLinks";
-import { surveyQuestionnaires, surveyRespondents } from "../db/schema";
+import { milestones, surveyQuestionnaires, surveyRespondents } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
 import { AppError } from "../http/errors";
 import { readUpload } from "../http/upload";
 import { idParam, validate } from "../http/validate";
 import { presentRespondent, presentSurvey } from "../presenters/survey";
-import { loadQuestionnaire, loadSurveyResource, respondentCounts } from "../queries/survey";
+import {
+  loadQuestionnaire,
+  loadQuestionnaireAccess,
+  loadSurveyResource,
+  respondentCounts,
+} from "../queries/survey";
 import { parseQuestionSheet, parseRespondentSheet } from "../services/spreadsheets/surveySpreadsheet";
 import { surveyPublicRoutes } from "./surveyPublic";
 import { surveyResultRoutes } from "./surveyResults";
@@ -36,12 +41,8 @@ export function surveyRoutes(ctx: AppContext): Router {
   const { db } = ctx.database;
   const router = Router();
 
-  /** The questionnaire of the path with its period's survey resource. */
-  const loadSurvey = async (req: Request) => {
-    const loaded = await loadQuestionnaire(db, idParam(req.params.surveyId));
-    const { resource, period, milestones } = await loadSurveyResource(db, loaded.questionnaire.periodId);
-    return { loaded, resource, period, milestones };
-  };
+  /** The questionnaire of the path with its period and survey resource (its questions follow where used). */
+  const loadSurvey = (req: Request) => loadQuestionnaireAccess(db, idParam(req.params.surveyId));
   const present = async (loaded: Awaited<ReturnType<typeof loadQuestionnaire>>) =>
     presentSurvey(loaded, await respondentCounts(db, loaded.questionnaire.id));
 
@@ -89,32 +90,33 @@ export function surveyRoutes(ctx: AppContext): Router {
 
   router.get("/surveys/:surveyId", async (req, res) => {
     const actor = actorOf(req);
-    const { loaded, resource } = await loadSurvey(req);
+    const { questionnaire, resource } = await loadSurvey(req);
     authorize(actor, "read", resource);
+    const loaded = await loadQuestionnaire(db, questionnaire.id);
     res.json({ data: await present(loaded), abilities: abilities(actor, resource) });
   });
 
   router.get("/surveys/:surveyId/respondents", async (req, res) => {
     const actor = actorOf(req);
-    const { loaded, resource } = await loadSurvey(req);
+    const { questionnaire, resource } = await loadSurvey(req);
     authorize(actor, "readRespondents", resource);
     const rows = await db
       .select()
       .from(surveyRespondents)
-      .where(eq(surveyRespondents.questionnaireId, loaded.questionnaire.id))
+      .where(eq(surveyRespondents.questionnaireId, questionnaire.id))
       .orderBy(asc(surveyRespondents.createdAt), asc(surveyRespondents.fullName));
     res.json({ data: rows.map(presentRespondent) });
   });
 
   router.post("/surveys/:surveyId/respondents", async (req, res) => {
     const actor = actorOf(req);
-    const { loaded, resource } = await loadSurvey(req);
+    const { questionnaire, resource } = await loadSurvey(req);
     authorize(actor, "manageRespondents", resource);
     const input = validate(ZSurveyRespondentCreate, req.body);
     const [row] = await addSurveyRespondents({
       db,
       actor,
-      questionnaireId: loaded.questionnaire.id,
+      questionnaireId: questionnaire.id,
       respondents: [input],
     });
     res.status(201).json({ data: presentRespondent(row) });
@@ -122,7 +124,7 @@ export function surveyRoutes(ctx: AppContext): Router {
 
   router.post("/surveys/:surveyId/respondents/import", async (req, res) => {
     const actor = actorOf(req);
-    const { loaded, resource } = await loadSurvey(req);
+    const { questionnaire, resource } = await loadSurvey(req);
     authorize(actor, "manageRespondents", resource);
     const file = await readSheet(req, res);
     if (!file)
@@ -131,7 +133,7 @@ export function surveyRoutes(ctx: AppContext): Router {
     const rows = await addSurveyRespondents({
       db,
       actor,
-      questionnaireId: loaded.questionnaire.id,
+      questionnaireId: questionnaire.id,
       respondents,
     });
     res.status(201).json({ data: rows.map(presentRespondent) });
@@ -139,10 +141,14 @@ export function surveyRoutes(ctx: AppContext): Router {
 
   router.post("/surveys/:surveyId/links", async (req, res) => {
     const actor = actorOf(req);
-    const { loaded, resource, milestones, period } = await loadSurvey(req);
+    const { questionnaire, period, resource } = await loadSurvey(req);
     authorize(actor, "manageRespondents", resource);
     const input = validate(ZSurveyIssueLinks, req.body);
-    const deadline = milestones.find((m) => m.key === "survey")?.deadline ?? null;
+    const [survey] = await db
+      .select({ deadline: milestones.deadline })
+      .from(milestones)
+      .where(and(eq(milestones.periodId, period.id), eq(milestones.key, "survey")));
+    const deadline = survey?.deadline ?? null;
     if (!deadline || deadline.getTime() <= Date.now())
       throw new AppError(
         "window_closed",
@@ -157,13 +163,13 @@ export function surveyRoutes(ctx: AppContext): Router {
       issueSurveyLinks({
         db,
         actor,
-        questionnaireId: loaded.questionnaire.id,
+        questionnaireId: questionnaire.id,
         respondentIds: input.respondentIds,
         expiresAt: deadline,
         email: {
           linkBase: ctx.config.PUBLIC_URL?.replace(/\/$/, "") ?? `${req.protocol}://${req.get("host")}`,
           send: Boolean(input.sendEmail && ctx.mailer.enabled),
-          questionnaireTitle: loaded.questionnaire.title,
+          questionnaireTitle: questionnaire.title,
           periodName: period.name,
         },
       }),
@@ -180,10 +186,10 @@ export function surveyRoutes(ctx: AppContext): Router {
 
   router.post("/surveys/:surveyId/paper-forms", async (req, res) => {
     const actor = actorOf(req);
-    const { loaded, resource } = await loadSurvey(req);
+    const { questionnaire, resource } = await loadSurvey(req);
     authorize(actor, "enterPaper", resource);
     const form = validate(ZSurveyPaperForm, req.body);
-    const data = await enterSurveyPaperForm({ db, actor, questionnaireId: loaded.questionnaire.id, form });
+    const data = await enterSurveyPaperForm({ db, actor, questionnaireId: questionnaire.id, form });
     res.status(201).json({ data });
   });
 

@@ -23,11 +23,16 @@ export async function loadPublication(db: DbOrTx, periodId: string): Promise<Pub
   return row ?? null;
 }
 
-/** The policy's view of a period's results. */
+/** The policy's view of a period's results, or 404: one statement (the period with its publication record). */
 export async function loadResultsResource(db: DbOrTx, periodId: string) {
-  const [period] = await db.select().from(t.periods).where(eq(t.periods.id, periodId)).limit(1);
-  if (!period) throw notFound();
-  const publication = await loadPublication(db, periodId);
+  const [row] = await db
+    .select({ period: t.periods, publication: t.resultPublications })
+    .from(t.periods)
+    .leftJoin(t.resultPublications, eq(t.resultPublications.periodId, t.periods.id))
+    .where(eq(t.periods.id, periodId))
+    .limit(1);
+  if (!row) throw notFound();
+  const { period, publication } = row;
   const resource: ResultsResource = {
     type: "results",
     periodId,
