@@ -34,10 +34,19 @@ export async function listPeriods(db: DbOrTx) {
   return rows.map((p) => ({ period: p, milestones: ms.filter((m) => m.periodId === p.id) }));
 }
 
-/** One period with its milestones, or 404. */
+/**
+ * One period, or 404: one statement. Most routes read a period only to refuse a missing one and to authorize, and
+ * a refused or malformed request should cost no more (docs/performance.md, "What a refused request reads").
+ */
 export async function loadPeriod(db: DbOrTx, id: string) {
   const [period] = await db.select().from(periods).where(eq(periods.id, id)).limit(1);
   if (!period) throw notFound();
+  return { period };
+}
+
+/** One period with its milestones in their order, or 404. */
+export async function loadPeriodWithMilestones(db: DbOrTx, id: string) {
+  const { period } = await loadPeriod(db, id);
   const ms = await db
     .select()
     .from(milestones)

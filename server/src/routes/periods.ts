@@ -23,7 +23,7 @@ import { presentDossierSummary } from "../presenters/dossier";
 import { presentMilestone, presentPeriod } from "../presenters/period";
 import { loadPeriodScoring } from "../queries/periodScoring";
 import { unitInputOf, visibleStages } from "../services/dossierScoring";
-import { listPeriods, loadPeriod } from "../queries/periods";
+import { listPeriods, loadPeriod, loadPeriodWithMilestones } from "../queries/periods";
 import { listDossiersOfPeriod } from "../queries/dossiers";
 import { extensions } from "../db/schema";
 
@@ -48,13 +48,13 @@ export function periodRoutes(ctx: AppContext): Router {
     authorize(actorOf(req), "create", { type: "period" });
     const input = validate(ZPeriodCreate, req.body);
     const created = await createPeriod({ db, actor: req.user!, input });
-    const loaded = await loadPeriod(db, created.id);
+    const loaded = await loadPeriodWithMilestones(db, created.id);
     res.status(201).json({ data: presentPeriod(loaded.period, loaded.milestones) });
   });
 
   router.get("/periods/:periodId", async (req, res) => {
     const actor = actorOf(req);
-    const { period, milestones } = await loadPeriod(db, idParam(req.params.periodId));
+    const { period, milestones } = await loadPeriodWithMilestones(db, idParam(req.params.periodId));
     const resource = { type: "period" as const, id: period.id };
     authorize(actor, "read", resource);
     res.json({ data: presentPeriod(period, milestones), abilities: abilities(actor, resource) });

@@ -8,7 +8,7 @@ import { extensions } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { loadPeriodScoring } from "../queries/periodScoring";
-import { loadPeriod } from "../queries/periods";
+import { loadPeriod, loadPeriodWithMilestones } from "../queries/periods";
 import { progressRow } from "../services/progress";
 
 /** The admin's progress monitor and reminders (issue 3, item 6). */
@@ -18,7 +18,7 @@ export function progressRoutes(ctx: AppContext): Router {
 
   router.get("/periods/:periodId/progress", async (req, res) => {
     const actor = actorOf(req);
-    const { period, milestones } = await loadPeriod(db, idParam(req.params.periodId));
+    const { period, milestones } = await loadPeriodWithMilestones(db, idParam(req.params.periodId));
     authorize(actor, "monitorProgress", { type: "period", id: period.id });
     const loaded = await loadPeriodScoring(db, period.id);
     const ext = loaded.length

@@ -6,7 +6,7 @@ import { clonePeriod } from "../commands/clonePeriod";
 import { actorOf, authorize } from "../http/authorize";
 import { idParam, validate } from "../http/validate";
 import { presentPeriod } from "../presenters/period";
-import { loadPeriod } from "../queries/periods";
+import { loadPeriodWithMilestones } from "../queries/periods";
 import { loadResultsResource } from "../services/results/publication";
 
 /** Next year: clone a period to start the next one; archive a finished one (read-only from then on). */
@@ -20,7 +20,7 @@ export function periodLifecycleRoutes(ctx: AppContext): Router {
     authorize(actor, "clone", resource);
     const input = validate(ZPeriodClone, req.body);
     const created = await clonePeriod({ db, actor: req.user!, periodId: period.id, input });
-    const loaded = await loadPeriod(db, created.id);
+    const loaded = await loadPeriodWithMilestones(db, created.id);
     res.status(201).json({ data: presentPeriod(loaded.period, loaded.milestones) });
   });
 
@@ -30,7 +30,7 @@ export function periodLifecycleRoutes(ctx: AppContext): Router {
     authorize(actor, "archive", resource);
     const { reason } = validate(ZPeriodArchive, req.body);
     await archivePeriod({ db, actor: req.user!, periodId: period.id, reason });
-    const loaded = await loadPeriod(db, period.id);
+    const loaded = await loadPeriodWithMilestones(db, period.id);
     res.json({ data: presentPeriod(loaded.period, loaded.milestones) });
   });
 
