@@ -3,11 +3,13 @@ import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
 import { surveyRespondents } from "../db/schema";
 import type { DomainEvent } from "../events/domainEvents";
+import { surveyLinksExpiry } from "../rules/surveyGuards";
 import { newSurveyToken } from "../services/surveyTokens";
 
 /**
  * Issues a fresh single-use token to each listed respondent who has not answered (all of them when none is
- * listed): any earlier link of theirs stops working. The tokens are returned once, for the printable sheet and the
+ * listed): any earlier link of theirs stops working. The links expire with the period's survey milestone, and none
+ * are issued once it has passed. The tokens are returned once, for the printable sheet and the
  * e-mails; only their SHA-256 is stored. With `email`, each respondent with an address is sent their link after
  * the commit (an `emailsDue` event: best effort, the mailer never throws).
  */
@@ -15,15 +17,16 @@ export async function issueSurveyLinks({
   db,
   actor,
   questionnaireId,
+  periodId,
   respondentIds,
-  expiresAt,
   email,
 }: {
   db: Db;
   actor: { id: string; username: string };
   questionnaireId: string;
+  /** The questionnaire's period, whose survey milestone the links expire with. */
+  periodId: string;
   respondentIds?: string[];
-  expiresAt: Date;
   /** The links' base (`<base>/s/<token>`) and, to e-mail them, what the mail names. */
   email: { linkBase: string; send: boolean; questionnaireTitle: string; periodName: string };
 }) {
@@ -36,6 +39,7 @@ export async function issueSurveyLinks({
     }[],
     events: [] as DomainEvent[],
   };
+  const expiresAt = await surveyLinksExpiry(db, periodId);
   if (respondentIds && !respondentIds.length) return none;
   const issued = await db.transaction(async (tx) => {
     const r = surveyRespondents;

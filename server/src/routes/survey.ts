@@ -1,5 +1,5 @@
 import { Router, type Request } from "express";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import {
   abilities,
   ZSurveyCreate,
@@ -14,7 +14,7 @@ import { addSurveyRespondents } from "../commands/addSurveyRespondents";
 import { createSurveyQuestionnaire } from "../commands/createSurveyQuestionnaire";
 import { enterSurveyPaperForm } from "../commands/enterSurveyPaperForm";
 import { issueSurveyLinks } from "../commands/issueSurveyLinks";
-import { milestones, surveyQuestionnaires, surveyRespondents } from "../db/schema";
+import { surveyQuestionnaires, surveyRespondents } from "../db/schema";
 import { actorOf, authorize } from "../http/authorize";
 import { AppError } from "../http/errors";
 import { readUpload } from "../http/upload";
@@ -144,28 +144,14 @@ export function surveyRoutes(ctx: AppContext): Router {
     const { questionnaire, period, resource } = await loadSurvey(req);
     authorize(actor, "manageRespondents", resource);
     const input = validate(ZSurveyIssueLinks, req.body);
-    const [survey] = await db
-      .select({ deadline: milestones.deadline })
-      .from(milestones)
-      .where(and(eq(milestones.periodId, period.id), eq(milestones.key, "survey")));
-    const deadline = survey?.deadline ?? null;
-    if (!deadline || deadline.getTime() <= Date.now())
-      throw new AppError(
-        "window_closed",
-        { milestone: "survey" },
-        {
-          vi: "Thời hạn khảo sát của kỳ này đã qua; hãy điều chỉnh mốc “Điều tra xã hội học” trước khi phát đường dẫn.",
-          en: "This period's survey window is over; move the survey milestone before issuing links.",
-        },
-      );
     const { issued } = await execute(
       ctx.effects,
       issueSurveyLinks({
         db,
         actor,
         questionnaireId: questionnaire.id,
+        periodId: period.id,
         respondentIds: input.respondentIds,
-        expiresAt: deadline,
         email: {
           linkBase: ctx.config.PUBLIC_URL?.replace(/\/$/, "") ?? `${req.protocol}://${req.get("host")}`,
           send: Boolean(input.sendEmail && ctx.mailer.enabled),

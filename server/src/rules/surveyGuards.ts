@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
-import type { Tx } from "../db/client";
-import { periods, surveyLocks } from "../db/schema";
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx, Tx } from "../db/client";
+import { milestones, periods, surveyLocks } from "../db/schema";
 import { AppError } from "../http/errors";
 
 /**
@@ -23,3 +23,25 @@ export const surveyClosed = () =>
       en: "The survey is over; no more answers are accepted.",
     },
   );
+
+/**
+ * When links issued now stop working: the period's survey milestone. Refuses to issue links once it has passed
+ * (or when the period has none), since every link would be dead on arrival.
+ */
+export async function surveyLinksExpiry(db: DbOrTx, periodId: string): Promise<Date> {
+  const [survey] = await db
+    .select({ deadline: milestones.deadline })
+    .from(milestones)
+    .where(and(eq(milestones.periodId, periodId), eq(milestones.key, "survey")));
+  const deadline = survey?.deadline ?? null;
+  if (!deadline || deadline.getTime() <= Date.now())
+    throw new AppError(
+      "window_closed",
+      { milestone: "survey" },
+      {
+        vi: "Thời hạn khảo sát của kỳ này đã qua; hãy điều chỉnh mốc “Điều tra xã hội học” trước khi phát đường dẫn.",
+        en: "This period's survey window is over; move the survey milestone before issuing links.",
+      },
+    );
+  return deadline;
+}

@@ -156,6 +156,29 @@ describe("answering through a link", () => {
     expect((await app.anonymous().get(`/api/survey/${fresh.token}`)).status).toBe(200);
     links[2] = fresh;
   });
+
+  it("issues no link once the survey milestone has passed, and leaves the links out there working", async () => {
+    const milestoneOf = async () =>
+      ((await admin.get(`/api/periods/${period.id}`)).body.data.milestones as Record<string, unknown>[]).find(
+        (m) => m.key === "survey",
+      )!;
+    const move = (startsAt: unknown, deadline: unknown) =>
+      admin
+        .put(`/api/periods/${period.id}/milestones/survey`)
+        .send({ startsAt, deadline, reason: "Kiểm tra hạn phát đường dẫn" });
+    const before = await milestoneOf();
+    const past = new Date(Date.now() - 60_000).toISOString();
+    expect((await move(new Date(Date.now() - 86_400_000).toISOString(), past)).status).toBe(200);
+    try {
+      const refused = await admin.post(`/api/surveys/${survey.id}/links`).send({});
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe("window_closed");
+      expect(refused.body.error.message).toContain("Thời hạn khảo sát");
+      expect((await app.anonymous().get(`/api/survey/${links[3].token}`)).status).toBe(200);
+    } finally {
+      expect((await move(before.startsAt, before.deadline)).status).toBe(200);
+    }
+  });
 });
 
 describe("paper forms", () => {
