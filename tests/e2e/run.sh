@@ -1,13 +1,21 @@
 #!/bin/sh
 # The browser tests (npm run test:e2e; expects client/dist): the network-cut test alone first, since it times the
 # reconnection (connected within 2 s) and a second browser test beside it on a 2-core machine can make it late;
-# then every other file, two at a time (each its own server, data folder and Chromium). Extra arguments go to
-# both Jest runs. With E2E_REPORT_DIR set, each run writes its Jest JSON report there (e2e-timed.json, e2e.json).
+# then every other file, two at a time (each its own server, data folder and Chromium). With E2E_REPORT_DIR set,
+# each run writes its Jest JSON report there (e2e-timed.json, e2e.json).
+# Given test files or patterns (`npm run test:e2e -- tests/e2e/login.test.ts`), one Jest run runs those alone;
+# options alone (`npm run test:e2e -- --runInBand`) go to both runs.
 set -u
 cd "$(dirname "$0")/../.."
 TIMED=tests/e2e/connectionStatus.test.ts
 report() { [ -n "${E2E_REPORT_DIR:-}" ] && echo "--json --outputFile=$E2E_REPORT_DIR/$1"; }
 export NODE_OPTIONS=--experimental-vm-modules
+for arg in "$@"; do
+  case "$arg" in
+  -*) ;;
+  *) exec npx jest "$@" --selectProjects e2e ;;
+  esac
+done
 # shellcheck disable=SC2046
 npx jest --selectProjects e2e --runInBand $(report e2e-timed.json) "$@" -- "$TIMED"
 timed=$?
