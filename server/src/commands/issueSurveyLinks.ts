@@ -9,9 +9,9 @@ import { newSurveyToken } from "../services/surveyTokens";
 /**
  * Issues a fresh single-use token to each listed respondent who has not answered (all of them when none is
  * listed): any earlier link of theirs stops working. The links expire with the period's survey milestone, and none
- * are issued once it has passed. The tokens are returned once, for the printable sheet and the
- * e-mails; only their SHA-256 is stored. With `email`, each respondent with an address is sent their link after
- * the commit (an `emailsDue` event: best effort, the mailer never throws).
+ * are issued once it has passed. The tokens are returned once, for the printable sheet and the e-mails; only their
+ * SHA-256 is stored. With `email`, each respondent with an address is sent their link after the commit (an
+ * `emailsDue` event: best effort, the mailer never throws).
  */
 export async function issueSurveyLinks({
   db,
