@@ -37,7 +37,7 @@ export async function surveyLinksExpiry(db: DbOrTx, periodId: string): Promise<D
   if (!deadline || deadline.getTime() <= Date.now())
     throw new AppError(
       "window_closed",
-      { milestone: "survey" },
+      { milestone: "survey", deadline: deadline?.toISOString() ?? null },
       {
         vi: "Thời hạn khảo sát của kỳ này đã qua; hãy điều chỉnh mốc “Điều tra xã hội học” trước khi phát đường dẫn.",
         en: "This period's survey window is over; move the survey milestone before issuing links.",

@@ -173,6 +173,8 @@ describe("answering through a link", () => {
       const refused = await admin.post(`/api/surveys/${survey.id}/links`).send({});
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe("window_closed");
+      // As documented for window_closed (docs/api.md): which milestone, and its deadline.
+      expect(refused.body.error.details).toEqual({ milestone: "survey", deadline: past });
       expect(refused.body.error.message).toContain("Thời hạn khảo sát");
       expect((await app.anonymous().get(`/api/survey/${links[3].token}`)).status).toBe(200);
     } finally {
