@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import session from "express-session";
+import { MAX_SURVEY_ANSWERS } from "@ca/shared";
 import type { AppContext } from "./context";
 import type { CollabServer } from "./collab/collabEndpoint";
 import { meetingDocuments } from "./collab/meetingDocuments";
@@ -46,6 +47,9 @@ import { responsibilityRoutes } from "./routes/resultsResponsibility";
 import { periodLifecycleRoutes } from "./routes/resultsPeriods";
 import { agreementRoutes } from "./routes/agreements";
 import { classificationRoutes } from "./routes/classification";
+
+/** A body of MAX_SURVEY_ANSWERS answers (about 118 bytes each, compact), with room for whitespace: 3.2 MB. */
+const surveyAnswerBodyLimit = MAX_SURVEY_ANSWERS * 160 + 4096;
 
 /**
  * The session cookie, its store and Passport: shared by the REST API, Socket.IO and the Yjs endpoint, so built
@@ -130,6 +134,12 @@ export function createApp(ctx: AppContext, web: WebSessions = createWebSessions(
   // The server listens while its migrations run (main.ts): until then the tables may not be there.
   api.use((_req, _res, next) => next(ctx.ready.migrated ? undefined : new AppError("not_ready")));
   api.use(originCheck(config.allowedOrigins));
+  // A survey submission carries every answer about every rated unit in one body (a link's, or a paper form typed in
+  // by staff): up to MAX_SURVEY_ANSWERS, far past the general limit (a hundred communes × ten questions is 100 kB).
+  api.use(
+    ["/survey/:token", "/surveys/:surveyId/paper-forms"],
+    express.json({ limit: surveyAnswerBodyLimit, strict: true }),
+  );
   api.use(express.json({ limit: "100kb", strict: true }));
   api.use(sessionMiddleware, absoluteTimeout, passport.initialize(), passport.session());
   api.use(authRoutes(ctx, passport, devices));

@@ -66,15 +66,24 @@ export const ZSurveyAnswer = z
   .object({ unitId: ZId, questionId: ZId, option: z.string().regex(/^[A-Z0-9]{1,4}$/) })
   .strict();
 
+/**
+ * The most answers one submission (a link's or a paper form's) may carry: every question about every rated unit,
+ * e.g. ten questions about each of a province's hundred communes is 1,000. The API takes a body of this many
+ * answers on the two answer routes (`surveyAnswerBodyLimit`, server/src/app.ts).
+ */
+export const MAX_SURVEY_ANSWERS = 20_000;
+
 /** What the public answer page sends once: every question about every rated unit. */
-export const ZSurveySubmit = z.object({ answers: z.array(ZSurveyAnswer).min(1).max(20000) }).strict();
+export const ZSurveySubmit = z
+  .object({ answers: z.array(ZSurveyAnswer).min(1).max(MAX_SURVEY_ANSWERS) })
+  .strict();
 export type TSurveySubmit = z.infer<typeof ZSurveySubmit>;
 
 /** A paper form typed in by staff: numbered (a number is accepted once), blanks allowed. */
 export const ZSurveyPaperForm = z
   .object({
     formNumber: z.number().int().min(1).max(9_999_999),
-    answers: z.array(ZSurveyAnswer).min(1).max(20000),
+    answers: z.array(ZSurveyAnswer).min(1).max(MAX_SURVEY_ANSWERS),
   })
   .strict();
 export type TSurveyPaperForm = z.infer<typeof ZSurveyPaperForm>;
