@@ -1,11 +1,12 @@
 import { and, eq, ne } from "drizzle-orm";
 import { appendAudit } from "../audit/appendAudit";
 import type { Db } from "../db/client";
-import { meetings } from "../db/schema";
+import { meetings, periods } from "../db/schema";
 import type { MeetingDocuments } from "../ports/meetingDocuments";
 import { conflict } from "../http/errors";
 import { loadAgenda, loadMeeting } from "../queries/meetings";
 import { snapshotAgenda } from "../collab/snapshots";
+import { assertPeriodWritable } from "../rules/periodGuards";
 import { meetingRef, type DomainEvent } from "../events/domainEvents";
 
 /**
@@ -33,6 +34,13 @@ export async function startMeeting({
         { status: row.status },
         { vi: "Phiên họp đã bắt đầu hoặc đã kết thúc.", en: "The meeting has already started or ended." },
       );
+    // Under a share lock: archivePeriod, which refuses while a meeting runs, then waits for this start to commit.
+    const [period] = await tx
+      .select({ id: periods.id, status: periods.status })
+      .from(periods)
+      .where(eq(periods.id, row.periodId))
+      .for("share");
+    assertPeriodWritable(period);
     const [running] = await tx
       .select({ id: meetings.id, title: meetings.title })
       .from(meetings)
