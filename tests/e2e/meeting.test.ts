@@ -351,6 +351,11 @@ async function scenario() {
     await member.page
       .locator('[data-testid="agenda-snv"][data-status="agreed"]')
       .waitFor({ timeout: LIVE_TIMEOUT });
+    // No more "you can propose": the scores are locked, the notes stay open.
+    await member.page
+      .getByTestId("workspace-mode")
+      .getByText("Hồ sơ đã thống nhất, điểm đã chốt; bạn vẫn có thể ghi chú.")
+      .waitFor({ timeout: LIVE_TIMEOUT });
     await member2.page
       .getByTestId(`mleaf-locked-${leaf.code}`)
       .getByText(`Đã chốt: ${proposed.toFixed(2).replace(".", ",")}`)

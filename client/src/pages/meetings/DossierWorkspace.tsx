@@ -170,6 +170,7 @@ export function DossierWorkspace({
       <WorkspaceHeader
         item={item}
         canEdit={canEdit}
+        agreed={agreed}
         canLockAll={item.abilities.lock && !agreed}
         onLockAll={() => setConfirmLock("all")}
         closeCode={collab.status === "closed" ? collab.closeCode : null}

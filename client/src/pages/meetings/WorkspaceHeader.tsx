@@ -19,6 +19,8 @@ const FINAL_CLOSES = new Set<number>([
 interface Props {
   item: TMeetingAgendaItem;
   canEdit: boolean;
+  /** The dossier is agreed (or published): its scores are locked, whoever may still write notes. */
+  agreed: boolean;
   /** The chair may lock the whole dossier now. */
   canLockAll: boolean;
   onLockAll: () => void;
@@ -36,6 +38,8 @@ interface Props {
  */
 export function WorkspaceHeader(p: Props) {
   const { t } = useTranslation();
+  // What this screen may do here, said once: an agreed dossier's scores are locked, so nobody "proposes" any more.
+  const mode = p.agreed ? (p.canEdit ? "agreedNotes" : "agreed") : p.canEdit ? "editable" : "readOnly";
   const buttons = (
     <>
       <Button
@@ -88,8 +92,8 @@ export function WorkspaceHeader(p: Props) {
               {p.item.unit.name}
             </Typography>
             {!p.phone && (
-              <Typography variant="body2" color="text.secondary">
-                {p.canEdit ? t("meeting.workspace.editable") : t("meeting.workspace.readOnly")}
+              <Typography variant="body2" color="text.secondary" data-testid="workspace-mode">
+                {t(`meeting.workspace.${mode}`)}
               </Typography>
             )}
           </Box>
@@ -121,7 +125,7 @@ export function WorkspaceHeader(p: Props) {
       {p.phone && (
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: "center", flexWrap: "wrap" }}>
           <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
-            {p.canEdit ? t("meeting.workspace.editable") : t("meeting.workspace.readOnly")}
+            {t(`meeting.workspace.${mode}`)}
           </Typography>
           {buttons}
         </Stack>
