@@ -129,6 +129,17 @@ describe("dossier workflow (steps 6–9) across three browsers", () => {
     await expect(head.page.getByTestId("self-total-value").textContent()).resolves.toBe("2,00");
     await expect(head.page.getByTestId("area-1-figures").textContent()).resolves.toContain("2,00 / 12");
 
+    // A save that fails while the network is down is made by itself once it is back: no retyping, nothing lost.
+    await head.context.setOffline(true);
+    await head.page.getByTestId("score-1.4").fill("1,75");
+    await head.page.locator('[data-testid="save-1.4"][data-state="error"]').waitFor({ timeout: 10_000 });
+    await head.context.setOffline(false);
+    await head.page.locator('[data-testid="save-1.4"][data-state="saved"]').waitFor({ timeout: 15_000 });
+    const saved = await ok<{ data: TDossierDetail }>(
+      await headApi.get(`${server.baseUrl}/api/dossiers/${dossierId}`),
+    );
+    expect(saved.data.leaves.find((l) => l.code === "1.4")?.stages.self?.score).toBe(1.75);
+
     await head.page.getByTestId("evidence-1.1.1-input").setInputFiles({
       name: "ke-hoach-2026.pdf",
       mimeType: "application/pdf",

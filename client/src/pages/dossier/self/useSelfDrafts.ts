@@ -29,6 +29,14 @@ export interface LeafDraft {
 }
 
 const AUTOSAVE_MS = 800;
+/** A save that failed for want of the server is tried again after 2 s, 4 s, … at most every 30 s. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+
+/** The network or the server failed, not the request: the same save can succeed later, untouched. */
+function isTransient(err: unknown): boolean {
+  return !(err instanceof ApiError) || err.code === "network" || err.status === 0 || err.status >= 500;
+}
 
 /** The saved value of a leaf as the agency typed it ("2,5" in Vietnamese). */
 function savedText(leaf: TLeafView): string {
@@ -41,7 +49,9 @@ function savedText(leaf: TLeafView): string {
 /**
  * The agency's edits of its self-assessment, saved automatically: each leaf is PUT once typing pauses (or on
  * leaving the field), one request per leaf at a time, with a visible state per leaf. Drafts live outside the
- * rows so that a collapsed area keeps them, and a live refetch never overwrites text still being typed.
+ * rows so that a collapsed area keeps them, and a live refetch never overwrites text still being typed. A save
+ * that failed because the network or the server did (not a refusal) is tried again by itself, with backoff and at
+ * once when the browser is back online; leaving the field tries any failed save again too.
  */
 export function useSelfDrafts(detail: TDossierDetail) {
   const { t } = useTranslation();
@@ -49,6 +59,8 @@ export function useSelfDrafts(detail: TDossierDetail) {
   const [, render] = useReducer((n: number) => n + 1, 0);
   const timers = useRef(new Map<string, number>());
   const inflight = useRef(new Map<string, Promise<void>>());
+  /** Failed attempts in a row per leaf, for the retry's backoff. */
+  const failures = useRef(new Map<string, number>());
   const leaves = useRef(new Map<string, TLeafView>());
   leaves.current = new Map(detail.leaves.map((l) => [l.code, l]));
   const dossierId = detail.id;
@@ -81,6 +93,10 @@ export function useSelfDrafts(detail: TDossierDetail) {
     }
   }, [detail.version, update]);
 
+  // The retry goes through `schedule`, defined below with `save`: a typed edit meanwhile replaces its timer.
+  const retryLater = (code: string, delay: number) => scheduleRef.current(code, delay);
+  const scheduleRef = useRef<(code: string, delay?: number) => void>(() => undefined);
+
   const save = useCallback(
     async (code: string): Promise<void> => {
       await inflight.current.get(code);
@@ -100,20 +116,25 @@ export function useSelfDrafts(detail: TDossierDetail) {
           note: d.note.trim(),
         })
         .then(
-          (res) =>
+          (res) => {
+            failures.current.delete(code);
             update(code, (x) =>
               x.rev === rev ? { ...x, state: "saved", message: null, savedVersion: res.data.version } : x,
-            ),
-          (err: unknown) =>
+            );
+          },
+          (err: unknown) => {
+            const retry = isTransient(err);
+            const message = err instanceof ApiError ? err.message : t("errors.unknown");
             update(code, (x) =>
               x.rev === rev
-                ? {
-                    ...x,
-                    state: "error",
-                    message: err instanceof ApiError ? err.message : t("errors.unknown"),
-                  }
+                ? { ...x, state: "error", message: retry ? `${message} ${t("save.willRetry")}` : message }
                 : x,
-            ),
+            );
+            if (!retry || drafts.current[code]?.rev !== rev) return;
+            const n = (failures.current.get(code) ?? 0) + 1;
+            failures.current.set(code, n);
+            retryLater(code, Math.min(RETRY_FIRST_MS * 2 ** (n - 1), RETRY_MAX_MS));
+          },
         )
         .finally(() => inflight.current.delete(code));
       inflight.current.set(code, run);
@@ -135,11 +156,22 @@ export function useSelfDrafts(detail: TDossierDetail) {
     },
     [save],
   );
+  scheduleRef.current = schedule;
 
   useEffect(() => {
     const pending = timers.current;
-    return () => pending.forEach((id) => window.clearTimeout(id));
-  }, []);
+    // Back online: every failed save is tried again now rather than at the end of its backoff.
+    const online = () => {
+      for (const [code, d] of Object.entries(drafts.current)) if (d.state === "error") schedule(code, 0);
+    };
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("online", online);
+      pending.forEach((id) => window.clearTimeout(id));
+      // A save failing after the page has gone schedules nothing.
+      scheduleRef.current = () => undefined;
+    };
+  }, [schedule]);
 
   /** Changes the score text or the note of a leaf and schedules its save. */
   const edit = useCallback(
@@ -169,10 +201,11 @@ export function useSelfDrafts(detail: TDossierDetail) {
     [schedule],
   );
 
-  /** Saves now (leaving the field) instead of waiting for the pause. */
+  /** Saves now (leaving the field) instead of waiting for the pause; tries a failed save again. */
   const flush = useCallback(
     (code: string) => {
-      if (drafts.current[code]?.state === "unsaved") schedule(code, 0);
+      const state = drafts.current[code]?.state;
+      if (state === "unsaved" || state === "error") schedule(code, 0);
     },
     [schedule],
   );
