@@ -30,14 +30,15 @@ export async function checkUpload(bytes: Buffer, purpose: FilePurpose): Promise<
       en: "The file is empty.",
     });
   const sniffed = await sniffFile(bytes);
-  if (!sniffed.ok)
-    throw sniffed.reason === "unknown_type" ? onlyTypes() : zipRefused(sniffed.reason, sniffed.detail);
-  if (purpose.startsWith("signed_") && sniffed.type.kind !== "pdf")
+  // A signed report is a PDF and nothing else: any other bytes get that message, not the evidence's list of types.
+  if (purpose.startsWith("signed_") && !(sniffed.ok && sniffed.type.kind === "pdf"))
     throw new AppError(
       "unsupported_file",
       { reason: "signed report must be PDF" },
       { vi: "Báo cáo ký phải là tệp PDF.", en: "The signed report must be a PDF." },
     );
+  if (!sniffed.ok)
+    throw sniffed.reason === "unknown_type" ? onlyTypes() : zipRefused(sniffed.reason, sniffed.detail);
   return sniffed.type;
 }
 

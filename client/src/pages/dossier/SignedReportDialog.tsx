@@ -147,7 +147,9 @@ export function SignedReportDialog({
             data-testid="report-input"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
+              // A refusal of the file before does not stay beside the new one (what the dossier lacks does).
               setFormError(null);
+              setError((e) => (e?.code === "conflict" ? e : null));
             }}
           />
         </Stack>

@@ -106,6 +106,18 @@ describe("S7: hostile uploads are refused with a clear message and leave nothing
     expect(report.status).toBe(413);
   });
 
+  it("a signed report that is not a PDF is refused as such, whatever its bytes are", async () => {
+    // Only a PDF is a signed report: the evidence message (PDF, Word, Excel, images) would mislead the head.
+    const head = await app.login("head.snv");
+    for (const bytes of [EXE, PNG, Buffer.from("Đây không phải PDF.\n".repeat(20))]) {
+      const res = await expectRefusedLeavingNothing(() =>
+        head.post(`${url}/submit`).attach("signedReport", bytes, "bao-cao-ky.pdf"),
+      );
+      expect(res.status).toBe(415);
+      expect(res.body.error.message).toBe("Báo cáo ký phải là tệp PDF.");
+    }
+  });
+
   it("(d) a 'PDF' whose bytes are not PDF → 415", async () => {
     const res = await expectRefusedLeavingNothing(() =>
       upload(Buffer.from("Đây không phải PDF, chỉ là văn bản.\n".repeat(20)), "bao-cao.pdf"),
