@@ -84,6 +84,12 @@ export interface TAdjustment {
   level?: string;
   /** Hundredths of the figures' unit, as stored. */
   figures?: Figures;
+  /**
+   * The proposal this one replaced as its author saw it (`proposalKey`), absent when the leaf had none. The server
+   * tells from it a replacement from a concurrent proposal (made offline, or at the same moment): of those, the
+   * later by `at` is kept (docs/api.md, "Yjs: the meeting document").
+   */
+  over?: string;
 }
 
 /** The names of the document's top-level types. */
@@ -161,13 +167,30 @@ export function isAdjustment(value: unknown): value is TAdjustment {
     typeof v.at === "string" &&
     !Number.isNaN(Date.parse(v.at)) &&
     (v.level === undefined || typeof v.level === "string") &&
-    (v.figures === undefined || isFigures(v.figures))
+    (v.figures === undefined || isFigures(v.figures)) &&
+    (v.over === undefined || typeof v.over === "string")
   );
 }
 
-/** Proposes an adjustment for a leaf (last writer wins per leaf). */
+/**
+ * Proposes an adjustment for a leaf: the author's latest replaces the proposal they saw, noted in `over`; of two
+ * made without seeing each other, the server keeps the later (`keepsReplaced`).
+ */
 export function setAdjustment(md: MeetingDocument, code: string, adjustment: TAdjustment): void {
-  md.adjustments.set(code, adjustment);
+  const seen = md.adjustments.get(code);
+  const { over: _over, ...fresh } = adjustment;
+  md.adjustments.set(code, seen && isAdjustment(seen) ? { ...fresh, over: proposalKey(seen) } : fresh);
+}
+
+/**
+ * Whether the server keeps `replaced` over the proposal that just displaced it: when the new one's author had not
+ * seen it (it names another proposal, or none, in `over`) and it was made earlier. Yjs orders concurrent pairs by
+ * client id, not time, so without this an offline member's older proposal could silently replace a newer one.
+ */
+export function keepsReplaced(replaced: unknown, incoming: unknown): boolean {
+  if (!isAdjustment(replaced) || !isAdjustment(incoming)) return false;
+  if (incoming.over === proposalKey(replaced)) return false;
+  return Date.parse(replaced.at) > Date.parse(incoming.at);
 }
 
 /** Withdraws the adjustment of a leaf. */

@@ -200,7 +200,8 @@ it("loses nothing to a kill -9 under 20 editors at 10 edits/s, and every client 
           at: new Date().toISOString(),
         };
         setAdjustment(e.client.md, leaf.code, adjustment);
-        e.lastAdjustment.set(leaf.code, adjustment);
+        // As written: setAdjustment adds the proposal it replaced (`over`).
+        e.lastAdjustment.set(leaf.code, e.client.md.adjustments.get(leaf.code)!);
         e.adjustmentsWritten++;
       } else {
         // Notes of leaves shared by several editors: concurrent insertions into the same Y.Text.

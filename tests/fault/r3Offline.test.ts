@@ -55,7 +55,8 @@ function edit(e: Editor, n: number, leaves: MeetingDossier["leaves"], salt: numb
     const leaf = e.own[(n / 2) % e.own.length];
     const adjustment = { score: validScore(leaf, n / 2 + salt), by: e.userId, at: new Date().toISOString() };
     setAdjustment(e.client.md, leaf.code, adjustment);
-    e.lastAdjustment.set(leaf.code, adjustment);
+    // As written: setAdjustment adds the proposal it replaced (`over`).
+    e.lastAdjustment.set(leaf.code, e.client.md.adjustments.get(leaf.code)!);
     e.adjustmentsWritten++;
     return;
   }

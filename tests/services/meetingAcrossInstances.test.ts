@@ -240,7 +240,8 @@ it("kill -9 of the judging instance mid-edit: clients reconnect, another judges 
           at: new Date().toISOString(),
         };
         setAdjustment(e.client.md, leaf.code, adjustment);
-        e.last.set(leaf.code, { adjustment, valid });
+        // As written: setAdjustment adds the proposal it replaced (`over`).
+        e.last.set(leaf.code, { adjustment: e.client.md.adjustments.get(leaf.code)!, valid });
       } else {
         const code = dossier.leaves[(n * 7 + i) % dossier.leaves.length].code;
         const text = noteText(e.client.md, code);

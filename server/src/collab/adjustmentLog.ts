@@ -29,16 +29,23 @@ export class AdjustmentLog {
     return this.current.get(code)?.val;
   }
 
-  /** Applies what one transaction did to the array; returns the leaves whose current pair changed. */
-  changedBy(tr: Y.Transaction): Set<string> {
+  /**
+   * Applies what one transaction did to the array; returns the leaves whose current pair changed. `previous`, when
+   * given, receives each changed leaf's pair from before the transaction (none when it had no proposal).
+   */
+  changedBy(tr: Y.Transaction, previous?: Map<string, AdjustmentEntry | undefined>): Set<string> {
     const changed = new Set<string>();
     const lost = new Set<string>();
+    const note = (key: string) => {
+      if (previous && !changed.has(key)) previous.set(key, this.current.get(key));
+      changed.add(key);
+    };
     Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
       if (!(struct instanceof Y.Item) || struct.parent !== this.yarray) return;
       for (const entry of struct.content.getContent() as AdjustmentEntry[])
         if (this.current.get(entry.key) === entry) {
+          note(entry.key);
           this.current.delete(entry.key);
-          changed.add(entry.key);
           lost.add(entry.key);
         }
     });
@@ -53,8 +60,8 @@ export class AdjustmentLog {
         const entries = item.content.getContent() as AdjustmentEntry[];
         entries.forEach((entry, at) => {
           if (!isRightMost(item, at, entry.key)) return;
+          note(entry.key);
           this.current.set(entry.key, entry);
-          changed.add(entry.key);
         });
       }
     }

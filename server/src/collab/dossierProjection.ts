@@ -1,5 +1,12 @@
 import * as Y from "yjs";
-import { COLLAB_DOC, isAdjustment, proposalKey, type TAdjustment, type TLeafReview } from "@ca/shared";
+import {
+  COLLAB_DOC,
+  isAdjustment,
+  keepsReplaced,
+  proposalKey,
+  type TAdjustment,
+  type TLeafReview,
+} from "@ca/shared";
 import { judgeAdjustment, type ProjectionContext } from "./judgeAdjustment";
 import { AdjustmentLog, type AdjustmentEntry } from "./adjustmentLog";
 
@@ -56,10 +63,22 @@ export class DossierProjection {
     if (this.detached) return;
     const author = authorOf(tr.origin);
     let changed = false;
-    const codes = this.adjustments.changedBy(tr);
+    const previous = new Map<string, AdjustmentEntry | undefined>();
+    const codes = this.adjustments.changedBy(tr, previous);
     for (const code of codes) changed = this.judge(code, this.adjustments.get(code), author) || changed;
     this.reconcileReview(codes);
     if (changed) this.onChange();
+    // A proposal that displaced a later one its author had not seen (made offline, or at the same moment): the
+    // later one is pushed again, so it is the right-most pair for every client and the server alike.
+    if (tr.origin === this.serverOrigin) return;
+    const restore = [...codes]
+      .map((code) => ({ code, replaced: previous.get(code)?.val }))
+      .filter(({ code, replaced }) => keepsReplaced(replaced, this.adjustments.get(code)));
+    if (restore.length)
+      this.doc.transact(() => {
+        for (const { code, replaced } of restore)
+          this.adjustments.yarray.push([{ key: code, val: replaced! }]);
+      }, this.serverOrigin);
   };
 
   /** Clients never write `review`: whatever they changed is put back. */

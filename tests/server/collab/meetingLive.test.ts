@@ -5,7 +5,7 @@
  * Figures are checked against hand-computed deltas on the training period.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { collabRoom, setAdjustment } from "@ca/shared";
+import { collabRoom, readAdjustments, setAdjustment } from "@ca/shared";
 import { verifyAuditChain } from "@ca/server/src/audit/verifyAuditChain";
 import { readStoredProjection } from "@ca/server/src/collab/meetingProjections";
 import {
@@ -282,6 +282,66 @@ describe("the projection", () => {
     setAdjustment(viewer.md, code, { score: 0, by: ids.member, at: new Date().toISOString() });
     await new Promise((r) => setTimeout(r, 300));
     expect(doc.md.adjustments.get(code)?.score).not.toBe(0);
+  });
+});
+
+describe("concurrent proposals on one leaf", () => {
+  // Two members propose on the same leaf without seeing each other's proposal (one offline, or both at once). Yjs
+  // orders such concurrent pairs by its client ids, not by time, so the one kept was arbitrary: an offline
+  // member's older proposal could replace a newer one made meanwhile, with nobody told.
+  let meetingId = "";
+  let leaf: { code: string; max: number; step: number };
+
+  beforeAll(async () => {
+    meetingId = await runningMeeting([ids.tuyhoa]);
+    leaf = leavesOf
+      .get(ids.tuyhoa)!
+      .find((l) => l.method !== "survey" && l.kind === "points" && l.max >= 4 * l.step)!;
+  });
+
+  const scoreIn = (c: CollabClient) => readAdjustments(c.md).get(leaf.code)?.score;
+  const scoreOnServer = async () =>
+    (await projection(chair, meetingId, ids.tuyhoa)).leaves.find(
+      (l: { code: string }) => l.code === leaf.code,
+    ).adjustment?.score;
+
+  it("keeps the later of two concurrent proposals, however Yjs orders them", async () => {
+    const c = open(chair, meetingId, ids.tuyhoa);
+    const m = open(member, meetingId, ids.tuyhoa);
+    await Promise.all([c.synced, m.synced]);
+    // The one that goes offline is the one Yjs would put last (the higher client id): its stale pair would win.
+    const [offline, online] = c.doc.clientID > m.doc.clientID ? [c, m] : [m, c];
+    const by = (x: CollabClient) => (x === c ? ids.chair : ids.member);
+    offline.provider.disconnect();
+    const early = new Date(Date.now() - 30_000).toISOString();
+    setAdjustment(offline.md, leaf.code, { score: leaf.step, by: by(offline), at: early });
+    setAdjustment(online.md, leaf.code, {
+      score: 3 * leaf.step,
+      by: by(online),
+      at: new Date().toISOString(),
+    });
+    await eventually(async () => expect(await scoreOnServer()).toBe((3 * leaf.step) / 100));
+    offline.provider.connect();
+    await eventually(async () => {
+      expect(scoreIn(offline)).toBe(3 * leaf.step);
+      expect(scoreIn(online)).toBe(3 * leaf.step);
+      expect(await scoreOnServer()).toBe((3 * leaf.step) / 100);
+    }, 5000);
+  });
+
+  it("lets a member replace the proposal they saw, whatever their clock says", async () => {
+    const c = open(chair, meetingId, ids.tuyhoa);
+    const m = open(member, meetingId, ids.tuyhoa);
+    await Promise.all([c.synced, m.synced]);
+    setAdjustment(c.md, leaf.code, { score: 2 * leaf.step, by: ids.chair, at: new Date().toISOString() });
+    await eventually(() => expect(scoreIn(m)).toBe(2 * leaf.step));
+    // The member's clock is two minutes behind, but they saw the chair's proposal: theirs replaces it.
+    const behind = new Date(Date.now() - 120_000).toISOString();
+    setAdjustment(m.md, leaf.code, { score: 4 * leaf.step, by: ids.member, at: behind });
+    await eventually(async () => {
+      expect(scoreIn(c)).toBe(4 * leaf.step);
+      expect(await scoreOnServer()).toBe((4 * leaf.step) / 100);
+    });
   });
 });
 
