@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ChartCard } from "./ChartCard";
 import { DataTable } from "./DataTable";
 import { HBars } from "./HBars";
+import { inBand } from "./bands";
 
 const TYPE_COLORS = ["#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a"];
 
@@ -15,17 +16,15 @@ interface Props {
 }
 
 /**
- * How many units fall in each classification band, per unit type: ranked units only (units hidden from the viewer
- * and units not yet appraised count in no band, and the subtitle says how many of each there are).
+ * How many units fall in each classification band, per unit type; units not yet appraised count under "Chưa xếp
+ * loại" (the subtitle says how many), units hidden from the viewer in no row (the subtitle says how many).
  */
 export function ClassificationChart({ units, bands, typeName, types, big }: Props) {
   const { t } = useTranslation();
   const data = [...bands, { code: "", label: t("dashboard.classes.none") }].map((b) => {
     const row: Record<string, string | number> = { band: b.label };
     for (const type of types)
-      row[type] = units.filter(
-        (u) => u.standing === "ranked" && u.unit.unitType === type && (u.classification ?? "") === b.code,
-      ).length;
+      row[type] = units.filter((u) => u.unit.unitType === type && inBand(u, b.code)).length;
     return row;
   });
   // Units with nothing appraised yet are in no band: the card says how many are still waiting.

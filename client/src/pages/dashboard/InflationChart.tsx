@@ -6,6 +6,7 @@ import { currentLang } from "../../i18n";
 import { ChartCard } from "./ChartCard";
 import { DataTable } from "./DataTable";
 import { HBars } from "./HBars";
+import { hasAppraisalGap } from "./bands";
 
 /** Self-assessed total minus the appraised total per unit: how much each unit over-scored itself. */
 export function InflationChart({
@@ -20,8 +21,8 @@ export function InflationChart({
   const { t } = useTranslation();
   const lang = currentLang();
   const data = units
-    // A draft has no self-assessment handed in yet: its gap would be noise.
-    .filter((u) => u.status !== "draft" && u.selfTotal !== null && u.total !== null)
+    // Until round 1 is closed the total is the unit's own: a gap of 0,00 would read as "the council agreed".
+    .filter(hasAppraisalGap)
     .map((u) => ({
       id: u.dossierId,
       name: u.unit.name,

@@ -6,3 +6,27 @@ export function bandColor(code: string | null, bandCodes: readonly string[]): st
   const i = code === null ? -1 : bandCodes.indexOf(code);
   return i === -1 ? "#78909c" : COLORS[Math.min(i, COLORS.length - 1)];
 }
+
+/**
+ * The units counted in a band of the classification chart ("" = no band yet): a ranked unit with that band, and
+ * under "" also every unit not yet appraised — so the row says what the card's subtitle says.
+ */
+export function inBand<U extends { standing: string; classification: string | null }>(
+  u: U,
+  band: string,
+): boolean {
+  if (band === "") return u.standing === "unranked" || (u.standing === "ranked" && u.classification === null);
+  return u.standing === "ranked" && u.classification === band;
+}
+
+/** Dossier states whose total is the council's (round 1 closed or later): only these have a self-versus-appraised gap. */
+const APPRAISED = new Set(["round1_done", "explained", "round2_done", "agreed", "published"]);
+
+/** Whether a unit's gap between its self-assessment and the council's appraisal means anything yet. */
+export function hasAppraisalGap(u: {
+  status: string;
+  selfTotal: number | null;
+  total: number | null;
+}): boolean {
+  return APPRAISED.has(u.status) && u.selfTotal !== null && u.total !== null;
+}
