@@ -108,6 +108,9 @@ describe("period setup and classification in the browser", () => {
     const training = periods.data.find((p) => p.kind === "training")!;
     await admin.page.goto(`${server.baseUrl}/periods/${training.id}/classification`);
     await admin.page.getByTestId("quota-card").waitFor({ timeout: 20_000 });
+    // Nothing set yet says so, beside the thresholds the quotas act on (the card was bare).
+    await admin.page.getByTestId("no-quotas").waitFor();
+    await expect(admin.page.getByTestId("band-thresholds").textContent()).resolves.toMatch(/≥ \d+(,\d+)? %/);
     await admin.page.getByRole("button", { name: "Thêm hạn mức" }).click();
     await admin.page.getByTestId("quota-value-0").fill("10");
     await admin.page.getByTestId("quota-reason").fill("Kế hoạch: Xuất sắc không quá 10%");

@@ -15,6 +15,8 @@ import DeleteOutline from "@mui/icons-material/DeleteOutline";
 import type { TClassificationState, TUnitType } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { classificationApi } from "../../api/setup";
+import { showIndex } from "../../format/points";
+import { currentLang } from "../../i18n";
 
 type Quota = { band: string; unitType: string; limit: "percent" | "units"; value: string };
 
@@ -72,9 +74,23 @@ export function QuotaCard({
         <Typography variant="h6" component="h2">
           {t("classification.quotas")}
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {t("classification.quotaHint")}
         </Typography>
+        {/* The thresholds the quotas act on, so that nobody has to look them up elsewhere. */}
+        <Typography variant="body2" sx={{ mb: 2 }} data-testid="band-thresholds">
+          {t("classification.thresholds", {
+            list: [...state.bands]
+              .sort((a, b) => b.minIndex - a.minIndex)
+              .map((b) => `${b.label} ≥ ${showIndex(b.minIndex, currentLang())}`)
+              .join(" · "),
+          })}
+        </Typography>
+        {quotas.length === 0 && (
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }} data-testid="no-quotas">
+            {t("classification.noQuotas")}
+          </Typography>
+        )}
         <Stack spacing={1.5}>
           {quotas.map((q, i) => (
             <Stack

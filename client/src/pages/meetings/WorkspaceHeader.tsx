@@ -78,6 +78,9 @@ export function WorkspaceHeader(p: Props) {
           position: "sticky",
           top: { xs: 60, sm: 72 },
           zIndex: 3,
+          // The gap between the app bar and the stuck header is painted with the page's own background, so the
+          // rows scrolling underneath do not show through it half cut.
+          boxShadow: (theme) => `0 -12px 0 0 ${theme.palette.background.default}`,
         }}
         data-testid="workspace-header"
       >

@@ -122,6 +122,9 @@ describe("publication", () => {
     const status = (await admin.get(url())).body.data;
     expect(status.stage).toBeNull();
     expect(status.blockers.map((b: { code: string }) => b.code)).toEqual(["no_agreement", "no_agreement"]);
+    // The chair, who does not publish, reads the same reasons (the page said nothing to them before).
+    const asChair = (await (await app.login("chair")).get(url())).body.data;
+    expect(asChair.blockers).toEqual(status.blockers);
     const refused = await admin.post(url()).send({ stage: "leadership" });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/Hội đồng chưa thống nhất bảng xếp hạng/);
