@@ -161,6 +161,18 @@ describe("dossier workflow (steps 6–9) across three browsers", () => {
       [...PDF],
     );
     await head.page.getByTestId("leaf-1.1.2").getByRole("link", { name: "bao-cao-tien-do.pdf" }).waitFor();
+    // A file uploaded by mistake is taken back, after a confirmation; the other file of the leaf stays.
+    await head.page.getByTestId("evidence-1.1.1-input").setInputFiles({
+      name: "nham-tep.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.concat([PDF, Buffer.from("% nham\n")]),
+    });
+    const mistaken = head.page.getByTestId("leaf-1.1.1").getByRole("link", { name: "nham-tep.pdf" });
+    await mistaken.waitFor();
+    await head.page.getByTestId("leaf-1.1.1").getByRole("button", { name: "Gỡ tệp nham-tep.pdf" }).click();
+    await head.page.getByTestId("evidence-remove-confirm").click();
+    await mistaken.waitFor({ state: "detached" });
+    await head.page.getByTestId("leaf-1.1.1").getByRole("link", { name: "ke-hoach-2026.pdf" }).waitFor();
     await shot(head.page, "01-self-typed");
 
     // The remaining leaves through the API, for speed; the open page follows by itself (dossier:update).

@@ -1,5 +1,5 @@
 import type { TComment, TDossierDetail, TFiguresView, TSelfScore } from "@ca/shared";
-import { api, type Envelope } from "./http";
+import { api, request, type Envelope } from "./http";
 import { uploadForm } from "./upload";
 
 export type DossierAbility =
@@ -40,6 +40,9 @@ export const dossiersApi = {
     form.append("file", file);
     return uploadForm<Envelope<TFileInfo>>(`/dossiers/${id}/items/${enc(code)}/evidence`, form, onProgress);
   },
+  /** Takes back an evidence file uploaded by mistake (204). */
+  removeEvidence: (id: string, fileId: string) =>
+    request<void>("DELETE", `/dossiers/${id}/evidence/${fileId}`),
   submit: (id: string, report: File, onProgress?: (f: number) => void) => {
     const form = new FormData();
     form.append("signedReport", report);

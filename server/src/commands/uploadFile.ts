@@ -131,7 +131,7 @@ export async function storeDossierFile(
 const FILE_LOCK_NAMESPACE = 0x66696c65; // "file"
 
 /** Serialises "insert a row for these bytes" with "remove these bytes", per content hash. */
-async function lockStoredFile(tx: DbOrTx, sha256: string) {
+export async function lockStoredFile(tx: DbOrTx, sha256: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(${FILE_LOCK_NAMESPACE}, hashtext(${sha256}))`);
 }
 
@@ -139,7 +139,7 @@ async function lockStoredFile(tx: DbOrTx, sha256: string) {
  * Removes bytes this request wrote, unless a row refers to them: two uploads of the same file share one stored
  * copy, and a refused one must not take away the bytes of one that was acknowledged.
  */
-async function discardUnreferenced(db: Db, store: FileStore, sha256: string) {
+export async function discardUnreferenced(db: Db, store: FileStore, sha256: string) {
   await db.transaction(async (tx) => {
     await lockStoredFile(tx, sha256);
     const [ref] = await tx.select({ id: files.id }).from(files).where(eq(files.sha256, sha256)).limit(1);

@@ -5,6 +5,7 @@ import { execute } from "../events/domainEvents";
 import { saveSelfScore } from "../commands/saveSelfScore";
 import { submitSelfAssessment } from "../commands/submitSelfAssessment";
 import { uploadEvidence } from "../commands/uploadFile";
+import { removeEvidence } from "../commands/removeEvidence";
 import { actorOf, authorize } from "../http/authorize";
 import { readUpload } from "../http/upload";
 import { idParam, validate } from "../http/validate";
@@ -70,6 +71,24 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
       }),
     );
     res.status(201).json({ data: presentFile(row) });
+  });
+
+  router.delete("/dossiers/:dossierId/evidence/:fileId", async (req, res) => {
+    const actor = actorOf(req);
+    const { resource } = await dossierOfRequest(req, db);
+    // Whoever may upload the evidence now may take it back (the command checks the file's own step).
+    authorize(actor, resource.status === "round1_done" ? "answer" : "editSelf", resource);
+    await execute(
+      ctx.effects,
+      removeEvidence({
+        db,
+        store: ctx.files,
+        actor,
+        dossierId: resource.id,
+        fileId: idParam(req.params.fileId),
+      }),
+    );
+    res.status(204).end();
   });
 
   router.post("/dossiers/:dossierId/submit", async (req, res) => {

@@ -41,6 +41,7 @@ const NO_BODY = new Set([
   "post /api/meetings/{meetingId}/start",
   "post /api/meetings/{meetingId}/end",
   "delete /api/periods/{periodId}/council/{userId}",
+  "delete /api/dossiers/{dossierId}/evidence/{fileId}",
 ]);
 
 describe("the OpenAPI document", () => {

@@ -278,6 +278,13 @@ const ROUTES: {
     upload: "file",
     expect: only({ "editor.snv": 201, "head.snv": 201 }),
   },
+  // No such file on the dossier: the agency passes `can()` and meets a 404; everyone else is refused first.
+  {
+    name: "DELETE /api/dossiers/:id/evidence/:fileId (no such file)",
+    method: "delete",
+    path: (i) => `/api/dossiers/${i.draftSnv}/evidence/00000000-0000-4000-8000-000000000097`,
+    expect: only({ "editor.snv": 404, "head.snv": 404 }),
+  },
   // Not every leaf is scored yet: the head passes `can()` and meets a 409.
   {
     name: "POST /api/dossiers/:id/submit",

@@ -1,4 +1,5 @@
-import { Box, Link, Stack, Typography } from "@mui/material";
+import { Box, IconButton, Link, Stack, Typography } from "@mui/material";
+import DeleteOutline from "@mui/icons-material/DeleteOutline";
 import InsertDriveFileOutlined from "@mui/icons-material/InsertDriveFileOutlined";
 import { useTranslation } from "react-i18next";
 import type { TFileInfo } from "../../api/dossiers";
@@ -11,8 +12,20 @@ export function showSize(bytes: number, lang: "vi" | "en"): string {
   return `${lang === "vi" ? mb.replace(".", ",") : mb} MB`;
 }
 
-/** Download links of a leaf's files (served as attachments by the server). */
-export function EvidenceList({ files, empty }: { files: readonly TFileInfo[]; empty?: string }) {
+/**
+ * Download links of a leaf's files (served as attachments by the server), each with a button to take it back when
+ * `onRemove` is given for it.
+ */
+export function EvidenceList({
+  files,
+  empty,
+  onRemove,
+}: {
+  files: readonly TFileInfo[];
+  empty?: string;
+  /** Asks to take a file back; only for the files it is given for (`removable`). */
+  onRemove?: { removable: (f: TFileInfo) => boolean; ask: (f: TFileInfo) => void };
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   if (files.length === 0)
@@ -33,6 +46,17 @@ export function EvidenceList({ files, empty }: { files: readonly TFileInfo[]; em
             {showSize(f.size, lang)} · {formatDateTime(f.uploadedAt)}
             {f.purpose === "explanation_evidence" && ` · ${t("evidence.forExplanation")}`}
           </Box>
+          {onRemove?.removable(f) && (
+            <IconButton
+              size="small"
+              aria-label={t("evidence.remove", { name: f.name })}
+              title={t("evidence.remove", { name: f.name })}
+              onClick={() => onRemove.ask(f)}
+              data-testid="evidence-remove"
+            >
+              <DeleteOutline fontSize="small" />
+            </IconButton>
+          )}
         </Stack>
       ))}
     </Stack>

@@ -18,6 +18,7 @@ import type { TFileInfo } from "../../api/dossiers";
 import type { UploadHandle } from "../../api/upload";
 import { useAuth } from "../../auth/AuthProvider";
 import { EvidenceList } from "./EvidenceList";
+import { RemoveEvidenceDialog } from "./RemoveEvidenceDialog";
 
 export const EVIDENCE_ACCEPT = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png";
 const EXTENSIONS = /\.(pdf|docx|xlsx|jpe?g|png)$/i;
@@ -35,6 +36,12 @@ interface Props {
   onUploaded: (file: TFileInfo) => void;
   testId?: string;
   disabled?: boolean;
+  /** Taking a file back: which files may be (those of the step now open), how, and what follows. */
+  remove?: {
+    removable: (f: TFileInfo) => boolean;
+    send: (f: TFileInfo) => Promise<unknown>;
+    onRemoved: () => void;
+  };
 }
 
 let nextKey = 1;
@@ -43,13 +50,14 @@ let nextKey = 1;
  * Evidence of one leaf: drop several files or pick them; each upload shows its own progress bar and error. The
  * server sniffs the type from the bytes and enforces the size limit; the extension check here only saves a trip.
  */
-export function EvidenceZone({ files, upload, onUploaded, testId, disabled }: Props) {
+export function EvidenceZone({ files, upload, onUploaded, testId, disabled, remove }: Props) {
   const { t } = useTranslation();
   // A touch screen has no dragging of files: the box says "choose" there, not "drag and drop".
   const touch = useMediaQuery("(pointer: coarse)");
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [uploads, setUploads] = useState<Upload[]>([]);
+  const [removing, setRemoving] = useState<TFileInfo | null>(null);
   const maxMb = useAuth().me?.limits.maxUploadMb ?? 20;
 
   const patch = (key: number, p: Partial<Upload>) =>
@@ -86,7 +94,21 @@ export function EvidenceZone({ files, upload, onUploaded, testId, disabled }: Pr
 
   return (
     <Stack spacing={1}>
-      <EvidenceList files={files} />
+      <EvidenceList
+        files={files}
+        onRemove={remove && !disabled ? { removable: remove.removable, ask: setRemoving } : undefined}
+      />
+      {remove && removing && (
+        <RemoveEvidenceDialog
+          file={removing}
+          send={remove.send}
+          onDone={() => {
+            setRemoving(null);
+            remove.onRemoved();
+          }}
+          onClose={() => setRemoving(null)}
+        />
+      )}
       {uploads.map((u) => (
         <Box key={u.key} data-testid="upload-row">
           <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>

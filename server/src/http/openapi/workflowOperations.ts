@@ -25,6 +25,13 @@ export const WORKFLOW_OPERATIONS: Operation[] = [
     response: one(S.ZFileInfo),
   },
   {
+    method: "delete",
+    path: "/api/dossiers/{dossierId}/evidence/{fileId}",
+    summary:
+      "Take back an evidence file (agency, while it may still upload: a draft in its window, or an open explanation); audited",
+    status: 204,
+  },
+  {
     method: "post",
     path: "/api/dossiers/{dossierId}/submit",
     summary: "The head submits the self-assessment with the signed report (PDF)",

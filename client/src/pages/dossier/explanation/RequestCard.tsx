@@ -133,6 +133,11 @@ export function RequestCard({ dossierId, item, onChanged }: Props) {
           disabled={resolved}
           upload={(file, onProgress) => dossiersApi.uploadEvidence(dossierId, leaf.code, file, onProgress)}
           onUploaded={() => onChanged()}
+          remove={{
+            removable: (f) => f.purpose === "explanation_evidence",
+            send: (f) => dossiersApi.removeEvidence(dossierId, f.id),
+            onRemoved: () => onChanged(),
+          }}
           testId={`explanation-evidence-${leaf.code}`}
         />
         {!resolved && (

@@ -124,6 +124,7 @@ export function SelfAssessmentView({ detail, abilities, reload, notify }: Dossie
                     onEdit={(patch) => drafts.edit(leaf, patch)}
                     onLeaveField={() => drafts.flush(leaf.code)}
                     onUploaded={() => reload()}
+                    onRemoved={() => reload()}
                     focus={focusCode === leaf.code}
                   />
                 ))}

@@ -21,6 +21,8 @@ interface Props {
   onEdit: (patch: { score?: string; note?: string }) => void;
   onLeaveField: () => void;
   onUploaded: (file: TFileInfo) => void;
+  /** A file was taken back: the dossier is read again. */
+  onRemoved: () => void;
   /** Scrolls here and focuses the score (a code clicked in the server's list of what is missing). */
   focus: boolean;
 }
@@ -40,7 +42,16 @@ function ReadOnlyScore({ leaf }: { leaf: TLeafView }) {
 }
 
 /** One leaf of the self-assessment: guidance, score, note, evidence, and whether it is saved. */
-export function SelfLeafRow({ dossierId, leaf, draft, onEdit, onLeaveField, onUploaded, focus }: Props) {
+export function SelfLeafRow({
+  dossierId,
+  leaf,
+  draft,
+  onEdit,
+  onLeaveField,
+  onUploaded,
+  onRemoved,
+  focus,
+}: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
   const row = useRef<HTMLDivElement>(null);
@@ -115,6 +126,11 @@ export function SelfLeafRow({ dossierId, leaf, draft, onEdit, onLeaveField, onUp
                   dossiersApi.uploadEvidence(dossierId, leaf.code, file, onProgress)
                 }
                 onUploaded={onUploaded}
+                remove={{
+                  removable: (f) => f.purpose === "evidence",
+                  send: (f) => dossiersApi.removeEvidence(dossierId, f.id),
+                  onRemoved: onRemoved,
+                }}
                 testId={`evidence-${leaf.code}`}
               />
             </Stack>
