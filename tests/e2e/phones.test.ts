@@ -109,6 +109,17 @@ describe("agency and public screens on a phone", () => {
         expect(body).toContain("Chạm “Chọn tệp”");
       } else await expect(page.locator("body").innerText()).resolves.toContain("Kéo thả");
     }
+    // The editor, who scores but does not submit, is told who submits, and the header still fits the phone.
+    const page = await open(PHONE, "editor.snv");
+    await page.goto(`${base}/dossiers/${dossier.id}`);
+    await page.getByTestId("submit-by-head").waitFor({ timeout: 20_000 });
+    await expect(page.getByTestId("submit-by-head").innerText()).resolves.toContain(
+      "Thủ trưởng đơn vị nộp hồ sơ",
+    );
+    expect(await overflow(page)).toBe(0);
+    const header = await page.getByTestId("dossier-header").boundingBox();
+    expect(header!.y + header!.height).toBeLessThan(PHONE.height * 0.75);
+    await shot(page, "e2e-phone-self-editor-390");
   });
 
   it("the respondent's survey form and the live ranking during self-assessment, both sizes", async () => {

@@ -93,6 +93,7 @@ export function answerText(
   if (!f) return null;
   if ("value" in f) return showFigure(f.value, lang);
   // The rate in hundredths of a percent, from exact hundredths (display only; the points come from derivePoints).
+  // Floored, not rounded: a rate just under a threshold (79,996 %) must not read as reaching it (80,00 %).
   const den = centi(f.denominator);
   const rate = den > 0 ? Math.floor((centi(f.numerator) * 10000) / den) : 0;
   return `${showFigure(f.numerator, lang)}/${showFigure(f.denominator, lang)} (${formatPoints(rate, lang)} %)`;

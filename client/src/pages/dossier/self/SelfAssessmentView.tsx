@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Box, Button, Chip, Tooltip } from "@mui/material";
+import { Box, Button, Chip, Tooltip, Typography } from "@mui/material";
 import TaskAltOutlined from "@mui/icons-material/TaskAltOutlined";
 import type { TLeafView } from "@ca/shared";
 import { useTranslation } from "react-i18next";
@@ -57,21 +57,33 @@ export function SelfAssessmentView({ detail, abilities, reload, notify }: Dossie
         detail={detail}
         selfFigures={{ total: totals.total, index: totals.index }}
         actions={
-          abilities.submitSelf && (
-            <Tooltip title={drafts.dirty ? t("self.saveFirst") : ""}>
-              <span>
-                <Button
-                  variant="contained"
-                  size="large"
-                  startIcon={<TaskAltOutlined />}
-                  onClick={() => setSubmitting(true)}
-                  disabled={drafts.dirty}
-                  data-testid="submit-self"
-                >
-                  {t("self.submit")}
-                </Button>
-              </span>
-            </Tooltip>
+          // Whoever scores but does not submit (an editor) learns who does, and when.
+          !abilities.submitSelf && abilities.editSelf ? (
+            <Typography
+              variant="body2"
+              color="text.secondary"
+              sx={{ maxWidth: 320 }}
+              data-testid="submit-by-head"
+            >
+              {t("self.submitByHead")}
+            </Typography>
+          ) : (
+            abilities.submitSelf && (
+              <Tooltip title={drafts.dirty ? t("self.saveFirst") : ""}>
+                <span>
+                  <Button
+                    variant="contained"
+                    size="large"
+                    startIcon={<TaskAltOutlined />}
+                    onClick={() => setSubmitting(true)}
+                    disabled={drafts.dirty}
+                    data-testid="submit-self"
+                  >
+                    {t("self.submit")}
+                  </Button>
+                </span>
+              </Tooltip>
+            )
           )
         }
       />
