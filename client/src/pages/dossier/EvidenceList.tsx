@@ -1,4 +1,4 @@
-import { Box, IconButton, Link, Stack, Typography } from "@mui/material";
+import { Box, IconButton, Link, Stack, Typography, useMediaQuery } from "@mui/material";
 import DeleteOutline from "@mui/icons-material/DeleteOutline";
 import InsertDriveFileOutlined from "@mui/icons-material/InsertDriveFileOutlined";
 import { useTranslation } from "react-i18next";
@@ -28,6 +28,8 @@ export function EvidenceList({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
+  // On a touch screen each file's row is a finger's height (about 44 px), its link and button too.
+  const touch = useMediaQuery("(pointer: coarse)");
   if (files.length === 0)
     return empty ? (
       <Typography variant="body2" color="text.secondary">
@@ -37,7 +39,12 @@ export function EvidenceList({
   return (
     <Stack spacing={0.5} data-testid="evidence-list">
       {files.map((f) => (
-        <Stack key={f.id} direction="row" spacing={1} sx={{ alignItems: "center", minWidth: 0 }}>
+        <Stack
+          key={f.id}
+          direction="row"
+          spacing={1}
+          sx={{ alignItems: "center", minWidth: 0, minHeight: touch ? 44 : undefined }}
+        >
           <InsertDriveFileOutlined fontSize="small" color="action" />
           <Link href={f.url} download={f.name} underline="hover" variant="body2" noWrap sx={{ minWidth: 0 }}>
             {f.name}
@@ -48,7 +55,7 @@ export function EvidenceList({
           </Box>
           {onRemove?.removable(f) && (
             <IconButton
-              size="small"
+              size={touch ? "medium" : "small"}
               aria-label={t("evidence.remove", { name: f.name })}
               title={t("evidence.remove", { name: f.name })}
               onClick={() => onRemove.ask(f)}

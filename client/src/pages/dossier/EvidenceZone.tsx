@@ -166,7 +166,13 @@ export function EvidenceZone({ files, upload, onUploaded, testId, disabled, remo
           <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
             {t(touch ? "evidence.dropTouch" : "evidence.drop", { mb: maxMb })}
           </Typography>
-          <Button size="small" variant="outlined" onClick={() => input.current?.click()}>
+          <Button
+            size={touch ? "medium" : "small"}
+            variant="outlined"
+            onClick={() => input.current?.click()}
+            // A finger needs about 44 px (the small button is 31).
+            sx={touch ? { minHeight: 44 } : undefined}
+          >
             {t("evidence.choose")}
           </Button>
           <input

@@ -99,8 +99,12 @@ export function stagesOf(leaf: TLeafView): Entry[] {
   });
 }
 
-/** The delta as a small chip: red when the council lowers the score, green when it raises it. */
+/**
+ * The delta as a small chip: red when the council lowers the score, green when it raises it, and "không đổi" when it
+ * keeps it (a bare "0,00" beside a score read as a figure nobody explained).
+ */
 export function DeltaChip({ value, title }: { value: number; title?: string }) {
+  const { t } = useTranslation();
   const lang = currentLang();
   const color = value < 0 ? "error" : value > 0 ? "success" : "default";
   return (
@@ -109,7 +113,8 @@ export function DeltaChip({ value, title }: { value: number; title?: string }) {
         size="small"
         color={color}
         variant={value === 0 ? "outlined" : "filled"}
-        label={showDelta(value, lang)}
+        label={value === 0 ? t("stage.unchanged") : showDelta(value, lang)}
+        aria-label={title}
         data-testid="delta-chip"
         sx={{ height: 20, fontSize: 12, fontVariantNumeric: "tabular-nums" }}
       />
