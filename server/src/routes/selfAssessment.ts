@@ -55,8 +55,7 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
   router.post("/dossiers/:dossierId/items/:code/evidence", async (req, res) => {
     const actor = actorOf(req);
     const { resource } = await dossierOfRequest(req, db);
-    // Evidence goes with the self-assessment, or with an explanation after round 1.
-    authorize(actor, resource.status === "round1_done" ? "answer" : "editSelf", resource);
+    authorize(actor, evidenceAction(resource), resource);
     const file = await readFile(req, res);
     const { file: row } = await execute(
       ctx.effects,
@@ -77,7 +76,7 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const { resource } = await dossierOfRequest(req, db);
     // Whoever may upload the evidence now may take it back (the command checks the file's own step).
-    authorize(actor, resource.status === "round1_done" ? "answer" : "editSelf", resource);
+    authorize(actor, evidenceAction(resource), resource);
     await execute(
       ctx.effects,
       removeEvidence({
@@ -104,4 +103,9 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
   });
 
   return router;
+}
+
+/** Evidence goes with the self-assessment, or with an explanation after round 1: who may add or take back files. */
+function evidenceAction(resource: { status: string }): "answer" | "editSelf" {
+  return resource.status === "round1_done" ? "answer" : "editSelf";
 }

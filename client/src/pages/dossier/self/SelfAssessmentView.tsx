@@ -57,32 +57,32 @@ export function SelfAssessmentView({ detail, abilities, reload, notify }: Dossie
         detail={detail}
         selfFigures={{ total: totals.total, index: totals.index }}
         actions={
-          // Whoever scores but does not submit (an editor) learns who does, and when.
-          !abilities.submitSelf && abilities.editSelf ? (
-            <Typography
-              variant="body2"
-              color="text.secondary"
-              sx={{ maxWidth: 320 }}
-              data-testid="submit-by-head"
-            >
-              {t("self.submitByHead")}
-            </Typography>
+          abilities.submitSelf ? (
+            <Tooltip title={drafts.dirty ? t("self.saveFirst") : ""}>
+              <span>
+                <Button
+                  variant="contained"
+                  size="large"
+                  startIcon={<TaskAltOutlined />}
+                  onClick={() => setSubmitting(true)}
+                  disabled={drafts.dirty}
+                  data-testid="submit-self"
+                >
+                  {t("self.submit")}
+                </Button>
+              </span>
+            </Tooltip>
           ) : (
-            abilities.submitSelf && (
-              <Tooltip title={drafts.dirty ? t("self.saveFirst") : ""}>
-                <span>
-                  <Button
-                    variant="contained"
-                    size="large"
-                    startIcon={<TaskAltOutlined />}
-                    onClick={() => setSubmitting(true)}
-                    disabled={drafts.dirty}
-                    data-testid="submit-self"
-                  >
-                    {t("self.submit")}
-                  </Button>
-                </span>
-              </Tooltip>
+            // Whoever scores but does not submit (an editor) learns who does, and when.
+            abilities.editSelf && (
+              <Typography
+                variant="body2"
+                color="text.secondary"
+                sx={{ maxWidth: 320 }}
+                data-testid="submit-by-head"
+              >
+                {t("self.submitByHead")}
+              </Typography>
             )
           )
         }

@@ -94,7 +94,6 @@ export function useSelfDrafts(detail: TDossierDetail) {
   }, [detail.version, update]);
 
   // The retry goes through `schedule`, defined below with `save`: a typed edit meanwhile replaces its timer.
-  const retryLater = (code: string, delay: number) => scheduleRef.current(code, delay);
   const scheduleRef = useRef<(code: string, delay?: number) => void>(() => undefined);
 
   const save = useCallback(
@@ -133,7 +132,7 @@ export function useSelfDrafts(detail: TDossierDetail) {
             if (!retry || drafts.current[code]?.rev !== rev) return;
             const n = (failures.current.get(code) ?? 0) + 1;
             failures.current.set(code, n);
-            retryLater(code, Math.min(RETRY_FIRST_MS * 2 ** (n - 1), RETRY_MAX_MS));
+            scheduleRef.current(code, Math.min(RETRY_FIRST_MS * 2 ** (n - 1), RETRY_MAX_MS));
           },
         )
         .finally(() => inflight.current.delete(code));
