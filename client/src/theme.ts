@@ -31,7 +31,12 @@ export function buildTheme(lang: Lang) {
           defaultProps: { elevation: 0 },
           styleOverrides: { outlined: { borderColor: "#e3e7ee" } },
         },
-        MuiButton: { defaultProps: { disableElevation: true } },
+        // On a touch screen every button is a finger's height (about 44 px; MUI's are 31–37): the dialogs'
+        // confirm and cancel, the headers' actions, "Chọn tệp". A mouse keeps the dense sizes.
+        MuiButton: {
+          defaultProps: { disableElevation: true },
+          styleOverrides: { root: { "@media (pointer: coarse)": { minHeight: 44 } } },
+        },
         MuiTableCell: {
           styleOverrides: {
             head: ({ theme }) => ({
@@ -52,7 +57,13 @@ export function buildTheme(lang: Lang) {
         MuiDialogTitle: { styleOverrides: { root: { fontWeight: 700 } } },
         MuiTextField: { defaultProps: { size: "small", fullWidth: true } },
         MuiFormControl: { defaultProps: { size: "small" } },
-        MuiChip: { styleOverrides: { root: { fontWeight: 500 } } },
+        // A chip that does something (a filter, a missing leaf to jump to) is a button to a finger too.
+        MuiChip: {
+          styleOverrides: {
+            root: { fontWeight: 500 },
+            clickable: { "@media (pointer: coarse)": { height: 44, borderRadius: 22 } },
+          },
+        },
       },
     },
     lang === "vi" ? viVN : enUS,

@@ -273,6 +273,14 @@ async function scenario() {
       .getByTestId("dash-updated")
       .getByText(/\d{2}:\d{2}:\d{2}/)
       .waitFor();
+    // …and says that the bar counts a proposal not agreed yet, so nobody reads it as the result.
+    await leader.page
+      .locator('[data-testid="race-row"][data-unit="snv"][data-proposed="true"]')
+      .waitFor({ timeout: LIVE_TIMEOUT });
+    await leader.page
+      .getByTestId("ranking-proposed")
+      .getByText("tính cả đề xuất của thành viên Hội đồng chưa được chốt")
+      .waitFor({ timeout: LIVE_TIMEOUT });
 
     // ── The second member loses the network, writes a note offline, and it arrives when she is back ──
     const note2 = "Tổ công tác bổ sung: đã đối chiếu với báo cáo của Kho bạc.";
@@ -367,7 +375,7 @@ async function scenario() {
     // The leadership sees Sở Nội vụ agreed: a solid bar, and the status in the table.
     await leader.page.goto(`${server.baseUrl}/periods/${training.id}/dashboard`);
     await leader.page
-      .locator('[data-testid="race-row"][data-unit="snv"][data-provisional="false"]')
+      .locator('[data-testid="race-row"][data-unit="snv"][data-provisional="false"][data-proposed="false"]')
       .waitFor({ timeout: LIVE_TIMEOUT });
     await shot(leader.page, "09-dashboard-agreed");
 

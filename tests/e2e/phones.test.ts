@@ -35,6 +35,13 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 };
 
+/** A button or control a finger can hit: at least 44 px high (what the touch theme gives every button). */
+const expectFingerSized = async (el: Locator, what: string) => {
+  const box = await el.boundingBox();
+  if (!box || box.height < 44)
+    throw new Error(`"${what}" is ${box?.height ?? 0} px high on a phone, under 44`);
+};
+
 /** How far the page runs past the screen's right edge (0: no horizontal scrolling). */
 const overflow = (page: Page) =>
   page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -107,6 +114,17 @@ describe("agency and public screens on a phone", () => {
         const body = await page.locator("body").innerText();
         expect(body).not.toContain("Kéo thả");
         expect(body).toContain("Chạm “Chọn tệp”");
+        // Every button a finger meets is a finger's height (about 44 px): the header's, and a dialog's.
+        await expectFingerSized(page.getByTestId("submit-self"), "submit");
+        await page.getByTestId("submit-self").click();
+        const dialog = page.getByRole("dialog");
+        await dialog.waitFor();
+        const buttons = dialog.getByRole("button");
+        expect(await buttons.count()).toBeGreaterThan(1);
+        for (const b of await buttons.all()) await expectFingerSized(b, await b.innerText());
+        await shot(page, "e2e-phone-submit-dialog-390");
+        await page.keyboard.press("Escape");
+        await dialog.waitFor({ state: "hidden" });
       } else await expect(page.locator("body").innerText()).resolves.toContain("Kéo thả");
     }
     // The editor, who scores but does not submit, is told who submits, and the header still fits the phone.

@@ -11,10 +11,11 @@ import {
   type Browser,
   type Page,
 } from "playwright-core";
-import type { TPeriod, TSurveyLink, TSurveyPublic, TSurveySummary } from "@ca/shared";
+import type { TDossierSummary, TPeriod, TSurveyLink, TSurveyPublic, TSurveySummary } from "@ca/shared";
 import { DEMO_PASSWORD } from "../../seeds/src/data/accounts";
 import { launchChromium, loginThroughUi } from "./support/browser";
 import { ROOT, startServer, type RunningServer } from "./support/server";
+import { fillAndSubmit, ok, personViaApi } from "./support/workflow";
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
 const PHONE = { width: 390, height: 844 };
@@ -51,11 +52,6 @@ async function apiAs(username: string): Promise<APIRequestContext> {
   const res = await api.post("/api/auth/login", { data: { username, password: DEMO_PASSWORD } });
   expect(res.status()).toBe(200);
   return api;
-}
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  if (!res.ok()) throw new Error(`${res.url()} → ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 /** The rank and total cells of a unit's row on the ranking page. */
@@ -250,9 +246,25 @@ describe("survey: answer by link on a phone, lock, ranking", () => {
     await loginThroughUi(ranking, server.baseUrl, "admin", DEMO_PASSWORD);
     await ranking.waitForURL(/\/periods\//, { timeout: 20_000 });
     await ranking.goto(`${server.baseUrl}/periods/${training.id}/ranking`);
+    // A draft, even scored, is listed unranked without a total (docs/api.md, ranking rows).
+    expect(await rowOf(ranking, "Sở Nội vụ")).toEqual({
+      rank: expect.stringMatching(/^Chưa xếp hạng/),
+      total: "—",
+    });
+    // Its head submits it with nothing claimed (every self leaf at 0): ranked at 0 points, last of the scored.
+    const head = await personViaApi(server.baseUrl, "head.snv");
+    closers.push(() => head.dispose());
+    const snv = (
+      await ok<{ data: TDossierSummary[] }>(await head.get(`/api/periods/${training.id}/dossiers`))
+    ).data.find((d) => d.unit.code === "snv")!;
+    await fillAndSubmit(head, snv.id, () => 0);
+    await ranking
+      .getByTestId("ranking-row")
+      .filter({ has: ranking.getByText("Sở Nội vụ", { exact: true }) })
+      .filter({ hasText: "0,00" })
+      .waitFor({ timeout: 20_000 });
     const before = await rowOf(ranking, "Sở Nội vụ");
-    // Nothing scored yet in the training period: listed unranked, without a total (docs/api.md, ranking rows).
-    expect(before).toEqual({ rank: expect.stringMatching(/^Chưa xếp hạng/), total: "—" });
+    expect(before.total).toBe("0,00");
     await shot(ranking, "08-ranking-before");
 
     const results = await adminCtx.newPage();

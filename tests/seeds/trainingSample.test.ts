@@ -3,7 +3,7 @@
  * step waiting, through HTTP only, without anyone moving a window or bringing a dossier on by hand. The council
  * finds dossiers awaiting round 1 and round 2 and saves reviews on them; the chair starts the planned training
  * meeting, whose agenda holds round-2 dossiers, and a member joins a dossier's Yjs room; a demo agency finds its
- * dossier a draft with its window open; the live ranking ranks what has scores and leaves the drafts unranked.
+ * dossier a draft with its window open; the live ranking ranks what is submitted and leaves every draft unranked.
  */
 import type { TDossierDetail, TDossierSummary, TLeafView, TPeriod, TRankingRow } from "@ca/shared";
 import { collabClient, type CollabClient } from "../support/collab";
@@ -135,16 +135,22 @@ describe("the training sample on the day it loads", () => {
     },
   );
 
-  it("ranks in the live ranking every unit with scores, and lists the bare drafts unranked", async () => {
+  it("ranks in the live ranking every submitted unit, and lists every draft unranked, scored or not", async () => {
     const chair = await app.login("chair");
     const res = await chair.get(`/api/periods/${training.id}/ranking`);
     expect(res.status).toBe(200);
     const rows = res.body.data as TRankingRow[];
     expect(rows).toHaveLength(30);
-    const unranked = rows.filter((r) => r.standing === "unranked").map((r) => r.unit.code);
-    expect(unranked.sort()).toEqual([...DEMO_UNITS].sort());
+    // The three bare demo drafts and the eleven self-assessing with areas 1 and 2 scored: no rank, no band
+    // ("Yếu" on two areas out of all would be a figure of nothing).
+    const drafts = rows.filter((r) => r.status === "draft");
+    expect(drafts).toHaveLength(14);
+    expect(drafts.map((r) => r.unit.code)).toEqual(expect.arrayContaining(DEMO_UNITS));
+    expect(
+      drafts.every((r) => r.standing === "unranked" && r.rank === null && r.classification === null),
+    ).toBe(true);
     const ranked = rows.filter((r) => r.standing === "ranked");
-    expect(ranked).toHaveLength(27);
+    expect(ranked).toHaveLength(16);
     expect(ranked.every((r) => r.rank !== null && r.total !== null && r.classification !== null)).toBe(true);
   });
 });

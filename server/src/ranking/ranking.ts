@@ -46,7 +46,7 @@ function inputsOf(
       unit: { id: d.row.unitId, code: d.row.unitCode, name: d.row.unitName, unitType: d.row.unitTypeCode },
       // In columns: what unitInputOf + computeUnitTotals give, without a per-leaf object (docs/performance.md).
       totals: totalsInColumns(d.state, stages, own),
-      appraised: isAppraised(d.state, stages, own),
+      appraised: isAppraised(d.status, d.state, stages, own),
     };
   });
 }
@@ -80,6 +80,7 @@ function rankPeriodWithCuts(
       dossierId: d.row.id,
       rankBeforeMeeting: before.get(d.row.id) ?? null,
       provisional: !FINAL.has(d.status),
+      proposed: (proposals?.get(d.row.id)?.size ?? 0) > 0,
       status: d.status,
     };
     return { row, resource: d.resource };
@@ -147,7 +148,7 @@ export function redactRanking<T extends { row: TRankingRow; resource: DossierRes
   const out = rows.map((r, i) => {
     const hidden = !figures(i);
     // A hidden row says so (`standing`), and keeps no trace of its rank.
-    const row = hidden ? { ...hiddenFrom(r.row), rankBeforeMeeting: null } : r.row;
+    const row = hidden ? { ...hiddenFrom(r.row), rankBeforeMeeting: null, proposed: null } : r.row;
     return {
       hidden,
       row: redact(RANKING_ROW, row, classes[i], r.row.status, { peer: peer.get(r.row.unit.unitType) }),

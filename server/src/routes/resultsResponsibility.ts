@@ -61,8 +61,8 @@ export function responsibilityRoutes(ctx: AppContext): Router {
     const viewer = viewerClassOf(actor, resource);
     const stages = visibleStages(resource.status, viewer);
     const totals = computeUnitTotals(unitInputOf(state, stages));
-    // Nothing appraised yet at the stages the caller sees: no index and no band, as in the ranking.
-    const index = isAppraised(state, stages) ? totals.index : null;
+    // Not appraised yet (a draft, or nothing at the stages the caller sees): no index and no band, as in the ranking.
+    const index = isAppraised(resource.status, state, stages) ? totals.index : null;
     const bands = rules.classificationBands as ClassificationBand[];
     const band = classify(
       { index, areas: totals.areas },

@@ -79,15 +79,19 @@ export function unitInputOf(
 }
 
 /**
- * True when anything counts in the dossier's totals at the given stages: a confirmed score of one of them, the
- * locked survey points (they count for every reader, see unitInputOf), or a live proposal. Such a unit is appraised,
- * so ranked and classified; the others are listed unranked (docs/api.md), never as a 0-point tail sharing the last rank.
+ * True when the dossier is appraised at the given stages, so ranked and classified; the others are listed unranked
+ * (docs/api.md), never as a 0-point tail sharing the last rank. A draft never is: until its head submits it, what
+ * the unit has typed so far is work in progress, not its claim, and a half-filled draft would read "Yếu" on every
+ * dashboard. From submission on, anything that counts in its totals makes it appraised: a confirmed score of one
+ * of the stages, the locked survey points (they count for every reader, see unitInputOf), or a live proposal.
  */
 export function isAppraised(
+  status: DossierStatus,
   state: Pick<ScoringState, "scores">,
   stages: Set<ScoreStage>,
   proposals?: ReadonlyMap<string, number>,
 ): boolean {
+  if (status === "draft") return false;
   return (
     (proposals?.size ?? 0) > 0 ||
     state.scores.some((s) => s.confirmed && (s.stage === "survey" || stages.has(s.stage)))

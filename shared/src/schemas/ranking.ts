@@ -60,6 +60,11 @@ export const ZRankingRow = ZRankedUnit.extend({
   rankBeforeMeeting: z.number().int().nullable(),
   /** True until the dossier is agreed: the figures may still move. */
   provisional: z.boolean(),
+  /**
+   * True while the figures count proposals of a running meeting that are not locked yet (what the council is
+   * discussing, not what it agreed); null for a reader who may not see the figures.
+   */
+  proposed: z.boolean().nullable(),
   status: ZDossierStatus,
 });
 export type TRankingRow = z.infer<typeof ZRankingRow>;

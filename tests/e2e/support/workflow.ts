@@ -32,13 +32,20 @@ export async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>):
 /** An ISO instant without milliseconds, as the milestone routes take it. */
 export const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
-/** Self-assessment through the API: every self leaf at its maximum, with evidence, then the signed report. */
-export async function fillAndSubmit(head: APIRequestContext, dossierId: string): Promise<TDossierDetail> {
+/**
+ * Self-assessment through the API: every self leaf at its maximum (or what `pointsOf` says), with evidence, then the
+ * signed report.
+ */
+export async function fillAndSubmit(
+  head: APIRequestContext,
+  dossierId: string,
+  pointsOf: (leaf: TDossierDetail["leaves"][number]) => number = (leaf) => leaf.maxPoints,
+): Promise<TDossierDetail> {
   const detail = (await ok<{ data: TDossierDetail }>(await head.get(`/api/dossiers/${dossierId}`))).data;
   for (const leaf of detail.leaves.filter((l) => l.method === "self" && l.applicable)) {
     await ok(
       await head.put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`, {
-        data: { ...answerFor(leaf, leaf.maxPoints), note: `Căn cứ ${leaf.code}` },
+        data: { ...answerFor(leaf, pointsOf(leaf)), note: `Căn cứ ${leaf.code}` },
       }),
     );
     if (leaf.evidenceRequired)

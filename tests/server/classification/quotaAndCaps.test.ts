@@ -79,6 +79,8 @@ beforeAll(async () => {
     expect(left).toBe(0);
     await db.insert(t.scores).values(values);
   }
+  // Submitted: a draft is never ranked, whatever it holds (docs/domain.md §3).
+  await db.update(t.dossiers).set({ status: "self_submitted" }).where(inArray(t.dossiers.id, dossierIds));
   await app.ctx.effects.dispatch([{ type: "rankingChanged", periodId: periodId }]);
 });
 afterAll(() => app.close());

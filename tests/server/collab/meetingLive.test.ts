@@ -150,6 +150,8 @@ describe("the projection", () => {
 
   it("counts a valid proposal in the provisional totals and the live ranking, by exactly its difference", async () => {
     const rankBefore = await rankingRow(ids.tuyhoa);
+    // Nothing under discussion yet: the row's figures are the official ones.
+    expect(rankBefore.proposed).toBe(false);
     const period = await liveClient(app, chair);
     sockets.push(period);
     expect((await period.join(`period:${ids.period}:council`)).ok).toBe(true);
@@ -173,6 +175,8 @@ describe("the projection", () => {
     await period.waitFor("ranking:update", (e) => e.periodId === ids.period);
     const rankAfter = await rankingRow(ids.tuyhoa);
     expect(rankAfter.total).toBe(round(rankBefore.total + delta));
+    // …and says that it counts a proposal the council has not agreed yet.
+    expect(rankAfter.proposed).toBe(true);
   });
 
   it("pushes the ranking with ranking:update to sockets recused on nothing; the recused only hear of it", async () => {
@@ -474,6 +478,7 @@ describe("locking and agreeing", () => {
       const p = await projection(chair, meetingId, ids.snv);
       expect(p.leaves.find((l: { code: string }) => l.code === leaf.code).valid).toBe(true);
     });
+    await eventually(async () => expect((await rankingRow(ids.snv)).proposed).toBe(true));
     expect(
       (await member.post(`/api/meetings/${meetingId}/dossiers/${ids.snv}/lock`).send({ codes: [leaf.code] }))
         .status,
@@ -494,6 +499,8 @@ describe("locking and agreeing", () => {
     await eventually(() =>
       expect(doc.md.review.get(leaf.code)).toMatchObject({ state: "locked", score: leaf.step }),
     );
+    // Locked, the proposal is the record: nothing of Sở Nội vụ is under discussion any more.
+    await eventually(async () => expect((await rankingRow(ids.snv)).proposed).toBe(false));
     setAdjustment(doc.md, leaf.code, { score: 0, by: ids.member, at: new Date().toISOString() });
     await eventually(() => expect(doc.md.review.get(leaf.code)).toMatchObject({ state: "locked" }));
     const p = await projection(chair, meetingId, ids.snv);

@@ -100,6 +100,7 @@ describe("the OpenAPI document", () => {
       classification: "tot",
       why: { basis: "index", bandByIndex: "tot", override: null },
       provisional: true,
+      proposed: false,
       status: "agreed",
     };
     expect(schema.safeParse({ data: [row] }).success).toBe(true);

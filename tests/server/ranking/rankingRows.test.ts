@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { ZDashboard, ZRankingRow, type TRankingRow } from "@ca/shared";
 import * as t from "@ca/server/src/db/schema";
 import { startTestApp, type TestApp } from "../../support/testApp";
-import { trainingDossier } from "../../support/workflow";
+import { selfAssessAll, signedReport, trainingDossier } from "../../support/workflow";
 
 type Agent = Awaited<ReturnType<TestApp["login"]>>;
 
@@ -84,21 +84,41 @@ describe("units not yet appraised", () => {
     );
   });
 
-  it("is ranked from its first score", async () => {
+  it("counts nothing while a draft: a unit's scores are its claim once its head submits them", async () => {
+    // A half-filled draft ranked on what it holds so far would be "Yếu" on every dashboard (index of two areas
+    // out of all); it stays unranked until it is submitted, then is ranked on its self-assessment.
     const editor = await app.login("editor.snv");
+    const head = await app.login("head.snv");
     const { dossierId } = await trainingDossier(app, "snv");
-    const leaf = (await editor.get(`/api/dossiers/${dossierId}`)).body.data.leaves.find(
+    const detail = (await editor.get(`/api/dossiers/${dossierId}`)).body.data;
+    const leaf = detail.leaves.find(
       (l: { method: string; kind: string }) => l.method === "self" && l.kind === "points",
     );
     const saved = await editor
       .put(`/api/dossiers/${dossierId}/items/${leaf.code}/self`)
       .send({ score: leaf.maxPoints, note: "" });
     expect(saved.status).toBe(200);
-    await app.ctx.effects.dispatch([{ type: "rankingChanged", periodId: periodId }]);
+    expect((await ranking()).find((r) => r.unit.code === "snv")).toMatchObject({
+      standing: "unranked",
+      status: "draft",
+      rank: null,
+      total: null,
+      classification: null,
+    });
+    const dash = ZDashboard.parse((await admin.get(`/api/periods/${periodId}/dashboard`)).body.data);
+    expect(dash.units.find((u) => u.unit.code === "snv")).toMatchObject({
+      standing: "unranked",
+      classification: null,
+    });
+    const responsibility = await editor.get(`/api/dossiers/${dossierId}/responsibility`);
+    expect(responsibility.status).toBe(200);
+    expect(responsibility.body.data).toMatchObject({ unitIndex: null, unitClassification: null });
+
+    await selfAssessAll(editor, dossierId);
+    expect((await signedReport(head, `/api/dossiers/${dossierId}/submit`)).status).toBe(200);
     const snv = (await ranking()).find((r) => r.unit.code === "snv")!;
-    expect(snv.standing).toBe("ranked");
-    expect(snv.rank).toEqual(expect.any(Number));
-    expect(snv.total).toBe(leaf.maxPoints);
+    expect(snv).toMatchObject({ standing: "ranked", status: "self_submitted", rank: expect.any(Number) });
+    expect(snv.total).toBeGreaterThan(0);
   });
 
   it("stays hidden, not unranked, from a member recused on it, and out of its ranked place (S3)", async () => {

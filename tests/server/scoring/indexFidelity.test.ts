@@ -426,7 +426,7 @@ describe("an index set with every kind, the 2026 framework, one dossier of each 
     });
   });
 
-  it("the other units self-assess: the points derived by hand", async () => {
+  it("the other units self-assess and submit: the points derived by hand", async () => {
     await openWindow(admin, periodId, "self_assessment");
     for (const [code, other] of Object.entries(OTHERS)) {
       const editor = await loginAs(`editor.${code}`);
@@ -436,6 +436,12 @@ describe("an index set with every kind, the 2026 framework, one dossier of each 
       }
       const detail = (await editor.get(`/api/dossiers/${dossierOf.get(code)}`)).body.data;
       expect([code, detail.selfTotals.total]).toEqual([code, other.total]);
+      // Submitted, the self-assessment is the unit's claim and ranks (a draft never does).
+      const submitted = await signedReport(
+        await loginAs(`head.${code}`),
+        `/api/dossiers/${dossierOf.get(code)}/submit`,
+      );
+      expect([code, submitted.status]).toEqual([code, 200]);
     }
   });
 

@@ -7,6 +7,7 @@ import * as XLSX from "xlsx";
 import { and, asc, count, eq, max, sql } from "drizzle-orm";
 import {
   auditLog,
+  dossiers,
   surveyAnswers,
   surveyQuestionnaires,
   surveyLocks,
@@ -61,6 +62,7 @@ const ranking = async () =>
     unit: { id: string };
     total: number | null;
     rank: number | null;
+    standing: string;
   }[];
 
 describe("sample questionnaires", () => {
@@ -244,6 +246,13 @@ describe("results, lock and ranking", () => {
   });
 
   it("counts nothing before the lock; after it, totals and ranks move, audited in one transaction", async () => {
+    // Sở Nội vụ submitted with nothing self-scored (set here: the survey is this test's subject); Sở Tài chính
+    // stays a draft, which is ranked on nothing, survey points included, until its head submits it.
+    await db()
+      .update(dossiers)
+      .set({ status: "self_submitted" })
+      .where(and(eq(dossiers.periodId, period.id), eq(dossiers.unitId, snvId)));
+    await app.ctx.effects.dispatch([{ type: "rankingChanged", periodId: period.id }]);
     const before = await ranking();
     // Nothing scored yet: listed unranked (docs/api.md), not at 0 points.
     expect(before.find((r) => r.unit.id === snvId)).toMatchObject({
@@ -269,16 +278,16 @@ describe("results, lock and ranking", () => {
     // 21 provincial units × 10 leaves (both groups) + 9 districts × 10.
     expect(res.body.data.scores).toBe(300);
     const after = await ranking();
-    // Sở Nội vụ and Sở Tài chính had no score: their totals are their survey points. The sample's other training
-    // dossiers (at every stage) have no answers: their totals do not move.
+    // Sở Nội vụ had no score: its total is its survey points. Sở Tài chính's 5 survey points wait for its
+    // submission. The sample's other training dossiers (at every stage) have no answers: their totals do not move.
     const snv = after.find((r) => r.unit.id === snvId)!;
     const stc = after.find((r) => r.unit.id === stcId)!;
     expect(snv).toMatchObject({ total: 8, standing: "ranked" });
-    expect(stc).toMatchObject({ total: 5, standing: "ranked" });
-    for (const r of after.filter((x) => x.unit.id !== snvId && x.unit.id !== stcId))
+    expect(stc).toMatchObject({ total: null, rank: null, standing: "unranked" });
+    for (const r of after.filter((x) => x.unit.id !== snvId))
       expect(r.total).toBe(before.find((b) => b.unit.id === r.unit.id)!.total);
     // Ranks follow the totals: behind every unit with more points, ahead of every unit with fewer.
-    for (const row of [snv, stc]) {
+    for (const row of [snv]) {
       const totals = after.map((r) => r.total ?? -1);
       expect(row.rank).toBeGreaterThanOrEqual(1 + totals.filter((x) => x > row.total!).length);
       expect(row.rank).toBeLessThanOrEqual(totals.filter((x) => x >= row.total!).length);

@@ -2,6 +2,7 @@ import { Box, Chip, Link, Stack, Typography } from "@mui/material";
 import { compareRankingRows, type TDashboardUnit } from "@ca/shared";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink } from "react-router-dom";
+import { PROPOSED_MARK, ProposedNote } from "../../components/ProposedNote";
 import { StatusChip } from "../../components/StatusChip";
 import { bandFootnotes, FootnoteList, FootnoteMark } from "../../components/BandFootnotes";
 import { showIndex, showPoints } from "../../format/points";
@@ -54,6 +55,7 @@ export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected
       }
       chart={
         <>
+          <ProposedNote rows={rows} big={big} />
           <RankingChart
             rows={rows}
             bandCodes={bandCodes}
@@ -97,7 +99,7 @@ export function RankingCard({ rows, title, bandCodes, bandLabel, moves, selected
               moves.get(r.unit.id)
                 ? `${moves.get(r.unit.id)! > 0 ? "▲" : "▼"} ${Math.abs(moves.get(r.unit.id)!)}`
                 : "",
-              `${showPoints(r.total, lang)}${r.hidden ? "" : r.provisional ? ` (${t("dashboard.provisionalShort")})` : " ✓"}`,
+              `${showPoints(r.total, lang)}${r.hidden ? "" : r.proposed ? ` ${PROPOSED_MARK} (${t("ranking.proposed")})` : r.provisional ? ` (${t("dashboard.provisionalShort")})` : " ✓"}`,
               showIndex(r.index, lang),
               <span key="b">
                 {bandLabel(r.classification)}

@@ -3,6 +3,7 @@ import { Box } from "@mui/material";
 import { Bar, BarChart, matchByDataKey, XAxis, YAxis } from "recharts";
 import { compareRankingRows, type TDashboardUnit } from "@ca/shared";
 import { useTranslation } from "react-i18next";
+import { PROPOSED_MARK } from "../../components/ProposedNote";
 import { showPoints } from "../../format/points";
 import { currentLang } from "../../i18n";
 import { bandColor } from "./bands";
@@ -41,12 +42,14 @@ export function RankingChart({ rows, bandCodes, moves, selected, onSelect, big }
   const ordered = [...rows].sort(compareRankingRows);
   const fresh: RankingDatum[] = ordered.map((r) => {
     const move = moves.get(r.unit.id) ?? 0;
-    const status = t(r.provisional ? "dashboard.provisionalShort" : "dashboard.agreed");
+    const status = t(
+      r.proposed ? "ranking.proposed" : r.provisional ? "dashboard.provisionalShort" : "dashboard.agreed",
+    );
     const shown = r.hidden
       ? t("dashboard.hidden")
       : r.standing === "unranked"
         ? t("ranking.unranked")
-        : showPoints(r.total, lang);
+        : `${showPoints(r.total, lang)}${r.proposed ? ` ${PROPOSED_MARK}` : ""}`;
     const moved = move ? `, ${t(move > 0 ? "ranking.up" : "ranking.down", { n: Math.abs(move) })}` : "";
     return {
       id: r.unit.id,

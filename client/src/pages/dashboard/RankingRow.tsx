@@ -125,6 +125,7 @@ function RankingRow({ bar }: { bar: BarShapeProps }) {
       data-rank={r.rank ?? ""}
       data-total={r.total ?? ""}
       data-provisional={r.provisional}
+      data-proposed={r.proposed ?? false}
     >
       <title>{d.label}</title>
       <rect

@@ -19,6 +19,7 @@ export function withRanking(prev: TDashboard, rows: TRankingRow[], at: string): 
         index: r.index,
         classification: r.classification,
         provisional: r.provisional,
+        proposed: r.proposed,
         status: r.status,
       };
     }),

@@ -169,9 +169,8 @@ export function EvidenceZone({ files, upload, onUploaded, testId, disabled, remo
           <Button
             size={touch ? "medium" : "small"}
             variant="outlined"
+            // On a touch screen the theme makes it a finger's height (client/src/theme.ts).
             onClick={() => input.current?.click()}
-            // A finger needs about 44 px (the small button is 31).
-            sx={touch ? { minHeight: 44 } : undefined}
           >
             {t("evidence.choose")}
           </Button>

@@ -15,6 +15,7 @@ import ArrowDropDown from "@mui/icons-material/ArrowDropDown";
 import ArrowDropUp from "@mui/icons-material/ArrowDropUp";
 import type { TPeriod, TRankingRow } from "@ca/shared";
 import { useTranslation } from "react-i18next";
+import { PROPOSED_MARK, ProposedNote } from "../../components/ProposedNote";
 import { RankCell, tiesOf } from "../../components/RankCell";
 import { StatusChip } from "../../components/StatusChip";
 import { bandFootnotes, FootnoteList, FootnoteMark } from "../../components/BandFootnotes";
@@ -79,6 +80,7 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
           {t("ranking.ranksHidden")}
         </Typography>
       )}
+      <ProposedNote rows={rows} sx={{ px: 2, pb: 1 }} />
       <TableContainer>
         <Table size="small" data-testid="ranking-table">
           <TableHead>
@@ -98,7 +100,15 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
           </TableHead>
           <TableBody>
             {rows.map((r) => {
-              const kind = (
+              const kind = r.proposed ? (
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  color="info"
+                  label={`${PROPOSED_MARK} ${t("ranking.proposed")}`}
+                  data-testid="ranking-row-proposed"
+                />
+              ) : (
                 <Chip
                   size="small"
                   variant={r.provisional ? "outlined" : "filled"}
@@ -138,6 +148,7 @@ export function RankingTable({ title, rows, bands, moves }: Props) {
                     sx={{ fontVariantNumeric: "tabular-nums", fontWeight: 600, ...PHONE_HIDDEN }}
                   >
                     {showPoints(r.total, lang)}
+                    {r.proposed && ` ${PROPOSED_MARK}`}
                   </TableCell>
                   <TableCell
                     align="right"

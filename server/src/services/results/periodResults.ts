@@ -116,7 +116,7 @@ export async function computePeriodResults(db: DbOrTx, periodId: string): Promis
         d,
         unit: { id: d.row.unitId, code: d.row.unitCode, name: d.row.unitName, unitType: d.row.unitTypeCode },
         totals: computeUnitTotals(unitInputOf(d.state, stages)),
-        appraised: isAppraised(d.state, stages),
+        appraised: isAppraised(d.status, d.state, stages),
       };
     }),
     rules,

@@ -12,7 +12,8 @@ export const RANKING_ROW: FieldTable = {
     // `standing` says whether the row is ranked, unranked (nothing appraised yet) or hidden from this reader.
     ...same(["dossierId", ...UNIT, "standing", "provisional", "status"], listed),
     // Why the unit has its band (index, quota or override, with the override's reason): as secret as the band.
-    ...same(["total", "index", "classification", ...WHY], figure),
+    // Whether the figures count a meeting's unlocked proposals: it says the total is moving, so as secret as it.
+    ...same(["total", "index", "classification", ...WHY, "proposed"], figure),
     rank,
     rankBeforeMeeting: rank,
   },
@@ -23,7 +24,7 @@ export const DASHBOARD_UNIT: FieldTable = {
   name: "dashboardUnit",
   fields: {
     ...same(["dossierId", ...UNIT, "standing", "status", "hidden", "provisional"], listed),
-    ...same(["total", "index", "classification", ...WHY, "selfTotal", "selfIndex"], figure),
+    ...same(["total", "index", "classification", ...WHY, "proposed", "selfTotal", "selfIndex"], figure),
     rank,
     rankBeforeMeeting: rank,
     areas: withOpts(figure, { hidden: "omit" }),
