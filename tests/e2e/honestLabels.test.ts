@@ -2,7 +2,8 @@
  * Browser end-to-end for issue 14 point 2 — rankings and totals say only what is true: during self-assessment an
  * agency's own score is never called appraised; a submitted dossier whose round 1 has not opened is not said to
  * be under appraisal; the classification chart says how many units still wait; tied units say they share the
- * rank. In the training period of a fresh sample. Expects client/dist.
+ * rank; the council's round-1 figure says "not scored" until a round-1 score is confirmed. In the training period
+ * of a fresh sample. Expects client/dist.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -74,6 +75,15 @@ describe("labels that follow the stage that exists", () => {
     ).data;
     await fillAndSubmit(stcApi, theirs.find((d) => d.unit.code === "stc")!.id);
     const chair = await signedIn("chair");
+    // The council's round-1 figure with nothing of round 1 confirmed is not the agency's total renamed.
+    await chair.goto(`${base}/dossiers/${snv.id}`);
+    const official = chair.getByTestId("official-total-value");
+    await official.waitFor({ timeout: 20_000 });
+    await expect(official.textContent()).resolves.toBe("Chưa chấm");
+    await expect(chair.getByTestId("official-total").textContent()).resolves.toContain(
+      "Điểm thẩm định lần 1 (đang chấm)",
+    );
+    await shot(chair, "round1-not-scored");
     await chair.goto(`${base}/periods/${training.id}/ranking`);
     // (The sample's other training units have scores of their own and may tie among themselves too.)
     const tiedRow = (name: string) =>

@@ -1,4 +1,4 @@
-import type { DossierStatus } from "@ca/shared";
+import type { DossierStatus, TLeafView } from "@ca/shared";
 
 /**
  * Which of the council's steps a dossier's "official" total stands for. Until a council round has closed the
@@ -25,4 +25,14 @@ export function officialStageOf(status: DossierStatus, councilView: boolean): Of
     case "published":
       return "published";
   }
+}
+
+/**
+ * How far the council's round 1 has come: the leaves it appraises (applicable, not survey) with a confirmed round-1
+ * score. Until a leaf has one, its official score is the agency's own (the last stage that exists), so a round-1
+ * total with nothing confirmed is only the self total under another name: the header says "not scored yet" instead.
+ */
+export function round1Progress(leaves: readonly Pick<TLeafView, "applicable" | "method" | "stages">[]) {
+  const appraised = leaves.filter((l) => l.applicable && l.method !== "survey");
+  return { scored: appraised.filter((l) => l.stages.round1?.confirmed).length, of: appraised.length };
 }

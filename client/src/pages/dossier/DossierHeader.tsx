@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useMe } from "../../auth/AuthProvider";
 import { personaOf } from "../../auth/persona";
 import { LiveStatusChip } from "../../components/LiveStatusChip";
-import { officialStageOf } from "../../format/officialStage";
+import { officialStageOf, round1Progress } from "../../format/officialStage";
 import { formatDateTime } from "../../format/dates";
 import { StatusChip } from "../../components/StatusChip";
 import { StatusStepper } from "../../components/StatusStepper";
@@ -26,6 +26,7 @@ function Figure({
   testId,
   strong,
   absent,
+  note,
 }: {
   label: string;
   value: TotalFigures;
@@ -33,6 +34,8 @@ function Figure({
   strong?: boolean;
   /** Said instead of a figure that does not exist yet (no council round closed). */
   absent?: { text: string; hint: string };
+  /** A line under the index (how much of the round the figure covers). */
+  note?: string;
 }) {
   const lang = currentLang();
   return (
@@ -61,6 +64,11 @@ function Figure({
           {value.index === null ? "—" : `${formatPoints(value.index, lang)} %`}
         </Typography>
       )}
+      {!absent && note && (
+        <Typography variant="caption" color="text.secondary" component="div" data-testid={`${testId}-note`}>
+          {note}
+        </Typography>
+      )}
     </Box>
   );
 }
@@ -82,6 +90,7 @@ export function DossierHeader({ detail, selfFigures, actions }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const stage = officialStageOf(detail.status, personaOf(me.roles) !== "agency");
+  const round1 = stage === "round1_scoring" ? round1Progress(detail.leaves) : null;
   return (
     // On a phone the header is compact (no emblem, both totals on one line), so the first leaves show on the
     // first screen.
@@ -141,8 +150,11 @@ export function DossierHeader({ detail, selfFigures, actions }: Props) {
           absent={
             stage === "none"
               ? { text: t("officialStage.notYet"), hint: t("officialStage.notYetHint") }
-              : undefined
+              : round1?.scored === 0
+                ? { text: t("officialStage.notScored"), hint: t("officialStage.notScoredHint") }
+                : undefined
           }
+          note={round1 && round1.scored < round1.of ? t("officialStage.scoredOf", round1) : undefined}
         />
         <WindowCountdown detail={detail} />
         <Box sx={{ flexGrow: 1 }} />
