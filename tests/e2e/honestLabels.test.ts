@@ -84,6 +84,15 @@ describe("labels that follow the stage that exists", () => {
       "Điểm thẩm định lần 1 (đang chấm)",
     );
     await shot(chair, "round1-not-scored");
+    // Closing round 1 now is the chair's call, but the dialog says what it means for the criteria left unscored.
+    await chair.getByTestId("close-round").click();
+    const warning = chair.getByTestId("confirm-warning");
+    await warning.waitFor();
+    await expect(warning.textContent()).resolves.toMatch(/Còn \d+ tiêu chí Hội đồng chưa chấm lần 1/);
+    await chair.waitForTimeout(400); // the dialog's fade-in, for the screenshot
+    await shot(chair, "close-round-unscored");
+    await chair.getByRole("dialog").getByRole("button", { name: "Hủy" }).click();
+    await chair.getByRole("dialog").waitFor({ state: "hidden" });
     await chair.goto(`${base}/periods/${training.id}/ranking`);
     // (The sample's other training units have scores of their own and may tie among themselves too.)
     const tiedRow = (name: string) =>

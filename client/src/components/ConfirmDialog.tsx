@@ -1,9 +1,12 @@
+import { Alert } from "@mui/material";
 import { useSubmission } from "../hooks/useSubmission";
 import { ActionDialog } from "./ActionDialog";
 
 interface Props {
   title: string;
   text: string;
+  /** What the person should know before confirming (shown as a warning under the text). */
+  warning?: string;
   confirmLabel: string;
   danger?: boolean;
   onConfirm: () => Promise<unknown>;
@@ -11,7 +14,7 @@ interface Props {
 }
 
 /** Asks before a consequential action (disabling an account, deactivating a unit) and shows its error. */
-export function ConfirmDialog({ title, text, confirmLabel, danger, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ title, text, warning, confirmLabel, danger, onConfirm, onClose }: Props) {
   const { busy, error, run } = useSubmission();
   const confirm = async () => {
     if (!(await run(onConfirm))) onClose();
@@ -28,6 +31,12 @@ export function ConfirmDialog({ title, text, confirmLabel, danger, onConfirm, on
       maxWidth="xs"
       onSubmit={confirm}
       onClose={onClose}
-    />
+    >
+      {warning && (
+        <Alert severity="warning" data-testid="confirm-warning">
+          {warning}
+        </Alert>
+      )}
+    </ActionDialog>
   );
 }

@@ -36,3 +36,9 @@ export function round1Progress(leaves: readonly Pick<TLeafView, "applicable" | "
   const appraised = leaves.filter((l) => l.applicable && l.method !== "survey");
   return { scored: appraised.filter((l) => l.stages.round1?.confirmed).length, of: appraised.length };
 }
+
+/** The criteria round 1 leaves at the agency's own score if it closes now. */
+export function unscoredInRound1(leaves: Parameters<typeof round1Progress>[0]): number {
+  const { scored, of } = round1Progress(leaves);
+  return of - scored;
+}

@@ -6,6 +6,7 @@ import { formatDateTime } from "../../../format/dates";
 import { ExtensionDialog } from "../../progress/ExtensionDialog";
 import { DossierHeader } from "../DossierHeader";
 import { windowKeyOf } from "../model";
+import { unscoredInRound1 } from "../../../format/officialStage";
 import { CloseRoundButton } from "../review/CloseRoundButton";
 import type { DossierViewProps } from "../viewProps";
 import { AgencyRequests } from "./AgencyRequests";
@@ -34,6 +35,7 @@ export function ReadOnlyView({ detail, abilities, reload, notify }: DossierViewP
               <CloseRoundButton
                 dossierId={detail.id}
                 round={round}
+                unscored={round === 1 ? unscoredInRound1(detail.leaves) : 0}
                 onClosed={() => {
                   notify(t("review.roundClosed", { round }));
                   reload();

@@ -9,6 +9,7 @@ import { AreaSection } from "../AreaSection";
 import { DossierHeader } from "../DossierHeader";
 import { centiOf, groupByArea } from "../model";
 import type { DossierViewProps } from "../viewProps";
+import { unscoredInRound1 } from "../../../format/officialStage";
 import { CloseRoundButton } from "./CloseRoundButton";
 import { ReviewFilters, type ReviewFilter } from "./ReviewFilters";
 import { ReviewLeafRow } from "./ReviewLeafRow";
@@ -68,6 +69,7 @@ export function ReviewView({ detail, abilities, reload, notify }: DossierViewPro
             <CloseRoundButton
               dossierId={detail.id}
               round={round}
+              unscored={round === 1 ? unscoredInRound1(detail.leaves) : 0}
               onClosed={() => {
                 notify(t("review.roundClosed", { round }));
                 reload();
