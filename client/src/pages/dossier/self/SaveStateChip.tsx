@@ -1,4 +1,4 @@
-import { Chip, CircularProgress } from "@mui/material";
+import { Chip, CircularProgress, useMediaQuery, type Theme } from "@mui/material";
 import CheckCircleOutline from "@mui/icons-material/CheckCircleOutline";
 import EditNoteOutlined from "@mui/icons-material/EditNoteOutlined";
 import ErrorOutline from "@mui/icons-material/ErrorOutline";
@@ -26,14 +26,20 @@ export function SaveStateChip({
   testId?: string;
 }) {
   const { t } = useTranslation();
+  // On a phone the page's state takes the leaf's short words ("Đã lưu"), leaving the one-row toolbar to the
+  // filters; the whole sentence stays its accessible name and tooltip.
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down("sm"));
   const look = LOOK[state];
+  const full = t(overall ? `save.overall.${state}` : `save.${state}`);
   return (
     <Chip
       size="small"
       variant={overall ? "filled" : "outlined"}
       color={look.color}
       icon={look.icon}
-      label={t(overall ? `save.overall.${state}` : `save.${state}`)}
+      label={overall && phone ? t(`save.${state}`) : full}
+      title={full}
+      aria-label={full}
       data-testid={testId}
       data-state={state}
       sx={{ fontWeight: 600 }}

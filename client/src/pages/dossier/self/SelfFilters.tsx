@@ -1,6 +1,7 @@
 import { Box, Button, Chip, Paper, Stack, Typography } from "@mui/material";
 import FilterListOutlined from "@mui/icons-material/FilterListOutlined";
 import { useTranslation } from "react-i18next";
+import { useScrollCue } from "../../../hooks/useScrollCue";
 import { SaveStateChip } from "./SaveStateChip";
 import type { SaveState } from "./useSelfDrafts";
 
@@ -21,6 +22,7 @@ interface Props {
 /** The self-assessment's toolbar: the overall save state, the two filters with their counts, expand/collapse. */
 export function SelfFilters({ filter, onChange, counts, overall, onExpandAll, onCollapseAll }: Props) {
   const { t } = useTranslation();
+  const cue = useScrollCue<HTMLDivElement>();
   const toggle = (key: keyof SelfFilter, count: number, label: string) => (
     <Chip
       clickable
@@ -49,13 +51,19 @@ export function SelfFilters({ filter, onChange, counts, overall, onExpandAll, on
       data-testid="self-toolbar"
     >
       <Stack
+        ref={cue.ref}
         direction="row"
         spacing={{ xs: 1, sm: 1.5 }}
         useFlexGap
+        data-more={cue.more}
         sx={{
           alignItems: "center",
           flexWrap: { xs: "nowrap", sm: "wrap" },
           overflowX: { xs: "auto", sm: "visible" },
+          // More past the right edge: the row fades out there, so it reads as one that scrolls.
+          ...(cue.more && {
+            maskImage: "linear-gradient(to right, #000 calc(100% - 40px), transparent)",
+          }),
         }}
       >
         <SaveStateChip state={overall} overall testId="save-overall" />
