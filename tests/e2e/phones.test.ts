@@ -13,7 +13,7 @@ import type { Locator, Page } from "playwright-core";
 import type { TDossierSummary, TPeriod } from "@ca/shared";
 import { DESKTOP, openScreen, PHONE } from "./support/screens";
 import { serverAndBrowser } from "./support/suite";
-import { ok, personViaApi } from "./support/workflow";
+import { ok, PDF, personViaApi } from "./support/workflow";
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
 const SIZES = [
@@ -93,11 +93,29 @@ describe("agency and public screens on a phone", () => {
     const dossier = (
       await ok<{ data: TDossierSummary[] }>(await head.get(`/api/periods/${training.id}/dossiers`))
     ).data.find((d) => d.unit.code === "snv")!;
+    // A long evidence name whose end tells it apart (the quarter): cut in the middle on a phone, never at the end.
+    const LONG = "minh-chung-bao-cao-tong-ket-cong-tac-cai-cach-hanh-chinh-nam-2026-quy-4.pdf";
+    await ok(
+      await head.post(`/api/dossiers/${dossier.id}/items/1.1.1/evidence`, {
+        multipart: { file: { name: LONG, mimeType: "application/pdf", buffer: PDF } },
+      }),
+    );
     for (const [viewport, size] of SIZES) {
       const page = await open(viewport, "head.snv");
       await page.goto(`${base}/dossiers/${dossier.id}`);
       await page.locator('[data-testid="dossier-page"][data-mode="self"]').waitFor({ timeout: 20_000 });
       await shot(page, `accept-self-assessment-${size}`);
+      const name = page.getByTestId("evidence-name").filter({ hasText: "quy-4.pdf" });
+      await expect(name.getAttribute("download")).resolves.toBe(LONG);
+      const tail = name.locator("span > span").last();
+      await expect(tail.innerText()).resolves.toBe(LONG.slice(-12));
+      const box = await tail.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+      if (viewport === PHONE) {
+        await name.scrollIntoViewIfNeeded();
+        await shot(page, "e2e-phone-evidence-name-390");
+        await page.evaluate("window.scrollTo(0, 0)");
+      }
       // The agency's own running total is the page's key figure.
       await expectWithinWidth(page.getByTestId("self-total-value"), viewport.width, "self total");
       await expect(page.getByTestId("self-total-value").innerText()).resolves.toMatch(/\d/);

@@ -2,6 +2,7 @@ import { Box, IconButton, Link, Stack, Typography, useMediaQuery } from "@mui/ma
 import DeleteOutline from "@mui/icons-material/DeleteOutline";
 import InsertDriveFileOutlined from "@mui/icons-material/InsertDriveFileOutlined";
 import { useTranslation } from "react-i18next";
+import { FileName } from "../../components/FileName";
 import type { TFileInfo } from "../../api/dossiers";
 import { formatDateTime } from "../../format/dates";
 
@@ -46,13 +47,27 @@ export function EvidenceList({
           sx={{ alignItems: "center", minWidth: 0, minHeight: touch ? 44 : undefined }}
         >
           <InsertDriveFileOutlined fontSize="small" color="action" />
-          <Link href={f.url} download={f.name} underline="hover" variant="body2" noWrap sx={{ minWidth: 0 }}>
-            {f.name}
-          </Link>
-          <Box component="span" sx={{ color: "text.secondary", fontSize: 12, whiteSpace: "nowrap" }}>
-            {showSize(f.size, lang)} · {formatDateTime(f.uploadedAt)}
-            {f.purpose === "explanation_evidence" && ` · ${t("evidence.forExplanation")}`}
-          </Box>
+          {/* On a phone the size and date go under the name, leaving it the row's width. */}
+          <Stack
+            direction={{ xs: "column", sm: "row" }}
+            spacing={{ xs: 0, sm: 1 }}
+            sx={{ alignItems: { sm: "center" }, minWidth: 0, flexGrow: { xs: 1, sm: 0 } }}
+          >
+            <Link
+              href={f.url}
+              download={f.name}
+              underline="hover"
+              variant="body2"
+              sx={{ minWidth: 0, display: "inline-flex" }}
+              data-testid="evidence-name"
+            >
+              <FileName name={f.name} />
+            </Link>
+            <Box component="span" sx={{ color: "text.secondary", fontSize: 12, whiteSpace: "nowrap" }}>
+              {showSize(f.size, lang)} · {formatDateTime(f.uploadedAt)}
+              {f.purpose === "explanation_evidence" && ` · ${t("evidence.forExplanation")}`}
+            </Box>
+          </Stack>
           {onRemove?.removable(f) && (
             <IconButton
               size={touch ? "medium" : "small"}
