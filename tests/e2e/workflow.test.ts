@@ -139,6 +139,16 @@ describe("dossier workflow (steps 6–9) across three browsers", () => {
       await headApi.get(`${server.baseUrl}/api/dossiers/${dossierId}`),
     );
     expect(saved.data.leaves.find((l) => l.code === "1.4")?.stages.self?.score).toBe(1.75);
+    // A saved score is taken back by emptying its field (the leaf has no note): unscored again, here and on the
+    // server; then typed again.
+    await head.page.getByTestId("score-1.4").fill("");
+    await head.page.locator('[data-testid="save-1.4"][data-state="empty"]').waitFor({ timeout: 10_000 });
+    const cleared = await ok<{ data: TDossierDetail }>(
+      await headApi.get(`${server.baseUrl}/api/dossiers/${dossierId}`),
+    );
+    expect(cleared.data.leaves.find((l) => l.code === "1.4")?.stages.self).toBeUndefined();
+    await head.page.getByTestId("score-1.4").fill("1,75");
+    await head.page.locator('[data-testid="save-1.4"][data-state="saved"]').waitFor({ timeout: 10_000 });
 
     await head.page.getByTestId("evidence-1.1.1-input").setInputFiles({
       name: "ke-hoach-2026.pdf",

@@ -1,4 +1,4 @@
-import type { TComment, TDossierDetail, TFiguresView, TSelfScore } from "@ca/shared";
+import type { TComment, TDossierDetail, TFiguresView, TSelfScore, TSelfScoreCleared } from "@ca/shared";
 import { api, request, type Envelope } from "./http";
 import { uploadForm } from "./upload";
 
@@ -35,6 +35,9 @@ export const dossiersApi = {
   get: (id: string, signal?: AbortSignal) => api.get<DossierResponse>(`/dossiers/${id}`, { signal }),
   saveSelf: (id: string, code: string, body: TSelfScore) =>
     api.put<Envelope<{ code: string; version: number }>>(`/dossiers/${id}/items/${enc(code)}/self`, body),
+  /** Takes back the agency's own score of a leaf, with its note (a draft in its window). */
+  clearSelf: (id: string, code: string) =>
+    request<Envelope<TSelfScoreCleared>>("DELETE", `/dossiers/${id}/items/${enc(code)}/self`),
   uploadEvidence: (id: string, code: string, file: File, onProgress?: (f: number) => void) => {
     const form = new FormData();
     form.append("file", file);

@@ -1,10 +1,57 @@
-import type { Db } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import { AppError } from "../http/errors";
 import { writeStageScoreAudited } from "../queries/scoreWrite";
 import { lockAndLoadScoreWriteState, writeLeaf, type Admission } from "../queries/scoreWriteState";
 import { assertStatus, assertWindowOpen } from "../rules/dossierGuards";
 import { stageRecordOf, type AnswerInput } from "../rules/kindAnswer";
 import { dossierChanged } from "../events/domainEvents";
+
+/** Locks the dossier and reads what a write of the agency's own score of one leaf checks (its self stage, its window). */
+export function lockForSelfWrite(tx: DbOrTx, dossierId: string, code: string, admission: boolean) {
+  return lockAndLoadScoreWriteState(tx, {
+    dossierId,
+    leaf: { code },
+    stage: "self",
+    windowKey: "self_assessment",
+    admission,
+  });
+}
+
+/**
+ * The leaf the agency may write its own score of now: a draft in its self-assessment window, a leaf of the self
+ * method that applies to the unit. One place for saving and clearing a self score (commands/clearSelfScore.ts).
+ */
+export function selfWritableLeaf(
+  dossier: { status: string },
+  state: Awaited<ReturnType<typeof lockAndLoadScoreWriteState>>["state"],
+  code: string,
+  now: Date,
+) {
+  assertStatus(dossier, "draft");
+  assertWindowOpen(state, "self_assessment", now);
+  const leaf = writeLeaf(state, code);
+  if (leaf.method !== "self")
+    throw new AppError(
+      "validation_failed",
+      [{ path: "code", message: `${leaf.method} leaves are not self-scored` }],
+      {
+        vi:
+          leaf.method === "survey"
+            ? "Tiêu chí điều tra xã hội học không tự chấm."
+            : "Tiêu chí này do Hội đồng chấm.",
+        en:
+          leaf.method === "survey"
+            ? "Survey leaves are not self-scored."
+            : "This leaf is scored by the council only.",
+      },
+    );
+  if (state.notApplicable)
+    throw new AppError("validation_failed", [{ path: "code", message: "not applicable" }], {
+      vi: "Tiêu chí không áp dụng cho đơn vị.",
+      en: "This leaf does not apply to the unit.",
+    });
+  return leaf;
+}
 
 /** The agency's answer for one leaf and its note. */
 export interface SelfScoreInput {
@@ -31,37 +78,9 @@ export async function saveSelfScore(
 ) {
   const { db, actor, dossierId, code, now = new Date() } = args;
   return db.transaction(async (tx) => {
-    const { dossier, state, admission } = await lockAndLoadScoreWriteState(tx, {
-      dossierId,
-      leaf: { code },
-      stage: "self",
-      windowKey: "self_assessment",
-      admission: "admit" in args,
-    });
+    const { dossier, state, admission } = await lockForSelfWrite(tx, dossierId, code, "admit" in args);
     const { answer, note } = "admit" in args ? args.admit(admission) : args;
-    assertStatus(dossier, "draft");
-    assertWindowOpen(state, "self_assessment", now);
-    const leaf = writeLeaf(state, code);
-    if (leaf.method !== "self")
-      throw new AppError(
-        "validation_failed",
-        [{ path: "code", message: `${leaf.method} leaves are not self-scored` }],
-        {
-          vi:
-            leaf.method === "survey"
-              ? "Tiêu chí điều tra xã hội học không tự chấm."
-              : "Tiêu chí này do Hội đồng chấm.",
-          en:
-            leaf.method === "survey"
-              ? "Survey leaves are not self-scored."
-              : "This leaf is scored by the council only.",
-        },
-      );
-    if (state.notApplicable)
-      throw new AppError("validation_failed", [{ path: "code", message: "not applicable" }], {
-        vi: "Tiêu chí không áp dụng cho đơn vị.",
-        en: "This leaf does not apply to the unit.",
-      });
+    const leaf = selfWritableLeaf(dossier, state, code, now);
     const record = stageRecordOf(leaf, answer);
     const old = state.score;
     await writeStageScoreAudited(

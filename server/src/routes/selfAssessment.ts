@@ -3,6 +3,7 @@ import { centiToNumber, figuresToView, ZSelfScore } from "@ca/shared";
 import type { AppContext } from "../context";
 import { execute } from "../events/domainEvents";
 import { saveSelfScore } from "../commands/saveSelfScore";
+import { clearSelfScore } from "../commands/clearSelfScore";
 import { submitSelfAssessment } from "../commands/submitSelfAssessment";
 import { uploadEvidence } from "../commands/uploadFile";
 import { removeEvidence } from "../commands/removeEvidence";
@@ -50,6 +51,25 @@ export function selfAssessmentRoutes(ctx: AppContext): Router {
         version: dossier.version,
       },
     });
+  });
+
+  router.delete("/dossiers/:dossierId/items/:code/self", async (req, res) => {
+    const actor = actorOf(req);
+    const code = String(req.params.code);
+    const { dossier, cleared } = await execute(
+      ctx.effects,
+      clearSelfScore({
+        db,
+        actor,
+        dossierId: idParam(req.params.dossierId),
+        code,
+        admit: ({ period, resource }) => {
+          assertPeriodWritable(period);
+          authorize(actor, "editSelf", resource);
+        },
+      }),
+    );
+    res.json({ data: { code, cleared, version: dossier.version } });
   });
 
   router.post("/dossiers/:dossierId/items/:code/evidence", async (req, res) => {

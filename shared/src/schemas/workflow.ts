@@ -232,6 +232,14 @@ export const ZSelfScoreResult = z.object({
   version: z.number().int(),
 });
 
+/** DELETE /api/dossiers/:id/items/:code/self — the agency's own score of the leaf taken back (false: it had none). */
+export const ZSelfScoreCleared = z.object({
+  code: z.string(),
+  cleared: z.boolean(),
+  version: z.number().int(),
+});
+export type TSelfScoreCleared = z.infer<typeof ZSelfScoreCleared>;
+
 /** PUT /api/dossiers/:id/items/:code/review — the appraisal as saved, with the comment it created if any. */
 export const ZReviewResult = z.object({
   code: z.string(),

@@ -42,6 +42,7 @@ const NO_BODY = new Set([
   "post /api/meetings/{meetingId}/end",
   "delete /api/periods/{periodId}/council/{userId}",
   "delete /api/dossiers/{dossierId}/evidence/{fileId}",
+  "delete /api/dossiers/{dossierId}/items/{code}/self",
 ]);
 
 describe("the OpenAPI document", () => {

@@ -271,6 +271,13 @@ const ROUTES: {
     body: () => ({ score: 1.5, note: "" }),
     expect: only(AGENCY_SNV),
   },
+  // Taking back a self score: only the unit's agency (1.2 was scored just above; clearing again is harmless).
+  {
+    name: "DELETE /api/dossiers/:id/items/:code/self",
+    method: "delete",
+    path: (i) => `/api/dossiers/${i.draftSnv}/items/1.2/self`,
+    expect: only(AGENCY_SNV),
+  },
   {
     name: "POST /api/dossiers/:id/items/:code/evidence",
     method: "post",

@@ -59,6 +59,8 @@ export function EvidenceList({
               underline="hover"
               variant="body2"
               sx={{ minWidth: 0, display: "inline-flex" }}
+              // Its two halves would be read with a space between them (flex items): the whole name, as one.
+              aria-label={f.name}
               data-testid="evidence-name"
             >
               <FileName name={f.name} />

@@ -17,6 +17,13 @@ export const WORKFLOW_OPERATIONS: Operation[] = [
     response: one(S.ZSelfScoreResult),
   },
   {
+    method: "delete",
+    path: "/api/dossiers/{dossierId}/items/{code}/self",
+    summary:
+      "Take back the agency's own score of one leaf, with its note (a draft in its window); audited; cleared false when there was none",
+    response: one(S.ZSelfScoreCleared),
+  },
+  {
     method: "post",
     path: "/api/dossiers/{dossierId}/items/{code}/evidence",
     summary: "Evidence for one leaf (PDF, DOCX, XLSX, JPG, PNG; type sniffed from the bytes)",

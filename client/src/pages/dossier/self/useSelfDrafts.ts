@@ -103,17 +103,28 @@ export function useSelfDrafts(detail: TDossierDetail) {
       const leaf = leaves.current.get(code);
       if (!d || !leaf || d.state === "saved") return;
       const check = checkScore(d.score, leaf, "self", t, currentLang());
-      if (check.state !== "ok") {
-        const message = check.state === "empty" ? t("score.errors.required") : check.message;
+      const saved = leaf.stages.self !== undefined;
+      // Score and note both emptied: the saved score is taken back (it and its note are one row); with nothing
+      // saved there is nothing to do. A note alone cannot be kept without a score.
+      const clearing = check.state === "empty" && d.note.trim() === "";
+      if (clearing && !saved) return update(code, () => null);
+      if (check.state !== "ok" && !clearing) {
+        const message =
+          check.state === "empty"
+            ? t(saved ? "score.errors.requiredOrClear" : "score.errors.required")
+            : check.message;
         return update(code, (x) => ({ ...x, state: "unsaved", message }));
       }
       const rev = d.rev;
       update(code, (x) => ({ ...x, state: "saving", message: null }));
-      const run = dossiersApi
-        .saveSelf(dossierId, code, {
-          ...(check.body ?? { score: centiToNumber(check.centi) }),
-          note: d.note.trim(),
-        })
+      const request =
+        check.state === "ok"
+          ? dossiersApi.saveSelf(dossierId, code, {
+              ...(check.body ?? { score: centiToNumber(check.centi) }),
+              note: d.note.trim(),
+            })
+          : dossiersApi.clearSelf(dossierId, code);
+      const run = request
         .then(
           (res) => {
             failures.current.delete(code);
