@@ -104,10 +104,10 @@ export function useSelfDrafts(detail: TDossierDetail) {
       if (!d || !leaf || d.state === "saved") return;
       const check = checkScore(d.score, leaf, "self", t, currentLang());
       const saved = leaf.stages.self !== undefined;
-      // Score and note both emptied: the saved score is taken back (it and its note are one row); with nothing
-      // saved there is nothing to do. A note alone cannot be kept without a score.
+      // Score and note both emptied: the saved score is taken back (it and its note are one row). Asked even when
+      // this page knows of no saved score — a save may have landed since its last refetch, and clearing nothing is
+      // harmless. A note alone cannot be kept without a score.
       const clearing = check.state === "empty" && d.note.trim() === "";
-      if (clearing && !saved) return update(code, () => null);
       if (check.state !== "ok" && !clearing) {
         const message =
           check.state === "empty"
